@@ -1,0 +1,83 @@
+/**
+ * The build pipeline around `n8n-node build`:
+ *   1. compile: `n8n-node build` (rimraf dist, tsc type-check + emit, copy icons and codex files);
+ *   2. bundle:  every node and credential entry listed in package.json is re-bundled with esbuild into
+ *      one self-contained CommonJS file (luxon, ajv, handlebars, the compiled templates, ...), with
+ *      only `n8n-workflow` left external: n8n provides it, and the published package has no runtime
+ *      dependencies;
+ *   3. schema:  the debtor JSON Schema is shipped as `dist/schemas/debtor.schema.json` for integrators.
+ */
+const { series } = require('gulp');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const esbuild = require('esbuild');
+
+const root = __dirname;
+const packageJson = require('./package.json');
+
+function run(command, args) {
+	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
+}
+
+async function compile() {
+	run(path.join(root, 'node_modules', '.bin', 'n8n-node'), ['build']);
+}
+
+/** dist/nodes/Foo/Foo.node.js -> nodes/Foo/Foo.node.ts */
+function sourceOf(distEntry) {
+	return path.join(root, distEntry.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+}
+
+async function bundle() {
+	const entries = [...packageJson.n8n.nodes, ...packageJson.n8n.credentials];
+	for (const entry of entries) {
+		const source = sourceOf(entry);
+		if (!fs.existsSync(source)) throw new Error(`package.json lists ${entry}, but ${path.relative(root, source)} does not exist`);
+	}
+	await Promise.all(
+		entries.map((entry) =>
+			esbuild.build({
+				entryPoints: [sourceOf(entry)],
+				outfile: path.join(root, entry),
+				bundle: true,
+				platform: 'node',
+				format: 'cjs',
+				target: 'node20',
+				external: ['n8n-workflow'],
+				// n8n instantiates the export whose class name equals the file prefix: keep names.
+				keepNames: true,
+				legalComments: 'eof',
+				logLevel: 'warning',
+			}),
+		),
+	);
+	// tsc also emitted every module one file each (with maps and typings); n8n loads only the bundles,
+	// so keep just what ships: bundles, codex files, icons, schemas.
+	const keep = new Set(entries.map((entry) => path.join(root, entry)));
+	pruneDist(path.join(root, 'dist'), (file) => keep.has(file) || /\.(node\.json|svg|png)$/.test(file) || file.includes(`${path.sep}schemas${path.sep}`));
+}
+
+function pruneDist(dir, shouldKeep) {
+	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) {
+			pruneDist(full, shouldKeep);
+			if (fs.readdirSync(full).length === 0) fs.rmdirSync(full);
+		} else if (!shouldKeep(full)) {
+			fs.rmSync(full);
+		}
+	}
+}
+
+async function schema() {
+	const target = path.join(root, 'dist', 'schemas');
+	fs.mkdirSync(target, { recursive: true });
+	fs.copyFileSync(path.join(root, 'nodes', 'shared', 'debtor', 'debtor.schema.json'), path.join(target, 'debtor.schema.json'));
+}
+
+exports.compile = compile;
+exports.bundle = bundle;
+exports.build = series(compile, schema, bundle);
+exports.default = exports.build;

@@ -1,0 +1,21 @@
+/** Three layers, run together by `npm test` (scripts/test.mjs): pure domain, node execute(), real n8n. */
+const transform = {
+	'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: false }],
+};
+
+module.exports = {
+	projects: [
+		{ displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'], transform, testEnvironment: 'node' },
+		{ displayName: 'nodes', testMatch: ['<rootDir>/test/nodes/**/*.test.ts'], transform, testEnvironment: 'node' },
+		{
+			displayName: 'e2e',
+			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+			transform,
+			testEnvironment: 'node',
+			globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
+		},
+	],
+	// Two cores on every machine here; each e2e file starts its own n8n on free ports.
+	maxWorkers: 2,
+	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
+};

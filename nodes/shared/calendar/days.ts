@@ -1,0 +1,173 @@
+/**
+ * Calendar dates as plain integers: a "day number" is the number of days since 1970-01-01 in the
+ * proleptic Gregorian calendar. Integers compare, subtract and index typed arrays without any
+ * allocation, which the schedulers need (they evaluate very many candidate dates per second).
+ * All conversions are pure integer arithmetic (Howard Hinnant's civil-date algorithms), no Date.
+ */
+
+/** Days since 1970-01-01 (UTC calendar arithmetic, no time zone). */
+export type DayNumber = number;
+
+/** Milliseconds in a calendar day (UTC arithmetic; Amsterdam offsets are handled in amsterdam.ts). */
+export const MS_PER_DAY = 86400000;
+
+/** First and last year the compiled calendars cover. */
+export const FIRST_CALENDAR_YEAR = 2020;
+export const LAST_CALENDAR_YEAR = 2100;
+
+/** Days since 1970-01-01 for a proleptic Gregorian year, month (1-12) and day of month. */
+export function daysFromCivil(year: number, month: number, dayOfMonth: number): DayNumber {
+	const y = month <= 2 ? year - 1 : year;
+	const era = Math.floor(y / 400);
+	const yearOfEra = y - era * 400;
+	const shiftedMonth = month > 2 ? month - 3 : month + 9; // March = 0, so leap day is last
+	const dayOfYear = Math.floor((153 * shiftedMonth + 2) / 5) + dayOfMonth - 1;
+	const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+	return era * 146097 + dayOfEra - 719468;
+}
+
+/** First calendar day covered by the compiled calendars: 2020-01-01. */
+export const CALENDAR_FIRST_DAY: DayNumber = daysFromCivil(FIRST_CALENDAR_YEAR, 1, 1);
+/** Last calendar day covered by the compiled calendars: 2100-12-31. */
+export const CALENDAR_LAST_DAY: DayNumber = daysFromCivil(LAST_CALENDAR_YEAR, 12, 31);
+/** Number of days in the compiled range. */
+export const CALENDAR_LENGTH = CALENDAR_LAST_DAY - CALENDAR_FIRST_DAY + 1;
+
+// Year / month / day-of-month lookup tables for the compiled range, so formatting and the DST rule
+// need no division-heavy arithmetic in the hot path.
+const YEAR_OF = new Uint16Array(CALENDAR_LENGTH);
+const MONTH_OF = new Uint8Array(CALENDAR_LENGTH);
+const DATE_OF = new Uint8Array(CALENDAR_LENGTH);
+{
+	let i = 0;
+	for (let year = FIRST_CALENDAR_YEAR; year <= LAST_CALENDAR_YEAR; year++) {
+		for (let month = 1; month <= 12; month++) {
+			const length = daysInMonth(year, month);
+			for (let date = 1; date <= length; date++) {
+				YEAR_OF[i] = year;
+				MONTH_OF[i] = month;
+				DATE_OF[i] = date;
+				i++;
+			}
+		}
+	}
+}
+
+/** True for Gregorian leap years (2000 yes, 2100 no). */
+export function isLeapYear(year: number): boolean {
+	return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Number of days in a month (1-12) of a year. */
+export function daysInMonth(year: number, month: number): number {
+	if (month === 2) return isLeapYear(year) ? 29 : 28;
+	return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+// Shared by the three accessors below; returns the proleptic Gregorian fields of any day number.
+function civilPart(day: DayNumber, part: 0 | 1 | 2): number {
+	const z = day + 719468;
+	const era = Math.floor(z / 146097);
+	const dayOfEra = z - era * 146097;
+	const yearOfEra = Math.floor(
+		(dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+	);
+	const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+	const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+	const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+	if (part === 1) return month;
+	if (part === 2) return dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+	return yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+}
+
+/** Calendar year of a day number (allocation-free). */
+export function yearOf(day: DayNumber): number {
+	const i = day - CALENDAR_FIRST_DAY;
+	return i >= 0 && i < CALENDAR_LENGTH ? YEAR_OF[i] : civilPart(day, 0);
+}
+
+/** Month (1-12) of a day number (allocation-free). */
+export function monthOf(day: DayNumber): number {
+	const i = day - CALENDAR_FIRST_DAY;
+	return i >= 0 && i < CALENDAR_LENGTH ? MONTH_OF[i] : civilPart(day, 1);
+}
+
+/** Day of the month (1-31) of a day number (allocation-free). */
+export function dateOf(day: DayNumber): number {
+	const i = day - CALENDAR_FIRST_DAY;
+	return i >= 0 && i < CALENDAR_LENGTH ? DATE_OF[i] : civilPart(day, 2);
+}
+
+/** Year, month (1-12) and day of month of a day number. */
+export function ymd(day: DayNumber): { year: number; month: number; day: number } {
+	assertWholeDay(day);
+	return { year: yearOf(day), month: monthOf(day), day: dateOf(day) };
+}
+
+/** ISO weekday of a day number: 1 = Monday .. 7 = Sunday (1970-01-01 was a Thursday). */
+export function weekday(day: DayNumber): number {
+	let r = (day + 3) % 7;
+	if (r < 0) r += 7;
+	return r + 1;
+}
+
+function describe(value: unknown): string {
+	return typeof value === 'string' ? `"${value}"` : String(value);
+}
+
+// Reads `length` ASCII digits at `start`; -1 when any character is not a digit.
+function readDigits(text: string, start: number, length: number): number {
+	let value = 0;
+	for (let i = start; i < start + length; i++) {
+		const code = text.charCodeAt(i) - 48;
+		if (code < 0 || code > 9) return -1;
+		value = value * 10 + code;
+	}
+	return value;
+}
+
+/** Day number of an ISO date "YYYY-MM-DD", or NaN when it is not a real date (never throws). */
+export function parseIsoDate(text: unknown): DayNumber {
+	if (typeof text === 'string' && text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+		const year = readDigits(text, 0, 4);
+		const month = readDigits(text, 5, 2);
+		const date = readDigits(text, 8, 2);
+		if (year >= 0 && month >= 1 && month <= 12 && date >= 1 && date <= daysInMonth(year, month)) {
+			return daysFromCivil(year, month, date);
+		}
+	}
+	return Number.NaN;
+}
+
+/** Day number of an ISO date "YYYY-MM-DD"; throws a RangeError naming the input if it is not a real date. */
+export function dayNumber(isoDate: string): DayNumber {
+	const day = parseIsoDate(isoDate);
+	if (day === day) return day; // not NaN
+	throw new RangeError(`${describe(isoDate)} is not a real calendar date in the form YYYY-MM-DD`);
+}
+
+/** True when `text` is a real calendar date written as "YYYY-MM-DD". */
+export function isIsoDate(text: unknown): boolean {
+	return !Number.isNaN(parseIsoDate(text));
+}
+
+function assertWholeDay(day: DayNumber): void {
+	if (!Number.isSafeInteger(day)) throw new RangeError(`${describe(day)} is not a whole day number`);
+}
+
+function pad2(value: number): string {
+	return value < 10 ? '0' + value : String(value);
+}
+
+/** ISO date "YYYY-MM-DD" of a day number (years 0000-9999). */
+export function isoDate(day: DayNumber): string {
+	assertWholeDay(day);
+	const year = yearOf(day);
+	if (year < 0 || year > 9999) throw new RangeError(`Day ${day} lies outside the years 0000-9999`);
+	return `${String(year).padStart(4, '0')}-${pad2(monthOf(day))}-${pad2(dateOf(day))}`;
+}
+
+/** Day number of the UTC calendar date of an epoch-milliseconds instant. */
+export function utcDayOf(epochMs: number): DayNumber {
+	return Math.floor(epochMs / MS_PER_DAY);
+}

@@ -1,0 +1,162 @@
+import {
+	CALENDAR_FIRST_DAY,
+	CALENDAR_LAST_DAY,
+	daysFromCivil,
+	isoDate,
+	parseIsoDate,
+	weekday,
+	type DayNumber,
+} from './days';
+import { easterSunday } from './easter';
+
+/** Languages the calendar can name days in. */
+export type CalendarLanguage = 'nl' | 'en';
+
+/** Identifiers of the Dutch general holidays (plus the designated-day pseudo holiday). */
+export type DutchHolidayId =
+	| 'newYearsDay'
+	| 'goodFriday'
+	| 'easterSunday'
+	| 'easterMonday'
+	| 'kingsDay'
+	| 'liberationDay'
+	| 'ascensionDay'
+	| 'whitSunday'
+	| 'whitMonday'
+	| 'christmasDay'
+	| 'boxingDay'
+	| 'designatedDay';
+
+/** Dutch and English names, indexed by the numeric holiday code the compiled calendar stores. */
+export const HOLIDAY_IDS: readonly DutchHolidayId[] = [
+	'newYearsDay',
+	'goodFriday',
+	'easterSunday',
+	'easterMonday',
+	'kingsDay',
+	'liberationDay',
+	'ascensionDay',
+	'whitSunday',
+	'whitMonday',
+	'christmasDay',
+	'boxingDay',
+	'designatedDay',
+];
+
+/** Names per holiday, in Dutch and English. */
+export const HOLIDAY_NAMES: Readonly<Record<DutchHolidayId, Readonly<Record<CalendarLanguage, string>>>> = {
+	newYearsDay: { nl: 'Nieuwjaarsdag', en: "New Year's Day" },
+	goodFriday: { nl: 'Goede Vrijdag', en: 'Good Friday' },
+	easterSunday: { nl: 'Eerste Paasdag', en: 'Easter Sunday' },
+	easterMonday: { nl: 'Tweede Paasdag', en: 'Easter Monday' },
+	kingsDay: { nl: 'Koningsdag', en: "King's Day" },
+	liberationDay: { nl: 'Bevrijdingsdag', en: 'Liberation Day' },
+	ascensionDay: { nl: 'Hemelvaartsdag', en: 'Ascension Day' },
+	whitSunday: { nl: 'Eerste Pinksterdag', en: 'Whit Sunday' },
+	whitMonday: { nl: 'Tweede Pinksterdag', en: 'Whit Monday' },
+	christmasDay: { nl: 'Eerste Kerstdag', en: 'Christmas Day' },
+	boxingDay: { nl: 'Tweede Kerstdag', en: 'Boxing Day' },
+	designatedDay: { nl: 'door de overheid gelijkgestelde dag', en: 'day designated equal to a public holiday' },
+};
+
+/** One holiday occurrence. */
+export interface HolidayOccurrence {
+	day: DayNumber;
+	id: DutchHolidayId;
+}
+
+/**
+ * The Dutch general holidays of a year: those of the Algemene termijnenwet (art. 3) plus Good
+ * Friday, as the brief requires for the collection contact window. Easter Sunday and Whit Sunday
+ * are Sundays (already excluded everywhere) but are listed so they get a name.
+ * Liberation Day counts every year, not only in lustrum years: the Algemene termijnenwet names
+ * "de vijfde mei" without condition. King's Day follows King Willem-Alexander's birthday; a change
+ * of monarch would need a new rule here.
+ */
+export function dutchHolidaysOfYear(year: number): HolidayOccurrence[] {
+	const easter = easterSunday(year);
+	const kingsDay = daysFromCivil(year, 4, 27);
+	return [
+		{ day: daysFromCivil(year, 1, 1), id: 'newYearsDay' },
+		{ day: easter - 2, id: 'goodFriday' },
+		{ day: easter, id: 'easterSunday' },
+		{ day: easter + 1, id: 'easterMonday' },
+		// Moved to Saturday 26 April when the 27th is a Sunday (Wet viering Koningsdag).
+		{ day: weekday(kingsDay) === 7 ? kingsDay - 1 : kingsDay, id: 'kingsDay' },
+		{ day: daysFromCivil(year, 5, 5), id: 'liberationDay' },
+		{ day: easter + 39, id: 'ascensionDay' },
+		{ day: easter + 49, id: 'whitSunday' },
+		{ day: easter + 50, id: 'whitMonday' },
+		{ day: daysFromCivil(year, 12, 25), id: 'christmasDay' },
+		{ day: daysFromCivil(year, 12, 26), id: 'boxingDay' },
+	];
+}
+
+/**
+ * Days the TARGET2/SEPA payment system is closed in a year besides weekends: 1 January, Good
+ * Friday, Easter Monday, 1 May (Labour Day), 25 and 26 December. Banks are open on King's Day,
+ * Ascension Day, Whit Monday, 5 May and designated days, so direct-debit dates use this calendar.
+ */
+export function bankClosingDaysOfYear(year: number): DayNumber[] {
+	const easter = easterSunday(year);
+	return [
+		daysFromCivil(year, 1, 1),
+		easter - 2,
+		easter + 1,
+		daysFromCivil(year, 5, 1),
+		daysFromCivil(year, 12, 25),
+		daysFromCivil(year, 12, 26),
+	];
+}
+
+/**
+ * Days the Dutch government has designated as equal to a general holiday (gelijkgestelde dagen,
+ * art. 3 lid 3 Algemene termijnenwet), known when this list was written. The government designates
+ * more over time (usually a year or two ahead); users add those through the node parameter
+ * "Extra Designated Days" rather than waiting for a new release.
+ */
+export const DEFAULT_DESIGNATED_DAYS: readonly string[] = Object.freeze([
+	'2024-05-10',
+	'2024-12-27',
+	'2026-01-02',
+	'2026-05-15',
+	'2027-05-07',
+	'2028-04-28',
+	'2028-05-26',
+]);
+
+/**
+ * Splits a user-entered list of designated days ("2029-05-11, 2029-12-24" or one per line) into
+ * trimmed entries. Validation happens in `normaliseDesignatedDays`.
+ */
+export function parseDesignatedDays(input: string | readonly string[] | undefined | null): string[] {
+	if (input === undefined || input === null) return [];
+	const parts = typeof input === 'string' ? input.split(/[\s,;]+/) : input.map((entry) => String(entry));
+	return parts.map((entry) => entry.trim()).filter((entry) => entry !== '');
+}
+
+/**
+ * Validates designated days and returns them as sorted, de-duplicated ISO dates. Throws a RangeError
+ * naming the first bad entry (not a real YYYY-MM-DD date, or outside 2020-2100).
+ */
+export function normaliseDesignatedDays(entries: readonly string[]): string[] {
+	const days: DayNumber[] = [];
+	for (const raw of entries) {
+		const entry = typeof raw === 'string' ? raw.trim() : raw;
+		if (entry === '') continue;
+		const day = parseIsoDate(entry);
+		if (Number.isNaN(day)) {
+			throw new RangeError(`Designated day ${JSON.stringify(entry)} is not a real date in the form YYYY-MM-DD`);
+		}
+		if (day < CALENDAR_FIRST_DAY || day > CALENDAR_LAST_DAY) {
+			throw new RangeError(
+				`Designated day "${entry}" is outside the supported calendar range ${isoDate(CALENDAR_FIRST_DAY)} to ${isoDate(CALENDAR_LAST_DAY)}`,
+			);
+		}
+		days.push(day);
+	}
+	days.sort((x, y) => x - y);
+	const result: string[] = [];
+	for (let i = 0; i < days.length; i++) if (i === 0 || days[i] !== days[i - 1]) result.push(isoDate(days[i]));
+	return result;
+}

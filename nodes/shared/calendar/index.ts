@@ -1,0 +1,50 @@
+/** Public API of the shared Dutch calendar: one set of rules for every node. */
+export {
+	CALENDAR_FIRST_DAY,
+	CALENDAR_LAST_DAY,
+	FIRST_CALENDAR_YEAR,
+	LAST_CALENDAR_YEAR,
+	MS_PER_DAY,
+	dateOf,
+	dayNumber,
+	daysFromCivil,
+	daysInMonth,
+	isIsoDate,
+	isLeapYear,
+	isoDate,
+	monthOf,
+	parseIsoDate,
+	utcDayOf,
+	weekday,
+	yearOf,
+	ymd,
+	type DayNumber,
+} from './days';
+export { easterSunday } from './easter';
+export {
+	DEFAULT_DESIGNATED_DAYS,
+	HOLIDAY_NAMES,
+	bankClosingDaysOfYear,
+	dutchHolidaysOfYear,
+	normaliseDesignatedDays,
+	parseDesignatedDays,
+	type CalendarLanguage,
+	type DutchHolidayId,
+	type HolidayOccurrence,
+} from './holidays';
+export { DutchCalendar, getDutchCalendar, type DutchCalendarOptions } from './calendar';
+export {
+	amsterdamLocalDay,
+	amsterdamLocalMsOfDay,
+	amsterdamLocalToEpochMs,
+	amsterdamOffsetMinutes,
+	epochMsToAmsterdamLocal,
+} from './amsterdam';
+export {
+	CONTACT_WINDOW_END_MINUTE,
+	CONTACT_WINDOW_START_MINUTE,
+	isWithinLegalContactWindow,
+	nextLegalContactMoment,
+} from './contactWindow';
+export { fourteenDayLetterTerm, type FourteenDayLetterOptions, type FourteenDayLetterTerm } from './letterTerm';
+export { formatDate, monthName, weekdayName, type DateStyle } from './format';

@@ -1,0 +1,46 @@
+/**
+ * Collection costs (WIK/BIK), statutory interest and the money breakdown of the 14-day letter.
+ * Plain TypeScript, no n8n imports; all amounts are integer cents.
+ */
+export {
+	BIK_BRACKETS,
+	BIK_MAXIMUM_CENTS,
+	BIK_MINIMUM_CENTS,
+	BUSINESS_FLAT_FEE_CENTS,
+	DEFAULT_VAT_RATE_PERCENT,
+	SMALL_CLAIM_CAP_CENTS,
+	SMALL_CLAIM_CAP_IN_FORCE_FROM,
+	SMALL_CLAIM_THRESHOLD_CENTS,
+	CollectionCostsInputError,
+	bikScale,
+	calculateCollectionCosts,
+} from './collection-costs';
+export type {
+	BikBracket,
+	BikBracketDefinition,
+	BikScaleResult,
+	CollectionCostsInput,
+	CollectionCostsResult,
+	CostClaim,
+	DebtorKind,
+	ExclusionReason,
+	ExtraCost,
+	InputProblem,
+	SmallClaimCap,
+	SmallClaimReason,
+} from './collection-costs';
+export { calculateStatutoryInterest, periodInterestCents } from './interest';
+export type { DayCount, InterestCompounding, InterestPeriod, StatutoryInterestInput, StatutoryInterestResult } from './interest';
+export {
+	DEFAULT_INTEREST_RATES,
+	DEFAULT_INTEREST_RATES_VERIFIED_UNTIL,
+	InterestRateTableError,
+	normaliseInterestRates,
+	validateInterestRates,
+} from './rates';
+export type { InterestKind, InterestRateEntry, RateTableProblem } from './rates';
+export { calculateLetterBreakdown } from './letter-breakdown';
+export type { ClaimInterest, LetterBreakdown, LetterBreakdownInput, LetterInterestOptions } from './letter-breakdown';
+export { formatPercent } from './format';
+export type { Explanation, ExplanationLanguage } from './format';
+export { formatLongDate } from './dates';

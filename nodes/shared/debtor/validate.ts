@@ -1,0 +1,197 @@
+/**
+ * The one validation module every node uses for debtor records. The JSON Schema is the contract;
+ * a few rules that JSON Schema cannot express (IBAN check digits, open amount above principal,
+ * due date before invoice date) are checked here as well.
+ *
+ * Problems name the field ("claims[2].dueDate") and never echo the value: values are personal data
+ * and error messages end up in logs and execution data.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+
+import type { DebtorRecord } from './model';
+import schema from './debtor.schema.json';
+
+export interface FieldProblem {
+	/** Path of the field in the record, e.g. `claims[2].dueDate`; `(record)` for the record itself. */
+	field: string;
+	message: string;
+}
+
+let quickValidator: ValidateFunction | undefined;
+let fullValidator: ValidateFunction | undefined;
+
+function compile(allErrors: boolean): ValidateFunction {
+	// strict: false because the schema carries documentation keywords (`default`, `description`).
+	const ajv = new Ajv({ allErrors, strict: false });
+	addFormats(ajv, ['date', 'date-time', 'email']);
+	return ajv.compile(schema);
+}
+
+function pathToField(instancePath: string, extra?: string): string {
+	const parts = instancePath.split('/').filter(Boolean);
+	if (extra) parts.push(extra);
+	if (parts.length === 0) return '(record)';
+	return parts.reduce((field, part) => (/^\d+$/.test(part) ? `${field}[${part}]` : field ? `${field}.${part}` : part), '');
+}
+
+const PATTERN_MESSAGES: Record<string, string> = {
+	iban: 'is not an IBAN (country code, check digits and account, no spaces)',
+	mobile: 'must be a phone number in E.164 form, e.g. +31612345678',
+	phone: 'must be a phone number in E.164 form, e.g. +31201234567',
+	reasonCode: 'must be a SEPA reason code such as AM04 or MD07',
+	language: 'must be a two-letter language code such as nl or en',
+	country: 'must be a two-letter country code such as NL',
+};
+
+const FORMAT_MESSAGES: Record<string, string> = {
+	date: 'is not a valid calendar date (YYYY-MM-DD)',
+	'date-time': 'is not a valid ISO 8601 date-time with time zone offset, e.g. 2026-03-02T09:15:00+01:00',
+	email: 'is not a valid e-mail address',
+};
+
+function describe(error: ErrorObject): FieldProblem {
+	const lastSegment = error.instancePath.split('/').pop() ?? '';
+	const isAmount = /Cents$/.test(lastSegment);
+	switch (error.keyword) {
+		case 'required': {
+			const missing = (error.params as { missingProperty: string }).missingProperty;
+			return { field: pathToField(error.instancePath, missing), message: 'is required but missing' };
+		}
+		case 'type': {
+			const type = (error.params as { type: string }).type;
+			const message = isAmount
+				? 'must be a whole number of euro cents (e.g. 12550 for EUR 125,50)'
+				: `must be ${type === 'integer' ? 'a whole number' : type === 'object' ? 'an object' : type === 'array' ? 'a list' : `a ${type}`}`;
+			return { field: pathToField(error.instancePath), message };
+		}
+		case 'minimum': {
+			const limit = (error.params as { limit: number }).limit;
+			const message = isAmount
+				? limit === 0
+					? 'must not be negative'
+					: 'must be more than zero'
+				: `must be at least ${limit}`;
+			return { field: pathToField(error.instancePath), message };
+		}
+		case 'maximum':
+			return { field: pathToField(error.instancePath), message: `must be at most ${(error.params as { limit: number }).limit}` };
+		case 'format': {
+			const format = (error.params as { format: string }).format;
+			return { field: pathToField(error.instancePath), message: FORMAT_MESSAGES[format] ?? `is not a valid ${format}` };
+		}
+		case 'enum': {
+			const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+			return { field: pathToField(error.instancePath), message: `must be one of: ${allowed.join(', ')}` };
+		}
+		case 'pattern':
+			return {
+				field: pathToField(error.instancePath),
+				message: PATTERN_MESSAGES[lastSegment] ?? 'has an unexpected form',
+			};
+		case 'minLength':
+			return { field: pathToField(error.instancePath), message: 'must not be empty' };
+		case 'maxLength':
+			return {
+				field: pathToField(error.instancePath),
+				message: `must be at most ${(error.params as { limit: number }).limit} characters`,
+			};
+		default:
+			return { field: pathToField(error.instancePath), message: error.message ?? 'is not valid' };
+	}
+}
+
+/** ISO 13616 check: move the first four characters to the end, letters to numbers, mod 97 must be 1. */
+export function isValidIban(iban: string): boolean {
+	if (!/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
+	const rearranged = iban.slice(4) + iban.slice(0, 4);
+	let remainder = 0;
+	for (const char of rearranged) {
+		const code = char.charCodeAt(0);
+		const digits = code >= 65 ? String(code - 55) : char;
+		for (const digit of digits) remainder = (remainder * 10 + (digit.charCodeAt(0) - 48)) % 97;
+	}
+	return remainder === 1;
+}
+
+function businessRules(record: DebtorRecord): FieldProblem[] {
+	const problems: FieldProblem[] = [];
+	if (record.iban !== undefined && !isValidIban(record.iban)) {
+		problems.push({ field: 'iban', message: 'has wrong check digits (not a valid IBAN)' });
+	}
+	record.claims?.forEach((claim, index) => {
+		if (claim.openCents > claim.principalCents) {
+			problems.push({ field: `claims[${index}].openCents`, message: 'is more than the principal of the claim' });
+		}
+		if (claim.dueDate < claim.invoiceDate) {
+			problems.push({ field: `claims[${index}].dueDate`, message: 'lies before the invoice date' });
+		}
+	});
+	return problems;
+}
+
+/** All problems of a record; an empty list means the record is valid. */
+export function validateDebtor(record: unknown): FieldProblem[] {
+	quickValidator ??= compile(false);
+	if (quickValidator(record)) return businessRules(record as DebtorRecord);
+	fullValidator ??= compile(true);
+	fullValidator(record);
+	const seen = new Set<string>();
+	const problems: FieldProblem[] = [];
+	for (const error of fullValidator.errors ?? []) {
+		const problem = describe(error);
+		const key = `${problem.field}|${problem.message}`;
+		if (!seen.has(key)) {
+			seen.add(key);
+			problems.push(problem);
+		}
+	}
+	if (record && typeof record === 'object' && !Array.isArray(record)) {
+		// Business rules only on the parts that passed the schema, so they never trip over a wrong type.
+		const failed = new Set(problems.map((problem) => problem.field));
+		for (const problem of businessRules(record as DebtorRecord)) {
+			if (![...failed].some((field) => problem.field.startsWith(field.split('.')[0]))) problems.push(problem);
+		}
+	}
+	return problems;
+}
+
+/** The debtor id of a record for messages, or undefined when the record has none usable. */
+export function debtorIdOf(record: unknown): string | undefined {
+	if (record && typeof record === 'object' && 'debtorId' in record) {
+		const id = (record as { debtorId: unknown }).debtorId;
+		if (typeof id === 'string' && id.length > 0) return id.slice(0, 100);
+	}
+	return undefined;
+}
+
+/**
+ * A record that failed validation. The message names the item index, the debtor id and the first
+ * field at fault; `problems` lists them all.
+ */
+export class DebtorValidationError extends Error {
+	readonly itemIndex: number;
+	readonly debtorId: string | undefined;
+	readonly field: string;
+	readonly problems: FieldProblem[];
+
+	constructor(itemIndex: number, debtorId: string | undefined, problems: FieldProblem[]) {
+		const first = problems[0] ?? { field: '(record)', message: 'is not valid' };
+		const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+		super(
+			`Item ${itemIndex}${debtorId ? ` (debtor ${debtorId})` : ''}: field "${first.field}" ${first.message}${more}`,
+		);
+		this.name = 'DebtorValidationError';
+		this.itemIndex = itemIndex;
+		this.debtorId = debtorId;
+		this.field = first.field;
+		this.problems = problems;
+	}
+}
+
+/** Validates and returns the record typed, or throws a DebtorValidationError for that item. */
+export function assertDebtor(record: unknown, itemIndex: number): DebtorRecord {
+	const problems = validateDebtor(record);
+	if (problems.length > 0) throw new DebtorValidationError(itemIndex, debtorIdOf(record), problems);
+	return record as DebtorRecord;
+}

@@ -1,0 +1,128 @@
+/**
+ * The per-item loop every node of the package shares: read each input item, let the node's domain
+ * code produce a result, and account for every item on exactly one output. A failing item goes to
+ * the node's "Invalid" output when it has one, is passed on with its error when the node is set to
+ * continue on fail, or stops the node with an error naming the item index, the debtor and the field.
+ */
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { DebtorValidationError, debtorIdOf } from '../debtor/validate';
+
+/** An error in one item that a user can fix: names the field at fault and, where known, the debtor. */
+export class ItemError extends Error {
+	readonly field?: string;
+
+	constructor(message: string, field?: string) {
+		super(message);
+		this.name = 'ItemError';
+		this.field = field;
+	}
+}
+
+export interface ItemResult {
+	/** Index of the output the item leaves on (0 when the node has one output). */
+	output: number;
+	/** Key under which the node's result is added (e.g. `segmentation`) and the result itself. */
+	key: string;
+	value: unknown;
+}
+
+export interface PerItemOptions {
+	outputCount: number;
+	/** Output for items that failed, when the node has one (and it is switched on). */
+	invalidOutput?: number;
+}
+
+/** The error details added to an item that could not be processed; no values, so no personal data. */
+export function describeItemError(error: Error, itemIndex: number, item: INodeExecutionData): IDataObject {
+	const details: IDataObject = { message: error.message, itemIndex };
+	const debtorId = debtorIdOf(item.json);
+	if (debtorId) details.debtorId = debtorId;
+	if (error instanceof DebtorValidationError) {
+		details.field = error.field;
+		details.problems = error.problems.map((problem) => ({ ...problem }));
+	} else if (fieldOf(error)) {
+		details.field = fieldOf(error);
+	}
+	return details;
+}
+
+/** Domain errors that know the field at fault carry it as `field` (ItemError, FeatureError, ...). */
+function fieldOf(error: Error): string | undefined {
+	const field = (error as { field?: unknown }).field;
+	return typeof field === 'string' && field ? field : undefined;
+}
+
+function withItemContext(error: Error, itemIndex: number, item: INodeExecutionData): string {
+	if (error instanceof DebtorValidationError) return error.message;
+	const debtorId = debtorIdOf(item.json);
+	const field = fieldOf(error) ? `field "${fieldOf(error)}" ` : '';
+	return `Item ${itemIndex}${debtorId ? ` (debtor ${debtorId})` : ''}: ${field}${error.message}`;
+}
+
+/**
+ * Runs `handle` for every input item and returns one array per output. Items keep all their JSON;
+ * the node's result is added under its key. Every output item carries `pairedItem`.
+ */
+export function runPerItem(
+	ctx: IExecuteFunctions,
+	options: PerItemOptions,
+	handle: (item: INodeExecutionData, itemIndex: number) => ItemResult,
+): INodeExecutionData[][] {
+	const items = ctx.getInputData();
+	const outputs: INodeExecutionData[][] = Array.from({ length: options.outputCount }, () => []);
+	for (let i = 0; i < items.length; i++) {
+		const item = items[i];
+		try {
+			const result = handle(item, i);
+			outputs[result.output].push({
+				json: { ...item.json, [result.key]: result.value as IDataObject },
+				...(item.binary ? { binary: item.binary } : {}),
+				pairedItem: { item: i },
+			});
+		} catch (caught) {
+			const error = caught instanceof Error ? caught : new Error(String(caught));
+			if (options.invalidOutput !== undefined) {
+				outputs[options.invalidOutput].push({
+					json: { ...item.json, error: describeItemError(error, i, item) },
+					pairedItem: { item: i },
+				});
+			} else if (ctx.continueOnFail()) {
+				// n8n moves items with an `error` to the error output when the node is set to do so.
+				outputs[0].push({
+					json: { ...item.json, error: withItemContext(error, i, item), errorDetails: describeItemError(error, i, item) },
+					pairedItem: { item: i },
+				});
+			} else if (error instanceof NodeOperationError) {
+				throw error;
+			} else {
+				throw new NodeOperationError(ctx.getNode(), withItemContext(error, i, item), {
+					itemIndex: i,
+					description:
+						error instanceof DebtorValidationError
+							? error.problems.map((problem) => `${problem.field}: ${problem.message}`).join('\n')
+							: undefined,
+				});
+			}
+		}
+	}
+	return outputs;
+}
+
+/**
+ * Reads a parameter once per run, unless the user made it an expression: then per item, so
+ * `{{ $json.asOf }}` works while fixed settings cost nothing per item (100,000 items a run are normal).
+ */
+export function parameterPerItem<T>(ctx: IExecuteFunctions, name: string, fallback: T): (itemIndex: number) => T {
+	const raw = (ctx.getNode().parameters as Record<string, unknown>)[name];
+	if (typeof raw === 'string' && raw.startsWith('=')) {
+		return (itemIndex) => ctx.getNodeParameter(name, itemIndex, fallback) as T;
+	}
+	const value = ctx.getNodeParameter(name, 0, fallback) as T;
+	return () => value;
+}

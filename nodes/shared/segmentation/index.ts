@@ -1,0 +1,5 @@
+export * from './features';
+export * from './personas';
+export * from './reasons';
+export * from './segment';
+export * from './settings';

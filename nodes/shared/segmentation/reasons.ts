@@ -1,0 +1,159 @@
+/**
+ * Human-readable reasons in Dutch and English. The segmenter records each decision as a code with
+ * its facts and thresholds; this module words it, so collectors can explain every assignment.
+ */
+import { formatCents } from '../money';
+
+export type ReasonLanguage = 'nl' | 'en';
+
+export interface Reason {
+	code: string;
+	params: Record<string, string | number>;
+}
+
+type Template = (p: Record<string, string | number>, language: ReasonLanguage) => string;
+
+const pct = (value: string | number) => `${Math.round(Number(value) * 100)}%`;
+const money = (value: string | number, language: ReasonLanguage) => formatCents(Number(value), language);
+const plural = (n: string | number, one: string, many: string) => (Number(n) === 1 ? one : many);
+
+const SECTOR_NAMES: Record<string, { nl: string; en: string }> = {
+	rent: { nl: 'huur', en: 'rent' },
+	'health-insurance': { nl: 'zorgverzekering', en: 'health insurance' },
+	energy: { nl: 'energie', en: 'energy' },
+	heat: { nl: 'warmte', en: 'heat' },
+	water: { nl: 'drinkwater', en: 'drinking water' },
+};
+
+const MESSAGES: Record<string, Record<ReasonLanguage, Template>> = {
+	'behaviour.non-payer': {
+		en: (p) => `Non-payer: ${p.terms} ${plural(p.terms, 'term', 'terms')} in arrears and no payment for ${p.days} days (threshold ${p.threshold} days).`,
+		nl: (p) => `Betaalt niet: ${p.terms} ${plural(p.terms, 'termijn', 'termijnen')} achterstand en ${p.days} dagen geen betaling (grens ${p.threshold} dagen).`,
+	},
+	'behaviour.non-payer-never': {
+		en: (p) => `Non-payer: ${p.terms} ${plural(p.terms, 'term', 'terms')} in arrears and no payment on record.`,
+		nl: (p) => `Betaalt niet: ${p.terms} ${plural(p.terms, 'termijn', 'termijnen')} achterstand en geen enkele betaling bekend.`,
+	},
+	'behaviour.direct-debit': {
+		en: (p) => `Direct-debit payer: pays by direct debit and ${pct(p.ratio)} of the claims of the last ${p.months} months were paid on time (threshold ${pct(p.threshold)}).`,
+		nl: (p) => `Betaalt via automatische incasso: ${pct(p.ratio)} van de facturen van de laatste ${p.months} maanden op tijd betaald (grens ${pct(p.threshold)}).`,
+	},
+	'behaviour.on-time': {
+		en: (p) => `On-time payer: ${pct(p.ratio)} of the claims of the last ${p.months} months were paid on time (threshold ${pct(p.threshold)}).`,
+		nl: (p) => `Betaalt op tijd: ${pct(p.ratio)} van de facturen van de laatste ${p.months} maanden op tijd betaald (grens ${pct(p.threshold)}).`,
+	},
+	'behaviour.on-time-no-history': {
+		en: (p) => `On-time payer: no claim fell due in the last ${p.months} months and nothing is overdue.`,
+		nl: (p) => `Betaalt op tijd: geen factuur vervallen in de laatste ${p.months} maanden en niets achterstallig.`,
+	},
+	'behaviour.late': {
+		en: (p) => `Late payer: ${pct(p.ratio)} of the claims of the last ${p.months} months were paid on time, below ${pct(p.threshold)}; on average ${p.average} days late.`,
+		nl: (p) => `Betaalt te laat: ${pct(p.ratio)} van de facturen van de laatste ${p.months} maanden op tijd betaald, onder de grens van ${pct(p.threshold)}; gemiddeld ${p.average} dagen te laat.`,
+	},
+	'persona.deceased-flag': {
+		en: () => 'Deceased: the debtor is recorded as deceased. Stop all collection.',
+		nl: () => 'Overleden: de debiteur staat als overleden geregistreerd. Stop alle incasso.',
+	},
+	'persona.deceased-md07': {
+		en: () => 'Deceased: a direct debit came back with reason MD07 (debtor deceased). Stop all collection.',
+		nl: () => 'Overleden: een incasso kwam terug met reden MD07 (debiteur overleden). Stop alle incasso.',
+	},
+	'persona.dispute-flag': {
+		en: () => 'Dispute: the debtor disputes the claim. Pause and investigate.',
+		nl: () => 'Geschil: de debiteur betwist de vordering. Pauzeer en zoek het uit.',
+	},
+	'persona.dispute-claim': {
+		en: (p) => `Dispute: ${p.count} open ${plural(p.count, 'claim is', 'claims are')} disputed. Pause and investigate.`,
+		nl: (p) => `Geschil: ${p.count} openstaande ${plural(p.count, 'factuur wordt', 'facturen worden')} betwist. Pauzeer en zoek het uit.`,
+	},
+	'persona.debt-help': {
+		en: (p) => `Debt help: debt help is involved${p.since ? ` since ${p.since}` : ''}. Pause collection and support.`,
+		nl: (p) => `Schuldhulp: er is schuldhulpverlening betrokken${p.since ? ` sinds ${p.since}` : ''}. Pauzeer de incasso en ondersteun.`,
+	},
+	'persona.vulnerable': {
+		en: () => 'Vulnerable: the debtor is known to be vulnerable. Pause collection and support.',
+		nl: () => 'Kwetsbaar: de debiteur is bekend als kwetsbaar. Pauzeer de incasso en ondersteun.',
+	},
+	'persona.custom-rule': {
+		en: (p) => `Your rule ${p.rule} matched (${p.condition}): ${p.result}.`,
+		nl: (p) => `Uw regel ${p.rule} is van toepassing (${p.condition}): ${p.result}.`,
+	},
+	'persona.current': {
+		en: (p) => `Current: nothing is overdue on ${p.date}.`,
+		nl: (p) => `Bij: niets is achterstallig op ${p.date}.`,
+	},
+	'persona.can-pay-wont-pay': {
+		en: (p, l) => `Can pay, won't pay: net income ${money(p.income, l)} is at or above ${money(p.threshold, l)}, ${p.unanswered} contacts unanswered of which ${p.seen} opened or read, ${p.terms} terms in arrears.`,
+		nl: (p, l) => `Kan betalen, wil niet: netto-inkomen ${money(p.income, l)} is minstens ${money(p.threshold, l)}, ${p.unanswered} contacten onbeantwoord waarvan ${p.seen} geopend of gelezen, ${p.terms} termijnen achterstand.`,
+	},
+	'persona.overwhelmed': {
+		en: (p) => `Overwhelmed: ${p.unanswered} contacts in a row without a response (threshold ${p.threshold}) and ${p.terms} terms in arrears. A person should get in touch.`,
+		nl: (p) => `Overzicht kwijt: ${p.unanswered} contacten achter elkaar zonder reactie (grens ${p.threshold}) en ${p.terms} termijnen achterstand. Laat een medewerker contact opnemen.`,
+	},
+	'persona.structural-shortfall': {
+		en: (p) => `Structural shortfall: arrears in ${p.months} of the last ${p.window} months (threshold ${p.threshold}).`,
+		nl: (p) => `Structureel tekort: achterstand in ${p.months} van de laatste ${p.window} maanden (grens ${p.threshold}).`,
+	},
+	'persona.forgetful': {
+		en: (p) => `Forgetful: one term in arrears, ${p.days} days past due (at most ${p.max}), and ${pct(p.ratio)} paid on time before (threshold ${pct(p.threshold)}).`,
+		nl: (p) => `Vergeten: één termijn achterstand, ${p.days} dagen over de vervaldatum (hoogstens ${p.max}), en daarvoor ${pct(p.ratio)} op tijd betaald (grens ${pct(p.threshold)}).`,
+	},
+	'persona.temporary-reversal': {
+		en: (p) => `Temporary shortfall: a direct debit came back for insufficient funds (AM04) in the last ${p.days} days.`,
+		nl: (p) => `Tijdelijk tekort: een incasso kwam in de laatste ${p.days} dagen terug wegens onvoldoende saldo (AM04).`,
+	},
+	'persona.temporary-new-arrears': {
+		en: (p) => `Temporary shortfall: arrears began ${p.days} days ago (within ${p.recent}) after ${p.clean} periods paid on time.`,
+		nl: (p) => `Tijdelijk tekort: de achterstand begon ${p.days} dagen geleden (binnen ${p.recent}) na ${p.clean} keer op tijd betalen.`,
+	},
+	'persona.fallback-structural': {
+		en: (p) => `Structural shortfall (no clear pattern): ${p.terms} terms in arrears and arrears in ${p.months} months; treated as a structural shortfall to stay careful.`,
+		nl: (p) => `Structureel tekort (geen duidelijk patroon): ${p.terms} termijnen achterstand en achterstand in ${p.months} maanden; voorzichtigheidshalve als structureel tekort behandeld.`,
+	},
+	'persona.fallback-temporary': {
+		en: (p) => `Temporary shortfall (no clear pattern): ${p.terms} ${plural(p.terms, 'term', 'terms')} in arrears, ${p.days} days past due.`,
+		nl: (p) => `Tijdelijk tekort (geen duidelijk patroon): ${p.terms} ${plural(p.terms, 'termijn', 'termijnen')} achterstand, ${p.days} dagen over de vervaldatum.`,
+	},
+	'signal.second-consecutive-late': {
+		en: (p) => `Early signal: late for the second period in a row after ${p.clean} periods on time (at least ${p.threshold}).`,
+		nl: (p) => `Vroegsignaal: voor de tweede keer op rij te laat na ${p.clean} keer op tijd (minstens ${p.threshold}).`,
+	},
+	'signal.insufficient-funds-reversal': {
+		en: (p) => `Early signal: direct debit returned for insufficient funds (AM04) in the last ${p.days} days.`,
+		nl: (p) => `Vroegsignaal: incasso teruggekomen wegens onvoldoende saldo (AM04) in de laatste ${p.days} dagen.`,
+	},
+	'signal.blocked-account': {
+		en: (p) => `Early signal: direct debit returned because the account is blocked (AC06) in the last ${p.days} days.`,
+		nl: (p) => `Vroegsignaal: incasso teruggekomen omdat de rekening geblokkeerd is (AC06) in de laatste ${p.days} dagen.`,
+	},
+	'signal.growing-arrears': {
+		en: (p) => `Early signal: terms in arrears grew from ${p.before} to ${p.now} in 30 days.`,
+		nl: (p) => `Vroegsignaal: de achterstand groeide in 30 dagen van ${p.before} naar ${p.now} termijnen.`,
+	},
+	'signal.no-response': {
+		en: (p) => `Early signal: no response after ${p.count} contacts (threshold ${p.threshold}).`,
+		nl: (p) => `Vroegsignaal: geen reactie na ${p.count} contacten (grens ${p.threshold}).`,
+	},
+	'signal.legal-early-warning': {
+		en: (p) => `Legal early warning applies: ${SECTOR_NAMES[p.sector]?.en ?? p.sector} with ${p.terms} ${plural(p.terms, 'term', 'terms')} in arrears (threshold ${p.threshold}).`,
+		nl: (p) => `Wettelijke vroegsignalering is van toepassing: ${SECTOR_NAMES[p.sector]?.nl ?? p.sector} met ${p.terms} ${plural(p.terms, 'termijn', 'termijnen')} achterstand (grens ${p.threshold}).`,
+	},
+	'label.custom-rule': {
+		en: (p) => `Your rule ${p.rule} matched (${p.condition}): label "${p.label}".`,
+		nl: (p) => `Uw regel ${p.rule} is van toepassing (${p.condition}): label "${p.label}".`,
+	},
+	experiment: {
+		en: (p) => `Experiment "${p.name}": ${p.arm} group (bucket ${p.bucket} of 100; ${p.percent}% get the variant).`,
+		nl: (p) => `Experiment "${p.name}": groep ${p.arm === 'variant' ? 'variant' : 'controle'} (vak ${p.bucket} van 100; ${p.percent}% krijgt de variant).`,
+	},
+};
+
+/** The reason as a sentence in the given language. */
+export function wordReason(reason: Reason, language: ReasonLanguage): string {
+	const templates = MESSAGES[reason.code];
+	if (!templates) throw new Error(`No wording for reason ${reason.code}`);
+	return templates[language](reason.params, language);
+}
+
+/** Every reason code that has wording (for tests and docs). */
+export const REASON_CODES = Object.keys(MESSAGES);

@@ -1,0 +1,425 @@
+/**
+ * Segments one debtor: behaviour class, persona (with the protective overrides first), early-warning
+ * signals, an optional experiment arm, and the reasons for each decision. Order of decisions:
+ *   1. protective overrides: deceased (stop), dispute, debt help, vulnerable (pause and support); these
+ *      always win, because the law and care demand it;
+ *   2. the user's own rules, in order (a persona rule decides the persona, label rules add labels);
+ *   3. the built-in persona rules, each with its threshold from the settings.
+ */
+import type { DayNumber } from '../calendar/days';
+import type { Channel, DebtorRecord } from '../debtor/model';
+import { computeFeatures, suppliedFeatures, type SegmentationFeatures } from './features';
+import {
+	PERSONA_PROFILES,
+	PERSONAS,
+	type Behaviour,
+	type Persona,
+	type PersonaAction,
+	type Signal,
+	type Tone,
+} from './personas';
+import { wordReason, type Reason, type ReasonLanguage } from './reasons';
+import type { SegmentationSettings } from './settings';
+
+export const RULE_OPERATORS = [
+	'equals',
+	'notEquals',
+	'greaterThan',
+	'greaterOrEqual',
+	'lessThan',
+	'lessOrEqual',
+	'contains',
+	'exists',
+	'notExists',
+] as const;
+export type RuleOperator = (typeof RULE_OPERATORS)[number];
+
+const OPERATOR_SYMBOLS: Record<RuleOperator, string> = {
+	equals: '=',
+	notEquals: '≠',
+	greaterThan: '>',
+	greaterOrEqual: '≥',
+	lessThan: '<',
+	lessOrEqual: '≤',
+	contains: 'contains',
+	exists: 'is set',
+	notExists: 'is not set',
+};
+
+/** A rule an ops user adds in the canvas: when `field` `operator` `value`, set a persona or add a label. */
+export interface CustomRule {
+	field: string;
+	operator: RuleOperator;
+	value?: string;
+	result: 'persona' | 'label';
+	persona?: Persona;
+	label?: string;
+}
+
+export interface CompiledRule extends CustomRule {
+	path: string[];
+	number: number | undefined;
+	index: number;
+}
+
+export interface Experiment {
+	name: string;
+	/** Percentage (0-100) of debtors that get the variant. */
+	variantPercent: number;
+}
+
+export interface SegmentOptions {
+	referenceDay: DayNumber;
+	settings: SegmentationSettings;
+	language: ReasonLanguage;
+	rules?: CompiledRule[];
+	experiment?: Experiment;
+}
+
+export interface ExperimentArm {
+	experiment: string;
+	group: 'control' | 'variant';
+	/** 0-99; the same debtor and experiment name always give the same bucket. */
+	bucket: number;
+}
+
+export interface Segmentation {
+	behaviour: Behaviour;
+	persona: Persona;
+	tone: Tone;
+	action: PersonaAction;
+	personalContact: boolean;
+	/** Channels to use, best first: where the debtor answers, their preference, then the persona's order. */
+	channels: Channel[];
+	signals: Signal[];
+	labels: string[];
+	reasons: string[];
+	reasonCodes: string[];
+	features: SegmentationFeatures;
+	arm?: ExperimentArm;
+}
+
+/** Checks and prepares the user's rules once per node run; a wrong rule gives a RuleError naming it. */
+export function compileRules(rules: CustomRule[]): CompiledRule[] | RuleError {
+	const compiled: CompiledRule[] = [];
+	for (const [index, rule] of rules.entries()) {
+		const where = `Rule ${index + 1}`;
+		const field = (rule.field ?? '').trim();
+		if (!field) return new RuleError(`${where}: the field is empty. Use a path such as features.daysPastDue or income.type.`);
+		if (!RULE_OPERATORS.includes(rule.operator)) return new RuleError(`${where}: unknown operator "${rule.operator}".`);
+		if (rule.result === 'persona' && !PERSONAS.includes(rule.persona as Persona)) {
+			return new RuleError(`${where}: choose the persona the rule assigns.`);
+		}
+		if (rule.result === 'label' && !(rule.label ?? '').trim()) return new RuleError(`${where}: the label is empty.`);
+		const value = rule.value ?? '';
+		const number = value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined;
+		const path = field.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+		compiled.push({ ...rule, field, path, number, index });
+	}
+	return compiled;
+}
+
+export class RuleError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'RuleError';
+	}
+}
+
+function resolve(path: string[], record: DebtorRecord, features: SegmentationFeatures): unknown {
+	let current: unknown = path[0] === 'features' ? { features } : record;
+	for (const part of path) {
+		if (current === null || typeof current !== 'object') return undefined;
+		current = (current as Record<string, unknown>)[part];
+	}
+	return current;
+}
+
+function matches(rule: CompiledRule, actual: unknown): boolean {
+	switch (rule.operator) {
+		case 'exists':
+			return actual !== undefined && actual !== null && actual !== '';
+		case 'notExists':
+			return actual === undefined || actual === null || actual === '';
+		case 'contains':
+			if (Array.isArray(actual)) return actual.map(String).includes(rule.value ?? '');
+			return typeof actual === 'string' && actual.includes(rule.value ?? '');
+		default:
+			break;
+	}
+	if (actual === undefined || actual === null) return false;
+	const numeric = typeof actual === 'number' && rule.number !== undefined;
+	const left = numeric ? (actual as number) : String(actual);
+	const right = numeric ? (rule.number as number) : (rule.value ?? '');
+	switch (rule.operator) {
+		case 'equals':
+			return left === right || (typeof actual === 'boolean' && String(actual) === rule.value);
+		case 'notEquals':
+			return left !== right;
+		case 'greaterThan':
+			return numeric && left > right;
+		case 'greaterOrEqual':
+			return numeric && left >= right;
+		case 'lessThan':
+			return numeric && left < right;
+		case 'lessOrEqual':
+			return numeric && left <= right;
+		default:
+			return false;
+	}
+}
+
+function describeCondition(rule: CompiledRule): string {
+	const symbol = OPERATOR_SYMBOLS[rule.operator];
+	return rule.operator === 'exists' || rule.operator === 'notExists' ? `${rule.field} ${symbol}` : `${rule.field} ${symbol} ${rule.value ?? ''}`;
+}
+
+/** FNV-1a 32-bit: a stable, fast hash so experiment groups never change between runs or machines. */
+export function stableBucket(text: string): number {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193);
+	}
+	return (hash >>> 0) % 100;
+}
+
+function behaviourOf(f: SegmentationFeatures, s: SegmentationSettings, reasons: Reason[]): Behaviour {
+	if (f.termsInArrears > 0 && (f.daysSinceLastPayment === null || f.daysSinceLastPayment >= s.nonPayerDays)) {
+		reasons.push(
+			f.daysSinceLastPayment === null
+				? { code: 'behaviour.non-payer-never', params: { terms: f.termsInArrears } }
+				: { code: 'behaviour.non-payer', params: { terms: f.termsInArrears, days: f.daysSinceLastPayment, threshold: s.nonPayerDays } },
+		);
+		return 'non-payer';
+	}
+	if (f.onTimeRatio === null) {
+		if (f.termsInArrears === 0) {
+			reasons.push({ code: 'behaviour.on-time-no-history', params: { months: s.windowMonths } });
+			return f.paymentMethod === 'direct-debit' ? 'direct-debit' : 'on-time';
+		}
+		reasons.push({ code: 'behaviour.late', params: { ratio: 0, months: s.windowMonths, threshold: s.onTimeRatio, average: f.averageDaysLate ?? 0 } });
+		return 'late';
+	}
+	if (f.onTimeRatio >= s.onTimeRatio) {
+		const params = { ratio: f.onTimeRatio, months: s.windowMonths, threshold: s.onTimeRatio };
+		if (f.paymentMethod === 'direct-debit') {
+			reasons.push({ code: 'behaviour.direct-debit', params });
+			return 'direct-debit';
+		}
+		reasons.push({ code: 'behaviour.on-time', params });
+		return 'on-time';
+	}
+	reasons.push({
+		code: 'behaviour.late',
+		params: { ratio: f.onTimeRatio, months: s.windowMonths, threshold: s.onTimeRatio, average: f.averageDaysLate ?? 0 },
+	});
+	return 'late';
+}
+
+function overrideOf(record: DebtorRecord, f: SegmentationFeatures, reasons: Reason[]): Persona | undefined {
+	const flags = record.flags ?? {};
+	if (flags.deceased) {
+		reasons.push({ code: 'persona.deceased-flag', params: {} });
+		return 'deceased';
+	}
+	if (f.reversalsByCode.MD07 || (record.reversals ?? []).some((reversal) => reversal.reasonCode === 'MD07')) {
+		reasons.push({ code: 'persona.deceased-md07', params: {} });
+		return 'deceased';
+	}
+	if (flags.dispute) {
+		reasons.push({ code: 'persona.dispute-flag', params: {} });
+		return 'dispute';
+	}
+	const disputed = (record.claims ?? []).filter((claim) => claim.disputed && claim.openCents > 0).length;
+	if (disputed > 0) {
+		reasons.push({ code: 'persona.dispute-claim', params: { count: disputed } });
+		return 'dispute';
+	}
+	if (flags.debtHelp) {
+		reasons.push({ code: 'persona.debt-help', params: { since: flags.debtHelpSince ?? '' } });
+		return 'debt-help';
+	}
+	if (flags.vulnerable) {
+		reasons.push({ code: 'persona.vulnerable', params: {} });
+		return 'vulnerable';
+	}
+	return undefined;
+}
+
+function builtInPersona(f: SegmentationFeatures, s: SegmentationSettings, reasons: Reason[]): Persona {
+	if (f.termsInArrears === 0) {
+		reasons.push({ code: 'persona.current', params: { date: f.referenceDate } });
+		return 'current';
+	}
+	const recentAm04 = f.recentReversalCodes.includes('AM04');
+	if (
+		f.netMonthlyCents !== null &&
+		f.netMonthlyCents >= s.capacityIncomeCents &&
+		f.termsInArrears >= 2 &&
+		f.unansweredContacts >= 2 &&
+		f.seenButUnanswered >= 1 &&
+		!recentAm04
+	) {
+		reasons.push({
+			code: 'persona.can-pay-wont-pay',
+			params: {
+				income: f.netMonthlyCents,
+				threshold: s.capacityIncomeCents,
+				unanswered: f.unansweredContacts,
+				seen: f.seenButUnanswered,
+				terms: f.termsInArrears,
+			},
+		});
+		return 'can-pay-wont-pay';
+	}
+	if (f.unansweredContacts >= s.noResponseContacts && f.termsInArrears >= 2) {
+		reasons.push({
+			code: 'persona.overwhelmed',
+			params: { unanswered: f.unansweredContacts, threshold: s.noResponseContacts, terms: f.termsInArrears },
+		});
+		return 'overwhelmed';
+	}
+	if (f.monthsWithArrears >= s.structuralMinMonthsWithArrears) {
+		reasons.push({
+			code: 'persona.structural-shortfall',
+			params: { months: f.monthsWithArrears, window: s.windowMonths, threshold: s.structuralMinMonthsWithArrears },
+		});
+		return 'structural-shortfall';
+	}
+	const earlierRatio = priorOnTimeRatio(f);
+	const reversalsInWindow = Object.values(f.reversalsByCode).reduce((sum, n) => sum + n, 0);
+	if (
+		f.termsInArrears === 1 &&
+		f.daysPastDue <= s.forgetfulMaxDaysPastDue &&
+		reversalsInWindow === 0 &&
+		earlierRatio >= s.onTimeRatio
+	) {
+		reasons.push({
+			code: 'persona.forgetful',
+			params: { days: f.daysPastDue, max: s.forgetfulMaxDaysPastDue, ratio: earlierRatio, threshold: s.onTimeRatio },
+		});
+		return 'forgetful';
+	}
+	if (recentAm04) {
+		reasons.push({ code: 'persona.temporary-reversal', params: { days: s.recentDays } });
+		return 'temporary-shortfall';
+	}
+	if (f.daysPastDue <= s.recentDays && f.onTimePeriodsBeforeLateRun >= 1 && f.monthsWithArrears <= Math.ceil(s.recentDays / 30)) {
+		reasons.push({
+			code: 'persona.temporary-new-arrears',
+			params: { days: f.daysPastDue, recent: s.recentDays, clean: f.onTimePeriodsBeforeLateRun },
+		});
+		return 'temporary-shortfall';
+	}
+	if (f.termsInArrears >= 2 && f.monthsWithArrears > Math.ceil(s.recentDays / 30)) {
+		reasons.push({ code: 'persona.fallback-structural', params: { terms: f.termsInArrears, months: f.monthsWithArrears } });
+		return 'structural-shortfall';
+	}
+	reasons.push({ code: 'persona.fallback-temporary', params: { terms: f.termsInArrears, days: f.daysPastDue } });
+	return 'temporary-shortfall';
+}
+
+/** On-time share of the periods before the current late run (1 when there were none). */
+function priorOnTimeRatio(f: SegmentationFeatures): number {
+	const before = f.claimsDueInWindow - f.consecutiveLatePeriods;
+	if (before <= 0 || f.onTimeRatio === null) return 1;
+	const onTime = Math.round(f.onTimeRatio * f.claimsDueInWindow);
+	return onTime / before;
+}
+
+function signalsOf(f: SegmentationFeatures, s: SegmentationSettings, reasons: Reason[]): Signal[] {
+	const signals: Signal[] = [];
+	if (f.consecutiveLatePeriods === 2 && f.onTimePeriodsBeforeLateRun >= s.cleanPeriods) {
+		signals.push('second-consecutive-late');
+		reasons.push({ code: 'signal.second-consecutive-late', params: { clean: f.onTimePeriodsBeforeLateRun, threshold: s.cleanPeriods } });
+	}
+	if (f.recentReversalCodes.includes('AM04')) {
+		signals.push('insufficient-funds-reversal');
+		reasons.push({ code: 'signal.insufficient-funds-reversal', params: { days: s.recentDays } });
+	}
+	if (f.recentReversalCodes.includes('AC06')) {
+		signals.push('blocked-account');
+		reasons.push({ code: 'signal.blocked-account', params: { days: s.recentDays } });
+	}
+	if (f.termsInArrears > f.termsInArrears30DaysAgo && f.termsInArrears30DaysAgo > 0) {
+		signals.push('growing-arrears');
+		reasons.push({ code: 'signal.growing-arrears', params: { before: f.termsInArrears30DaysAgo, now: f.termsInArrears } });
+	}
+	if (f.unansweredContacts >= s.noResponseContacts) {
+		signals.push('no-response');
+		reasons.push({ code: 'signal.no-response', params: { count: f.unansweredContacts, threshold: s.noResponseContacts } });
+	}
+	if (f.sector && s.earlyWarningSectors.includes(f.sector)) {
+		const threshold = s.earlyWarningTerms[f.sector] ?? s.earlyWarningTermsDefault;
+		if (f.termsInArrears >= threshold) {
+			signals.push('legal-early-warning');
+			reasons.push({ code: 'signal.legal-early-warning', params: { sector: f.sector, terms: f.termsInArrears, threshold } });
+		}
+	}
+	return signals;
+}
+
+function channelsFor(persona: Persona, record: DebtorRecord, f: SegmentationFeatures): Channel[] {
+	const reachable = new Set(f.reachableChannels);
+	const ordered: Channel[] = [];
+	const add = (channel: Channel | null | undefined) => {
+		if (channel && reachable.has(channel) && !ordered.includes(channel)) ordered.push(channel);
+	};
+	// Continue where the debtor answers, then their own preference, then what suits the persona.
+	add(f.respondsOn);
+	add(record.preferredChannel);
+	for (const channel of PERSONA_PROFILES[persona].channels) add(channel);
+	return ordered;
+}
+
+/** Segments one validated record. Throws FeatureError for wrong pre-aggregated features. */
+export function segmentDebtor(record: DebtorRecord, options: SegmentOptions): Segmentation {
+	const { settings, referenceDay } = options;
+	const usesSupplied = record.features !== undefined && (record.claims === undefined || record.claims.length === 0);
+	const features = usesSupplied ? suppliedFeatures(record, referenceDay) : computeFeatures(record, referenceDay, settings);
+	const reasons: Reason[] = [];
+	const behaviour = behaviourOf(features, settings, reasons);
+
+	let persona = overrideOf(record, features, reasons);
+	const labels: string[] = [];
+	for (const rule of options.rules ?? []) {
+		if (!matches(rule, resolve(rule.path, record, features))) continue;
+		const condition = describeCondition(rule);
+		if (rule.result === 'label') {
+			labels.push(rule.label!.trim());
+			reasons.push({ code: 'label.custom-rule', params: { rule: rule.index + 1, condition, label: rule.label!.trim() } });
+		} else if (persona === undefined) {
+			persona = rule.persona!;
+			reasons.push({ code: 'persona.custom-rule', params: { rule: rule.index + 1, condition, result: rule.persona! } });
+		}
+	}
+	persona ??= builtInPersona(features, settings, reasons);
+	const signals = signalsOf(features, settings, reasons);
+
+	let arm: ExperimentArm | undefined;
+	if (options.experiment && options.experiment.name) {
+		const bucket = stableBucket(`${options.experiment.name}:${record.debtorId}`);
+		arm = { experiment: options.experiment.name, group: bucket < options.experiment.variantPercent ? 'variant' : 'control', bucket };
+		reasons.push({
+			code: 'experiment',
+			params: { name: arm.experiment, arm: arm.group, bucket, percent: options.experiment.variantPercent },
+		});
+	}
+
+	const profile = PERSONA_PROFILES[persona];
+	return {
+		behaviour,
+		persona,
+		tone: profile.tone,
+		action: profile.action,
+		personalContact: profile.personalContact,
+		channels: channelsFor(persona, record, features),
+		signals,
+		labels,
+		reasons: reasons.map((reason) => wordReason(reason, options.language)),
+		reasonCodes: reasons.map((reason) => reason.code),
+		features,
+		...(arm ? { arm } : {}),
+	};
+}

@@ -1,0 +1,107 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- these tests build deliberately malformed records */
+import { DebtorValidationError, assertDebtor, isValidIban, validateDebtor } from '../../../nodes/shared/debtor/validate';
+import {
+	CHANNELS,
+	CONTACT_CHANNELS,
+	CONTACT_OUTCOMES,
+	CREDITOR_SECTORS,
+	INCOME_TYPES,
+	PAYMENT_METHODS,
+	STAGES,
+} from '../../../nodes/shared/debtor/model';
+import schema from '../../../nodes/shared/debtor/debtor.schema.json';
+
+const valid = () => ({
+	debtorId: 'D-0001',
+	firstName: 'Anna',
+	lastName: 'de Vries',
+	language: 'nl',
+	register: 'u',
+	iban: 'NL91ABNA0417164300',
+	contact: { email: 'anna@example.nl', mobile: '+31612345678' },
+	income: { type: 'salary-monthly', dayOfMonth: 25 },
+	claims: [
+		{ claimId: 'C-1', principalCents: 12550, openCents: 12550, invoiceDate: '2026-01-01', dueDate: '2026-01-15' },
+	],
+	payments: [{ amountCents: 5000, date: '2025-12-20' }],
+	reversals: [{ amountCents: 5000, date: '2025-12-22', reasonCode: 'AM04' }],
+	contacts: [{ at: '2026-01-20T09:00:00+01:00', channel: 'email', direction: 'outbound', stage: 'reminder-1' }],
+});
+
+describe('debtor validation', () => {
+	test('a complete record is valid', () => {
+		expect(validateDebtor(valid())).toEqual([]);
+	});
+
+	test('extra keys added by nodes are kept and allowed', () => {
+		expect(validateDebtor({ ...valid(), segmentation: { persona: 'forgetful' } })).toEqual([]);
+	});
+
+	test.each([
+		['negative amount', (r: any) => (r.claims[0].openCents = -1), 'claims[0].openCents', 'must not be negative'],
+		['euros instead of cents', (r: any) => (r.claims[0].principalCents = 125.5), 'claims[0].principalCents', 'whole number of euro cents'],
+		['impossible date', (r: any) => (r.claims[0].dueDate = '2026-02-30'), 'claims[0].dueDate', 'not a valid calendar date'],
+		['missing claim id', (r: any) => delete r.claims[0].claimId, 'claims[0].claimId', 'required'],
+		['date-time without offset', (r: any) => (r.contacts[0].at = '2026-01-20T09:00:00'), 'contacts[0].at', 'offset'],
+		['unknown channel', (r: any) => (r.contacts[0].channel = 'pigeon'), 'contacts[0].channel', 'must be one of'],
+		['bad reason code', (r: any) => (r.reversals[0].reasonCode = 'insufficient'), 'reversals[0].reasonCode', 'SEPA reason code'],
+		['bad IBAN check digits', (r: any) => (r.iban = 'NL92ABNA0417164300'), 'iban', 'check digits'],
+		['open above principal', (r: any) => (r.claims[0].openCents = 99999), 'claims[0].openCents', 'more than the principal'],
+		['due before invoice', (r: any) => (r.claims[0].dueDate = '2025-12-01'), 'claims[0].dueDate', 'before the invoice date'],
+		['missing debtor id', (r: any) => delete r.debtorId, 'debtorId', 'required'],
+	])('%s is reported with its field', (_label, mutate, field, message) => {
+		const record = valid();
+		mutate(record);
+		const problems = validateDebtor(record);
+		expect(problems.length).toBeGreaterThanOrEqual(1);
+		expect(problems[0].field).toBe(field);
+		expect(problems[0].message).toContain(message);
+	});
+
+	test('not an object at all', () => {
+		expect(validateDebtor('hello')[0]).toEqual({ field: '(record)', message: 'must be an object' });
+	});
+
+	test('the error names item index, debtor id and field, and never the value', () => {
+		const record = valid();
+		record.contact.email = 'not-an-address@@secret';
+		expect(() => assertDebtor(record, 7)).toThrow(DebtorValidationError);
+		try {
+			assertDebtor(record, 7);
+		} catch (error) {
+			const e = error as DebtorValidationError;
+			expect(e.message).toBe('Item 7 (debtor D-0001): field "contact.email" is not a valid e-mail address');
+			expect(e.itemIndex).toBe(7);
+			expect(e.debtorId).toBe('D-0001');
+			expect(e.field).toBe('contact.email');
+			expect(e.message).not.toContain('secret');
+		}
+	});
+
+	test('several problems are all listed and counted in the message', () => {
+		const record: any = valid();
+		record.claims[0].openCents = -5;
+		record.language = 'Dutch';
+		const problems = validateDebtor(record);
+		expect(problems.map((p) => p.field).sort()).toEqual(['claims[0].openCents', 'language']);
+		expect(() => assertDebtor(record, 0)).toThrow(/and 1 more problem\)/);
+	});
+
+	test('IBAN check digits', () => {
+		expect(isValidIban('NL91ABNA0417164300')).toBe(true);
+		expect(isValidIban('DE89370400440532013000')).toBe(true);
+		expect(isValidIban('NL91ABNA0417164301')).toBe(false);
+		expect(isValidIban('nl91abna0417164300')).toBe(false);
+	});
+
+	test('the TypeScript constants list exactly the values the JSON Schema allows', () => {
+		const p = schema.properties;
+		expect(p.preferredChannel.enum).toEqual([...CHANNELS]);
+		expect(p.contacts.items.properties.channel.enum).toEqual([...CONTACT_CHANNELS]);
+		expect(p.contacts.items.properties.stage.enum).toEqual([...STAGES]);
+		expect(p.contacts.items.properties.outcome.enum).toEqual([...CONTACT_OUTCOMES]);
+		expect(p.income.properties.type.enum).toEqual([...INCOME_TYPES]);
+		expect(p.paymentMethod.enum).toEqual([...PAYMENT_METHODS]);
+		expect(p.claims.items.properties.sector.enum).toEqual([...CREDITOR_SECTORS]);
+	});
+});
