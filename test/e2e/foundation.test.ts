@@ -6,6 +6,8 @@
  */
 import * as path from 'node:path';
 
+import manifest from '../../package.json';
+import type { Segmentation } from '../../nodes/shared/segmentation';
 import { N8N_VERSION, REPO_ROOT } from '../../scripts/runtime';
 import { N8nInstance } from './harness/n8n';
 import { PACKAGE_PREFIX, emitItems, manualTrigger, ourNode, workflow } from './harness/workflow';
@@ -58,11 +60,10 @@ describe('foundation in real n8n', () => {
 	test('n8n export:nodes lists every node of the package under its prefix', async () => {
 		const exported = await n8n.exportNodes();
 		const names = new Set(exported.map((node) => node.name));
-		const manifest = require(path.join(REPO_ROOT, 'package.json'));
 		expect(manifest.n8n.nodes.length).toBeGreaterThan(0);
 		for (const entry of manifest.n8n.nodes as string[]) {
 			const className = path.basename(entry, '.node.js');
-			const nodeType = new (require(path.join(REPO_ROOT, entry))[className])();
+			const nodeType = new (await import(path.join(REPO_ROOT, entry)))[className]();
 			expect(names).toContain(`${PACKAGE_PREFIX}.${nodeType.description.name}`);
 		}
 		const segmenter = exported.find((node) => node.name === `${PACKAGE_PREFIX}.debtorSegmenter`)!;
@@ -108,7 +109,7 @@ describe('foundation in real n8n', () => {
 			['D-BROKEN'],
 		]);
 
-		const current = outputs[0][0] as { segmentation: Record<string, any>; lastName: string; claims: unknown[] };
+		const current = outputs[0][0] as unknown as { segmentation: Segmentation; lastName: string; claims: unknown[] };
 		expect(current.lastName).toBe('Debtor');
 		expect(current.claims).toHaveLength(12);
 		expect(current.segmentation.persona).toBe('current');
@@ -122,7 +123,7 @@ describe('foundation in real n8n', () => {
 			'Current: nothing is overdue on 2026-06-30.',
 		]);
 
-		const forgot = outputs[1][0] as { segmentation: Record<string, any> };
+		const forgot = outputs[1][0] as unknown as { segmentation: Segmentation };
 		expect(forgot.segmentation.persona).toBe('forgetful');
 		expect(forgot.segmentation.behaviour).toBe('on-time');
 		expect(forgot.segmentation.features.daysPastDue).toBe(15);
@@ -135,11 +136,11 @@ describe('foundation in real n8n', () => {
 			'Forgetful: one term in arrears, 15 days past due (at most 30), and 100% paid on time before (threshold 90%).',
 		);
 
-		const deceased = outputs[7][0] as { segmentation: Record<string, any> };
+		const deceased = outputs[7][0] as unknown as { segmentation: Segmentation };
 		expect(deceased.segmentation.persona).toBe('deceased');
 		expect(deceased.segmentation.action).toBe('stop');
 
-		const broken = outputs[10][0] as { error: Record<string, any> };
+		const broken = outputs[10][0] as unknown as { error: Record<string, unknown> };
 		expect(broken.error.field).toBe('claims[0].openCents');
 		expect(broken.error.itemIndex).toBe(3);
 		expect(broken.error.debtorId).toBe('D-BROKEN');
@@ -181,7 +182,7 @@ describe('foundation in real n8n', () => {
 			const response = await n8n.webhook('segment-e2e', [monthlyDebtor('D-HOOK', ['2026-06-15'])]);
 			expect(response.status).toBe(200);
 			expect(Array.isArray(response.data)).toBe(true);
-			const [answer] = response.data as Array<{ debtorId: string; segmentation: Record<string, any> }>;
+			const [answer] = response.data as Array<{ debtorId: string; segmentation: Segmentation }>;
 			expect(answer.debtorId).toBe('D-HOOK');
 			expect(answer.segmentation.persona).toBe('forgetful');
 			expect(answer.segmentation.reasons[1]).toBe(
