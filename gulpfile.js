@@ -1,5 +1,6 @@
 /**
  * The build pipeline around `n8n-node build`:
+ *   0. debtorCheck: generate the fast debtor schema check from the JSON Schema;
  *   1. compile: `n8n-node build` (rimraf dist, tsc type-check + emit, copy icons and codex files);
  *   2. bundle:  every node and credential entry listed in package.json is re-bundled with esbuild into
  *      one self-contained CommonJS file (luxon, ajv, handlebars, the compiled templates, ...), with
@@ -19,6 +20,11 @@ const packageJson = require('./package.json');
 function run(command, args) {
 	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
 	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
+}
+
+/** The fast debtor check is generated from the JSON Schema, so the schema stays the one contract. */
+async function debtorCheck() {
+	run(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join('scripts', 'generate-debtor-check.ts')]);
 }
 
 async function compile() {
@@ -79,5 +85,6 @@ async function schema() {
 
 exports.compile = compile;
 exports.bundle = bundle;
-exports.build = series(compile, schema, bundle);
+exports.debtorCheck = debtorCheck;
+exports.build = series(debtorCheck, compile, schema, bundle);
 exports.default = exports.build;

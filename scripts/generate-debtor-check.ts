@@ -1,0 +1,152 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- tooling runs in plain Node, not inside n8n */
+/**
+ * Generates `nodes/shared/debtor/debtor-check.generated.ts` from the debtor JSON Schema: straight-line
+ * TypeScript with a fixed property access per field, so V8 runs it at a few nanoseconds per field.
+ * The schema stays the one source of truth; `gulp build` regenerates the file and a unit test fails
+ * when the committed copy is stale. Run: `npx tsx scripts/generate-debtor-check.ts [--check]`.
+ *
+ * Supported keywords are those the schema uses; anything else stops the generator, so a schema change
+ * can never silently weaken the check.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+interface SchemaNode {
+	type?: string;
+	enum?: unknown[];
+	required?: string[];
+	properties?: Record<string, SchemaNode>;
+	items?: SchemaNode;
+	minimum?: number;
+	maximum?: number;
+	minLength?: number;
+	maxLength?: number;
+	pattern?: string;
+	format?: string;
+	[keyword: string]: unknown;
+}
+
+const ROOT = path.resolve(__dirname, '..');
+const SCHEMA = path.join(ROOT, 'nodes/shared/debtor/debtor.schema.json');
+export const GENERATED = path.join(ROOT, 'nodes/shared/debtor/debtor-check.generated.ts');
+const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description', 'default']);
+const SUPPORTED = new Set(['type', 'enum', 'required', 'properties', 'items', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'format']);
+const FORMATS: Record<string, string> = { date: 'isDate', 'date-time': 'isDateTime', email: 'isEmail' };
+
+export function generateDebtorCheck(schema: SchemaNode): string {
+	const constants: string[] = [];
+	const functions: string[] = [];
+	let counter = 0;
+	const constant = (code: string) => {
+		const name = `C${counter++}`;
+		constants.push(`const ${name} = ${code};`);
+		return name;
+	};
+
+	/** Statements that `return false` when `v` (a defined value) breaks `node`. */
+	function statements(node: SchemaNode, v: string, where: string, indent: string): string[] {
+		for (const keyword of Object.keys(node)) {
+			if (!SUPPORTED.has(keyword) && !ANNOTATIONS.has(keyword)) throw new Error(`unsupported keyword "${keyword}" at ${where}`);
+		}
+		const out: string[] = [];
+		const fail = (condition: string) => out.push(`${indent}if (${condition}) return false;`);
+		if (node.enum) fail(`!${constant(`new Set<unknown>(${JSON.stringify(node.enum)})`)}.has(${v})`);
+		switch (node.type) {
+			case undefined:
+				break;
+			case 'string':
+				fail(`typeof ${v} !== 'string'`);
+				break;
+			case 'integer':
+				fail(`typeof ${v} !== 'number' || !Number.isInteger(${v})`);
+				break;
+			case 'number':
+				fail(`typeof ${v} !== 'number' || !Number.isFinite(${v})`);
+				break;
+			case 'boolean':
+				fail(`typeof ${v} !== 'boolean'`);
+				break;
+			case 'object':
+				fail(`typeof ${v} !== 'object' || ${v} === null || Array.isArray(${v})`);
+				break;
+			case 'array':
+				fail(`!Array.isArray(${v})`);
+				break;
+			default:
+				throw new Error(`unsupported type "${node.type}" at ${where}`);
+		}
+		const isString = `typeof ${v} === 'string'`;
+		const isNumber = `typeof ${v} === 'number'`;
+		if (node.minimum !== undefined) fail(`${isNumber} && ${v} < ${node.minimum}`);
+		if (node.maximum !== undefined) fail(`${isNumber} && ${v} > ${node.maximum}`);
+		// JSON Schema counts code points; code units are never fewer, so recount only near the limit.
+		if (node.minLength !== undefined) fail(`${isString} && ${v}.length < ${2 * node.minLength} && codePoints(${v}) < ${node.minLength}`);
+		if (node.maxLength !== undefined) fail(`${isString} && ${v}.length > ${node.maxLength} && codePoints(${v}) > ${node.maxLength}`);
+		if (node.pattern !== undefined) fail(`${isString} && !${constant(`new RegExp(${JSON.stringify(node.pattern)}, 'u')`)}.test(${v})`);
+		if (node.format !== undefined) {
+			const fn = FORMATS[node.format];
+			if (!fn) throw new Error(`unsupported format "${node.format}" at ${where}`);
+			fail(`${isString} && !${fn}(${v})`);
+		}
+		if (node.properties || node.required) {
+			const objectVar = `o${counter++}`;
+			out.push(`${indent}if (typeof ${v} === 'object' && ${v} !== null && !Array.isArray(${v})) {`);
+			out.push(`${indent}\tconst ${objectVar} = ${v} as Record<string, unknown>;`);
+			for (const key of node.required ?? []) out.push(`${indent}\tif (${objectVar}[${JSON.stringify(key)}] === undefined) return false;`);
+			for (const [key, child] of Object.entries(node.properties ?? {})) {
+				const valueVar = `v${counter++}`;
+				out.push(`${indent}\tconst ${valueVar} = ${objectVar}[${JSON.stringify(key)}];`);
+				out.push(`${indent}\tif (${valueVar} !== undefined) {`);
+				out.push(...statements(child, valueVar, `${where}/${key}`, `${indent}\t\t`));
+				out.push(`${indent}\t}`);
+			}
+			out.push(`${indent}}`);
+		}
+		if (node.items) {
+			// Items get a function of their own: one monomorphic call per array element.
+			const fn = `item${counter++}`;
+			functions.push(
+				[`function ${fn}(x: unknown): boolean {`, ...statements(node.items, 'x', `${where}/items`, '\t'), '\treturn true;', '}'].join('\n'),
+			);
+			out.push(`${indent}if (Array.isArray(${v})) for (let i = 0; i < ${v}.length; i++) if (!${fn}(${v}[i])) return false;`);
+		}
+		return out;
+	}
+
+	const body = statements(schema, 'record', '', '\t');
+	return [
+		'/* eslint-disable -- generated code */',
+		'// Generated from debtor.schema.json by scripts/generate-debtor-check.ts (gulp build). Do not edit.',
+		"import { codePoints, isDate, isDateTime, isEmail } from './formats';",
+		'',
+		'void codePoints, void isDate, void isDateTime, void isEmail;',
+		'',
+		...constants,
+		'',
+		...functions.map((fn) => `${fn}\n`),
+		'/** True when the record satisfies the debtor JSON Schema (the same answer as ajv). */',
+		'export function checkDebtorSchema(record: unknown): boolean {',
+		...body,
+		'\treturn true;',
+		'}',
+		'',
+	].join('\n');
+}
+
+export function generatedSource(): string {
+	return generateDebtorCheck(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
+}
+
+if (require.main === module) {
+	const source = generatedSource();
+	if (process.argv.includes('--check')) {
+		const current = fs.existsSync(GENERATED) ? fs.readFileSync(GENERATED, 'utf8') : '';
+		if (current !== source) {
+			console.error(`${path.relative(ROOT, GENERATED)} is stale: run npx tsx scripts/generate-debtor-check.ts`);
+			process.exit(1);
+		}
+	} else {
+		fs.writeFileSync(GENERATED, source);
+		console.log(`wrote ${path.relative(ROOT, GENERATED)}`);
+	}
+}

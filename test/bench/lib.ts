@@ -1,0 +1,93 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- benchmarks run in plain Node, not inside n8n */
+/**
+ * Shared pieces of the benchmarks: a minimal IExecuteFunctions (no mocking library in the hot loop),
+ * a generated portfolio as n8n items, timing with warm-up, and the floors nodes are measured against.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { generatePortfolio } from '../fixtures/portfolio';
+
+/** A node class from the built bundle in dist/ (what n8n loads), not from the TypeScript sources. */
+export function builtNode(className: string): INodeType {
+	const file = path.resolve(__dirname, '../../dist/nodes', className, `${className}.node.js`);
+	if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const NodeClass = require(file)[className] as new () => INodeType;
+	return new NodeClass();
+}
+
+export function portfolioItems(count: number, seed = 2026): INodeExecutionData[] {
+	const items: INodeExecutionData[] = new Array(count);
+	let i = 0;
+	for (const { record } of generatePortfolio({ seed, count })) items[i++] = { json: record as unknown as IDataObject };
+	return items;
+}
+
+export function context(items: INodeExecutionData[], parameters: Record<string, unknown>, timezone = 'Europe/Amsterdam'): IExecuteFunctions {
+	const node = { name: 'Bench', type: 'bench', typeVersion: 1, parameters, id: 'bench', position: [0, 0] };
+	return {
+		getInputData: () => items,
+		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getNode: () => node,
+		continueOnFail: () => false,
+		getTimezone: () => timezone,
+	} as unknown as IExecuteFunctions;
+}
+
+export async function runNodeOnce(nodeType: INodeType, items: INodeExecutionData[], parameters: Record<string, unknown>): Promise<INodeExecutionData[][]> {
+	return (await nodeType.execute!.call(context(items, parameters))) as INodeExecutionData[][];
+}
+
+/** The floor: a plain loop that only copies each item (its JSON deep-copied, as a real copy must). */
+export function copyFloor(items: INodeExecutionData[]): INodeExecutionData[][] {
+	const out: INodeExecutionData[] = new Array(items.length);
+	for (let i = 0; i < items.length; i++) out[i] = { json: structuredClone(items[i].json), pairedItem: { item: i } };
+	return [out];
+}
+
+/** A shallower floor, printed for context: copies only the top level of each item's JSON. */
+export function shallowFloor(items: INodeExecutionData[]): INodeExecutionData[][] {
+	const out: INodeExecutionData[] = new Array(items.length);
+	for (let i = 0; i < items.length; i++) out[i] = { json: { ...items[i].json }, pairedItem: { item: i } };
+	return [out];
+}
+
+export interface Measurement {
+	seconds: number;
+	perSecond: number;
+	heapGrowthMb: number;
+}
+
+function gc(): void {
+	(globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Best of `runs` timed runs after one warm-up; heap growth measured on the retained result. */
+export async function measure<T>(count: number, run: () => T | Promise<T>, runs = 3): Promise<Measurement> {
+	await run();
+	let best = Number.POSITIVE_INFINITY;
+	let heapGrowth = 0;
+	for (let r = 0; r < runs; r++) {
+		gc();
+		const heapBefore = process.memoryUsage().heapUsed;
+		const start = process.hrtime.bigint();
+		const result = await run();
+		const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+		gc();
+		heapGrowth = Math.max(heapGrowth, process.memoryUsage().heapUsed - heapBefore);
+		void result;
+		best = Math.min(best, seconds);
+	}
+	return { seconds: best, perSecond: count / best, heapGrowthMb: heapGrowth / 1048576 };
+}
+
+export function fmt(n: number): string {
+	return Math.round(n).toLocaleString('en-US');
+}
+
+export function peakRssMb(): number {
+	return process.resourceUsage().maxRSS / 1024;
+}
