@@ -50,6 +50,7 @@ interface ThresholdParameters {
 	nonPayerDays?: number;
 	noResponseContacts?: number;
 	onTimePercent?: number;
+	overwhelmedMaxResponsePercent?: number;
 	recentDays?: number;
 	structuralMinMonthsWithArrears?: number;
 }
@@ -72,6 +73,8 @@ export function settingsFromParameters(t: ThresholdParameters, e: EarlyWarningPa
 		structuralMinMonthsWithArrears: t.structuralMinMonthsWithArrears ?? d.structuralMinMonthsWithArrears,
 		recentDays: t.recentDays ?? d.recentDays,
 		noResponseContacts: t.noResponseContacts ?? d.noResponseContacts,
+		overwhelmedMaxResponseRate:
+			t.overwhelmedMaxResponsePercent !== undefined ? t.overwhelmedMaxResponsePercent / 100 : d.overwhelmedMaxResponseRate,
 		capacityIncomeCents: t.capacityIncomeEuros !== undefined ? Math.round(t.capacityIncomeEuros * 100) : d.capacityIncomeCents,
 		cleanPeriods: t.cleanPeriods ?? d.cleanPeriods,
 		earlyWarningSectors: e.sectors ?? d.earlyWarningSectors,

@@ -145,6 +145,14 @@ export const debtorSegmenterProperties: INodeProperties[] = [
 				description: 'Share of claims paid on time from which a debtor is an on-time payer (and, for one late claim, forgetful)',
 			},
 			{
+				displayName: 'Overwhelmed: Max Response Share (%)',
+				name: 'overwhelmedMaxResponsePercent',
+				type: 'number',
+				default: 10,
+				typeOptions: { minValue: 0, maxValue: 100 },
+				description: 'A debtor counts as overwhelmed only when at most this share of the contacts in the window got a reaction',
+			},
+			{
 				displayName: 'Recent (Days)',
 				name: 'recentDays',
 				type: 'number',

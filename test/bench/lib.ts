@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- benchmarks run in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmarks run in plain Node, not inside n8n */
 /**
  * Shared pieces of the benchmarks: a minimal IExecuteFunctions (no mocking library in the hot loop),
  * a generated portfolio as n8n items, timing with warm-up, and the floors nodes are measured against.

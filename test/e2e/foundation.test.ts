@@ -133,7 +133,7 @@ describe('foundation in real n8n', () => {
 		expect(forgot.segmentation.features.onTimeRatio).toBeCloseTo(11 / 12, 10);
 		expect(forgot.segmentation.channels).toEqual(['email', 'sms']);
 		expect(forgot.segmentation.reasons[1]).toBe(
-			'Forgetful: one term in arrears, 15 days past due (at most 30), and 100% paid on time before (threshold 90%).',
+			'Forgetful: one term in arrears and no other late period, 15 days past due (at most 30), 92% of the last 12 months paid on time (threshold 90%).',
 		);
 
 		const deceased = outputs[7][0] as unknown as { segmentation: Segmentation };
@@ -186,7 +186,7 @@ describe('foundation in real n8n', () => {
 			expect(answer.debtorId).toBe('D-HOOK');
 			expect(answer.segmentation.persona).toBe('forgetful');
 			expect(answer.segmentation.reasons[1]).toBe(
-				'Vergeten: één termijn achterstand, 15 dagen over de vervaldatum (hoogstens 30), en daarvoor 100% op tijd betaald (grens 90%).',
+				'Vergeten: één termijn achterstand en verder niet te laat, 15 dagen over de vervaldatum (hoogstens 30), 92% van de laatste 12 maanden op tijd betaald (grens 90%).',
 			);
 		});
 	});

@@ -86,8 +86,8 @@ describe('Debtor Segmenter node', () => {
 	test('reasons come in the chosen language', async () => {
 		const nl = (await runNode(node, [portfolio[1]], { parameters: { ...base, language: 'nl' } }))[1][0].json.segmentation as { reasons: string[] };
 		const en = (await runNode(node, [portfolio[1]], { parameters: base }))[1][0].json.segmentation as { reasons: string[] };
-		expect(nl.reasons[1]).toMatch(/^Vergeten: één termijn achterstand, 15 dagen/);
-		expect(en.reasons[1]).toMatch(/^Forgetful: one term in arrears, 15 days past due/);
+		expect(nl.reasons[1]).toBe('Vergeten: één termijn achterstand en verder niet te laat, 15 dagen over de vervaldatum (hoogstens 30), 92% van de laatste 12 maanden op tijd betaald (grens 90%).');
+		expect(en.reasons[1]).toBe('Forgetful: one term in arrears and no other late period, 15 days past due (at most 30), 92% of the last 12 months paid on time (threshold 90%).');
 	});
 
 	test('thresholds from the canvas change the decision', async () => {
@@ -153,6 +153,7 @@ describe('Debtor Segmenter description', () => {
 		const d = DEFAULT_SEGMENTATION_SETTINGS;
 		expect(get('capacityIncomeEuros') * 100).toBe(d.capacityIncomeCents);
 		expect(get('onTimePercent') / 100).toBe(d.onTimeRatio);
+		expect(get('overwhelmedMaxResponsePercent') / 100).toBe(d.overwhelmedMaxResponseRate);
 		for (const key of ['cleanPeriods', 'forgetfulMaxDaysPastDue', 'graceDays', 'windowMonths', 'nonPayerDays', 'noResponseContacts', 'recentDays', 'structuralMinMonthsWithArrears'] as const) {
 			expect([key, get(key)]).toEqual([key, d[key]]);
 		}

@@ -48,7 +48,7 @@ export interface SegmentationFeatures {
 	inboundContacts: number;
 	/** Outbound contacts since the debtor last reacted (replied, answered, wrote in). */
 	unansweredContacts: number;
-	/** Of those, how many the debtor demonstrably saw (opened, read, clicked). */
+	/** Of those, how many the debtor demonstrably saw (e-mail opened, SMS delivered, WhatsApp read). */
 	seenButUnanswered: number;
 	/** Share of outbound contacts in the window that got a reaction (null without contacts). */
 	responseRate: number | null;
@@ -61,7 +61,17 @@ export interface SegmentationFeatures {
 }
 
 const REACTION_OUTCOMES = new Set(['replied', 'answered', 'promise-to-pay', 'objection']);
-const SEEN_OUTCOMES = new Set(['opened', 'read', 'clicked']);
+/**
+ * Outcomes that show a message was seen, per channel: an e-mail only when opened or clicked (delivered
+ * e-mail may sit unread), an SMS once delivered (there are no read receipts and nearly all are read),
+ * a WhatsApp message when read. Letters and calls give no such sign (a picked-up call is a reaction).
+ */
+const SEEN_OUTCOMES: Readonly<Record<string, ReadonlySet<string>>> = {
+	email: new Set(['opened', 'read', 'clicked']),
+	sms: new Set(['delivered', 'opened', 'read', 'clicked']),
+	whatsapp: new Set(['read', 'opened', 'clicked']),
+	portal: new Set(['opened', 'read', 'clicked']),
+};
 const SENDING_CHANNELS = new Set(['email', 'sms', 'whatsapp', 'letter', 'phone']);
 
 /**
@@ -316,7 +326,7 @@ export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, s
 		const at = moments[c];
 		if (contact.direction !== 'outbound' || !(at < referenceEnd) || at < windowStartMs || !(at > lastReaction)) continue;
 		unansweredContacts++;
-		if (contact.outcome !== undefined && SEEN_OUTCOMES.has(contact.outcome)) seenButUnanswered++;
+		if (contact.outcome !== undefined && SEEN_OUTCOMES[contact.channel]?.has(contact.outcome)) seenButUnanswered++;
 	}
 	// Inbound contacts react to the outbound ones before them; count them as reactions too.
 	const responseRate = outbound > 0 ? Math.min(1, (reacted + inbound) / outbound) : null;

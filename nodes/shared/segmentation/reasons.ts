@@ -87,16 +87,16 @@ const MESSAGES: Record<string, Record<ReasonLanguage, Template>> = {
 		nl: (p, l) => `Kan betalen, wil niet: netto-inkomen ${money(p.income, l)} is minstens ${money(p.threshold, l)}, ${p.unanswered} contacten onbeantwoord waarvan ${p.seen} geopend of gelezen, ${p.terms} termijnen achterstand.`,
 	},
 	'persona.overwhelmed': {
-		en: (p) => `Overwhelmed: ${p.unanswered} contacts in a row without a response (threshold ${p.threshold}) and ${p.terms} terms in arrears. A person should get in touch.`,
-		nl: (p) => `Overzicht kwijt: ${p.unanswered} contacten achter elkaar zonder reactie (grens ${p.threshold}) en ${p.terms} termijnen achterstand. Laat een medewerker contact opnemen.`,
+		en: (p) => `Overwhelmed: ${p.unanswered} contacts in a row without a response and none of them seen (threshold ${p.threshold}), reactions to ${pct(p.rate)} of contacts (at most ${pct(p.maxRate)}), ${p.terms} terms in arrears. A person should get in touch.`,
+		nl: (p) => `Overzicht kwijt: ${p.unanswered} contacten achter elkaar zonder reactie en geen ervan gezien (grens ${p.threshold}), reactie op ${pct(p.rate)} van de contacten (hoogstens ${pct(p.maxRate)}), ${p.terms} termijnen achterstand. Laat een medewerker contact opnemen.`,
 	},
 	'persona.structural-shortfall': {
 		en: (p) => `Structural shortfall: arrears in ${p.months} of the last ${p.window} months (threshold ${p.threshold}).`,
 		nl: (p) => `Structureel tekort: achterstand in ${p.months} van de laatste ${p.window} maanden (grens ${p.threshold}).`,
 	},
 	'persona.forgetful': {
-		en: (p) => `Forgetful: one term in arrears, ${p.days} days past due (at most ${p.max}), and ${pct(p.ratio)} paid on time before (threshold ${pct(p.threshold)}).`,
-		nl: (p) => `Vergeten: één termijn achterstand, ${p.days} dagen over de vervaldatum (hoogstens ${p.max}), en daarvoor ${pct(p.ratio)} op tijd betaald (grens ${pct(p.threshold)}).`,
+		en: (p) => `Forgetful: one term in arrears and no other late period, ${p.days} days past due (at most ${p.max}), ${pct(p.ratio)} of the last ${p.months} months paid on time (threshold ${pct(p.threshold)}).`,
+		nl: (p) => `Vergeten: één termijn achterstand en verder niet te laat, ${p.days} dagen over de vervaldatum (hoogstens ${p.max}), ${pct(p.ratio)} van de laatste ${p.months} maanden op tijd betaald (grens ${pct(p.threshold)}).`,
 	},
 	'persona.temporary-reversal': {
 		en: (p) => `Temporary shortfall: a direct debit came back for insufficient funds (AM04) in the last ${p.days} days.`,

@@ -273,10 +273,23 @@ function builtInPersona(f: SegmentationFeatures, s: SegmentationSettings, reason
 		});
 		return 'can-pay-wont-pay';
 	}
-	if (f.unansweredContacts >= s.noResponseContacts && f.termsInArrears >= 2) {
+	// Overwhelmed: nothing gets through any more: contacts unanswered, none of them seen, and hardly
+	// ever a reaction in the window (someone who answers now and then is not overwhelmed).
+	if (
+		f.unansweredContacts >= s.noResponseContacts &&
+		f.seenButUnanswered === 0 &&
+		(f.responseRate ?? 0) <= s.overwhelmedMaxResponseRate &&
+		f.termsInArrears >= 2
+	) {
 		reasons.push({
 			code: 'persona.overwhelmed',
-			params: { unanswered: f.unansweredContacts, threshold: s.noResponseContacts, terms: f.termsInArrears },
+			params: {
+				unanswered: f.unansweredContacts,
+				threshold: s.noResponseContacts,
+				terms: f.termsInArrears,
+				rate: f.responseRate ?? 0,
+				maxRate: s.overwhelmedMaxResponseRate,
+			},
 		});
 		return 'overwhelmed';
 	}
@@ -287,17 +300,18 @@ function builtInPersona(f: SegmentationFeatures, s: SegmentationSettings, reason
 		});
 		return 'structural-shortfall';
 	}
-	const earlierRatio = priorOnTimeRatio(f);
 	const reversalsInWindow = Object.values(f.reversalsByCode).reduce((sum, n) => sum + n, 0);
+	// Forgetful: a good payer whose only slip is the one open claim (not a second late period in a row).
 	if (
 		f.termsInArrears === 1 &&
+		f.consecutiveLatePeriods <= 1 &&
 		f.daysPastDue <= s.forgetfulMaxDaysPastDue &&
 		reversalsInWindow === 0 &&
-		earlierRatio >= s.onTimeRatio
+		(f.onTimeRatio ?? 1) >= s.onTimeRatio
 	) {
 		reasons.push({
 			code: 'persona.forgetful',
-			params: { days: f.daysPastDue, max: s.forgetfulMaxDaysPastDue, ratio: earlierRatio, threshold: s.onTimeRatio },
+			params: { days: f.daysPastDue, max: s.forgetfulMaxDaysPastDue, ratio: f.onTimeRatio ?? 1, threshold: s.onTimeRatio, months: s.windowMonths },
 		});
 		return 'forgetful';
 	}
@@ -318,14 +332,6 @@ function builtInPersona(f: SegmentationFeatures, s: SegmentationSettings, reason
 	}
 	reasons.push({ code: 'persona.fallback-temporary', params: { terms: f.termsInArrears, days: f.daysPastDue } });
 	return 'temporary-shortfall';
-}
-
-/** On-time share of the periods before the current late run (1 when there were none). */
-function priorOnTimeRatio(f: SegmentationFeatures): number {
-	const before = f.claimsDueInWindow - f.consecutiveLatePeriods;
-	if (before <= 0 || f.onTimeRatio === null) return 1;
-	const onTime = Math.round(f.onTimeRatio * f.claimsDueInWindow);
-	return onTime / before;
 }
 
 function signalsOf(f: SegmentationFeatures, s: SegmentationSettings, reasons: Reason[]): Signal[] {

@@ -22,6 +22,8 @@ export interface SegmentationSettings {
 	recentDays: number;
 	/** No response after this many outbound contacts in a row: a signal, and overwhelmed when in arrears. */
 	noResponseContacts: number;
+	/** Overwhelmed only when at most this share (0-1) of the window's contacts got a reaction. */
+	overwhelmedMaxResponseRate: number;
 	/** Net monthly income (cents) from which a debtor has capacity to pay. */
 	capacityIncomeCents: Cents;
 	/** Periods paid on time before two late ones make "second consecutive late" an early signal. */
@@ -43,6 +45,7 @@ export const DEFAULT_SEGMENTATION_SETTINGS: Readonly<SegmentationSettings> = Obj
 	structuralMinMonthsWithArrears: 6,
 	recentDays: 90,
 	noResponseContacts: 3,
+	overwhelmedMaxResponseRate: 0.1,
 	capacityIncomeCents: 300000,
 	cleanPeriods: 6,
 	earlyWarningSectors: ['rent', 'health-insurance', 'energy', 'heat', 'water'],

@@ -129,22 +129,26 @@ describe('built-in personas at their thresholds', () => {
 	});
 
 	test.each([
-		[89, 'temporary-shortfall'],
-		[90, 'forgetful'],
-		[91, 'forgetful'],
-	])('forgetful needs 90%% on time before the late claim: %i of 100 -> %s', (onTimeBefore, expected) => {
-		// 101 claims fell due; the newest is the one late claim, so 100 came before it.
+		[0.89, 'temporary-shortfall'],
+		[0.9, 'forgetful'],
+		[0.91, 'forgetful'],
+	])('forgetful needs 90%% of the window on time: %f -> %s', (ratio, expected) => {
 		const result = segment({
 			termsInArrears: 1,
 			daysPastDue: 10,
 			lastPaymentDate: '2026-06-01',
-			claimsDueInWindow: 101,
-			onTimeRatio: onTimeBefore / 101,
+			claimsDueInWindow: 100,
+			onTimeRatio: ratio,
 			consecutiveLatePeriods: 1,
 			onTimePeriodsBeforeLateRun: 3,
 			monthsWithArrears: 2,
 		});
 		expect(result.persona).toBe(expected);
+	});
+
+	test('a second late period in a row is not forgetful, even with one term open', () => {
+		const result = segment({ termsInArrears: 1, daysPastDue: 10, lastPaymentDate: '2026-06-20', claimsDueInWindow: 12, onTimeRatio: 10 / 12, consecutiveLatePeriods: 2, onTimePeriodsBeforeLateRun: 10, monthsWithArrears: 2 });
+		expect(result.persona).toBe('temporary-shortfall');
 	});
 
 	test('a reversal in the window rules out forgetful', () => {
@@ -170,12 +174,24 @@ describe('built-in personas at their thresholds', () => {
 		expect(result.persona).toBe(expected);
 	});
 
+	test.each([
+		[0.09, 'overwhelmed'],
+		[0.1, 'overwhelmed'],
+		[0.11, 'structural-shortfall'],
+	])('reactions to %f of contacts (at most 0.1) -> %s', (rate, expected) => {
+		expect(segment(inArrears(2, { unansweredContacts: 3, responseRate: rate, monthsWithArrears: 6 })).persona).toBe(expected);
+	});
+
+	test('contacts that were seen (opened e-mail, delivered SMS) are not "nothing gets through"', () => {
+		expect(segment(inArrears(2, { unansweredContacts: 3, seenButUnanswered: 1, monthsWithArrears: 6 })).persona).toBe('structural-shortfall');
+	});
+
 	test('unanswered contacts with a single term in arrears is not overwhelmed', () => {
 		expect(segment(inArrears(1, { unansweredContacts: 5, monthsWithArrears: 6 })).persona).toBe('structural-shortfall');
 	});
 
 	test.each([
-		[299999, 'overwhelmed'],
+		[299999, 'structural-shortfall'],
 		[300000, 'can-pay-wont-pay'],
 		[300001, 'can-pay-wont-pay'],
 	])('net income %i cents (threshold 300000) with seen but ignored reminders -> %s', (income, expected) => {
@@ -362,7 +378,7 @@ describe('experiments', () => {
 
 describe('reasons', () => {
 	test('every reason has Dutch and English wording without gaps', () => {
-		const params = { terms: 2, days: 10, threshold: 3, ratio: 0.5, months: 12, average: 4, count: 2, since: '2026-01-01', rule: 1, condition: 'x = 1', result: 'forgetful', date: '2026-06-30', income: 300000, unanswered: 3, seen: 1, window: 12, max: 30, recent: 90, clean: 6, before: 1, now: 2, sector: 'rent', label: 'l', name: 'e', arm: 'variant', bucket: 3, percent: 10 };
+		const params = { rate: 0.05, maxRate: 0.1, terms: 2, days: 10, threshold: 3, ratio: 0.5, months: 12, average: 4, count: 2, since: '2026-01-01', rule: 1, condition: 'x = 1', result: 'forgetful', date: '2026-06-30', income: 300000, unanswered: 3, seen: 1, window: 12, max: 30, recent: 90, clean: 6, before: 1, now: 2, sector: 'rent', label: 'l', name: 'e', arm: 'variant', bucket: 3, percent: 10 };
 		for (const code of REASON_CODES) {
 			for (const language of ['nl', 'en'] as const) {
 				const text = wordReason({ code, params }, language);

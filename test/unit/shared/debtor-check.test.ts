@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- tests run in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tests run in plain Node, not inside n8n */
 /**
  * The generated fast check must answer exactly as ajv does on the JSON Schema, and the committed
  * generated file must be what the generator makes of the current schema.
