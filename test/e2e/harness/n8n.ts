@@ -169,7 +169,7 @@ export class N8nInstance {
 		const file = path.join(this.userFolder, `workflow-${id}.json`);
 		fs.writeFileSync(file, JSON.stringify({ active: false, settings: { executionOrder: 'v1' }, ...workflow, id }));
 		const output = await this.cli(['import:workflow', `--input=${file}`]);
-		if (/skipped|could not/i.test(output)) throw new Error(`import of workflow "${workflow.name}" reported:\n${output}`);
+		if (!/Successfully imported 1 workflow/.test(output)) throw new Error(`import of workflow "${workflow.name}" reported:\n${output.slice(-3000)}`);
 		return id;
 	}
 
