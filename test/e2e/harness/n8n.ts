@@ -220,8 +220,26 @@ export class N8nInstance {
 		return this.serverLog;
 	}
 
-	/** POSTs to a production webhook of the running instance. */
+	/**
+	 * Waits until n8n has registered the production webhook at `pathName`: n8n reports ready before it
+	 * has activated the published workflows, and answers 404 "is not registered" until then.
+	 */
+	async waitForWebhook(pathName: string, timeoutMs = 60_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		let last = '';
+		while (Date.now() < deadline) {
+			const response = await axios.get(`${this.baseUrl}/webhook/${pathName}`, { validateStatus: () => true, timeout: 5000 });
+			last = JSON.stringify(response.data);
+			// Registered for another method answers with a hint; a GET webhook answers for real.
+			if (response.status !== 404 || /not registered for GET requests/.test(last)) return;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`webhook ${pathName} was not registered within ${timeoutMs} ms: ${last}\n${this.serverLog.slice(-3000)}`);
+	}
+
+	/** POSTs to a production webhook of the running instance (after it is registered). */
 	async webhook(pathName: string, body: unknown, config: AxiosRequestConfig = {}): Promise<AxiosResponse> {
+		await this.waitForWebhook(pathName);
 		return axios.post(`${this.baseUrl}/webhook/${pathName}`, body, { validateStatus: () => true, timeout: 60_000, ...config });
 	}
 
