@@ -4,7 +4,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import type { DebtorRecord } from '../../../nodes/shared/debtor/model';
 import { generatePortfolio } from '../../fixtures/portfolio';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -34,19 +33,14 @@ describe('streaming generation', () => {
 		}
 		expect(count).toBe(100000);
 
-		// What holding records would cost: keep 1,000 of them alive and measure.
-		const kept: DebtorRecord[] = [];
-		const before = process.memoryUsage().heapUsed;
-		for (const { record } of generatePortfolio({ seed: 2, count: 1000 })) kept.push(record);
-		const perRecord = Math.max(1, (process.memoryUsage().heapUsed - before) / kept.length);
-
+		// Holding the records would take at least their JSON size (objects in memory are larger still);
+		// measuring it with heapUsed deltas is at the mercy of when the collector runs.
 		const growth = peak - baseline;
-		const heldBytes = perRecord * 100000;
+		const heldBytes = bytes;
 		// Generous bound, and far below what keeping the records would need.
 		expect(growth).toBeLessThan(256 * MB);
 		expect(growth).toBeLessThan(heldBytes / 5);
 		expect(bytes).toBeGreaterThan(100000 * 1000);
-		expect(kept.length).toBe(1000);
 	}, 300000);
 });
 
