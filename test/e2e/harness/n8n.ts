@@ -124,21 +124,28 @@ export class N8nInstance {
 		});
 	}
 
-	/** Runs an n8n CLI command to completion; resolves with stdout, rejects with the output tail. */
+	/**
+	 * Runs an n8n CLI command to completion; resolves with stdout, rejects with the output tail.
+	 * Stdout goes to a file, not a pipe: n8n exits right after printing, and megabytes of run data
+	 * written to a pipe are cut off at exit, while writes to a file are synchronous.
+	 */
 	cli(args: string[], timeoutMs = 180_000): Promise<string> {
+		const outFile = path.join(this.userFolder, `cli-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.out`);
+		const out = fs.openSync(outFile, 'w');
 		return new Promise((resolve, reject) => {
 			const child = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, ...args], {
 				env: this.env(),
 				cwd: this.userFolder,
-				stdio: ['ignore', 'pipe', 'pipe'],
+				stdio: ['ignore', out, 'pipe'],
 			});
-			let stdout = '';
 			let stderr = '';
-			child.stdout.on('data', (chunk) => (stdout += chunk));
-			child.stderr.on('data', (chunk) => (stderr += chunk));
+			child.stderr!.on('data', (chunk) => (stderr += chunk));
 			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 			child.on('close', (code) => {
 				clearTimeout(timer);
+				fs.closeSync(out);
+				const stdout = fs.readFileSync(outFile, 'utf8');
+				fs.rmSync(outFile, { force: true });
 				if (code === 0) resolve(stdout);
 				else reject(new Error(`n8n ${args.join(' ')} exited with ${code}:\n${(stdout + stderr).slice(-4000)}`));
 			});
