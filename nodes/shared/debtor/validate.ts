@@ -114,19 +114,24 @@ export function isValidIban(iban: string): boolean {
 	return remainder === 1;
 }
 
+/** Rules JSON Schema cannot express. Defensive: also runs on records that failed the schema. */
 function businessRules(record: DebtorRecord): FieldProblem[] {
 	const problems: FieldProblem[] = [];
-	if (record.iban !== undefined && !isValidIban(record.iban)) {
+	if (typeof record.iban === 'string' && !isValidIban(record.iban)) {
 		problems.push({ field: 'iban', message: 'has wrong check digits (not a valid IBAN)' });
 	}
-	record.claims?.forEach((claim, index) => {
-		if (claim.openCents > claim.principalCents) {
+	const claims: unknown = record.claims;
+	if (!Array.isArray(claims)) return problems;
+	for (let index = 0; index < claims.length; index++) {
+		const claim = claims[index] as Partial<Record<string, unknown>> | null;
+		if (claim === null || typeof claim !== 'object') continue;
+		if (typeof claim.openCents === 'number' && typeof claim.principalCents === 'number' && claim.openCents > claim.principalCents) {
 			problems.push({ field: `claims[${index}].openCents`, message: 'is more than the principal of the claim' });
 		}
-		if (claim.dueDate < claim.invoiceDate) {
+		if (typeof claim.dueDate === 'string' && typeof claim.invoiceDate === 'string' && claim.dueDate < claim.invoiceDate) {
 			problems.push({ field: `claims[${index}].dueDate`, message: 'lies before the invoice date' });
 		}
-	});
+	}
 	return problems;
 }
 

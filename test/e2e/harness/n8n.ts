@@ -93,11 +93,12 @@ export class N8nInstance {
 	port?: number;
 	private readonly extraEnv: Record<string, string>;
 
-	private constructor(runtime: Runtime, userFolder: string, options: InstanceOptions) {
+	private constructor(runtime: Runtime, userFolder: string, options: InstanceOptions, brokerPort: number) {
 		this.runtime = runtime;
 		this.userFolder = userFolder;
 		this.timezone = options.timezone ?? 'Europe/Amsterdam';
-		this.extraEnv = options.env ?? {};
+		// Each instance its own task-runner broker port: parallel test files must not collide on 5679.
+		this.extraEnv = { N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...options.env };
 	}
 
 	/** A fresh n8n user folder with the packed package installed in `.n8n/nodes`. */
@@ -105,7 +106,7 @@ export class N8nInstance {
 		const runtime = ensureRuntime();
 		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'social-collections-e2e-'));
 		installPackage(runtime, userFolder, packageTarball());
-		return new N8nInstance(runtime, userFolder, options);
+		return new N8nInstance(runtime, userFolder, options, await freePort());
 	}
 
 	env(): NodeJS.ProcessEnv {

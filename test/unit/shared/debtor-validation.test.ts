@@ -58,6 +58,12 @@ describe('debtor validation', () => {
 		expect(problems[0].message).toContain(message);
 	});
 
+	test('wrong container types are reported, never thrown', () => {
+		expect(validateDebtor({ debtorId: 'D', claims: 'x' })).toEqual([{ field: 'claims', message: 'must be a list' }]);
+		expect(validateDebtor({ debtorId: 'D', claims: [null, 5] }).map((p) => p.field)).toEqual(['claims[0]', 'claims[1]']);
+		expect(validateDebtor({ debtorId: 'D', iban: 12 })).toEqual([{ field: 'iban', message: 'must be a string' }]);
+	});
+
 	test('not an object at all', () => {
 		expect(validateDebtor('hello')[0]).toEqual({ field: '(record)', message: 'must be an object' });
 	});
