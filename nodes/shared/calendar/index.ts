@@ -48,3 +48,14 @@ export {
 } from './contactWindow';
 export { fourteenDayLetterTerm, type FourteenDayLetterOptions, type FourteenDayLetterTerm } from './letterTerm';
 export { formatDate, monthName, weekdayName, type DateStyle } from './format';
+export {
+	DEFAULT_INCOME_CALENDAR_OPTIONS,
+	IncomeOptionError,
+	incomeDaysBetween,
+	nextIncomeDay,
+	previousIncomeDay,
+	resolveIncomeCalendarOptions,
+	type ExpectedIncome,
+	type IncomeCalendarOptions,
+	type ResolvedIncomeCalendarOptions,
+} from './income';

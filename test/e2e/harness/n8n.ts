@@ -189,9 +189,12 @@ export class N8nInstance {
 	/** Runs a workflow that starts with a Manual Trigger through `n8n execute` and returns its run data. */
 	async execute(id: string): Promise<RunResult> {
 		const stdout = await this.cli(['execute', `--id=${id}`, '--rawOutput']);
-		const start = stdout.search(/^\{/m);
-		if (start < 0) throw new Error(`n8n execute printed no run data:\n${stdout.slice(-2000)}`);
-		return toRunResult(JSON.parse(stdout.slice(start)));
+		// The run data is pretty-printed: it opens with "{" and closes with "}" alone at the start of a
+		// line; log lines may come before and after it.
+		const start = stdout.search(/^\{$/m);
+		const end = start < 0 ? -1 : stdout.indexOf('\n}', start);
+		if (start < 0 || end < 0) throw new Error(`n8n execute printed no run data:\n${stdout.slice(-2000)}`);
+		return toRunResult(JSON.parse(stdout.slice(start, end + 2)));
 	}
 
 	/** Starts `n8n start` on a free port and waits until it is ready. */

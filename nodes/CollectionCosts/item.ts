@@ -1,0 +1,133 @@
+/**
+ * One item through the Collection Costs node: reads the per-item settings, checks them (an ItemError
+ * names the field) and hands the record to the domain (debtorCosts.ts). Kept out of the .node.ts file,
+ * whose execute() may only throw n8n's own errors; runPerItem turns an ItemError into one.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { getDutchCalendar, parseIsoDate, type DutchCalendar } from '../shared/calendar';
+import { validateInterestRates, type DayCount, type InterestKind, type InterestRateEntry } from '../shared/costs';
+import { assertDebtor } from '../shared/debtor/validate';
+import { letterDatesFromItem, type LetterDate } from '../shared/journey/history';
+import { eurosParameterToCents, jsonParameter } from '../shared/journey/node-parameters';
+import { ItemError } from '../shared/n8n/items';
+import { debtorCosts, type CostsPurpose, type DebtorCosts, type DebtorCostsOptions } from './debtorCosts';
+
+export interface CostOptions {
+	businessMethod?: 'flat-per-claim' | 'bik-scale';
+	smallClaimCostsAlreadyChargedEuros?: number;
+	extendTerm?: boolean;
+	extraDesignatedDays?: string;
+	instalmentEuros?: number;
+	letterSentOn?: string;
+	smallClaimCapVat?: 'included' | 'excluded';
+}
+
+export interface InterestOptions {
+	dayCount?: DayCount;
+	kind?: InterestKind | 'auto';
+	until?: string;
+	rates?: unknown;
+	ratesVerifiedUntil?: string;
+}
+
+/** Checks the rate-table parameter; returns the tables per kind or an error naming the bad entry. */
+export function parseRateTables(value: unknown): Partial<Record<InterestKind, InterestRateEntry[]>> | Error {
+	const parsed = jsonParameter(value, 'Rate Table');
+	if (parsed instanceof Error) return parsed;
+	if (parsed === undefined || parsed === null) return {};
+	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+		return new Error('Rate Table must be an object like {"consumer": [{"from": "2024-01-01", "ratePercent": 7}]}');
+	}
+	const tables: Partial<Record<InterestKind, InterestRateEntry[]>> = {};
+	for (const [kind, entries] of Object.entries(parsed as Record<string, unknown>)) {
+		if (kind !== 'consumer' && kind !== 'commercial') {
+			return new Error(`Rate Table: "${kind}" is not a kind of interest; use "consumer" and/or "commercial"`);
+		}
+		const problems = validateInterestRates(entries);
+		if (problems.length > 0) return new Error(`Rate Table, ${kind}: ${problems.map((p) => `${p.entry} ${p.message}`).join('; ')}`);
+		tables[kind] = entries as InterestRateEntry[];
+	}
+	return tables;
+}
+
+export interface Settings {
+	purpose: CostsPurpose;
+	/** Reads the reference day once per distinct text in a run (see referenceDayReader). */
+	dayOf: (text: string) => number | Error;
+	referenceOf: (i: number) => string;
+	deductOf: (i: number) => boolean;
+	vatOf: (i: number) => number;
+	withInterestOf: (i: number) => boolean;
+	optionsOf: (i: number) => CostOptions;
+	interestOf: (i: number) => InterestOptions;
+	ratesOf: (i: number) => Partial<Record<InterestKind, InterestRateEntry[]>> | Error;
+}
+
+const calendars = new Map<string, DutchCalendar>();
+
+function calendarOf(extra: string | undefined): DutchCalendar {
+	const key = extra ?? '';
+	let calendar = calendars.get(key);
+	if (!calendar) {
+		let problem: string | undefined;
+		try {
+			calendar = getDutchCalendar(key ? { extraDesignatedDays: key } : {});
+		} catch (error) {
+			problem = error instanceof Error ? error.message : String(error);
+		}
+		if (!calendar) throw new ItemError(problem ?? 'is not a list of dates', 'options.extraDesignatedDays');
+		calendars.set(key, calendar);
+	}
+	return calendar;
+}
+
+/** The costs of one item (throws ItemError naming the field for a bad per-item setting). */
+export function costsOfItem(json: IDataObject, i: number, s: Settings): DebtorCosts {
+	const record = assertDebtor(json, i);
+	const today = s.dayOf(s.referenceOf(i));
+	if (today instanceof Error) throw new ItemError(today.message, 'referenceDate');
+	const options = s.optionsOf(i);
+	const interestOptions = s.interestOf(i);
+	const rates = s.ratesOf(i);
+	if (rates instanceof Error) throw new ItemError(rates.message, 'interestOptions.rates');
+	const letterDates: LetterDate[] = letterDatesFromItem(json as Record<string, unknown>, today);
+	if (options.letterSentOn) {
+		const day = parseIsoDate(options.letterSentOn.trim());
+		if (day !== day) throw new ItemError('must be a date written as YYYY-MM-DD', 'options.letterSentOn');
+		if (day <= today) letterDates.push({ sentDay: day, source: 'parameter' });
+	}
+	for (const [field, value] of [
+		['interestOptions.until', interestOptions.until],
+		['interestOptions.ratesVerifiedUntil', interestOptions.ratesVerifiedUntil],
+	] as const) {
+		if (value && Number.isNaN(parseIsoDate(value.trim()))) throw new ItemError('must be a date written as YYYY-MM-DD', field);
+	}
+	const instalmentCents = eurosParameterToCents(options.instalmentEuros);
+	const withInterest = s.withInterestOf(i);
+	const settings: DebtorCostsOptions = {
+		today,
+		calendar: calendarOf(options.extraDesignatedDays?.trim()),
+		purpose: s.purpose,
+		journey: json.journey,
+		letterDates,
+		extendPastNonWorkingDay: options.extendTerm !== false,
+		creditorCanDeductVat: s.deductOf(i),
+		vatRatePercent: s.vatOf(i),
+		businessMethod: options.businessMethod,
+		instalmentCents: instalmentCents ? instalmentCents : undefined,
+		smallClaimCostsAlreadyChargedCents: eurosParameterToCents(options.smallClaimCostsAlreadyChargedEuros),
+		smallClaimCapVat: options.smallClaimCapVat,
+		interest: withInterest
+			? {
+					until: interestOptions.until?.trim() || undefined,
+					kind: interestOptions.kind,
+					rates,
+					ratesVerifiedUntil: interestOptions.ratesVerifiedUntil?.trim() || undefined,
+					dayCount: interestOptions.dayCount,
+				}
+			: false,
+	};
+	return debtorCosts(record, settings);
+}
+

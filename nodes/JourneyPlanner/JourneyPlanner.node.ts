@@ -1,0 +1,84 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { LadderError, parseLadders, type Ladders } from '../shared/journey/ladders';
+import { hasExpression, perItemOrOnce, referenceDayReader } from '../shared/journey/node-parameters';
+import type { JourneyLanguage } from '../shared/journey/reasons';
+import { runPerItem } from '../shared/n8n/items';
+import { referenceDay } from '../shared/reference-date';
+import { journeyPlannerProperties } from './description';
+import { journeyOfItem, type PlannerOptions } from './item';
+
+/**
+ * Output list for the chosen routing. Serialised into the description as an expression, so it must
+ * be self-contained: n8n evaluates it in the editor to draw the outputs.
+ */
+const configuredOutputs = (parameters: { routing?: string }) =>
+	((parameters.routing || 'single') === 'split' ? ['Step Due', 'No Step'] : ['Journey']).map((name) => ({ type: 'main', displayName: name }));
+
+export { configuredOutputs as journeyPlannerOutputs };
+
+/** Ladders from the parameter, or the error to report. */
+function laddersFrom(value: unknown): Ladders | LadderError {
+	try {
+		return parseLadders(typeof value === 'string' && value.trim() === '' ? undefined : value);
+	} catch (error) {
+		if (error instanceof LadderError) return error;
+		return new LadderError([{ path: '(json)', message: error instanceof Error ? error.message : String(error) }]);
+	}
+}
+
+export class JourneyPlanner implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Journey Planner',
+		name: 'journeyPlanner',
+		icon: { light: 'file:journeyPlanner.svg', dark: 'file:journeyPlanner.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{"next step per persona ladder"}}',
+		description:
+			'Decides the next step of each debtor\'s collection journey from the segmentation and history, within the legal gates, with the reasons',
+		defaults: { name: 'Journey Planner' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: `={{(${configuredOutputs})($parameter)}}`,
+		properties: journeyPlannerProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const node = this.getNode();
+		const raw = node.parameters as Record<string, unknown>;
+		const split = (this.getNodeParameter('routing', 0, 'single') as string) === 'split';
+		const language = this.getNodeParameter('language', 0, 'nl') as JourneyLanguage;
+		const laddersPerItem = hasExpression(raw.ladders);
+		const fixed = laddersFrom(this.getNodeParameter('ladders', 0, '{}'));
+		if (!laddersPerItem && fixed instanceof LadderError) {
+			throw new NodeOperationError(node, fixed.message, { description: 'Fix the JSON under "Ladders". The docs list every step setting.' });
+		}
+		const ladders = laddersPerItem
+			? (i: number) => {
+					const parsed = laddersFrom(this.getNodeParameter('ladders', i, '{}'));
+					if (parsed instanceof LadderError) throw new NodeOperationError(node, parsed.message, { itemIndex: i });
+					return parsed;
+				}
+			: () => fixed as Ladders;
+		const settings = {
+			dayOf: referenceDayReader(this.getTimezone(), referenceDay),
+			language,
+			ladders,
+			referenceOf: perItemOrOnce(raw.referenceDate, (i) => this.getNodeParameter('referenceDate', i, '') as string),
+			pauseDaysOf: perItemOrOnce(raw.debtHelpPauseDays, (i) => this.getNodeParameter('debtHelpPauseDays', i, 30) as number),
+			optionsOf: perItemOrOnce(raw.options, (i) => this.getNodeParameter('options', i, {}) as PlannerOptions),
+		};
+		return runPerItem(this, { outputCount: split ? 2 : 1 }, (item, i) => {
+			const journey = journeyOfItem(item.json, i, settings);
+			return { output: split && journey.action !== 'step' ? 1 : 0, key: 'journey', value: journey };
+		});
+	}
+}

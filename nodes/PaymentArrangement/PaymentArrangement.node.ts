@@ -1,0 +1,73 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { hasExpression, perItemOrOnce, referenceDayReader } from '../shared/journey/node-parameters';
+import { runPerItem } from '../shared/n8n/items';
+import { referenceDay } from '../shared/reference-date';
+import { paymentArrangementProperties } from './description';
+import { arrangementOfItem, floorNormsFrom, type ArrangementSettings, type ProposeParameters } from './item';
+
+export class PaymentArrangement implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Payment Arrangement',
+		name: 'paymentArrangement',
+		icon: { light: 'file:paymentArrangement.svg', dark: 'file:paymentArrangement.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] === "check" ? "check arrangement" : "propose plans"}}',
+		description:
+			'Proposes instalment plans within the debtor\'s capacity and the protected income floor, dated after payday, and checks running arrangements against payments',
+		defaults: { name: 'Payment Arrangement' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: paymentArrangementProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const node = this.getNode();
+		const raw = node.parameters as Record<string, unknown>;
+		const operation = this.getNodeParameter('operation', 0, 'propose') as 'propose' | 'check';
+		const proposeOf = perItemOrOnce(
+			[raw.amountSource, raw.amountEuros, raw.capacityEuros, raw.minimumInstalmentEuros, raw.maximumTerms, raw.maximumTermsWithDebtHelp, raw.proposeOptions],
+			(i): ProposeParameters => ({
+				amountSource: this.getNodeParameter('amountSource', i, 'open') as ProposeParameters['amountSource'],
+				amountEuros: this.getNodeParameter('amountEuros', i, 0) as number,
+				capacityEuros: this.getNodeParameter('capacityEuros', i, 0) as number,
+				minimumInstalmentEuros: this.getNodeParameter('minimumInstalmentEuros', i, 25) as number,
+				maximumTerms: this.getNodeParameter('maximumTerms', i, 12) as number,
+				maximumTermsWithDebtHelp: this.getNodeParameter('maximumTermsWithDebtHelp', i, 24) as number,
+				options: this.getNodeParameter('proposeOptions', i, {}) as ProposeParameters['options'],
+			}),
+		);
+		let fixedNorms: ReturnType<typeof floorNormsFrom> | undefined;
+		if (operation === 'propose' && !hasExpression(raw.proposeOptions)) {
+			fixedNorms = floorNormsFrom(proposeOf(0).options.floorNorms);
+			if (fixedNorms instanceof Error) {
+				throw new NodeOperationError(node, fixedNorms.message, { description: 'Fix the table under "Options > Protected Floor Norms".' });
+			}
+		}
+		const settings: ArrangementSettings = {
+			operation,
+			dayOf: referenceDayReader(this.getTimezone(), referenceDay),
+			referenceOf: perItemOrOnce(raw.referenceDate, (i) => this.getNodeParameter('referenceDate', i, '') as string),
+			proposeOf,
+			checkOf: perItemOrOnce([raw.planField, raw.reminderDays, raw.graceDays], (i) => ({
+				planField: this.getNodeParameter('planField', i, 'arrangement.plan') as string,
+				reminderDays: this.getNodeParameter('reminderDays', i, 3) as number,
+				graceDays: this.getNodeParameter('graceDays', i, 0) as number,
+			})),
+		};
+		return runPerItem(this, { outputCount: 1 }, (item, i) => ({
+			output: 0,
+			key: 'arrangement',
+			value: arrangementOfItem(item.json, i, settings, fixedNorms),
+		}));
+	}
+}
