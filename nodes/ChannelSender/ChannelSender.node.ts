@@ -1,0 +1,369 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	sleep,
+	type ICredentialDataDecryptedObject,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type INodeCredentialTestResult,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { getDutchCalendar, isoDate, isWithinLegalContactWindow, nextLegalContactMoment } from '../shared/calendar';
+import { parameterPerItem } from '../shared/n8n/items';
+import {
+	DEFAULT_RETRY,
+	SEND_CHANNELS,
+	SendEngine,
+	SendLedger,
+	channelOrder,
+	claimIdOf,
+	parseChannelList,
+	parseKeyList,
+	providerById,
+	recipientOf,
+	stageOf,
+	type DeliveryRecord,
+	type EngineSettings,
+	type HttpFunction,
+	type HttpResult,
+	type LedgerStore,
+	type OutgoingMessage,
+	type ProviderOptions,
+	type ProviderRequest,
+	type ProviderSetup,
+	type SendChannel,
+	type SendPlan,
+} from '../shared/providers';
+import { smtpSettings, verifySmtp } from '../shared/providers/adapters/smtp';
+import { referenceDay } from '../shared/reference-date';
+import { CREDENTIAL_OF_PROVIDER, PROVIDER_PARAMETERS, channelSenderProperties } from './description';
+
+/** Credential fields that are secrets: never passed to adapters (n8n adds authentication) and scrubbed from errors. */
+const SECRET_FIELDS = new Set(['authToken', 'accessToken', 'appSecret', 'verifyToken', 'clientSecret', 'webhookSecret', 'signingSecret', 'password', 'apiKey', 'apiToken', 'productToken', 'accessKey', 'webhookSigningKey', 'serverToken', 'signingKey', 'publicKey']);
+
+interface SenderOptions {
+	alreadySentField?: string;
+	concurrency?: number;
+	replyTo?: string;
+	emailFrom?: string;
+	emailFromName?: string;
+	contactWindow?: boolean;
+	deliveryProduct?: string;
+	letterBinaryProperty?: string;
+	letterColour?: boolean;
+	maxAttempts?: number;
+	maxDelayMs?: number;
+	messageField?: string;
+	ratePerSecond?: number;
+	toEmail?: string;
+	toMobile?: string;
+	referenceDate?: string;
+	registeredMail?: boolean;
+	retryTimeouts?: boolean;
+	baseDelayMs?: number;
+	ledger?: 'n8n' | 'off';
+	ledgerBatchSize?: number;
+	ledgerMaxEntries?: number;
+	smsFrom?: string;
+	statusCallbackUrl?: string;
+	timeoutMs?: number;
+	twilioContentSids?: string | IDataObject;
+	unconfirmed?: 'hold' | 'resend';
+	whatsappFrom?: string;
+}
+
+function splitCredentials(data: ICredentialDataDecryptedObject): { publicFields: Record<string, unknown>; secrets: Record<string, unknown> } {
+	const publicFields: Record<string, unknown> = {};
+	const secrets: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(data)) (SECRET_FIELDS.has(key) ? secrets : publicFields)[key] = value;
+	return { publicFields, secrets };
+}
+
+/** Reads a value at a dotted path of the item JSON. */
+function at(json: IDataObject, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), json);
+}
+
+function transportError(error: unknown): HttpResult {
+	const details = (error ?? {}) as { message?: string; code?: string; httpCode?: string | null; cause?: { code?: string; message?: string } };
+	// An HTTP status that n8n raised as an error (the credential's token exchange failed): an answer, not a lost request.
+	const status = Number(details.httpCode);
+	if (Number.isInteger(status) && status >= 400) return { statusCode: status, headers: {}, body: { message: 'the credential could not authenticate' } };
+	const text = `${details.code ?? ''} ${details.cause?.code ?? ''} ${details.message ?? ''}`;
+	const timeout = /timeout|ETIMEDOUT|ECONNABORTED|ESOCKETTIMEDOUT/i.test(text);
+	return { transportError: true, code: timeout ? 'timeout' : 'network', message: timeout ? 'the provider did not answer in time' : `network error (${(details.cause?.code ?? details.code ?? 'connection failed').slice(0, 40)})` };
+}
+
+function toOptions(request: ProviderRequest, timeoutMs: number): IHttpRequestOptions {
+	const isObject = request.body !== undefined && typeof request.body === 'object' && !(request.body instanceof Uint8Array);
+	return {
+		method: request.method,
+		url: request.url,
+		headers: request.headers,
+		body: request.body as IHttpRequestOptions['body'],
+		json: isObject,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: timeoutMs,
+	};
+}
+
+function asResult(response: unknown): HttpResult {
+	const full = (response ?? {}) as { statusCode?: number; headers?: Record<string, string>; body?: unknown };
+	return { statusCode: Number(full.statusCode ?? 0), headers: full.headers ?? {}, body: full.body };
+}
+
+/** Requests to pre-signed URLs (an upload slot): no credential, since the URL itself authorises. */
+async function unauthenticatedRequest(ctx: IExecuteFunctions, request: ProviderRequest, timeoutMs: number): Promise<HttpResult> {
+	try {
+		return asResult(await ctx.helpers.httpRequest(toOptions(request, timeoutMs)));
+	} catch (error) {
+		return transportError(error);
+	}
+}
+
+function httpFor(ctx: IExecuteFunctions, credentialType: string | undefined, timeoutMs: number): HttpFunction {
+	return async (request) => {
+		if (request.authenticate === false || !credentialType) return unauthenticatedRequest(ctx, request, timeoutMs);
+		try {
+			return asResult(await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, toOptions(request, timeoutMs)));
+		} catch (error) {
+			return transportError(error);
+		}
+	};
+}
+
+/** n8n's deduplication store (what the Remove Duplicates node uses), scoped to the workflow. */
+function n8nLedgerStore(ctx: IExecuteFunctions, maxEntries: number): LedgerStore | undefined {
+	const helpers = ctx.helpers as Partial<IExecuteFunctions['helpers']>;
+	if (typeof helpers.checkProcessedAndRecord !== 'function' || typeof helpers.removeProcessed !== 'function') return undefined;
+	const options = { mode: 'entries' as const, maxEntries };
+	return {
+		checkAndRecord: async (values) => {
+			const result = await helpers.checkProcessedAndRecord!(values, 'workflow', options);
+			return { new: result.new.map(String), processed: result.processed.map(String) };
+		},
+		remove: (values) => helpers.removeProcessed!(values, 'workflow', options),
+	};
+}
+
+export class ChannelSender implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Channel Sender',
+		name: 'channelSender',
+		icon: { light: 'file:channelSender.svg', dark: 'file:channelSender.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["dryRun"] ? "dry run" : ($parameter["channelSource"] === "fixed" ? $parameter["channel"] : "channel from item")}}',
+		description: 'Sends the rendered message by e-mail, SMS, WhatsApp, letter or webhook, with fallback channels, retries and no duplicate sends',
+		defaults: { name: 'Channel Sender' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Sent', 'Not Sent'],
+		credentials: [
+			// SMTP is not HTTP: the node tests the credential itself (connect, TLS, login).
+			{ name: 'socialCollectionsSmtpApi', required: true, testedBy: 'smtpConnectionTest', displayOptions: { show: { emailProvider: ['smtp'] } } },
+			// One entry per (channel, provider) pair, written out: the linter reads this list literally.
+			// A unit test checks it equals channelSenderCredentials (derived from the provider options).
+			{ name: 'socialCollectionsWebhookApi', required: true, displayOptions: { show: { emailProvider: ['webhook'] } } },
+			{ name: 'socialCollectionsMailgunApi', required: true, displayOptions: { show: { emailProvider: ['mailgun'] } } },
+			{ name: 'socialCollectionsPostmarkApi', required: true, displayOptions: { show: { emailProvider: ['postmark'] } } },
+			{ name: 'socialCollectionsSendGridApi', required: true, displayOptions: { show: { emailProvider: ['sendgrid'] } } },
+			{ name: 'socialCollectionsBirdApi', required: true, displayOptions: { show: { smsProvider: ['bird'] } } },
+			{ name: 'socialCollectionsCmApi', required: true, displayOptions: { show: { smsProvider: ['cm'] } } },
+			{ name: 'socialCollectionsWebhookApi', required: true, displayOptions: { show: { smsProvider: ['webhook'] } } },
+			{ name: 'socialCollectionsSinchApi', required: true, displayOptions: { show: { smsProvider: ['sinch'] } } },
+			{ name: 'socialCollectionsSpryngApi', required: true, displayOptions: { show: { smsProvider: ['spryng'] } } },
+			{ name: 'socialCollectionsTwilioApi', required: true, displayOptions: { show: { smsProvider: ['twilio'] } } },
+			{ name: 'socialCollectionsCmApi', required: true, displayOptions: { show: { whatsappProvider: ['cmWhatsApp'] } } },
+			{ name: 'socialCollectionsWebhookApi', required: true, displayOptions: { show: { whatsappProvider: ['webhook'] } } },
+			{ name: 'socialCollectionsMetaWhatsAppApi', required: true, displayOptions: { show: { whatsappProvider: ['metaWhatsApp'] } } },
+			{ name: 'socialCollectionsTwilioApi', required: true, displayOptions: { show: { whatsappProvider: ['twilioWhatsApp'] } } },
+			{ name: 'socialCollectionsWebhookApi', required: true, displayOptions: { show: { letterProvider: ['webhook'] } } },
+			{ name: 'socialCollectionsPingenApi', required: true, displayOptions: { show: { letterProvider: ['pingen'] } } },
+			{ name: 'socialCollectionsWebhookApi', required: true, displayOptions: { show: { phoneProvider: ['webhook'] } } },
+		],
+		properties: channelSenderProperties,
+	};
+
+	methods = {
+		credentialTest: {
+			async smtpConnectionTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				const data = (credential.data ?? {}) as Record<string, unknown>;
+				try {
+					await verifySmtp(smtpSettings(data, data), 15_000);
+					return { status: 'OK', message: 'Connected, TLS and login accepted' };
+				} catch (error) {
+					const details = (error ?? {}) as { code?: string; responseCode?: number; message?: string };
+					const text = String(details.message ?? 'connection failed').split(String(data.password ?? '\u0000')).join('[redacted]');
+					return { status: 'Error', message: `${details.code ?? 'SMTP'}${details.responseCode ? ` ${details.responseCode}` : ''}: ${text.slice(0, 200)}` };
+				}
+			},
+		},
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const options = this.getNodeParameter('options', 0, {}) as SenderOptions;
+		const dryRun = this.getNodeParameter('dryRun', 0, false) as boolean;
+		const channelSource = this.getNodeParameter('channelSource', 0, 'item') as 'item' | 'fixed';
+		const fixedChannel = this.getNodeParameter('channel', 0, 'email') as SendChannel;
+		let fallback: SendChannel[];
+		try {
+			fallback = parseChannelList(this.getNodeParameter('fallbackChannels', 0, ''));
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), `Fallback Channels: ${(error as Error).message}`);
+		}
+		const timeoutMs = options.timeoutMs ?? 30_000;
+		let contentSids: Record<string, unknown> = {};
+		if (options.twilioContentSids) {
+			const raw = options.twilioContentSids;
+			const parsed = typeof raw === 'string' ? (() => { try { return JSON.parse(raw) as unknown; } catch { return undefined; } })() : raw;
+			if (!parsed || typeof parsed !== 'object') throw new NodeOperationError(this.getNode(), 'Twilio Content SIDs must be a JSON object of template name to Content SID');
+			contentSids = parsed as Record<string, unknown>;
+		}
+
+		// Providers per channel, with their credentials read once.
+		const providers: EngineSettings['providers'] = {};
+		const secretValues: string[] = [];
+		const credentialCache = new Map<string, ICredentialDataDecryptedObject | undefined>();
+		for (const channel of SEND_CHANNELS) {
+			const providerId = this.getNodeParameter(PROVIDER_PARAMETERS[channel], 0, 'sandbox') as string;
+			if (providerId === 'none') continue;
+			const adapter = providerById(providerId);
+			if (!adapter || !adapter.channels.includes(channel)) {
+				throw new NodeOperationError(this.getNode(), `Provider "${providerId}" is not available for ${channel} in this version of the node`);
+			}
+			const credentialType = adapter.credentialType ?? CREDENTIAL_OF_PROVIDER[providerId];
+			let data: ICredentialDataDecryptedObject | undefined;
+			if (credentialType) {
+				if (!credentialCache.has(credentialType)) {
+					// A dry run may go without credentials: the requests are built with the default base URLs.
+					const read = dryRun ? await this.getCredentials(credentialType).catch(() => undefined) : await this.getCredentials(credentialType);
+					credentialCache.set(credentialType, read);
+				}
+				data = credentialCache.get(credentialType);
+			}
+			const { publicFields, secrets } = splitCredentials(data ?? {});
+			for (const value of Object.values(secrets)) if (typeof value === 'string' && value.length >= 6) secretValues.push(value);
+			const providerOptions: ProviderOptions = {
+				from: channel === 'email' ? options.emailFrom : channel === 'sms' ? options.smsFrom : channel === 'whatsapp' ? options.whatsappFrom : undefined,
+				fromName: channel === 'email' ? options.emailFromName : undefined,
+				replyTo: options.replyTo,
+				statusCallbackUrl: options.statusCallbackUrl,
+				registered: options.registeredMail === true,
+				deliveryProduct: options.deliveryProduct,
+				printSpectrum: options.letterColour ? 'color' : 'grayscale',
+				contentSids,
+			};
+			providers[channel] = {
+				adapter,
+				credentials: publicFields,
+				// Only SMTP talks to its server without n8n's authentication layer.
+				secrets: adapter.id === 'smtp' ? secrets : undefined,
+				options: providerOptions,
+				ratePerSecond: options.ratePerSecond && options.ratePerSecond > 0 ? options.ratePerSecond : adapter.defaultRatePerSecond,
+				http: httpFor(this, credentialType, timeoutMs),
+			} satisfies ProviderSetup;
+		}
+
+		const calendar = getDutchCalendar();
+		const settings: EngineSettings = {
+			providers,
+			retry: {
+				maxAttempts: options.maxAttempts ?? DEFAULT_RETRY.maxAttempts,
+				baseDelayMs: options.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs,
+				maxDelayMs: options.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs,
+				retryUnknownOutcome: options.retryTimeouts === true,
+			},
+			timeoutMs,
+			dryRun,
+			contactWindow: options.contactWindow === false ? undefined : { isOpen: (ms) => isWithinLegalContactWindow(ms, calendar), nextOpening: (ms) => nextLegalContactMoment(ms, calendar) },
+			secretValues,
+			resendUnconfirmed: options.unconfirmed === 'resend',
+		};
+		const store = options.ledger === 'off' || dryRun ? undefined : n8nLedgerStore(this, options.ledgerMaxEntries ?? 200_000);
+		const engine = new SendEngine(settings, { sleep, now: () => Date.now(), random: Math.random, ledger: store ? new SendLedger(store) : undefined });
+
+		const timezone = this.getTimezone();
+		const suppliedKeyOf = parameterPerItem<string>(this, 'idempotencyKey', '');
+		const sentListOf = parameterPerItem<string>(this, 'alreadySentKeys', '');
+		let day: string;
+		try {
+			day = isoDate(referenceDay(options.referenceDate ?? '', timezone));
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), `Reference Date: ${(error as Error).message}`);
+		}
+		const messageField = options.messageField || 'message';
+		const sentField = options.alreadySentField || 'alreadySentKeys';
+		const letterProperty = options.letterBinaryProperty || 'letter';
+
+		const outputs: INodeExecutionData[][] = [[], []];
+		const emit = (index: number, delivery: DeliveryRecord | IDataObject) => {
+			const item = items[index];
+			const status = (delivery as DeliveryRecord).status;
+			outputs[status === 'sent' || status === 'queued' ? 0 : 1].push({
+				json: { ...item.json, delivery: delivery as unknown as IDataObject },
+				...(item.binary ? { binary: item.binary } : {}),
+				pairedItem: { item: index },
+			});
+		};
+
+		const batchSize = Math.max(1, options.ledgerBatchSize ?? 50);
+		const concurrency = Math.max(1, options.concurrency ?? 5);
+		const knownLists = new Map<string, Set<string>>();
+		const plans: SendPlan[] = [];
+		const byIndex = new Map<number, DeliveryRecord | IDataObject>();
+		for (let i = 0; i < items.length; i++) {
+			const json = items[i].json;
+			const debtorId = typeof json.debtorId === 'string' ? json.debtorId : '';
+			if (!debtorId) {
+				byIndex.set(i, { status: 'failed-permanent', errorCode: 'invalid-item', errorMessage: 'the item has no debtorId: is this a debtor record?', field: 'debtorId', attempts: 0, skipped: [], tried: [] });
+				continue;
+			}
+			const raw = at(json, messageField);
+			const message: OutgoingMessage = raw && typeof raw === 'object' ? { ...(raw as OutgoingMessage) } : {};
+			const binary = items[i].binary?.[letterProperty];
+			if (binary) {
+				const pdf = await this.helpers.getBinaryDataBuffer(i, letterProperty);
+				message.letter = { ...(message.letter ?? {}), pdf: new Uint8Array(pdf), fileName: binary.fileName ?? 'letter.pdf' };
+			}
+			const listText = sentListOf(i);
+			let known = knownLists.get(listText);
+			if (!known) {
+				known = new Set(parseKeyList(listText));
+				knownLists.set(listText, known);
+			}
+			const itemKeys = parseKeyList(at(json, sentField));
+			const record = json as Record<string, unknown>;
+			plans.push({
+				itemIndex: i,
+				record,
+				recipient: recipientOf(record, { email: options.toEmail, mobile: options.toMobile }),
+				message,
+				channels: channelOrder(record, message, { source: channelSource, fixed: fixedChannel, fallback }),
+				claimId: claimIdOf(record, message),
+				stage: stageOf(record, message),
+				day,
+				suppliedKey: suppliedKeyOf(i) || undefined,
+				alreadySent: itemKeys.length ? new Set([...known, ...itemKeys]) : known,
+			});
+		}
+		try {
+			const results = await engine.run(plans, concurrency, batchSize);
+			plans.forEach((plan, k) => byIndex.set(plan.itemIndex, results[k]));
+		} finally {
+			await engine.dispose();
+		}
+		// In input order on each output.
+		for (let i = 0; i < items.length; i++) emit(i, byIndex.get(i)!);
+		return outputs;
+	}
+}

@@ -1,0 +1,199 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { formDecode, providerById, safeEqual, type CallbackRequest, type CallbackSecrets, type DeliveryEvent } from '../shared/providers';
+
+/** Providers whose callbacks the trigger understands, with the credential holding their signing secret. */
+const PROVIDERS = [
+	{ name: 'Bird (MessageBird)', value: 'bird', credential: undefined },
+	{ name: 'CM.com (SMS, WhatsApp)', value: 'cm', credential: undefined },
+	{ name: 'HTTPS Webhook (Creditor System)', value: 'webhook', credential: 'socialCollectionsWebhookApi' },
+	{ name: 'Mailgun', value: 'mailgun', credential: 'socialCollectionsMailgunApi' },
+	{ name: 'Meta WhatsApp Cloud API', value: 'metaWhatsApp', credential: 'socialCollectionsMetaWhatsAppApi' },
+	{ name: 'Pingen (Letters)', value: 'pingen', credential: 'socialCollectionsPingenApi' },
+	{ name: 'Postmark', value: 'postmark', credential: undefined },
+	{ name: 'SendGrid', value: 'sendgrid', credential: 'socialCollectionsSendGridApi' },
+	{ name: 'Sinch', value: 'sinch', credential: undefined },
+	{ name: 'Spryng', value: 'spryng', credential: undefined },
+	{ name: 'Twilio (SMS and WhatsApp)', value: 'twilio', credential: 'socialCollectionsTwilioApi' },
+] as const;
+
+const STATUS_OPTIONS = [
+	{ name: 'Bounced', value: 'bounced' },
+	{ name: 'Clicked', value: 'clicked' },
+	{ name: 'Delivered', value: 'delivered' },
+	{ name: 'Failed', value: 'failed' },
+	{ name: 'Opened', value: 'opened' },
+	{ name: 'Opted Out', value: 'opted-out' },
+	{ name: 'Queued', value: 'queued' },
+	{ name: 'Read', value: 'read' },
+	{ name: 'Replied', value: 'replied' },
+	{ name: 'Sent', value: 'sent' },
+	{ name: 'Unknown', value: 'unknown' },
+];
+
+interface TriggerOptions {
+	includeRaw?: boolean;
+	publicUrl?: string;
+	statuses?: string[];
+	urlToken?: string;
+}
+
+function reject(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	ctx.getResponseObject().status(status).json({ error: message }).end();
+	return { noWebhookResponse: true };
+}
+
+/** The URL the provider called, as it signed it: the public webhook URL plus the original query string. */
+function calledUrl(ctx: IWebhookFunctions, publicUrl: string | undefined): string {
+	const request = ctx.getRequestObject();
+	const original = String(request.originalUrl ?? request.url ?? '');
+	const query = original.includes('?') ? original.slice(original.indexOf('?')) : '';
+	const base = publicUrl?.trim() || (ctx.getNodeWebhookUrl('default') ?? '');
+	return `${base}${query}`;
+}
+
+export class DeliveryStatusTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Delivery Status Trigger',
+		name: 'deliveryStatusTrigger',
+		icon: { light: 'file:deliveryStatusTrigger.svg', dark: 'file:deliveryStatusTrigger.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"from " + $parameter["provider"]}}',
+		description: 'Receives delivery reports and replies from e-mail, SMS, WhatsApp and letter providers, checks their signatures and emits normalised events',
+		defaults: { name: 'Delivery Status Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: PROVIDERS.filter((provider) => provider.credential).map((provider) => ({
+			name: provider.credential!,
+			required: true,
+			displayOptions: { show: { provider: [provider.value] } },
+		})),
+		webhooks: [
+			// Meta's subscription handshake is a GET with hub.challenge.
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'delivery-status' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'delivery-status' },
+		],
+		properties: [
+			{
+				displayName: 'Provider',
+				name: 'provider',
+				type: 'options',
+				noDataExpression: true,
+				default: 'webhook',
+				options: PROVIDERS.map(({ name, value }) => ({ name, value })),
+				description: 'Whose callbacks this URL receives. Use one trigger per provider.',
+			},
+			{
+				displayName: 'Give the production URL of this trigger to the provider (or to the Channel Sender\'s "Status Callback URL"). Calls with a missing or wrong signature are answered with 401.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{ displayName: 'Include Raw Payload', name: 'includeRaw', type: 'boolean', default: false, description: 'Whether to add the provider\'s original payload under "raw"' },
+					{ displayName: 'Public URL (for Signatures)', name: 'publicUrl', type: 'string', default: '', description: 'The URL exactly as the provider calls it, when n8n runs behind a proxy that changes it (Twilio signs the URL)' },
+					{ displayName: 'Statuses', name: 'statuses', type: 'multiOptions', options: STATUS_OPTIONS, default: [], description: 'Only emit these statuses; empty emits all' },
+					{
+						displayName: 'URL Token',
+						name: 'urlToken',
+						type: 'string',
+						typeOptions: { password: true },
+						default: '',
+						description: 'For providers that do not sign their calls (CM.com, Postmark, Spryng, Sinch without HMAC): a secret that must be in the URL as the "token" query parameter',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			// The URL is registered by hand in the provider's dashboard (or per message by the Channel Sender).
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const providerId = this.getNodeParameter('provider', 'webhook') as string;
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
+		const provider = PROVIDERS.find((entry) => entry.value === providerId);
+		const adapter = providerById(providerId);
+		if (!provider || !adapter?.parseStatusCallback) return reject(this, 400, `provider "${providerId}" is not supported`);
+
+		const request = this.getRequestObject();
+		const query = this.getQueryData() as Record<string, string>;
+		const secrets: CallbackSecrets = {};
+		if (provider.credential) {
+			const credentials = await this.getCredentials(provider.credential);
+			for (const [key, value] of Object.entries(credentials)) if (typeof value === 'string') secrets[key] = value;
+		}
+
+		// Spryng's legacy delivery reports arrive as GET with the fields in the query.
+		if (this.getWebhookName() === 'setup' && providerId !== 'metaWhatsApp' && providerId !== 'spryng') return reject(this, 405, 'use POST');
+		if (this.getWebhookName() === 'setup' && providerId === 'metaWhatsApp') {
+			// Meta: echo hub.challenge when hub.verify_token is ours; anything else is refused.
+			if (providerId === 'metaWhatsApp' && query['hub.mode'] === 'subscribe' && secrets.verifyToken && safeEqual(String(query['hub.verify_token'] ?? ''), secrets.verifyToken)) {
+				this.getResponseObject().status(200).type('text/plain').send(String(query['hub.challenge'] ?? '')).end();
+				return { noWebhookResponse: true };
+			}
+			return reject(this, 403, 'verification failed');
+		}
+
+		const rawBody = (request as unknown as { rawBody?: { toString(encoding: string): string } }).rawBody?.toString('utf8') ?? '';
+		const contentType = String(this.getHeaderData()['content-type'] ?? '');
+		const parsed = this.getBodyData();
+		const callback: CallbackRequest = {
+			method: 'POST',
+			url: calledUrl(this, options.publicUrl),
+			headers: Object.fromEntries(Object.entries(this.getHeaderData()).map(([key, value]) => [key.toLowerCase(), Array.isArray(value) ? value[0] : value])),
+			rawBody,
+			query,
+			body: contentType.includes('application/x-www-form-urlencoded') && rawBody ? formDecode(rawBody) : (parsed as Record<string, unknown>),
+			now: Date.now(),
+		};
+
+		if (adapter.verifySignature && provider.credential) {
+			const check = adapter.verifySignature(callback, secrets);
+			if (!check.ok) return reject(this, 401, `signature check failed: ${check.reason}`);
+		} else if (options.urlToken) {
+			if (!safeEqual(String(query.token ?? ''), options.urlToken)) return reject(this, 401, 'missing or wrong token');
+		}
+
+		let events: DeliveryEvent[];
+		try {
+			events = adapter.parseStatusCallback(callback);
+		} catch {
+			return reject(this, 400, 'the payload could not be read');
+		}
+		const wanted = options.statuses && options.statuses.length ? new Set(options.statuses) : undefined;
+		const emitted = events.filter((event) => !wanted || wanted.has(event.status));
+		if (emitted.length === 0) return { webhookResponse: { received: events.length } };
+		const items = emitted.map((event) => ({
+			json: { ...(event as unknown as IDataObject), verified: Boolean(adapter.verifySignature && provider.credential) || Boolean(options.urlToken), ...(options.includeRaw ? { raw: parsed } : {}) },
+		}));
+		return { workflowData: [items] };
+	}
+}

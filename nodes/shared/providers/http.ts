@@ -1,0 +1,130 @@
+/**
+ * Small helpers every adapter shares: form encoding, reading responses, mapping HTTP statuses to
+ * permanent or transient failures, Retry-After, and keeping secrets and message bodies out of errors.
+ */
+import type { ProviderResponse, SendOutcome } from './types';
+
+/** `application/x-www-form-urlencoded` body from fields, in the given order; undefined fields are left out. */
+export function formEncode(fields: Array<[string, string | number | boolean | undefined]>): string {
+	return fields
+		.filter(([, value]) => value !== undefined && value !== '')
+		.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+		.join('&')
+		.replace(/%20/g, '+');
+}
+
+/** Parses a form body into fields (later duplicates win). */
+export function formDecode(body: string): Record<string, string> {
+	const fields: Record<string, string> = {};
+	for (const [key, value] of new URLSearchParams(body)) fields[key] = value;
+	return fields;
+}
+
+/** A response header by case-insensitive name, first value. */
+export function header(response: Pick<ProviderResponse, 'headers'>, name: string): string | undefined {
+	const wanted = name.toLowerCase();
+	for (const [key, value] of Object.entries(response.headers ?? {})) {
+		if (key.toLowerCase() === wanted) return Array.isArray(value) ? value[0] : value;
+	}
+	return undefined;
+}
+
+/** The response body as an object: parses JSON strings, returns {} for anything else. */
+export function jsonBody(response: Pick<ProviderResponse, 'body'>): Record<string, unknown> {
+	let body = response.body;
+	if (body instanceof Uint8Array) body = new TextDecoder().decode(body);
+	if (typeof body === 'string') {
+		try {
+			body = JSON.parse(body);
+		} catch {
+			return {};
+		}
+	}
+	return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+}
+
+/** Retry-After in ms: seconds or an HTTP date (RFC 9110). Undefined when absent or unreadable. */
+export function retryAfterMs(response: Pick<ProviderResponse, 'headers'>, now = Date.now()): number | undefined {
+	const value = header(response, 'retry-after');
+	if (!value) return undefined;
+	if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value.trim()) * 1000);
+	const at = Date.parse(value);
+	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+export const isSuccess = (status: number) => status >= 200 && status < 300;
+
+/**
+ * The generic reading of an HTTP failure: 408, 425, 429 and 5xx are transient (try again later);
+ * other 4xx are permanent (the same request will fail again).
+ */
+export function httpFailure(response: ProviderResponse, errorCode: string, errorMessage: string): SendOutcome {
+	const status = response.statusCode;
+	const transient = status === 408 || status === 425 || status === 429 || status >= 500;
+	return {
+		kind: 'failed',
+		permanence: transient ? 'transient' : 'permanent',
+		errorCode,
+		errorMessage: limit(errorMessage),
+		httpStatus: status,
+		retryAfterMs: retryAfterMs(response),
+		reason: status === 429 ? 'rate-limit' : status >= 500 ? 'server' : status === 401 || status === 403 ? 'auth' : 'validation',
+	};
+}
+
+/** Error texts are kept short: a provider may echo a whole payload back. */
+export function limit(text: string, max = 200): string {
+	const clean = String(text ?? '').replace(/\s+/g, ' ').trim();
+	return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+/**
+ * Replaces every occurrence of the sensitive strings (secrets, message bodies, subjects) in `text`.
+ * Long bodies are also matched by their first 40 characters, since errors often quote a prefix.
+ */
+export function scrub(text: string, sensitive: Array<string | undefined>): string {
+	let result = text;
+	const needles = new Set<string>();
+	for (const value of sensitive) {
+		if (typeof value !== 'string') continue;
+		const trimmed = value.trim();
+		if (trimmed.length < 6) continue;
+		needles.add(trimmed);
+		if (trimmed.length > 40) needles.add(trimmed.slice(0, 40));
+	}
+	for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
+		result = result.split(needle).join('[redacted]');
+	}
+	return result;
+}
+
+/** Joins a base URL and a path without doubling or dropping the slash. */
+export function joinUrl(base: string, path: string): string {
+	return `${String(base).replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** A string field of an unknown object, or undefined. */
+export function str(value: unknown): string | undefined {
+	return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+/** Base64 of UTF-8 text, without Node's Buffer (not available to nodes on n8n Cloud). */
+export function base64(text: string): string {
+	return bytesToBase64(new TextEncoder().encode(text));
+}
+
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+export function bytesToBase64(bytes: Uint8Array): string {
+	let out = '';
+	for (let i = 0; i < bytes.length; i += 3) {
+		const a = bytes[i];
+		const b = i + 1 < bytes.length ? bytes[i + 1] : 0;
+		const c = i + 2 < bytes.length ? bytes[i + 2] : 0;
+		const triple = (a << 16) | (b << 8) | c;
+		out += BASE64_ALPHABET[(triple >> 18) & 63] + BASE64_ALPHABET[(triple >> 12) & 63];
+		out += i + 1 < bytes.length ? BASE64_ALPHABET[(triple >> 6) & 63] : '=';
+		out += i + 2 < bytes.length ? BASE64_ALPHABET[triple & 63] : '=';
+	}
+	return out;
+}

@@ -1,0 +1,46 @@
+/**
+ * Idempotency keys. One key per send: debtor, claim, stage, channel and day, so a retry, a restart
+ * or a second run of the same day finds the same key and can see the message already went out.
+ * The key is a hash, not the parts themselves: it is passed to providers (references, custom
+ * arguments, callback URLs) and must carry no personal data.
+ */
+import { createHash } from 'crypto';
+
+export interface KeyParts {
+	debtorId: string;
+	claimId: string;
+	stage: string;
+	/** A channel, or `*` for the contact key that spans the channels of one fallback chain. */
+	channel: string;
+	/** Calendar day of the send in the workflow time zone, YYYY-MM-DD. */
+	day: string;
+}
+
+/** `sc1-` + the first 32 hex digits of SHA-256 over the parts joined by newlines. */
+export function deriveIdempotencyKey(parts: KeyParts): string {
+	const text = [parts.debtorId, parts.claimId, parts.stage, parts.channel, parts.day].join('\n');
+	return `sc1-${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32)}`;
+}
+
+/** The key of the contact as a whole (any channel): the ledger counts contacts, not attempts per channel. */
+export function deriveContactKey(parts: Omit<KeyParts, 'channel'>): string {
+	return deriveIdempotencyKey({ ...parts, channel: '*' });
+}
+
+/**
+ * Keys already sent, from a list parameter or an item field: an array, a JSON array, or text
+ * separated by commas, semicolons or whitespace.
+ */
+export function parseKeyList(value: unknown): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	if (Array.isArray(value)) return value.flatMap((entry) => (entry && typeof entry === 'object' ? parseKeyList((entry as Record<string, unknown>).idempotencyKey ?? (entry as Record<string, unknown>).key) : parseKeyList(entry)));
+	const text = String(value).trim();
+	if (text.startsWith('[')) {
+		try {
+			return parseKeyList(JSON.parse(text));
+		} catch {
+			// not JSON: read as a separated list
+		}
+	}
+	return text.split(/[\s,;]+/).filter(Boolean);
+}

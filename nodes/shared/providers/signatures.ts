@@ -1,0 +1,147 @@
+/**
+ * Signature schemes of the providers' callbacks, and the one the package itself uses for the
+ * generic webhook: HMAC-SHA256 over `<timestamp>.<raw body>`, hex, in `X-Signature`, with the
+ * timestamp in `X-Signature-Timestamp` so a captured request cannot be replayed later.
+ */
+import { createHmac, timingSafeEqual, verify as verifySignatureWithKey } from 'crypto';
+
+import type { SignatureCheck } from './types';
+
+const encoder = new TextEncoder();
+
+/** Constant-time comparison of two strings (false when lengths differ). */
+export function safeEqual(a: string, b: string): boolean {
+	const left = encoder.encode(a);
+	const right = encoder.encode(b);
+	if (left.length !== right.length) return false;
+	return timingSafeEqual(left, right);
+}
+
+export function hmacHex(algorithm: 'sha1' | 'sha256', secret: string, data: string): string {
+	return createHmac(algorithm, secret).update(data, 'utf8').digest('hex');
+}
+
+export function hmacBase64(algorithm: 'sha1' | 'sha256', secret: string, data: string): string {
+	return createHmac(algorithm, secret).update(data, 'utf8').digest('base64');
+}
+
+export const SIGNATURE_HEADER = 'x-signature';
+export const SIGNATURE_TIMESTAMP_HEADER = 'x-signature-timestamp';
+
+/** Headers the package adds to its own webhook calls (Channel Sender generic webhook). */
+export function signPackageWebhook(secret: string, rawBody: string, timestampSeconds: number): Record<string, string> {
+	const signature = hmacHex('sha256', secret, `${timestampSeconds}.${rawBody}`);
+	return { 'X-Signature': `sha256=${signature}`, 'X-Signature-Timestamp': String(timestampSeconds) };
+}
+
+/** Checks a package-style signature, allowing `toleranceSeconds` of clock difference. */
+export function verifyPackageWebhook(
+	secret: string,
+	rawBody: string,
+	signatureHeader: string | undefined,
+	timestampHeader: string | undefined,
+	nowMs: number,
+	toleranceSeconds = 300,
+): SignatureCheck {
+	if (!signatureHeader) return { ok: false, reason: 'missing X-Signature header' };
+	if (!timestampHeader || !/^\d+$/.test(timestampHeader)) return { ok: false, reason: 'missing or malformed X-Signature-Timestamp header' };
+	if (Math.abs(nowMs / 1000 - Number(timestampHeader)) > toleranceSeconds) return { ok: false, reason: 'timestamp outside the allowed window' };
+	const expected = `sha256=${hmacHex('sha256', secret, `${timestampHeader}.${rawBody}`)}`;
+	return safeEqual(expected, signatureHeader.trim()) ? { ok: true } : { ok: false, reason: 'signature does not match' };
+}
+
+/**
+ * Twilio's X-Twilio-Signature: base64 HMAC-SHA1 (auth token) over the full URL followed by every
+ * POST parameter name and value, sorted by name. For JSON bodies the URL carries `bodySHA256`.
+ */
+export function twilioSignature(authToken: string, url: string, params: Record<string, string>): string {
+	const data = Object.keys(params)
+		.sort()
+		.reduce((acc, key) => acc + key + params[key], url);
+	return hmacBase64('sha1', authToken, data);
+}
+
+/**
+ * Verifies a Twilio signature. Twilio signs the URL as it called it; behind a proxy the port can
+ * differ, so the URL is tried as given and with/without the default port (as Twilio's SDK does).
+ */
+export function verifyTwilio(authToken: string, url: string, params: Record<string, string>, signature: string | undefined): SignatureCheck {
+	if (!signature) return { ok: false, reason: 'missing X-Twilio-Signature header' };
+	for (const candidate of urlVariants(url)) {
+		if (safeEqual(twilioSignature(authToken, candidate, params), signature)) return { ok: true };
+	}
+	return { ok: false, reason: 'X-Twilio-Signature does not match' };
+}
+
+function urlVariants(url: string): string[] {
+	const variants = [url];
+	try {
+		const parsed = new URL(url);
+		const defaultPort = parsed.protocol === 'https:' ? '443' : '80';
+		if (parsed.port) {
+			const without = new URL(url);
+			without.port = '';
+			variants.push(without.toString());
+		} else {
+			variants.push(url.replace(`${parsed.protocol}//${parsed.host}`, `${parsed.protocol}//${parsed.hostname}:${defaultPort}`));
+		}
+	} catch {
+		// not a URL: only the literal form
+	}
+	return variants;
+}
+
+/** Meta (WhatsApp Cloud API): `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, raw body)>`. */
+export function verifyMeta(appSecret: string, rawBody: string, signature: string | undefined): SignatureCheck {
+	if (!signature) return { ok: false, reason: 'missing X-Hub-Signature-256 header' };
+	const expected = `sha256=${hmacHex('sha256', appSecret, rawBody)}`;
+	return safeEqual(expected, signature.trim()) ? { ok: true } : { ok: false, reason: 'X-Hub-Signature-256 does not match' };
+}
+
+/** Mailgun: hex HMAC-SHA256(webhook signing key, timestamp + token) in the body's `signature` object. */
+export function verifyMailgun(signingKey: string, timestamp: string | undefined, token: string | undefined, signature: string | undefined, nowMs: number, toleranceSeconds = 900): SignatureCheck {
+	if (!timestamp || !token || !signature) return { ok: false, reason: 'missing Mailgun signature fields' };
+	if (Math.abs(nowMs / 1000 - Number(timestamp)) > toleranceSeconds) return { ok: false, reason: 'Mailgun timestamp outside the allowed window' };
+	return safeEqual(hmacHex('sha256', signingKey, `${timestamp}${token}`), signature) ? { ok: true } : { ok: false, reason: 'Mailgun signature does not match' };
+}
+
+/** A hex HMAC-SHA256 of the raw body (Pingen, Sinch-style), optionally with a `sha256=` prefix. */
+export function verifyHexBodyHmac(secret: string, rawBody: string, signature: string | undefined, headerName: string): SignatureCheck {
+	if (!signature) return { ok: false, reason: `missing ${headerName} header` };
+	const expected = hmacHex('sha256', secret, rawBody);
+	const given = signature.trim().replace(/^sha256=/, '');
+	return safeEqual(expected, given) ? { ok: true } : { ok: false, reason: `${headerName} does not match` };
+}
+
+/**
+ * SendGrid's signed Event Webhook: ECDSA (P-256, SHA-256) over timestamp + raw body, base64 DER
+ * signature in X-Twilio-Email-Event-Webhook-Signature, verified with the public key from SendGrid.
+ */
+export function verifySendGrid(publicKey: string, rawBody: string, signature: string | undefined, timestamp: string | undefined): SignatureCheck {
+	if (!signature || !timestamp) return { ok: false, reason: 'missing SendGrid signature headers' };
+	const pem = publicKey.includes('BEGIN PUBLIC KEY') ? publicKey : `-----BEGIN PUBLIC KEY-----\n${publicKey.trim()}\n-----END PUBLIC KEY-----\n`;
+	try {
+		const signatureBytes = base64ToBytes(signature);
+		const ok = verifySignatureWithKey('sha256', encoder.encode(timestamp + rawBody), pem, signatureBytes);
+		return ok ? { ok: true } : { ok: false, reason: 'SendGrid signature does not match' };
+	} catch {
+		return { ok: false, reason: 'SendGrid signature or public key unreadable' };
+	}
+}
+
+function base64ToBytes(text: string): Uint8Array {
+	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+	const clean = text.replace(/[^A-Za-z0-9+/]/g, '');
+	const bytes: number[] = [];
+	let buffer = 0;
+	let bits = 0;
+	for (const char of clean) {
+		buffer = (buffer << 6) | alphabet.indexOf(char);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			bytes.push((buffer >> bits) & 0xff);
+		}
+	}
+	return Uint8Array.from(bytes);
+}

@@ -1,0 +1,111 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- tests run in plain Node, not inside n8n */
+/**
+ * The Delivery Status Trigger's webhook() with a mocked IWebhookFunctions: signed callbacks start
+ * the workflow with normalised events, bad signatures get 401 and start nothing, unsigned providers
+ * need the URL token, Meta's GET handshake, and the status filter.
+ */
+import { createHmac } from 'node:crypto';
+import { mockDeep } from 'jest-mock-extended';
+import type { IWebhookFunctions } from 'n8n-workflow';
+
+import { DeliveryStatusTrigger } from '../../nodes/DeliveryStatusTrigger/DeliveryStatusTrigger.node';
+import { CREDITOR } from '../fixtures/providers/creditor';
+import { META } from '../fixtures/providers/meta';
+import { TWILIO } from '../fixtures/providers/twilio';
+
+const URL_BASE = 'https://n8n.example.nl/webhook/abc/delivery-status';
+/** Not a secret: a value for the test only. */
+const SHARED = ['postmark', 'url', 'test'].join('-');
+
+interface Call {
+	provider: string;
+	webhook?: 'default' | 'setup';
+	rawBody?: string;
+	body?: Record<string, unknown>;
+	headers?: Record<string, string>;
+	query?: Record<string, string>;
+	options?: Record<string, unknown>;
+	credentials?: Record<string, unknown>;
+}
+
+function call(spec: Call) {
+	const ctx = mockDeep<IWebhookFunctions>();
+	const response = { status: jest.fn(), json: jest.fn(), type: jest.fn(), send: jest.fn(), end: jest.fn() };
+	for (const fn of [response.status, response.json, response.type, response.send]) fn.mockReturnValue(response);
+	const query = spec.query ?? {};
+	const search = new URLSearchParams(query).toString();
+	ctx.getNodeParameter.mockImplementation(((name: string, fallback?: unknown) => (name === 'provider' ? spec.provider : name === 'options' ? (spec.options ?? {}) : fallback)) as never);
+	ctx.getWebhookName.mockReturnValue(spec.webhook ?? 'default');
+	ctx.getQueryData.mockReturnValue(query);
+	ctx.getHeaderData.mockReturnValue(spec.headers ?? {});
+	ctx.getBodyData.mockReturnValue((spec.body ?? {}) as never);
+	ctx.getRequestObject.mockReturnValue({ rawBody: Buffer.from(spec.rawBody ?? ''), originalUrl: `/webhook/abc/delivery-status${search ? `?${search}` : ''}` } as never);
+	ctx.getResponseObject.mockReturnValue(response as never);
+	ctx.getNodeWebhookUrl.mockReturnValue(URL_BASE);
+	ctx.getCredentials.mockResolvedValue((spec.credentials ?? {}) as never);
+	return { ctx, response, run: () => new DeliveryStatusTrigger().webhook.call(ctx) };
+}
+
+describe('Delivery Status Trigger', () => {
+	test('description: a trigger with no inputs, the GET setup and POST webhooks on one path', () => {
+		const { description } = new DeliveryStatusTrigger();
+		expect(description.inputs).toEqual([]);
+		expect(description.webhooks?.map((w) => [w.name, w.httpMethod, w.path])).toEqual([
+			['setup', 'GET', 'delivery-status'],
+			['default', 'POST', 'delivery-status'],
+		]);
+	});
+
+	test('a correctly signed Twilio report starts the workflow with the normalised event', async () => {
+		const params = { MessageSid: 'SM1', MessageStatus: 'delivered', To: '+31612345678', From: 'IncassoNL' };
+		const url = `${URL_BASE}?sc_key=sc1-abc`;
+		const signature = createHmac('sha1', TWILIO.authToken).update(Object.keys(params).sort().reduce((acc, k) => acc + k + params[k as keyof typeof params], url)).digest('base64');
+		const raw = new URLSearchParams(params).toString();
+		const { run, response } = call({ provider: 'twilio', rawBody: raw, body: params, query: { sc_key: 'sc1-abc' }, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, credentials: { authToken: TWILIO.authToken } });
+		const result = await run();
+		expect(response.status).not.toHaveBeenCalled();
+		expect(result.workflowData![0]).toEqual([{ json: expect.objectContaining({ provider: 'twilio', messageId: 'SM1', idempotencyKey: 'sc1-abc', status: 'delivered', verified: true }) }]);
+
+		const tampered = call({ provider: 'twilio', rawBody: raw.replace('delivered', 'failed'), query: { sc_key: 'sc1-abc' }, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, credentials: { authToken: TWILIO.authToken } });
+		const rejected = await tampered.run();
+		expect(rejected).toEqual({ noWebhookResponse: true });
+		expect(tampered.response.status).toHaveBeenCalledWith(401);
+	});
+
+	test('the generic webhook: signed events pass, the status filter applies, a wrong signature gets 401', async () => {
+		const now = Math.floor(Date.now() / 1000);
+		const body = { events: [{ idempotencyKey: 'k1', status: 'delivered', channel: 'letter' }, { idempotencyKey: 'k2', status: 'read', channel: 'email' }] };
+		const raw = JSON.stringify(body);
+		const signature = `sha256=${createHmac('sha256', CREDITOR.signingSecret).update(`${now}.${raw}`).digest('hex')}`;
+		const headers = { 'content-type': 'application/json', 'x-signature': signature, 'x-signature-timestamp': String(now) };
+		const ok = await call({ provider: 'webhook', rawBody: raw, body, headers, credentials: { signingSecret: CREDITOR.signingSecret }, options: { statuses: ['delivered'] } }).run();
+		expect(ok.workflowData![0].map((item) => [item.json.idempotencyKey, item.json.status])).toEqual([['k1', 'delivered']]);
+		const bad = call({ provider: 'webhook', rawBody: raw, body, headers: { ...headers, 'x-signature': 'sha256=00' }, credentials: { signingSecret: CREDITOR.signingSecret } });
+		await bad.run();
+		expect(bad.response.status).toHaveBeenCalledWith(401);
+	});
+
+	test('unsigned providers need the URL token when one is set', async () => {
+		const body = { RecordType: 'Delivery', MessageID: 'm1', Metadata: { sc_key: 'k' } };
+		const wrong = call({ provider: 'postmark', rawBody: JSON.stringify(body), body, query: { token: 'nope' }, options: { urlToken: SHARED } });
+		await wrong.run();
+		expect(wrong.response.status).toHaveBeenCalledWith(401);
+		const right = await call({ provider: 'postmark', rawBody: JSON.stringify(body), body, query: { token: SHARED }, options: { urlToken: SHARED } }).run();
+		expect(right.workflowData![0][0].json).toMatchObject({ provider: 'postmark', status: 'delivered', idempotencyKey: 'k', verified: true });
+	});
+
+	test("Meta's GET handshake echoes hub.challenge for the right verify token only", async () => {
+		const ok = call({ provider: 'metaWhatsApp', webhook: 'setup', query: { 'hub.mode': 'subscribe', 'hub.verify_token': META.verifyToken, 'hub.challenge': '1158201444' }, credentials: { verifyToken: META.verifyToken, appSecret: META.appSecret } });
+		expect(await ok.run()).toEqual({ noWebhookResponse: true });
+		expect(ok.response.status).toHaveBeenCalledWith(200);
+		expect(ok.response.send).toHaveBeenCalledWith('1158201444');
+		const wrong = call({ provider: 'metaWhatsApp', webhook: 'setup', query: { 'hub.mode': 'subscribe', 'hub.verify_token': 'x', 'hub.challenge': '1' }, credentials: { verifyToken: META.verifyToken } });
+		await wrong.run();
+		expect(wrong.response.status).toHaveBeenCalledWith(403);
+	});
+
+	test('Spryng legacy GET delivery report is read from the query', async () => {
+		const result = await call({ provider: 'spryng', webhook: 'setup', query: { REFERENCE: 'sc1-x', STATUS: 'Delivered', RECIPIENT: '31612345678' } }).run();
+		expect(result.workflowData![0][0].json).toMatchObject({ provider: 'spryng', status: 'delivered', idempotencyKey: 'sc1-x', verified: false });
+	});
+});
