@@ -38,6 +38,16 @@ export function localMinuteOf(epochMs: number): number {
 	return (local - Math.floor(local / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE;
 }
 
+/**
+ * The same text as one flat string. Strings built with `+` or templates are trees of pieces until
+ * read; a result kept for 100,000 items would keep every piece alive (and the garbage collector
+ * copies each one). Reading one character makes V8 flatten it in place; other engines ignore it.
+ */
+export function flatString(text: string): string {
+	text.charCodeAt(0);
+	return text;
+}
+
 function pad2(value: number): string {
 	return value < 10 ? '0' + value : String(value);
 }
@@ -55,7 +65,7 @@ export function formatAmsterdamIso(epochMs: number): string {
 	const day = Math.floor(local / MS_PER_DAY);
 	const msOfDay = local - day * MS_PER_DAY;
 	const seconds = Math.floor(msOfDay / 1000);
-	return `${isoDate(day)}T${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}+${pad2(offset / 60)}:00`;
+	return flatString(`${isoDate(day)}T${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}+${pad2(offset / 60)}:00`);
 }
 
 /** A moment for people: "dinsdag 7 april 2026 07:00" / "Tuesday 7 April 2026 07:00" (Amsterdam time). */

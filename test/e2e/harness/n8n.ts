@@ -142,13 +142,19 @@ export class N8nInstance {
 			let stderr = '';
 			child.stderr!.on('data', (chunk) => (stderr += chunk));
 			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-			child.on('close', (code) => {
+			child.on('close', (code, signal) => {
 				clearTimeout(timer);
 				fs.closeSync(out);
 				const stdout = fs.readFileSync(outFile, 'utf8');
 				fs.rmSync(outFile, { force: true });
 				if (code === 0) resolve(stdout);
-				else reject(new Error(`n8n ${args.join(' ')} exited with ${code}:\n${(stdout + stderr).slice(-4000)}`));
+				else if (signal === 'SIGSEGV') {
+					// n8n 2.41.1 on Node 24 now and then crashes while tearing down after a finished
+					// command (native modules). Callers verify what the command produced (import
+					// message, exported file, complete run data), so the result is still checked.
+					process.stderr.write(`warning: n8n ${args[0]} crashed on exit (SIGSEGV); checking its output\n`);
+					resolve(stdout);
+				} else reject(new Error(`n8n ${args.join(' ')} exited with ${code ?? `signal ${signal}`}:\n${stderr.slice(-3000)}\n${stdout.slice(-1500)}`));
 			});
 		});
 	}

@@ -1,0 +1,59 @@
+/**
+ * Reading the Payday Scheduler's inputs from an item: the channel, the persona and the start
+ * moment. Each problem is an ItemError naming the field, so the error says which item, debtor and
+ * field to fix.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { CHANNELS, type Channel } from '../shared/debtor/model';
+import { ItemError } from '../shared/n8n/items';
+import { AMSTERDAM, parseMoment } from '../shared/scheduling';
+
+function isChannel(value: unknown): value is Channel {
+	return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}
+
+/**
+ * The channel of an item: message.channel (Tone Template), else segmentation.channels[0] (Debtor
+ * Segmenter), else preferredChannel. Undefined when none is set; an unknown value is an error.
+ */
+export function channelOfItem(json: IDataObject): Channel | undefined {
+	const message = json.message as IDataObject | undefined;
+	const segmentation = json.segmentation as IDataObject | undefined;
+	const candidates: Array<[string, unknown]> = [
+		['message.channel', message && typeof message === 'object' ? message.channel : undefined],
+		['segmentation.channels[0]', segmentation && typeof segmentation === 'object' && Array.isArray(segmentation.channels) ? segmentation.channels[0] : undefined],
+		['preferredChannel', json.preferredChannel],
+	];
+	for (const [field, value] of candidates) {
+		if (value === undefined || value === null || value === '') continue;
+		if (isChannel(value)) return value;
+		throw new ItemError(`must be one of ${CHANNELS.join(', ')}`, field);
+	}
+	return undefined;
+}
+
+/** The persona the Debtor Segmenter put under segmentation.persona, or null when the item has none. */
+export function personaOfItem(json: IDataObject): string | null {
+	const segmentation = json.segmentation;
+	if (segmentation === undefined || segmentation === null) return null;
+	if (typeof segmentation !== 'object' || Array.isArray(segmentation)) {
+		throw new ItemError('must be the object the Debtor Segmenter adds', 'segmentation');
+	}
+	const persona = (segmentation as IDataObject).persona;
+	if (persona === undefined || persona === null) return null;
+	if (typeof persona !== 'string') throw new ItemError('must be a persona name such as temporary-shortfall', 'segmentation.persona');
+	return persona;
+}
+
+/** The start moment of an item (epoch ms): `nowMs` when empty, else the parsed value (no offset: `timezone`). */
+export function startMomentOf(raw: unknown, nowMs: number, timezone: string): number {
+	if (raw === '' || raw === undefined || raw === null) return nowMs;
+	// A bare date is midnight in Amsterdam, where the legal window is evaluated, whatever the workflow zone.
+	const bareDate = typeof raw === 'string' && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(raw);
+	const ms = parseMoment(raw, bareDate ? AMSTERDAM : timezone);
+	if (ms !== ms) {
+		throw new ItemError('is not a date-time; use an ISO date-time such as 2026-07-06T09:00:00+02:00 or a date YYYY-MM-DD', 'startMoment');
+	}
+	return ms;
+}
