@@ -1,6 +1,8 @@
 /**
  * The build pipeline around `n8n-node build`:
  *   0. debtorCheck: generate the fast debtor schema check from the JSON Schema;
+ *   0b. templates: the template library (templates/) compiled to nodes/ToneTemplate/generated/library.ts
+ *       (MJML -> HTML once per layout, Handlebars precompiled); `gulp gallery` previews every template;
  *   1. compile: `n8n-node build` (rimraf dist, tsc type-check + emit, copy icons and codex files);
  *   2. bundle:  every node and credential entry listed in package.json is re-bundled with esbuild into
  *      one self-contained CommonJS file (luxon, ajv, handlebars, the compiled templates, ...), with
@@ -26,6 +28,28 @@ function run(command, args) {
 async function debtorCheck() {
 	run(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join('scripts', 'generate-debtor-check.ts')]);
 }
+
+/** Template library: content + MJML layouts -> one generated module of precompiled Handlebars templates. */
+async function templates() {
+	const result = await require('./templates/build/library.js').writeLibrary();
+	console.log(`templates: ${result.templates} templates, ${result.specs} precompiled specs, ${result.file} ${result.changed ? 'written' : 'unchanged'}`);
+}
+
+/** Static HTML preview of every template with sample data, in .test-results/gallery/ (git-ignored). */
+async function gallery() {
+	run(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join('test', 'gallery', 'gallery.ts')]);
+}
+
+// MJML (bundled for custom e-mail templates) reaches cosmiconfig through its minifier, which loads
+// TypeScript config files with the whole TypeScript compiler (9.7 MB). Nothing here minifies, so that
+// path never runs: resolve 'typescript' to an empty module instead of bundling the compiler.
+const stubUnusedModules = {
+	name: 'stub-unused-modules',
+	setup(build) {
+		build.onResolve({ filter: /^typescript$/ }, () => ({ path: 'typescript', namespace: 'stub' }));
+		build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+	},
+};
 
 async function compile() {
 	run(path.join(root, 'node_modules', '.bin', 'n8n-node'), ['build']);
@@ -53,9 +77,13 @@ async function bundle() {
 				target: 'node20',
 				external: ['n8n-workflow'],
 				// n8n instantiates the export whose class name equals the file prefix: keep names.
-				keepNames: true,
+				// Not for the Tone Template: keepNames wraps every closure the Handlebars runtime creates
+				// on each render (three times slower rendering), and n8n reads the export by its name,
+				// which esbuild keeps anyway.
+				keepNames: !entry.includes('/ToneTemplate/'),
 				legalComments: 'eof',
 				logLevel: 'warning',
+				plugins: [stubUnusedModules],
 			}),
 		),
 	);
@@ -86,5 +114,7 @@ async function schema() {
 exports.compile = compile;
 exports.bundle = bundle;
 exports.debtorCheck = debtorCheck;
-exports.build = series(debtorCheck, compile, schema, bundle);
+exports.templates = templates;
+exports.gallery = series(templates, gallery);
+exports.build = series(debtorCheck, templates, compile, schema, bundle);
 exports.default = exports.build;

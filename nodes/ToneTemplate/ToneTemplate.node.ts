@@ -1,0 +1,174 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { getDutchCalendar, type DutchCalendar } from '../shared/calendar';
+import { STAGES, type Stage } from '../shared/debtor/model';
+import { assertDebtor } from '../shared/debtor/validate';
+import {
+	MESSAGE_CHANNELS,
+	MESSAGE_LANGUAGES,
+	REGISTERS,
+	TONES,
+	TemplateLibrary,
+	composeMessage,
+	prepareCustomTemplates,
+	resolveBrand,
+	resolveSelection,
+	type BankSettings,
+	type BrandSettings,
+	type ComposeOptions,
+	type CustomTemplateSet,
+	type CustomTemplateSource,
+	type MessageChannel,
+	type MessageLanguage,
+	type MunicipalityOfferMode,
+	type QrImageMode,
+	type Register,
+	type ResolvedBrand,
+	type Tone,
+} from '../shared/messages';
+import { parameterPerItem, runPerItem } from '../shared/n8n/items';
+import { referenceDay } from '../shared/reference-date';
+import { toneTemplateProperties } from './description';
+import { GENERATED_LIBRARY, GENERATED_SPECS } from './generated/library';
+
+interface Options {
+	creditorCanDeductVat?: boolean;
+	daysToPay?: number;
+	defaultChannel?: MessageChannel;
+	defaultLanguage?: MessageLanguage;
+	defaultRegister?: Register;
+	defaultTone?: Tone;
+	extraDesignatedDays?: string;
+	municipalityOffer?: MunicipalityOfferMode;
+	objectionDays?: number;
+	qrImage?: QrImageMode;
+	smsGsm7?: boolean;
+	vatRatePercent?: number;
+}
+
+// One runtime for the precompiled library per process: templates are turned into functions once.
+let library: TemplateLibrary | undefined;
+function templateLibrary(): TemplateLibrary {
+	if (library === undefined) library = new TemplateLibrary(GENERATED_LIBRARY, GENERATED_SPECS);
+	return library;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+	return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+/** A value or an Error, so a failure can be thrown outside the catch (n8n lint rule). */
+function attempt<T>(run: () => T): T | Error {
+	try {
+		return run();
+	} catch (error) {
+		return error instanceof Error ? error : new Error(String(error));
+	}
+}
+
+export class ToneTemplate implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Tone Template',
+		name: 'toneTemplate',
+		icon: { light: 'file:toneTemplate.svg', dark: 'file:toneTemplate.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{($parameter["stage"] === "item" ? "stage from item" : $parameter["stage"]) + " · " + ($parameter["channel"] === "item" ? "channel from item" : $parameter["channel"])}}',
+		description:
+			'Writes the message for a stage in the right tone, register and language, in plain language: amount, date and one action first, how to pay and how to get help',
+		defaults: { name: 'Tone Template' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: toneTemplateProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const node = this.getNode();
+		const brandValues = this.getNodeParameter('brand', 0, {}) as BrandSettings;
+		const bankValues = this.getNodeParameter('bank', 0, {}) as BankSettings;
+		const options = this.getNodeParameter('options', 0, {}) as Options;
+		const templates = (this.getNodeParameter('customTemplates', 0, {}) as { template?: CustomTemplateSource[] }).template ?? [];
+
+		const brand = attempt(() => resolveBrand(brandValues, bankValues));
+		if (brand instanceof Error) {
+			throw new NodeOperationError(node, brand.message, { description: 'Fix the setting under "Brand" or "Bank Transfer" in the node.' });
+		}
+		const calendar = attempt(() => getDutchCalendar(options.extraDesignatedDays ? { extraDesignatedDays: options.extraDesignatedDays } : {}));
+		if (calendar instanceof Error) throw new NodeOperationError(node, `Extra Designated Days: ${calendar.message}`);
+
+		let custom: CustomTemplateSet | Error;
+		try {
+			custom = await prepareCustomTemplates(templates);
+		} catch (error) {
+			custom = error instanceof Error ? error : new Error(String(error));
+		}
+		if (custom instanceof Error) {
+			throw new NodeOperationError(node, custom.message, { description: 'Fix the template under "Custom Templates". Keep template fields Fixed, not Expression.' });
+		}
+
+		const composeOptions: ComposeOptions = {
+			brand: brand as ResolvedBrand,
+			calendar: calendar as DutchCalendar,
+			daysToPay: options.daysToPay ?? 7,
+			objectionDays: options.objectionDays ?? 14,
+			creditorCanDeductVat: options.creditorCanDeductVat ?? true,
+			vatRatePercent: options.vatRatePercent ?? 21,
+			qrImage: oneOf(options.qrImage, ['inline', 'attachment', 'none'] as const, 'inline'),
+			municipalityOffer: oneOf(options.municipalityOffer, ['auto', 'always', 'never'] as const, 'auto'),
+			smsGsm7: options.smsGsm7 ?? true,
+			custom: custom.size > 0 ? custom : undefined,
+		};
+		const defaults = {
+			defaultTone: oneOf(options.defaultTone, TONES, 'neutral'),
+			defaultRegister: oneOf(options.defaultRegister, REGISTERS, 'u'),
+			defaultLanguage: oneOf(options.defaultLanguage, MESSAGE_LANGUAGES, 'nl'),
+			defaultChannel: oneOf(options.defaultChannel, MESSAGE_CHANNELS, 'email'),
+		};
+		const stageOf = parameterPerItem<string>(this, 'stage', 'item');
+		const channelOf = parameterPerItem<string>(this, 'channel', 'item');
+		const toneOf = parameterPerItem<string>(this, 'tone', 'item');
+		const languageOf = parameterPerItem<string>(this, 'language', 'item');
+		const registerOf = parameterPerItem<string>(this, 'register', 'item');
+		const referenceDateOf = parameterPerItem<string>(this, 'referenceDate', '');
+		const timezone = this.getTimezone();
+		const lib = templateLibrary();
+		let cachedReference: { text: string; day: number } | undefined;
+
+		return runPerItem(this, { outputCount: 1 }, (item, i) => {
+			const record = assertDebtor(item.json, i);
+			const text = referenceDateOf(i);
+			if (!cachedReference || cachedReference.text !== text) cachedReference = { text, day: referenceDay(text, timezone) };
+			const json = item.json as Record<string, unknown>;
+			const parts = {
+				record,
+				segmentation: json.segmentation,
+				journey: json.journey,
+				schedule: json.schedule,
+				costs: json.costs,
+				arrangement: json.arrangement,
+				messageData: json.messageData,
+			};
+			const selection = resolveSelection(
+				{
+					stage: oneOf<Stage | 'item'>(stageOf(i), [...STAGES, 'item'], 'item'),
+					channel: oneOf<MessageChannel | 'item'>(channelOf(i), [...MESSAGE_CHANNELS, 'item'], 'item'),
+					tone: oneOf<Tone | 'item'>(toneOf(i), [...TONES, 'item'], 'item'),
+					language: oneOf<MessageLanguage | 'item'>(languageOf(i), [...MESSAGE_LANGUAGES, 'item'], 'item'),
+					register: oneOf<Register | 'item'>(registerOf(i), [...REGISTERS, 'item'], 'item'),
+					...defaults,
+				},
+				parts,
+			);
+			const message = composeMessage(lib, selection, { ...parts, referenceDay: cachedReference.day }, composeOptions);
+			return { output: 0, key: 'message', value: message };
+		});
+	}
+}

@@ -1,0 +1,93 @@
+/**
+ * Rendering domain of the Tone Template node: the template library runtime, the view builder, the
+ * formatting helpers, the EPC QR code, SMS encoding and plain-language checks. No n8n imports.
+ */
+export { BrandError, DEFAULT_BRAND_COLOUR, resolveBrand, type BankSettings, type BrandSettings, type ResolvedBrand } from './brand';
+export {
+	composeMessage,
+	libraryCombinations,
+	normaliseLanguage,
+	resolveSelection,
+	type ComposeOptions,
+	type Fallback,
+	type FromItem,
+	type ItemParts,
+	type MessageAttachment,
+	type RenderedMessage,
+	type ResolvedSelection,
+	type Selection,
+} from './compose';
+export {
+	CustomTemplateError,
+	CustomTemplateSet,
+	compileCustomTemplate,
+	compileHandlebars,
+	compileMjml,
+	customTemplateCacheSizes,
+	fingerprint,
+	prepareCustomTemplates,
+	renderCustom,
+	type CompiledCustomTemplate,
+	type CustomTemplateSource,
+} from './custom';
+export {
+	EPC_MAX_AMOUNT_CENTS,
+	EPC_MAX_PAYLOAD_BYTES,
+	EpcQrError,
+	buildEpcPayload,
+	isValidBic,
+	isValidCreditorReference,
+	isValidIban,
+	normaliseIban,
+	qrPng,
+	qrPngBase64,
+	type EpcQrInput,
+	type EpcQrProblem,
+} from './epc-qr';
+export {
+	MESSAGE_LANGUAGES,
+	countOf,
+	escapeHtml,
+	formatDay,
+	formatIban,
+	formatMoney,
+	linesOf,
+	phoneHref,
+	plural,
+	singleLine,
+	type CountableNoun,
+	type MessageLanguage,
+} from './format';
+export { htmlToText } from './html-text';
+export { LinkError, buildPaymentLink, checkHttpsUrl, checkImageSource, type PaymentLinkValues } from './payment-link';
+export { base64, monochromePng } from './png';
+export { READABILITY_LIMITS, readability, readabilityWarnings, sentencesOf, syllables, wordsOf, type ReadabilityStats } from './readability';
+export {
+	SAFE_RUNTIME_OPTIONS,
+	TemplateLibrary,
+	TemplateRenderError,
+	describeRenderError,
+	tidyText,
+	type DocumentChannel,
+	type RenderedDocument,
+	type RenderedWhatsApp,
+} from './render';
+export { isGsm7Character, smsInfo, toGsm7, type SmsEncoding, type SmsInfo } from './sms';
+export {
+	MESSAGE_CHANNELS,
+	PART_NAMES,
+	REGISTERS,
+	TONES,
+	type DocumentEntry,
+	type GeneratedLibrary,
+	type MessageChannel,
+	type PartName,
+	type Register,
+	type SmsEntry,
+	type StageAction,
+	type StageMeta,
+	type TemplateSpec,
+	type Tone,
+	type WhatsAppEntry,
+} from './types';
+export { MessageDataError, buildView, type BuiltView, type EpcQr, type MunicipalityOfferMode, type QrImageMode, type ViewInput, type ViewSettings } from './view';

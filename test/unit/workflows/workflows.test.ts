@@ -1,0 +1,128 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- tests run in plain Node, not inside n8n */
+/**
+ * Static checks of the shipped workflows (workflows/*.json): they parse, are written by the builder
+ * (no hand edits drifting away), name every node once, connect only existing nodes, use only node
+ * types this package ships (with the package prefix, never CUSTOM.), explain themselves with sticky
+ * notes, carry no secrets or pinned data, and send through the sandbox by default.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import manifest from '../../../package.json';
+import { WORKFLOWS } from '../../e2e/workflows/build';
+
+const DIR = path.resolve(__dirname, '../../../workflows');
+const FILES = fs.readdirSync(DIR).filter((file) => file.endsWith('.json')).sort();
+const PREFIX = 'n8n-nodes-social-collections.';
+
+interface Node {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, unknown>;
+}
+interface Workflow {
+	id: string;
+	name: string;
+	nodes: Node[];
+	connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }>;
+	settings: Record<string, unknown>;
+	pinData?: unknown;
+}
+const read = (file: string): Workflow => JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8'));
+
+/** Node type names of this package, from the built entries listed in package.json (file name = class). */
+const OUR_TYPES = new Set(
+	(manifest.n8n.nodes as string[]).map((entry) => {
+		const className = path.basename(entry, '.node.js');
+		return PREFIX + className.charAt(0).toLowerCase() + className.slice(1);
+	}),
+);
+
+describe('shipped workflows (static)', () => {
+	test('the expected workflows are there, each written by the builder', () => {
+		expect(FILES).toEqual(Object.keys(WORKFLOWS).sort());
+		for (const [file, build] of Object.entries(WORKFLOWS)) {
+			expect([file, JSON.stringify(read(file))]).toEqual([file, JSON.stringify(build())]);
+		}
+	});
+
+	test('workflow ids are fixed and unique, node ids unique', () => {
+		const ids = FILES.map((file) => read(file).id);
+		expect(new Set(ids).size).toBe(ids.length);
+		for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9]{10,20}$/);
+		const nodeIds = FILES.flatMap((file) => read(file).nodes.map((node) => node.id));
+		expect(new Set(nodeIds).size).toBe(nodeIds.length);
+	});
+
+	describe.each(FILES)('%s', (file) => {
+		const wf = read(file);
+		const names = wf.nodes.map((node) => node.name);
+
+		test('settings: v1 execution order, Amsterdam time, no pinned data', () => {
+			expect(wf.settings.executionOrder).toBe('v1');
+			expect(wf.settings.timezone).toBe('Europe/Amsterdam');
+			expect(wf.pinData).toBeUndefined();
+		});
+
+		test('node names are unique and every connection points to an existing node', () => {
+			expect(new Set(names).size).toBe(names.length);
+			for (const [from, entry] of Object.entries(wf.connections)) {
+				expect(names).toContain(from);
+				for (const output of entry.main) for (const link of output) expect([from, names.includes(link.node)]).toEqual([from, true]);
+			}
+		});
+
+		test('every node except triggers and sticky notes is reached', () => {
+			const targets = new Set(Object.values(wf.connections).flatMap((entry) => entry.main.flat().map((link) => link.node)));
+			for (const node of wf.nodes) {
+				if (node.type === 'n8n-nodes-base.stickyNote' || /trigger/i.test(node.type)) continue;
+				expect([node.name, targets.has(node.name)]).toEqual([node.name, true]);
+			}
+		});
+
+		test('our node types carry the package prefix and exist in package.json', () => {
+			for (const node of wf.nodes) {
+				expect(node.type.startsWith('CUSTOM.')).toBe(false);
+				if (node.type.startsWith(PREFIX)) expect(OUR_TYPES).toContain(node.type);
+				else expect(node.type).toMatch(/^n8n-nodes-base\./);
+			}
+		});
+
+		test('sticky notes explain the workflow', () => {
+			const notes = wf.nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote');
+			expect(notes.length).toBeGreaterThanOrEqual(1);
+			expect(String(notes[0].parameters.content)).toMatch(/^## /);
+		});
+
+		test('no secrets: no credentials filled in, no keys or passwords in parameters', () => {
+			for (const node of wf.nodes) expect(node.credentials).toBeUndefined();
+			const text = JSON.stringify(wf.nodes.map((node) => node.parameters));
+			expect(text).not.toMatch(/(api[_-]?key|secret|password|token)"\s*:\s*"[^"]/i);
+			expect(text).not.toMatch(/\b(sk_live|SG\.|key-[0-9a-f]{32}|AC[0-9a-f]{32})/);
+		});
+
+		test('the Channel Sender stays on the sandbox: no provider is chosen', () => {
+			for (const node of wf.nodes.filter((n) => n.type === `${PREFIX}channelSender`)) {
+				for (const key of ['emailProvider', 'smsProvider', 'whatsappProvider', 'letterProvider', 'phoneProvider']) {
+					expect([node.name, key, node.parameters[key] ?? 'sandbox']).toEqual([node.name, key, 'sandbox']);
+				}
+				expect(node.parameters.dryRun ?? false).toBe(false);
+			}
+		});
+	});
+
+	test('the daily journey has a schedule on working days and a manual start feeding the same chain', () => {
+		const wf = read('01-daily-collection-journey.json');
+		const schedule = wf.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger')!;
+		expect(JSON.stringify(schedule.parameters)).toContain('0 8 * * 1-5');
+		const manual = wf.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger')!;
+		expect(wf.connections[schedule.name].main[0][0].node).toBe('Settings');
+		expect(wf.connections[manual.name].main[0][0].node).toBe('Settings');
+		// The legal window stays enforced in the shipped daily journey.
+		const sender = wf.nodes.find((node) => node.type === `${PREFIX}channelSender`)!;
+		expect((sender.parameters.options as Record<string, unknown>).contactWindow ?? true).toBe(true);
+	});
+});
