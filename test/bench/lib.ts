@@ -68,22 +68,30 @@ function gc(): void {
 /** Results kept alive while their heap is measured (a local would let V8 drop them early). */
 const retained: unknown[] = [];
 
-/** Best of `runs` timed runs after one warm-up; heap growth is what the kept result occupies. */
-export async function measure<T>(count: number, run: () => T | Promise<T>, runs = 3): Promise<Measurement> {
+/**
+ * Heap the result of one run occupies, measured in a call of its own: an async frame keeps the last
+ * awaited value alive, so measuring inside the timing loop would count the previous result twice.
+ */
+async function heapOfResult<T>(run: () => T | Promise<T>): Promise<number> {
+	gc();
+	const before = process.memoryUsage().heapUsed;
 	retained.push(await run());
+	gc();
+	const growth = process.memoryUsage().heapUsed - before;
 	retained.length = 0;
+	return growth;
+}
+
+/** Best of `runs` timed runs after a first (warm-up) run that measures what one kept result occupies. */
+export async function measure<T>(count: number, run: () => T | Promise<T>, runs = 3): Promise<Measurement> {
+	// Heap first, while no earlier result of this run can still be referenced anywhere.
+	const heapGrowth = await heapOfResult(run);
 	let best = Number.POSITIVE_INFINITY;
-	let heapGrowth = 0;
 	for (let r = 0; r < runs; r++) {
 		gc();
-		const heapBefore = process.memoryUsage().heapUsed;
 		const start = process.hrtime.bigint();
-		retained.push(await run());
-		const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-		gc();
-		heapGrowth = Math.max(heapGrowth, process.memoryUsage().heapUsed - heapBefore);
-		retained.length = 0;
-		best = Math.min(best, seconds);
+		await run();
+		best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
 	}
 	return { seconds: best, perSecond: count / best, heapGrowthMb: heapGrowth / 1048576 };
 }
