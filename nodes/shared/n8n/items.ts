@@ -12,6 +12,7 @@ import {
 } from 'n8n-workflow';
 
 import { DebtorValidationError, debtorIdOf } from '../debtor/validate';
+import { perItemOrOnce } from './parameters';
 
 /** An error in one item that a user can fix: names the field at fault and, where known, the debtor. */
 export class ItemError extends Error {
@@ -115,14 +116,11 @@ export function runPerItem(
 }
 
 /**
- * Reads a parameter once per run, unless the user made it an expression: then per item, so
- * `{{ $json.asOf }}` works while fixed settings cost nothing per item (100,000 items a run are normal).
+ * Reads a parameter once per run, unless the user made it (or a field inside it) an expression: then
+ * per item, so `{{ $json.asOf }}` works while fixed settings cost nothing per item (100,000 items a
+ * run are normal).
  */
 export function parameterPerItem<T>(ctx: IExecuteFunctions, name: string, fallback: T): (itemIndex: number) => T {
 	const raw = (ctx.getNode().parameters as Record<string, unknown>)[name];
-	if (typeof raw === 'string' && raw.startsWith('=')) {
-		return (itemIndex) => ctx.getNodeParameter(name, itemIndex, fallback) as T;
-	}
-	const value = ctx.getNodeParameter(name, 0, fallback) as T;
-	return () => value;
+	return perItemOrOnce(raw, (itemIndex) => ctx.getNodeParameter(name, itemIndex, fallback) as T);
 }
