@@ -1,0 +1,40 @@
+/**
+ * Workflow 0: creates the Data Tables the other workflows use (run once).
+ */
+import { Canvas, type Json } from './canvas';
+
+// ---------------------------------------------------------------------------------------------
+// 0. Data table setup (run once)
+// ---------------------------------------------------------------------------------------------
+export function setupTables(): Json {
+	const c = new Canvas('0a000001');
+	c.note('Note: about', [-60, -300], 760, 260, [
+		'## Set up the data tables (run once)',
+		'Creates the n8n Data Tables the other workflows use, if they do not exist yet (running it again changes nothing):',
+		'- `sc_debtors`: `debtorId`, `status` (`open` / `closed`), `record` (the debtor record as JSON), `updatedAt`',
+		'- `sc_contact_log`: one row per decision of the daily journey and per delivery status',
+		'- `sc_tasks`: tasks for a person (care calls, messages no channel could deliver)',
+		'- `sc_intake`: every ERP record received (for replays: the same `eventId` is accepted once)',
+	].join('\n'), 4);
+	const start = c.add('Run once', 'n8n-nodes-base.manualTrigger', 1, [0, 0]);
+	const cols = (names: string[]) => ({ column: names.map((name) => ({ name, type: 'string' })) });
+	const tables: Array<[string, string[]]> = [
+		['sc_debtors', ['debtorId', 'status', 'record', 'updatedAt']],
+		['sc_contact_log', ['loggedAt', 'day', 'debtorId', 'decision', 'stage', 'channel', 'claimIds', 'status', 'reason', 'moment', 'templateId', 'idempotencyKey']],
+		['sc_tasks', ['createdAt', 'day', 'debtorId', 'stage', 'claimIds', 'why', 'done']],
+		['sc_intake', ['eventId', 'receivedAt', 'type', 'debtorId', 'result', 'reason']],
+	];
+	let previous = start;
+	tables.forEach(([name, columns], index) => {
+		const node = c.add(`Create ${name}`, 'n8n-nodes-base.dataTable', 1.1, [220 * (index + 1), 0], {
+			resource: 'table',
+			operation: 'create',
+			tableName: name,
+			columns: cols(columns),
+			options: { createIfNotExists: true },
+		}, { executeOnce: true });
+		c.link(previous, node);
+		previous = node;
+	});
+	return c.workflow('scSetupTables01', 'Social Collections: set up data tables');
+}

@@ -1,0 +1,205 @@
+/**
+ * Workflow 1: the daily collection journey.
+ */
+import { Canvas, assign, isTrue, table, autoMap, BRAND, BANK, logRow, type Json } from './canvas';
+
+// ---------------------------------------------------------------------------------------------
+// 1. Daily collection journey
+// ---------------------------------------------------------------------------------------------
+export function dailyJourney(): Json {
+	const c = new Canvas('1a000001');
+	c.note(
+		'Note: about',
+		[-60, -520],
+		700,
+		460,
+		[
+			'## Daily collection journey',
+			'Every working day at 08:00 (Europe/Amsterdam) this workflow loads the debtors with open claims, segments them, plans the next step of each journey, writes the message, finds the next allowed contact moment and sends what is due **today**. Every decision (sent, not sent, waiting, stopped, task for a person) goes to the contact log.',
+			'',
+			'**Safe by default:** the Channel Sender uses the **Sandbox** provider for every channel: it sends nothing and records what it would send. Choose real providers (and their credentials) in *Send due messages* when you are ready.',
+			'',
+			'**Before the first run:** import and run *Social Collections: set up data tables* once (tables `sc_debtors`, `sc_contact_log`, `sc_tasks`), fill in the brand and bank details in *Write the message*, and load your debtors into `sc_debtors` (one row per debtor: `debtorId`, `status`, `record` = the debtor record as JSON, see docs/debtor-record.md) e.g. with workflow 2 (ERP intake).',
+			'',
+			'Replays are harmless: the planner is a pure function of record and day, a contact is written back to the record, and the Channel Sender never sends the same contact twice on a day (send ledger).',
+		].join('\n'),
+		4,
+	);
+	c.note(
+		'Note: load',
+		[-60, 0],
+		660,
+		420,
+		[
+			'### 1. Load open claims',
+			'Default source: the n8n Data Table `sc_debtors`, column `record` holds the debtor record as JSON.',
+			'',
+			'**Postgres instead:** replace *Load debtors* by a Postgres node (Execute Query: `select debtor_id as "debtorId", record::text as record from debtors where status = \'open\'`).',
+			'**ERP over HTTP instead:** replace it by an HTTP Request node (GET your endpoint returning an array of debtor records) and set *Debtor record from row* to `{{ JSON.stringify($json) }}`.',
+			'',
+			'*Settings* holds the day to plan for (today). To replay a past day, put a fixed date there.',
+		].join('\n'),
+	);
+	c.note(
+		'Note: decide',
+		[700, 0],
+		720,
+		420,
+		[
+			'### 2. Decide',
+			'*Segment debtors* gives each debtor a persona with reasons; records that fail validation are logged, never guessed.',
+			'*Plan next step* applies the ladder of the persona and the legal gates (14-day letter once per claim, costs only after its term, stop on death, pause on dispute, arrangement and debt help). Debtors without a step today are logged with the reason (`paid`, `paused`, `stopped`, `waiting`, `finished`).',
+			'Steps that need a person (care calls) become a task instead of a message.',
+		].join('\n'),
+	);
+	c.note(
+		'Note: send',
+		[1440, 0],
+		960,
+		420,
+		[
+			'### 3. Write, time and send',
+			'*Write the message* renders the step in the planned tone, register and language (B1), with payment link and QR code. **Fill in Brand and Bank Transfer.**',
+			'*When may we contact?* moves the contact into the legal window (Mon-Sat 07:00-20:00, no holidays), after payday for shortfall personas, and within the contact caps. Only contacts due **today** are sent; the others are logged as waiting and planned again tomorrow.',
+			'*Send due messages* walks the fallback chain (planned channel, then SMS, then letter). When no channel works, a person gets a task.',
+		].join('\n'),
+	);
+	c.note(
+		'Note: record',
+		[2420, 0],
+		760,
+		420,
+		[
+			'### 4. Record',
+			'Every sent contact is appended to the debtor record (`contacts[]`, one per claim) and saved, so tomorrow the planner knows the step was taken.',
+			'Every decision goes to `sc_contact_log`; tasks for a person go to `sc_tasks`.',
+		].join('\n'),
+	);
+
+	const schedule = c.add('Every working day at 08:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 160], {
+		rule: { interval: [{ field: 'cronExpression', expression: '0 8 * * 1-5' }] },
+	});
+	const manual = c.add('Run now (manual)', 'n8n-nodes-base.manualTrigger', 1, [0, 320]);
+	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], assign([
+		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
+		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
+	]));
+	const load = c.add('Load debtors', 'n8n-nodes-base.dataTable', 1.1, [420, 240], {
+		resource: 'row',
+		operation: 'get',
+		dataTableId: table('sc_debtors'),
+		matchType: 'allConditions',
+		filters: { conditions: [{ keyName: 'status', condition: 'eq', keyValue: 'open' }] },
+		returnAll: true,
+	}, { executeOnce: false });
+	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [760, 240], { mode: 'raw', jsonOutput: '={{ $json.record }}', options: {} });
+	const segment = c.ours('Segment debtors', 'debtorSegmenter', [960, 240], {
+		routing: 'single',
+		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
+	});
+	const plan = c.ours('Plan next step', 'journeyPlanner', [1160, 240], {
+		routing: 'split',
+		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
+	});
+	const person = c.add('Needs a person?', 'n8n-nodes-base.if', 2.2, [1360, 160], isTrue('={{ $json.journey.personalContact }}'));
+	const render = c.ours('Write the message', 'toneTemplate', [1560, 240], {
+		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
+		brand: BRAND,
+		bank: BANK,
+	});
+	const when = c.ours('When may we contact?', 'paydayScheduler', [1760, 240], {
+		operation: 'nextContactMoment',
+		startMoment: "={{ $('Settings').first().json.now }}",
+		options: { now: "={{ $('Settings').first().json.now }}" },
+	});
+	const due = c.add('Due today?', 'n8n-nodes-base.if', 2.2, [1960, 160], isTrue('={{ $json.schedule.dueToday }}'));
+	const send = c.ours('Send due messages', 'channelSender', [2200, 160], {
+		channelSource: 'item',
+		fallbackChannels: 'sms, letter',
+		options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
+	});
+	const recordContact = c.add('Add contact to record', 'n8n-nodes-base.set', 3.4, [2480, 100], {
+		mode: 'raw',
+		jsonOutput: [
+			'={{ JSON.stringify({',
+			'  debtorId: $json.debtorId,',
+			"  status: 'open',",
+			'  record: JSON.stringify(Object.assign({}, $json, {',
+			'    segmentation: undefined, journey: undefined, message: undefined, schedule: undefined, delivery: undefined,',
+			'    contacts: ($json.contacts ?? []).concat(($json.journey.claimIds.length ? $json.journey.claimIds : [null]).map(claimId => ({',
+			"      at: $json.schedule.moment, channel: $json.delivery.channel, direction: 'outbound', stage: $json.journey.stage,",
+			"      outcome: 'sent', claimId: claimId ?? undefined",
+			'    })))',
+			'  }))',
+			'}) }}',
+		].join('\n'),
+		options: {},
+	});
+	const save = c.add('Save debtor record', 'n8n-nodes-base.dataTable', 1.1, [2700, 100], {
+		resource: 'row',
+		operation: 'upsert',
+		dataTableId: table('sc_debtors'),
+		matchType: 'allConditions',
+		filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
+		columns: autoMap,
+		options: {},
+	});
+
+	const logSent = c.add('Log: sent', 'n8n-nodes-base.set', 3.4, [2480, 260], logRow('sent', "={{ $json.delivery.simulated ? 'sandbox' : '' }}"));
+	const logNotSent = c.add('Log: not sent', 'n8n-nodes-base.set', 3.4, [2480, 420], logRow('not-sent', "={{ $json.delivery.reason ?? $json.delivery.errorCode ?? ($json.delivery.skipped ?? []).map(s => s.channel + ':' + s.reason).join(', ') }}"));
+	const taskRow = c.add('Task for a person', 'n8n-nodes-base.set', 3.4, [2480, 580], assign([
+		['createdAt', '={{ $now.toISO() }}'],
+		['day', "={{ $('Settings').first().json.referenceDate }}"],
+		['debtorId', '={{ $json.debtorId }}'],
+		['stage', "={{ $json.journey?.stage ?? '' }}"],
+		['claimIds', "={{ ($json.journey?.claimIds ?? []).join(',') }}"],
+		['why', "={{ $json.delivery ? 'no channel worked: ' + ($json.delivery.reason ?? $json.delivery.status) : 'this step needs personal contact (' + $json.journey.stage + ')' }}"],
+		['done', 'false'],
+	]));
+	const logTask = c.add('Log: task for a person', 'n8n-nodes-base.set', 3.4, [2700, 580], assign([
+		['loggedAt', '={{ $now.toISO() }}'],
+		['day', '={{ $json.day }}'],
+		['debtorId', '={{ $json.debtorId }}'],
+		['decision', 'task'],
+		['stage', '={{ $json.stage }}'],
+		['channel', 'phone'],
+		['claimIds', '={{ $json.claimIds }}'],
+		['status', 'open'],
+		['reason', '={{ $json.why }}'],
+		['moment', ''],
+		['templateId', ''],
+		['idempotencyKey', ''],
+	]));
+	const writeTask = c.add('Write task list', 'n8n-nodes-base.dataTable', 1.1, [2700, 740], { resource: 'row', operation: 'insert', dataTableId: table('sc_tasks'), columns: autoMap, options: {} });
+	const logLater = c.add('Log: waiting for its moment', 'n8n-nodes-base.set', 3.4, [2200, 420], logRow('waiting', "={{ 'planned for ' + $json.schedule.moment + ': ' + ($json.schedule.reasonCodes ?? []).join(', ') }}"));
+	const logNotSchedulable = c.add('Log: not schedulable', 'n8n-nodes-base.set', 3.4, [1960, 500], logRow('not-schedulable', "={{ $json.schedule.reasonCode + ' (' + $json.schedule.action + ')' }}"));
+	const logNoStep = c.add('Log: no step today', 'n8n-nodes-base.set', 3.4, [1360, 500], logRow('no-step', "={{ $json.journey.reason + ($json.journey.earliestDate ? ' until ' + $json.journey.earliestDate : '') }}"));
+	const logInvalid = c.add('Log: invalid record', 'n8n-nodes-base.set', 3.4, [1160, 660], logRow('invalid', "={{ $json.error?.message ?? 'invalid record' }}"));
+	const writeLog = c.add('Write contact log', 'n8n-nodes-base.dataTable', 1.1, [2960, 420], { resource: 'row', operation: 'insert', dataTableId: table('sc_contact_log'), columns: autoMap, options: {} });
+
+	c.link(schedule, settings);
+	c.link(manual, settings);
+	c.link(settings, load);
+	c.link(load, fromRow);
+	c.link(fromRow, segment);
+	c.link(segment, plan, 0);
+	c.link(segment, logInvalid, 1);
+	c.link(plan, person, 0);
+	c.link(plan, logNoStep, 1);
+	c.link(person, taskRow, 0);
+	c.link(person, render, 1);
+	c.link(render, when);
+	c.link(when, due, 0);
+	c.link(when, logNotSchedulable, 1);
+	c.link(due, send, 0);
+	c.link(due, logLater, 1);
+	c.link(send, recordContact, 0);
+	c.link(send, logSent, 0);
+	c.link(send, logNotSent, 1);
+	c.link(send, taskRow, 1);
+	c.link(recordContact, save);
+	c.link(taskRow, logTask);
+	c.link(taskRow, writeTask);
+	for (const log of [logSent, logNotSent, logTask, logLater, logNotSchedulable, logNoStep, logInvalid]) c.link(log, writeLog);
+	return c.workflow('scDailyJourney01', 'Social Collections: daily collection journey');
+}

@@ -1,0 +1,116 @@
+/**
+ * The pieces every shipped workflow is written with: a canvas that keeps node names unique and ids
+ * stable, Set/If parameter shapes, the Data Table locator, the sample brand and the contact-log row.
+ */
+export const PREFIX = 'n8n-nodes-social-collections';
+
+export type Json = Record<string, unknown>;
+export interface Node {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Json;
+	[key: string]: unknown;
+}
+
+export class Canvas {
+	nodes: Node[] = [];
+	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }> = {};
+	private counter = 0;
+	constructor(private readonly prefix: string) {}
+
+	add(name: string, type: string, typeVersion: number, position: [number, number], parameters: Json = {}, extra: Json = {}): string {
+		if (this.nodes.some((node) => node.name === name)) throw new Error(`duplicate node name ${name}`);
+		this.counter++;
+		const id = `${this.prefix}-0000-4000-8000-${String(this.counter).padStart(12, '0')}`;
+		this.nodes.push({ id, name, type, typeVersion, position, parameters, ...extra });
+		return name;
+	}
+
+	ours(name: string, nodeName: string, position: [number, number], parameters: Json = {}): string {
+		return this.add(name, `${PREFIX}.${nodeName}`, 1, position, parameters);
+	}
+
+	note(name: string, position: [number, number], width: number, height: number, content: string, color = 7): void {
+		this.add(name, 'n8n-nodes-base.stickyNote', 1, position, { content, width, height, color });
+	}
+
+	link(from: string, to: string, output = 0, input = 0): void {
+		const entry = (this.connections[from] ??= { main: [] });
+		while (entry.main.length <= output) entry.main.push([]);
+		entry.main[output].push({ node: to, type: 'main', index: input });
+	}
+
+	workflow(id: string, name: string, extra: Json = {}): Json {
+		return {
+			id,
+			name,
+			nodes: this.nodes,
+			connections: this.connections,
+			active: false,
+			settings: { executionOrder: 'v1', timezone: 'Europe/Amsterdam', saveManualExecutions: true, callerPolicy: 'workflowsFromSameOwner' },
+			tags: [],
+			meta: { templateCredsSetupCompleted: false },
+			...extra,
+		};
+	}
+}
+
+let assignmentId = 0;
+/** Set node (manual mode) assignments. */
+export function assign(fields: Array<[string, string, string?]>): Json {
+	return {
+		mode: 'manual',
+		assignments: {
+			assignments: fields.map(([name, value, type = 'string']) => ({ id: `a${++assignmentId}`, name, value, type })),
+		},
+		includeOtherFields: false,
+		options: {},
+	};
+}
+
+/** If node (v2.2) that tests one boolean expression. */
+export function isTrue(expression: string): Json {
+	return {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+			conditions: [{ id: `c${++assignmentId}`, leftValue: expression, rightValue: '', operator: { type: 'boolean', operation: 'true', singleValue: true } }],
+			combinator: 'and',
+		},
+		looseTypeValidation: true,
+		options: {},
+	};
+}
+
+export const table = (name: string): Json => ({ __rl: true, mode: 'name', value: name });
+export const autoMap = { mappingMode: 'autoMapInputData', value: {}, matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: false };
+
+export const BRAND = {
+	senderName: 'Voorbeeld Woonstichting',
+	contactEmail: 'incasso@voorbeeld.example',
+	phone: '010 123 45 67',
+	phoneHours: 'ma-vr 9:00-17:00',
+	helpUrl: 'https://voorbeeld.example/hulp',
+	paymentLinkBase: 'https://betaal.voorbeeld.example/{reference}',
+};
+export const BANK = { iban: 'NL91ABNA0417164300' };
+
+/** One row of the contact log: what was decided for whom, and why. */
+export function logRow(decision: string, reason: string): Json {
+	return assign([
+		['loggedAt', '={{ $now.toISO() }}'],
+		['day', "={{ $('Settings').first().json.referenceDate }}"],
+		['debtorId', '={{ $json.debtorId }}'],
+		['decision', decision],
+		['stage', "={{ $json.journey?.stage ?? '' }}"],
+		['channel', "={{ $json.delivery?.channel ?? $json.message?.channel ?? $json.journey?.channel ?? '' }}"],
+		['claimIds', "={{ ($json.journey?.claimIds ?? []).join(',') }}"],
+		['status', "={{ $json.delivery?.status ?? $json.schedule?.status ?? $json.journey?.action ?? '' }}"],
+		['reason', reason],
+		['moment', "={{ $json.schedule?.moment ?? '' }}"],
+		['templateId', "={{ $json.message?.templateId ?? '' }}"],
+		['idempotencyKey', "={{ $json.delivery?.idempotencyKey ?? '' }}"],
+	]);
+}
