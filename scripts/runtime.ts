@@ -11,6 +11,7 @@
  * n8n 2.x needs Node >= 24; the machines run Node 20, so every n8n process gets Node 24 first on
  * PATH (n8n spawns its task runner as plain `node`).
  */
+import bcrypt from 'bcryptjs';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -152,6 +153,21 @@ export interface InstanceSettings {
 }
 
 /** The environment of one n8n instance: its own folder and SQLite database, quiet, loopback only. */
+/** The preset owner of a local or test instance (n8n creates it from these variables at start). */
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- the documented sign-in of a local-only instance (README quick start), not a secret
+export const DEFAULT_OWNER = { email: 'owner@example.com', password: 'SocialCollections1' };
+
+/** Environment that makes n8n create (and keep) the owner account, so nobody has to click through setup. */
+export function ownerEnv(owner: { email: string; password: string } = DEFAULT_OWNER): Record<string, string> {
+	return {
+		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+		N8N_INSTANCE_OWNER_EMAIL: owner.email,
+		N8N_INSTANCE_OWNER_FIRST_NAME: 'Local',
+		N8N_INSTANCE_OWNER_LAST_NAME: 'Owner',
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(owner.password, 10),
+	};
+}
+
 export function instanceEnv(runtime: Runtime, settings: InstanceSettings): NodeJS.ProcessEnv {
 	const env = runtime.env({
 		N8N_USER_FOLDER: settings.userFolder,

@@ -11,19 +11,18 @@
  *   SC_OWNER_PASSWORD   owner password (default SocialCollections1)
  *   GENERIC_TIMEZONE    workflow time zone (default Europe/Amsterdam)
  */
-import bcrypt from 'bcryptjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { ensureRuntime, installPackage, instanceEnv, packPackage, REPO_ROOT, type Runtime } from './runtime';
+import { DEFAULT_OWNER, ensureRuntime, installPackage, instanceEnv, ownerEnv, packPackage, REPO_ROOT, type Runtime } from './runtime';
 
 const port = Number(process.env.N8N_PORT ?? 5678);
 const userFolder = path.resolve(process.env.SC_LOCAL_FOLDER ?? path.join(REPO_ROOT, '.n8n-local'));
-const ownerEmail = process.env.SC_OWNER_EMAIL ?? 'owner@example.com';
-const ownerPassword = process.env.SC_OWNER_PASSWORD ?? 'SocialCollections1';
+const ownerEmail = process.env.SC_OWNER_EMAIL ?? DEFAULT_OWNER.email;
+const ownerPassword = process.env.SC_OWNER_PASSWORD ?? DEFAULT_OWNER.password;
 
 function encryptionKey(): string {
 	// One random key per local folder, kept beside it: imported credentials stay readable across starts.
@@ -41,13 +40,7 @@ function env(runtime: Runtime): NodeJS.ProcessEnv {
 		port,
 		timezone: process.env.GENERIC_TIMEZONE ?? 'Europe/Amsterdam',
 		encryptionKey: encryptionKey(),
-		extra: {
-			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-			N8N_INSTANCE_OWNER_EMAIL: ownerEmail,
-			N8N_INSTANCE_OWNER_FIRST_NAME: 'Local',
-			N8N_INSTANCE_OWNER_LAST_NAME: 'Owner',
-			N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(ownerPassword, 10),
-		},
+		extra: ownerEnv({ email: ownerEmail, password: ownerPassword }),
 	});
 }
 

@@ -62,7 +62,7 @@ export async function freePort(): Promise<number> {
 	});
 }
 
-function toRunResult(raw: RunResult['raw']): RunResult {
+export function toRunResult(raw: RunResult['raw']): RunResult {
 	const runOf = (node: string) => {
 		const runs = raw.data.resultData.runData[node];
 		if (!runs || runs.length === 0) {

@@ -11,7 +11,7 @@ export function setupTables(): Json {
 	c.note('Note: about', [-60, -300], 760, 260, [
 		'## Set up the data tables (run once)',
 		'Creates the n8n Data Tables the other workflows use, if they do not exist yet (running it again changes nothing):',
-		'- `sc_debtors`: `debtorId`, `status` (`open` / `closed`), `record` (the debtor record as JSON), `updatedAt`',
+		'- `sc_debtors`: `debtorId`, `status` (`open` / `closed`), `record` (the debtor record as JSON); n8n adds `createdAt` and `updatedAt` to every row itself',
 		'- `sc_contact_log`: one row per decision of the daily journey and per delivery status',
 		'- `sc_tasks`: tasks for a person (care calls, messages no channel could deliver)',
 		'- `sc_intake`: every ERP record received (for replays: the same `eventId` is accepted once)',
@@ -19,9 +19,9 @@ export function setupTables(): Json {
 	const start = c.add('Run once', 'n8n-nodes-base.manualTrigger', 1, [0, 0]);
 	const cols = (names: string[]) => ({ column: names.map((name) => ({ name, type: 'string' })) });
 	const tables: Array<[string, string[]]> = [
-		['sc_debtors', ['debtorId', 'status', 'record', 'updatedAt']],
+		['sc_debtors', ['debtorId', 'status', 'record']],
 		['sc_contact_log', ['loggedAt', 'day', 'debtorId', 'decision', 'stage', 'channel', 'claimIds', 'status', 'reason', 'moment', 'templateId', 'idempotencyKey']],
-		['sc_tasks', ['createdAt', 'day', 'debtorId', 'stage', 'claimIds', 'why', 'done']],
+		['sc_tasks', ['openedAt', 'day', 'debtorId', 'stage', 'claimIds', 'why', 'done']],
 		['sc_intake', ['eventId', 'receivedAt', 'type', 'debtorId', 'result', 'reason']],
 	];
 	let previous = start;

@@ -148,7 +148,7 @@ export function dailyJourney(): Json {
 	const logSent = c.add('Log: sent', 'n8n-nodes-base.set', 3.4, [2480, 260], logRow('sent', "={{ $json.delivery.simulated ? 'sandbox' : '' }}"));
 	const logNotSent = c.add('Log: not sent', 'n8n-nodes-base.set', 3.4, [2480, 420], logRow('not-sent', "={{ $json.delivery.reason ?? $json.delivery.errorCode ?? ($json.delivery.skipped ?? []).map(s => s.channel + ':' + s.reason).join(', ') }}"));
 	const taskRow = c.add('Task for a person', 'n8n-nodes-base.set', 3.4, [2480, 580], assign([
-		['createdAt', '={{ $now.toISO() }}'],
+		['openedAt', '={{ $now.toISO() }}'],
 		['day', "={{ $('Settings').first().json.referenceDate }}"],
 		['debtorId', '={{ $json.debtorId }}'],
 		['stage', "={{ $json.journey?.stage ?? '' }}"],
