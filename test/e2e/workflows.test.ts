@@ -4,17 +4,18 @@
  * node type and typeVersion exists (checked against `n8n export:nodes`), the demo runs end to end
  * through the CLI, and the daily journey runs over several simulated days.
  *
- * Data Tables and the CLI: `n8n execute` in n8n 2.41.1 does not initialise n8n's modules, so a Data
- * Table node run from the CLI fails with "Attempted to use Data table node but the module is
- * disabled" (they work in `n8n start`). The daily-journey test therefore runs a copy of the shipped
- * workflow in which the Data Table nodes are replaced by stand-ins with the same names: the loader by
- * the test's debtors, the writers by No Operation nodes whose input (the rows) the test reads.
+ * The demo needs no Data Tables and runs through the CLI (`n8n execute`). The daily journey keeps
+ * its state in n8n Data Tables, which `n8n execute` cannot use in n8n 2.41.1 (the module is not
+ * loaded there), so it runs in a started n8n, executed the way a person clicks "Execute workflow",
+ * with its Data Table nodes untouched: the test seeds `sc_debtors` and reads `sc_contact_log`,
+ * `sc_tasks` and the saved records back.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { REPO_ROOT } from '../../scripts/runtime';
 import { N8nInstance, type RunResult, type WorkflowJson } from './harness/n8n';
+import { N8nRest, ownerEnv, type Row } from './harness/rest';
 import { generatePortfolio } from '../fixtures/portfolio';
 
 jest.setTimeout(900_000);
@@ -29,25 +30,6 @@ const nodeNamed = (wf: WorkflowJson, name: string): Node => {
 	if (!node) throw new Error(`no node "${name}" in ${wf.name}`);
 	return node;
 };
-
-/** Replaces the Data Table nodes of a workflow by stand-ins with the same names (see above). */
-function withoutDataTables(wf: WorkflowJson, debtors: unknown[]): WorkflowJson {
-	const copy: WorkflowJson = JSON.parse(JSON.stringify(wf));
-	copy.nodes = copy.nodes.map((node) => {
-		if (node.type !== 'n8n-nodes-base.dataTable') return node;
-		if (node.name === 'Load debtors') {
-			return { ...node, type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'rows', include: 'noOtherFields', options: {} } };
-		}
-		return { ...node, type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };
-	});
-	// The loader's rows, as the Data Table would return them: { debtorId, status, record }.
-	const rows = debtors.map((record: any) => ({ debtorId: record.debtorId, status: 'open', record: JSON.stringify(record) }));
-	copy.nodes.push({ id: 'test-rows', name: 'Test rows', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [300, 400], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ rows }), options: {} } });
-	const connections = copy.connections as Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }>;
-	for (const entry of Object.values(connections)) for (const out of entry.main) for (const link of out) if (link.node === 'Load debtors') link.node = 'Test rows';
-	connections['Test rows'] = { main: [[{ node: 'Load debtors', type: 'main', index: 0 }]] };
-	return copy;
-}
 
 /** Items of a node's output, or none when the node did not run (nothing reached it that day). */
 const itemsOf = (run: RunResult, node: string, output = 0): any[] => (run.nodeNames().includes(node) ? run.items(node, output) : []);
@@ -74,7 +56,7 @@ describe('shipped workflows in real n8n', () => {
 	let exported: Array<{ name: string; version: number | number[] }>;
 
 	beforeAll(async () => {
-		n8n = await N8nInstance.create();
+		n8n = await N8nInstance.create({ env: ownerEnv() });
 		exported = await n8n.exportNodes();
 	});
 
@@ -198,61 +180,95 @@ describe('shipped workflows in real n8n', () => {
 		});
 	});
 
-	describe('1. daily collection journey over several simulated days', () => {
+	describe('1. daily collection journey over several simulated days, with real Data Tables', () => {
 		// Working days after the portfolio's export day (Tue 30 June 2026), plus a Saturday.
 		const DAYS = process.env.DEBUG_WORKFLOWS ? ['2026-07-01'] : ['2026-07-01', '2026-07-02', '2026-07-03', '2026-07-04', '2026-07-06', '2026-07-07', '2026-07-08'];
 		const PAYS_ON = '2026-07-02'; // one debtor with a step on day 1 pays in full after it
-		const days: Array<{ day: string; run: RunResult }> = [];
+		const COUNT = 60;
+		const days: Array<{ day: string; run: RunResult; log: Row[] }> = [];
+		let rest: N8nRest;
 		let payer: string | undefined;
+		let journeyId: string;
+		let tasks: Row[] = [];
+		let savedRecords: Map<string, any>;
 
 		beforeAll(async () => {
-			let debtors: any[] = [...generatePortfolio({ seed: 7, count: 60, referenceDate: '2026-06-30' })].map((d: any) => d.record);
-			const shipped = load('01-daily-collection-journey.json');
+			const setup = load('00-setup-data-tables.json');
+			const journey = load('01-daily-collection-journey.json');
+			journeyId = journey.id as string;
+			await n8n.importWorkflow(setup);
+			await n8n.importWorkflow(journey);
+			await n8n.start();
+			rest = await N8nRest.signIn(n8n);
+			const created = await rest.runManually(setup.id as string, 'Run once');
+			expect(created.raw.status).toBe('success');
+
+			const debtors = [...generatePortfolio({ seed: 7, count: COUNT, referenceDate: '2026-06-30' })].map((d: any) => d.record);
+			await rest.insertRows('sc_debtors', debtors.map((record) => ({ debtorId: record.debtorId, status: 'open', record: JSON.stringify(record) })));
+
 			for (const day of DAYS) {
 				if (day === PAYS_ON && payer) {
 					// The payer settles every open claim on this day (as an ERP update would record it).
-					debtors = debtors.map((d) => d.debtorId !== payer ? d : {
+					const row = (await rest.rows('sc_debtors')).find((r) => r.debtorId === payer)!;
+					const d = JSON.parse(row.record as string);
+					const paid = {
 						...d,
 						payments: [...(d.payments ?? []), ...d.claims.filter((c: any) => c.openCents > 0).map((c: any) => ({ claimId: c.claimId, amountCents: c.openCents, date: day, method: 'bank-transfer' }))],
 						claims: d.claims.map((c: any) => ({ ...c, openCents: 0 })),
-					});
+					};
+					await rest.updateRows('sc_debtors', 'debtorId', payer, { record: JSON.stringify(paid) });
 				}
-				const wf = withoutDataTables(shipped, debtors);
-				setValues(wf, 'Settings', { referenceDate: day, now: `${day}T08:00:00+02:00` });
-				// Simulated days are not today: the legal window is asserted from the planned moments below.
-				(nodeNamed(wf, 'Send due messages').parameters as any).options.contactWindow = false;
-				await n8n.importWorkflow(wf);
-				const run = await n8n.execute(wf.id as string);
-				days.push({ day, run });
-				if (process.env.DEBUG_WORKFLOWS) fs.writeFileSync(path.join(n8n.userFolder, `..`, `workflows-day-${day}.json`), JSON.stringify(run.raw));
-				// What "Save debtor record" would write back: the records with today's contacts.
-				const saved = new Map(itemsOf(run, 'Save debtor record').map((row) => [row.debtorId, JSON.parse(row.record)]));
-				debtors = debtors.map((d) => saved.get(d.debtorId) ?? d);
+				// Replaying a past day, as the Settings note tells ops staff: a fixed date in Settings. The
+				// day is not today, so the legal window is asserted from the planned moments below.
+				await rest.updateWorkflow(journeyId, (wf) => {
+					setValues(wf, 'Settings', { referenceDate: day, now: `${day}T08:00:00+02:00` });
+					const sender = nodeNamed(wf, 'Send due messages') as any;
+					sender.parameters.options = { ...sender.parameters.options, contactWindow: false };
+				});
+				const run = await rest.runManually(journeyId, 'Run now (manual)');
+				expect([day, run.raw.status]).toEqual([day, 'success']);
+				const log = (await rest.rows('sc_contact_log')).filter((row) => row.day === day);
+				days.push({ day, run, log });
 				if (!payer) payer = itemsOf(run, 'Send due messages', 0).find((item) => item.journey.stage !== 'payment-received')?.debtorId;
 			}
+			tasks = await rest.rows('sc_tasks');
+			savedRecords = new Map((await rest.rows('sc_debtors')).map((row) => [row.debtorId as string, JSON.parse(row.record as string)]));
 		});
 
 		const sentOn = (entry: { run: RunResult }) => itemsOf(entry.run, 'Send due messages', 0);
-		const logOn = (entry: { run: RunResult }) => (['Log: sent', 'Log: not sent', 'Log: task for a person', 'Log: waiting for its moment', 'Log: not schedulable', 'Log: no step today', 'Log: invalid record'] as const)
-			.flatMap((name) => itemsOf(entry.run, name));
 
-		test('runs every day and sends something on working days', () => {
+		test('runs every day, sends something, and keeps one debtor row per debtor', () => {
 			expect(days.map((d) => d.day)).toEqual(DAYS);
-			const perDay = days.map((d) => `${d.day}: ${sentOn(d).length} sent, ${logOn(d).length} logged`);
-			console.log(`daily journey: ${perDay.join('; ')}`);
+			const perDay = days.map((d) => `${d.day}: ${sentOn(d).length} sent, ${d.log.length} contact-log rows`);
+			console.log(`daily journey (Data Tables): ${perDay.join('; ')}; ${tasks.length} tasks`);
 			expect(sentOn(days[0]).length).toBeGreaterThan(0);
+			expect(savedRecords.size).toBe(COUNT);
 		});
 
-		test('every debtor gets exactly one contact-log row per day', () => {
+		test('the contact log has exactly one decision per debtor per day (plus the task behind a failed send)', () => {
 			for (const entry of days) {
-				const rows = logOn(entry).filter((row) => row.decision !== 'task' || !logOn(entry).some((r) => r.debtorId === row.debtorId && r.decision === 'not-sent'));
+				const rows = entry.log.filter((row) => row.decision !== 'task' || !entry.log.some((r) => r.debtorId === row.debtorId && r.decision === 'not-sent'));
 				const ids = rows.map((row) => row.debtorId);
 				expect(new Set(ids).size).toBe(ids.length);
-				expect(ids.length).toBe(60);
-				for (const row of rows) {
-					expect(row.day).toBe(entry.day);
-					expect(['sent', 'not-sent', 'task', 'waiting', 'not-schedulable', 'no-step', 'invalid']).toContain(row.decision);
+				expect(ids.length).toBe(COUNT);
+				for (const row of rows) expect(['sent', 'not-sent', 'task', 'waiting', 'not-schedulable', 'no-step', 'invalid']).toContain(row.decision);
+				// What the log says was sent is what the Channel Sender sent.
+				const loggedSent = rows.filter((row) => row.decision === 'sent').map((row) => row.debtorId).sort();
+				expect(loggedSent).toEqual(sentOn(entry).map((item) => item.debtorId).sort());
+				for (const row of rows.filter((r) => r.decision === 'sent')) {
+					expect(row.idempotencyKey).toMatch(/\S/);
+					expect(row.reason).toBe('sandbox');
 				}
+				for (const row of rows.filter((r) => r.decision === 'no-step' || r.decision === 'waiting')) expect(row.reason).toMatch(/\S/);
+			}
+		});
+
+		test('tasks for a person are in the task table, with why', () => {
+			const logged = days.flatMap((d) => d.log.filter((row) => row.decision === 'task'));
+			expect(tasks).toHaveLength(logged.length);
+			for (const task of tasks) {
+				expect(task.why).toMatch(/\S/);
+				expect(task.done).toBe('false');
 			}
 		});
 
@@ -276,6 +292,7 @@ describe('shipped workflows in real n8n', () => {
 					expect(item.schedule.date).toBe(entry.day);
 					if (item.delivery.channel !== 'letter') expect([item.debtorId, inLegalWindow(item.schedule.moment)]).toEqual([item.debtorId, true]);
 				}
+				for (const row of entry.log.filter((r) => r.decision === 'sent' && r.channel !== 'letter')) expect([row.debtorId, inLegalWindow(row.moment as string)]).toEqual([row.debtorId, true]);
 			}
 		});
 
@@ -283,8 +300,9 @@ describe('shipped workflows in real n8n', () => {
 			expect(payer).toBeDefined();
 			const after = days.filter((d) => d.day >= PAYS_ON).flatMap((d) => sentOn(d).filter((item) => item.debtorId === payer));
 			for (const item of after) expect(item.journey.stage).toBe('payment-received');
-			const rows = days.filter((d) => d.day >= PAYS_ON).flatMap((d) => logOn(d).filter((row) => row.debtorId === payer));
+			const rows = days.filter((d) => d.day >= PAYS_ON).flatMap((d) => d.log.filter((row) => row.debtorId === payer));
 			expect(rows.length).toBe(DAYS.filter((d) => d >= PAYS_ON).length);
+			for (const row of rows.filter((r) => r.decision === 'sent')) expect(row.stage).toBe('payment-received');
 		});
 
 		test('deceased and disputed debtors are never contacted', () => {
@@ -296,15 +314,15 @@ describe('shipped workflows in real n8n', () => {
 			}
 		});
 
-		test('sent contacts are written back to the record, one per claim', () => {
-			const first = days[0];
-			const saved = itemsOf(first.run, 'Save debtor record');
-			expect(saved.length).toBe(sentOn(first).length);
-			for (const row of saved) {
-				const record = JSON.parse(row.record);
-				const sentItem = sentOn(first).find((item) => item.debtorId === row.debtorId);
-				const added = record.contacts.filter((c: any) => c.at === sentItem.schedule.moment && c.stage === sentItem.journey.stage);
-				expect(added).toHaveLength(Math.max(1, sentItem.journey.claimIds.length));
+		test('sent contacts are written back to the saved record, one per claim, and nothing else is added', () => {
+			for (const entry of days) {
+				for (const item of sentOn(entry)) {
+					const record = savedRecords.get(item.debtorId);
+					const added = record.contacts.filter((c: any) => c.at === item.schedule.moment && c.stage === item.journey.stage && c.channel === item.delivery.channel);
+					expect([item.debtorId, added.length]).toEqual([item.debtorId, Math.max(1, item.journey.claimIds.length)]);
+				}
+			}
+			for (const record of savedRecords.values()) {
 				expect(record.segmentation).toBeUndefined();
 				expect(record.delivery).toBeUndefined();
 			}

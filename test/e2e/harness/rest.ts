@@ -122,6 +122,21 @@ export class N8nRest {
 		}
 	}
 
+	/** Sets `data` on the rows whose `column` equals `value` (what an Update Row does). */
+	async updateRows(name: string, column: string, value: unknown, data: Record<string, unknown>): Promise<void> {
+		const project = await this.projectId();
+		const id = await this.tableId(name);
+		await this.call('patch', `/projects/${project}/data-tables/${id}/rows`, { filter: { type: 'and', filters: [{ columnName: column, condition: 'eq', value }] }, data });
+	}
+
+	/** Edits a saved workflow as the editor does (load, change, save with its version id). */
+	async updateWorkflow(workflowId: string, change: (workflow: any) => void): Promise<void> {
+		const workflow = await this.call<any>('get', `/workflows/${workflowId}`);
+		change(workflow);
+		const { nodes, connections, settings, name, versionId } = workflow;
+		await this.call('patch', `/workflows/${workflowId}`, { nodes, connections, settings, name, versionId });
+	}
+
 	/** Deletes every row of a Data Table. */
 	async clearRows(name: string): Promise<void> {
 		const project = await this.projectId();
