@@ -2,7 +2,8 @@
  * Workflow 2: ERP intake. A signed webhook that takes invoices, payments, reversals and debtor updates
  * (docs/erp-intake.md), applies them to the debtor records in sc_debtors and answers per event.
  */
-import { Canvas, assign, isTrue, table, autoMap, type Json } from './canvas';
+import { Canvas, assign, isTrue, type Json } from './canvas';
+import { SAVE_DEBTOR, insertInto, rowsWhere } from './data-tables';
 
 /** Path of the production webhook: POST https://<n8n>/webhook/sc-erp-intake */
 export const ERP_INTAKE_PATH = 'sc-erp-intake';
@@ -252,25 +253,11 @@ export function erpIntake(): Json {
 		responseBody: '={{ JSON.stringify({ error: $json.envelopeError }) }}',
 		options: { responseCode: 400 },
 	}, { executeOnce: true });
-	const earlier = c.add('Earlier deliveries of these events', 'n8n-nodes-base.dataTable', 1.1, [1560, 100], {
-		resource: 'row',
-		operation: 'get',
-		dataTableId: table('sc_intake'),
-		matchType: 'allConditions',
-		filters: { conditions: [
-			{ keyName: 'eventId', condition: 'eq', keyValue: '={{ $json.eventId }}' },
-			{ keyName: 'result', condition: 'eq', keyValue: 'accepted' },
-		] },
-		returnAll: true,
-	}, { alwaysOutputData: true });
-	const current = c.add('Current debtor records', 'n8n-nodes-base.dataTable', 1.1, [1560, 240], {
-		resource: 'row',
-		operation: 'get',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
-		returnAll: true,
-	}, { alwaysOutputData: true });
+	const earlier = c.add('Earlier deliveries of these events', 'n8n-nodes-base.dataTable', 1.1, [1560, 100], rowsWhere('sc_intake', [
+		['eventId', '={{ $json.eventId }}'],
+		['result', 'accepted'],
+	]), { alwaysOutputData: true });
+	const current = c.add('Current debtor records', 'n8n-nodes-base.dataTable', 1.1, [1560, 240], rowsWhere('sc_debtors', [['debtorId', '={{ $json.debtorId }}']]), { alwaysOutputData: true });
 	const lookups = c.add('Lookups', 'n8n-nodes-base.merge', 3.2, [1760, 180], { numberInputs: 2 });
 	const apply = c.add('Apply events to the records', 'n8n-nodes-base.code', 2, [1960, 180], { mode: 'runOnceForAllItems', jsCode: APPLY_EVENTS });
 	const changed = c.add('Changed record?', 'n8n-nodes-base.if', 2.2, [2160, 180], isTrue('={{ !!$json.debtorId }}'));
@@ -280,18 +267,10 @@ export function erpIntake(): Json {
 		['status', "={{ ($json.claims ?? []).some(claim => claim.openCents > 0) ? 'open' : 'closed' }}"],
 		['record', '={{ JSON.stringify(Object.assign({}, $json, { segmentation: undefined, intake: undefined })) }}'],
 	]));
-	const save = c.add('Save debtor record', 'n8n-nodes-base.dataTable', 1.1, [2820, 60], {
-		resource: 'row',
-		operation: 'upsert',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
-		columns: autoMap,
-		options: {},
-	});
+	const save = c.add('Save debtor record', 'n8n-nodes-base.dataTable', 1.1, [2820, 60], SAVE_DEBTOR);
 	const outcomes = c.add('Outcomes', 'n8n-nodes-base.merge', 3.2, [3020, 180], { numberInputs: 3 });
 	const result = c.add('Result per event', 'n8n-nodes-base.code', 2, [3220, 180], { mode: 'runOnceForAllItems', jsCode: RESULT_PER_EVENT });
-	const log = c.add('Log each event', 'n8n-nodes-base.dataTable', 1.1, [3420, 180], { resource: 'row', operation: 'insert', dataTableId: table('sc_intake'), columns: autoMap, options: {} });
+	const log = c.add('Log each event', 'n8n-nodes-base.dataTable', 1.1, [3420, 180], insertInto('sc_intake'));
 	const answer = c.add('Answer per event', 'n8n-nodes-base.respondToWebhook', 1.5, [3620, 180], { respondWith: 'json', responseBody: ANSWER, options: { responseCode: 200 } }, { executeOnce: true });
 
 	c.link(webhook, read);

@@ -2,8 +2,8 @@
  * Workflow 7: direct-debit reversal handling. Every working day (or on demand) the returned direct
  * debits the ERP intake recorded are answered per SEPA reason code; every decision goes to the log.
  */
-import { Canvas, assign, isTrue, table, autoMap, BRAND, BANK, type Json } from './canvas';
-import { contactLogRow } from './contact-log';
+import { Canvas, assign, isTrue, BRAND, BANK, type Json } from './canvas';
+import { SAVE_DEBTOR, contactLogRow, insertInto, rowsWhere, taskRow as taskColumns } from './data-tables';
 
 const FIND = `// The latest reversal of each debtor that has not been answered yet. Answered reversals are listed
 // in the record (reversalsAnswered), so a second run, or a replay, answers nothing twice.
@@ -99,14 +99,7 @@ export function reversalHandling(): Json {
 		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
 		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
 	]));
-	const load = c.add('Load debtors', 'n8n-nodes-base.dataTable', 1.1, [420, 240], {
-		resource: 'row',
-		operation: 'get',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'status', condition: 'eq', keyValue: 'open' }] },
-		returnAll: true,
-	});
+	const load = c.add('Load debtors', 'n8n-nodes-base.dataTable', 1.1, [420, 240], rowsWhere('sc_debtors', [['status', 'open']]));
 	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [620, 240], { mode: 'raw', jsonOutput: '={{ $json.record }}', options: {} });
 	const find = c.add('New reversals', 'n8n-nodes-base.code', 2, [820, 240], { mode: 'runOnceForAllItems', jsCode: FIND });
 	const when = c.ours('Re-presentation date', 'paydayScheduler', [1100, 240], {
@@ -149,27 +142,16 @@ export function reversalHandling(): Json {
 		status: "={{ $json.reversalDecision.action === 'stop' ? 'stopped' : 'task' }}",
 		reason: "={{ $json.reversalDecision.why + ($json.delivery ? '; message not sent: ' + ($json.delivery.reason ?? $json.delivery.status) : '') }}",
 	}));
-	const taskRow = c.add('Task for a person', 'n8n-nodes-base.set', 3.4, [2200, 540], assign([
-		['openedAt', '={{ $now.toISO() }}'],
-		['day', "={{ $('Settings').first().json.referenceDate }}"],
-		['debtorId', '={{ $json.debtorId }}'],
-		['stage', 'reversal-notice'],
-		['claimIds', '={{ $json.reversalCase.claimId }}'],
-		['why', "={{ $json.reversalDecision.why + ($json.delivery ? '; message not sent: ' + ($json.delivery.reason ?? $json.delivery.status) : '') }}"],
-		['done', 'false'],
-	]));
+	const taskRow = c.add('Task for a person', 'n8n-nodes-base.set', 3.4, [2200, 540], taskColumns({
+		day: "={{ $('Settings').first().json.referenceDate }}",
+		stage: 'reversal-notice',
+		claimIds: '={{ $json.reversalCase.claimId }}',
+		why: "={{ $json.reversalDecision.why + ($json.delivery ? '; message not sent: ' + ($json.delivery.reason ?? $json.delivery.status) : '') }}",
+	}));
 	const mark = c.add('Mark reversal answered', 'n8n-nodes-base.set', 3.4, [2200, 220], { mode: 'raw', jsonOutput: MARK_ANSWERED, options: {} });
-	const save = c.add('Save debtor record', 'n8n-nodes-base.dataTable', 1.1, [2440, 220], {
-		resource: 'row',
-		operation: 'upsert',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
-		columns: autoMap,
-		options: {},
-	});
-	const writeLog = c.add('Write contact log', 'n8n-nodes-base.dataTable', 1.1, [2440, 60], { resource: 'row', operation: 'insert', dataTableId: table('sc_contact_log'), columns: autoMap, options: {} });
-	const writeTask = c.add('Write task list', 'n8n-nodes-base.dataTable', 1.1, [2440, 540], { resource: 'row', operation: 'insert', dataTableId: table('sc_tasks'), columns: autoMap, options: {} });
+	const save = c.add('Save debtor record', 'n8n-nodes-base.dataTable', 1.1, [2440, 220], SAVE_DEBTOR);
+	const writeLog = c.add('Write contact log', 'n8n-nodes-base.dataTable', 1.1, [2440, 60], insertInto('sc_contact_log'));
+	const writeTask = c.add('Write task list', 'n8n-nodes-base.dataTable', 1.1, [2440, 540], insertInto('sc_tasks'));
 
 	c.link(schedule, settings);
 	c.link(manual, settings);
