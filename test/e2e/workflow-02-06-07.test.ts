@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any, no-console -- tests run in plain Node, not inside n8n; run data is loose JSON */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any, no-console -- tests run in plain Node, not inside n8n; run data is loose JSON; the secrets are test-only, shared with this test's own n8n */
 /**
  * Workflows 2 (ERP intake), 6 (delivery status) and 7 (direct-debit reversal handling), shipped JSON
  * imported into one real `n8n start` (one instance for the three: the machine is shared), driven over
