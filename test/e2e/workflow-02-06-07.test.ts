@@ -312,6 +312,20 @@ describe('workflows 2, 6 and 7 in real n8n', () => {
 			expect(record.contacts).toEqual([{ at: '2026-11-20T10:00:00+01:00', channel: 'whatsapp', direction: 'inbound', outcome: 'replied', stage: 'reminder-1', claimId: 'C-D-602' }]);
 			expect(JSON.stringify(record)).not.toContain('Ik betaal vrijdag');
 			expect(await logOf('sc1-e2e-ccc')).toContainEqual(['delivery-status', 'whatsapp', 'replied', 'reply on whatsapp']);
+
+			// The provider delivers the reply again: nothing is added twice.
+			const logBefore = (await rest.rows('sc_contact_log')).length;
+			await report([{ idempotencyKey: 'sc1-e2e-ccc', messageId: 'wamid.in-1', status: 'replied', channel: 'whatsapp', time, replyText: 'Ik betaal vrijdag' }]);
+			expect(JSON.parse(String((await rest.rows('sc_debtors')).find((row) => row.debtorId === 'D-602')!.record)).contacts).toHaveLength(1);
+			expect((await rest.rows('sc_contact_log')).length).toBe(logBefore);
+		});
+
+		test('an opt-out closes the channel and it is no longer preferred', async () => {
+			await report([{ idempotencyKey: 'sc1-e2e-ccc', messageId: 'wamid.in-2', status: 'opted-out', channel: 'whatsapp', time }]);
+			const record = JSON.parse(String((await rest.rows('sc_debtors')).find((row) => row.debtorId === 'D-602')!.record));
+			expect(record.consents.whatsappOptIn).toBe(false);
+			expect(record.preferredChannel).toBeUndefined();
+			expect(await logOf('sc1-e2e-ccc')).toContainEqual(['delivery-status', 'whatsapp', 'opted-out', 'opted out of whatsapp']);
 		});
 
 		test('a report for an unknown message is logged as unmatched and changes nothing else', async () => {
