@@ -20,7 +20,7 @@ export function setupTables(): Json {
 	const cols = (names: string[]) => ({ column: names.map((name) => ({ name, type: 'string' })) });
 	const tables: Array<[string, string[]]> = [
 		['sc_debtors', ['debtorId', 'status', 'record']],
-		['sc_contact_log', ['loggedAt', 'day', 'debtorId', 'decision', 'stage', 'channel', 'claimIds', 'status', 'reason', 'moment', 'templateId', 'idempotencyKey']],
+		['sc_contact_log', ['loggedAt', 'day', 'debtorId', 'decision', 'stage', 'channel', 'claimIds', 'status', 'reason', 'moment', 'templateId', 'idempotencyKey', 'messageId']],
 		['sc_tasks', ['openedAt', 'day', 'debtorId', 'stage', 'claimIds', 'why', 'done']],
 		['sc_intake', ['eventId', 'receivedAt', 'type', 'debtorId', 'result', 'reason']],
 	];

@@ -10,6 +10,9 @@ import * as path from 'node:path';
 import type { Json } from './canvas';
 import { setupTables } from './00-setup-data-tables';
 import { dailyJourney } from './01-daily-collection-journey';
+import { erpIntake } from './02-erp-intake';
+import { deliveryStatus } from './06-delivery-status';
+import { reversalHandling } from './07-reversal-handling';
 import { demo } from './08-demo';
 
 const OUT = path.resolve(__dirname, '../../../workflows');
@@ -18,6 +21,9 @@ const OUT = path.resolve(__dirname, '../../../workflows');
 export const WORKFLOWS: Record<string, () => Json> = {
 	'00-setup-data-tables.json': setupTables,
 	'01-daily-collection-journey.json': dailyJourney,
+	'02-erp-intake.json': erpIntake,
+	'06-delivery-status.json': deliveryStatus,
+	'07-reversal-handling.json': reversalHandling,
 	'08-demo.json': demo,
 };
 
