@@ -6,11 +6,13 @@ import type { ProviderResponse, SendOutcome } from './types';
 
 /** `application/x-www-form-urlencoded` body from fields, in the given order; undefined fields are left out. */
 export function formEncode(fields: Array<[string, string | number | boolean | undefined]>): string {
-	return fields
-		.filter(([, value]) => value !== undefined && value !== '')
-		.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
-		.join('&')
-		.replace(/%20/g, '+');
+	// One pass, no intermediate arrays: this runs once per send.
+	let out = '';
+	for (const [key, value] of fields) {
+		if (value === undefined || value === '') continue;
+		out += `${out ? '&' : ''}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+	}
+	return out.replace(/%20/g, '+');
 }
 
 /** Parses a form body into fields (later duplicates win). */
@@ -100,7 +102,11 @@ export function scrub(text: string, sensitive: Array<string | undefined>): strin
 
 /** Joins a base URL and a path without doubling or dropping the slash. */
 export function joinUrl(base: string, path: string): string {
-	return `${String(base).replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+	const left = String(base);
+	// The common case (no slash to trim) without a regular expression: this runs once per send.
+	const trimmedBase = left.endsWith('/') ? left.replace(/\/+$/, '') : left;
+	const trimmedPath = path.startsWith('/') ? path.replace(/^\/+/, '') : path;
+	return `${trimmedBase}/${trimmedPath}`;
 }
 
 /** A string field of an unknown object, or undefined. */
