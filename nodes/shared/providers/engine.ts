@@ -305,7 +305,7 @@ export class SendEngine {
 		const pending: number[] = [];
 		prepared.forEach(({ plan, keys, usable }, index) => {
 			const base = { contactKey: keys.contactKey, attempts: 0, skipped: usable.skipped, tried: [] as ChannelAttempt[] };
-			const known = plan.alreadySent.size === 0 ? undefined : [keys.contactKey, ...plan.channels.map(keys.channelKey)].find((key) => plan.alreadySent.has(key));
+			const known = plan.alreadySent.size === 0 ? undefined : [keys.contactKey, ...plan.channels.map((channel) => keys.channelKey(channel))].find((key) => plan.alreadySent.has(key));
 			if (known) {
 				results[index] = this.finish({ ...base, status: 'skipped', reason: 'already-sent', idempotencyKey: known, errorMessage: 'this contact was already sent (key found in the list of sent keys)' }, startedAt);
 				return;

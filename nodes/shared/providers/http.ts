@@ -134,3 +134,44 @@ export function bytesToBase64(bytes: Uint8Array): string {
 	}
 	return out;
 }
+
+/** Bytes of base64 text (whitespace ignored), without Node's Buffer. */
+export function base64ToBytes(text: string): Uint8Array {
+	const clean = text.replace(/[^A-Za-z0-9+/]/g, '');
+	const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4));
+	let length = 0;
+	let buffer = 0;
+	let bits = 0;
+	for (let i = 0; i < clean.length; i++) {
+		buffer = ((buffer << 6) | BASE64_ALPHABET.indexOf(clean[i])) & 0xffffff;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			bytes[length++] = (buffer >> bits) & 0xff;
+		}
+	}
+	return bytes.subarray(0, length);
+}
+
+/** A multipart/form-data body (RFC 7578): text fields, then files; undefined fields are left out. */
+export function multipartBody(boundary: string, fields: Array<[string, string | undefined]>, files: Array<{ field: string; filename: string; contentType: string; bytes: Uint8Array }>): Uint8Array {
+	const encoder = new TextEncoder();
+	const quote = (value: string) => value.replace(/[\r\n"\\]/g, '_');
+	const parts: Uint8Array[] = [];
+	for (const [name, value] of fields) {
+		if (value === undefined || value === '') continue;
+		parts.push(encoder.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`));
+	}
+	for (const file of files) {
+		parts.push(encoder.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.field)}"; filename="${quote(file.filename)}"\r\nContent-Type: ${file.contentType}\r\n\r\n`));
+		parts.push(file.bytes, encoder.encode('\r\n'));
+	}
+	parts.push(encoder.encode(`--${boundary}--\r\n`));
+	const body = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
+	let offset = 0;
+	for (const part of parts) {
+		body.set(part, offset);
+		offset += part.length;
+	}
+	return body;
+}

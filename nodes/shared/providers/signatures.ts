@@ -5,6 +5,7 @@
  */
 import { createHash, createHmac, timingSafeEqual, verify as verifySignatureWithKey } from 'crypto';
 
+import { base64ToBytes } from './http';
 import type { SignatureCheck } from './types';
 
 const encoder = new TextEncoder();
@@ -174,21 +175,4 @@ export function verifySendGrid(publicKey: string, rawBody: string, signature: st
 	} catch {
 		return { ok: false, reason: 'SendGrid signature or public key unreadable' };
 	}
-}
-
-function base64ToBytes(text: string): Uint8Array {
-	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-	const clean = text.replace(/[^A-Za-z0-9+/]/g, '');
-	const bytes: number[] = [];
-	let buffer = 0;
-	let bits = 0;
-	for (const char of clean) {
-		buffer = (buffer << 6) | alphabet.indexOf(char);
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			bytes.push((buffer >> bits) & 0xff);
-		}
-	}
-	return Uint8Array.from(bytes);
 }
