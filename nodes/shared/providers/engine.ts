@@ -6,7 +6,7 @@
  */
 import { channelBlock, WINDOW_BOUND_CHANNELS, type ChannelSkip } from './channels';
 import { limit, scrub } from './http';
-import { deriveContactKey, deriveIdempotencyKey, type KeyParts } from './idempotency';
+import { keyOfText, keyTextAround } from './idempotency';
 import type { LedgerState, SendLedger } from './ledger';
 import { RateLimiter } from './throttle';
 import {
@@ -167,20 +167,26 @@ export interface PlanKeys {
 	channelKey(channel: SendChannel): string;
 }
 
-/** Derived keys; each is a SHA-256, computed once per channel however often it is asked for. */
+/**
+ * Derived keys (the texts of deriveIdempotencyKey, split once per item around the channel); each is
+ * a SHA-256, computed once per channel however often it is asked for.
+ */
 class DerivedKeys implements PlanKeys {
 	readonly contactKey: string;
+	private readonly head: string;
+	private readonly tail: string;
 	// Most plans try one channel: a list of pairs is lighter than a Map per item.
-	private readonly known: Array<SendChannel | string> = [];
+	private readonly known: string[] = [];
 
-	constructor(private readonly parts: Omit<KeyParts, 'channel'>) {
-		this.contactKey = deriveContactKey(parts);
+	constructor(plan: SendPlan) {
+		[this.head, this.tail] = keyTextAround({ debtorId: plan.recipient.debtorId, claimId: plan.claimId, stage: plan.stage, day: plan.day });
+		this.contactKey = keyOfText(`${this.head}*${this.tail}`);
 	}
 
 	channelKey(channel: SendChannel): string {
 		const at = this.known.indexOf(channel);
 		if (at >= 0) return this.known[at + 1];
-		const key = deriveIdempotencyKey({ ...this.parts, channel });
+		const key = keyOfText(this.head + channel + this.tail);
 		this.known.push(channel, key);
 		return key;
 	}
@@ -189,7 +195,7 @@ class DerivedKeys implements PlanKeys {
 export function keysOf(plan: SendPlan): PlanKeys {
 	const supplied = plan.suppliedKey;
 	if (supplied) return { contactKey: supplied, channelKey: () => supplied };
-	return new DerivedKeys({ debtorId: plan.recipient.debtorId, claimId: plan.claimId, stage: plan.stage, day: plan.day });
+	return new DerivedKeys(plan);
 }
 
 /** A request as shown in a dry run: binary bodies as their size, form bodies decoded for reading. */

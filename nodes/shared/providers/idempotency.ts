@@ -27,7 +27,17 @@ export interface KeyParts {
 
 /** `sc1-` + the first 32 hex digits of SHA-256 over the parts joined by newlines. */
 export function deriveIdempotencyKey(parts: KeyParts): string {
-	const text = [parts.debtorId, parts.claimId, parts.stage, parts.channel, parts.day].join('\n');
+	const [head, tail] = keyTextAround(parts);
+	return keyOfText(head + parts.channel + tail);
+}
+
+/** The hashed text split around the channel, so the keys of one item (contact, channels) share it. */
+export function keyTextAround(parts: Omit<KeyParts, 'channel'>): [head: string, tail: string] {
+	return [`${parts.debtorId}\n${parts.claimId}\n${parts.stage}\n`, `\n${parts.day}`];
+}
+
+/** The key of the already joined parts (the engine keeps the text around the channel, per item). */
+export function keyOfText(text: string): string {
 	return `sc1-${sha256Hex(text).slice(0, 32)}`;
 }
 
