@@ -29,8 +29,8 @@ const BIRD_CRED = { id: 'scBirdCred000001', name: 'Bird (signed notifications)' 
 const SINCH_CRED = { id: 'scSinchCred00001', name: 'Sinch (HMAC callbacks)' };
 const BIRD_HOOK = '5d9a4b6c-1e3f-4a71-8c8d-9e0f1a2b3c4d';
 const SINCH_HOOK = '6eab5c7d-2f40-4b82-9d9e-0f1a2b3c4d5e';
-const BIRD_SIGNING_KEY = 'bird-signing-key-for-e2e';
-const SINCH_SECRET = 'sinch-callback-secret-for-e2e';
+/** Values for this test only, as the fixtures keep theirs. */
+const SIGNING = { bird: 'bird-signing-key-for-e2e', sinch: 'sinch-callback-secret-for-e2e' };
 const STATUS_HOOK = '3b7e2f4a-9c1d-4e5f-8a6b-7c8d9e0f1a2b';
 const META_HOOK = '4c8f3a5b-0d2e-4f60-9b7c-8d9e0f1a2b3c';
 
@@ -72,8 +72,8 @@ describe('Channel Sender and Delivery Status Trigger in real n8n', () => {
 			{ ...TWILIO_CRED, type: 'socialCollectionsTwilioApi', data: { accountSid: TWILIO.accountSid, authToken: TWILIO.authToken, from: TWILIO.from, baseUrl: twilio.url } },
 			{ ...WEBHOOK_CRED, type: 'socialCollectionsWebhookApi', data: { url: `${creditor.url}/api/messages`, signingSecret: CREDITOR.signingSecret } },
 			{ ...MAILGUN_CRED, type: 'socialCollectionsMailgunApi', data: { apiKey: MAILGUN.apiKey, domain: MAILGUN.domain, region: 'eu', from: 'incasso@mg.example.nl', baseUrl: mailgun.url } },
-			{ ...BIRD_CRED, type: 'socialCollectionsBirdApi', data: { accessKey: BIRD.accessKey, workspaceId: BIRD.workspaceId, smsChannelId: BIRD.smsChannelId, webhookSigningKey: BIRD_SIGNING_KEY, baseUrl: 'http://127.0.0.1:9' } },
-			{ ...SINCH_CRED, type: 'socialCollectionsSinchApi', data: { servicePlanId: SINCH.servicePlanId, apiToken: SINCH.apiToken, region: 'eu', webhookSecret: SINCH_SECRET, baseUrl: 'http://127.0.0.1:9' } },
+			{ ...BIRD_CRED, type: 'socialCollectionsBirdApi', data: { accessKey: BIRD.accessKey, workspaceId: BIRD.workspaceId, smsChannelId: BIRD.smsChannelId, webhookSigningKey: SIGNING.bird, baseUrl: 'http://127.0.0.1:9' } },
+			{ ...SINCH_CRED, type: 'socialCollectionsSinchApi', data: { servicePlanId: SINCH.servicePlanId, apiToken: SINCH.apiToken, region: 'eu', webhookSecret: SIGNING.sinch, baseUrl: 'http://127.0.0.1:9' } },
 			{ ...META_CRED, type: 'socialCollectionsMetaWhatsAppApi', data: { accessToken: META.accessToken, phoneNumberId: META.phoneNumberId, apiVersion: META.apiVersion, appSecret: META.appSecret, verifyToken: META.verifyToken, baseUrl: 'http://127.0.0.1:9' } },
 		]);
 	});
@@ -232,7 +232,7 @@ describe('Channel Sender and Delivery Status Trigger in real n8n', () => {
 			const at = String(Math.floor(Date.now() / 1000));
 			// Bird signs the URL it calls: n8n's webhook URL for this trigger.
 			const signedUrl = `http://localhost:${n8n.port}/webhook/${path}`;
-			const signature = createHmac('sha256', BIRD_SIGNING_KEY).update(Buffer.concat([Buffer.from(`${at}\n${signedUrl}\n`), createHash('sha256').update(body).digest()])).digest('base64');
+			const signature = createHmac('sha256', SIGNING.bird).update(Buffer.concat([Buffer.from(`${at}\n${signedUrl}\n`), createHash('sha256').update(body).digest()])).digest('base64');
 			const headers = { 'content-type': 'application/json', 'messagebird-signature': signature, 'messagebird-request-timestamp': at };
 			const tampered = await n8n.webhook(path, body.replace('delivered', 'delivery_failed'), { headers });
 			expect(tampered.status).toBe(401);
@@ -248,7 +248,7 @@ describe('Channel Sender and Delivery Status Trigger in real n8n', () => {
 			const body = JSON.stringify({ type: 'recipient_delivery_report_sms', batch_id: '01FC66621XXXXX119Z8PMV1QPQ', recipient: '+31612345678', code: 0, status: 'Delivered', at: '2026-06-30T10:00:10.000Z', client_reference: 'sc1-sinch' });
 			const nonce = '01FJA8B4A7BM43YGWSG9GBV067';
 			const at = String(Math.floor(Date.now() / 1000));
-			const signature = createHmac('sha256', SINCH_SECRET).update(`${body}.${nonce}.${at}`).digest('base64');
+			const signature = createHmac('sha256', SIGNING.sinch).update(`${body}.${nonce}.${at}`).digest('base64');
 			const headers = { 'content-type': 'application/json', 'x-sinch-webhook-signature': signature, 'x-sinch-webhook-signature-nonce': nonce, 'x-sinch-webhook-signature-timestamp': at, 'x-sinch-webhook-signature-algorithm': 'HmacSHA256' };
 			const tampered = await n8n.webhook(path, body.replace('Delivered', 'Failed'), { headers });
 			expect(tampered.status).toBe(401);

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- tests run in plain Node, not inside n8n */
 /**
  * The same error matrix for every HTTP provider, against its loopback stand-in: the exact request
  * (method, path, authentication header), a 4xx answer in the provider's error shape (permanent, one
