@@ -14,6 +14,14 @@ export class SocialCollectionsBirdApi implements ICredentialType {
 		{ displayName: 'Access Key', name: 'accessKey', type: 'string', typeOptions: { password: true }, default: '', required: true, description: 'Its access policy must allow sending on the channel' },
 		{ displayName: 'Workspace ID', name: 'workspaceId', type: 'string', default: '', required: true },
 		{ displayName: 'SMS Channel ID', name: 'smsChannelId', type: 'string', default: '', required: true },
+		{
+			displayName: 'Webhook Signing Key',
+			name: 'webhookSigningKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The signingKey of the webhook subscription (Notifications API); the Delivery Status Trigger verifies the messagebird-signature header with it',
+		},
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: 'https://api.bird.com', description: 'Change only to point at a test server' },
 	];
 

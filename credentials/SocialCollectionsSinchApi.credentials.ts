@@ -24,6 +24,14 @@ export class SocialCollectionsSinchApi implements ICredentialType {
 			],
 		},
 		{ displayName: 'Default Sender', name: 'from', type: 'string', default: '' },
+		{
+			displayName: 'Callback HMAC Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The HMAC secret Sinch configured for callbacks of this service plan (ask your account manager); the Delivery Status Trigger verifies the x-sinch-webhook-signature header with it',
+		},
 		{ displayName: 'Base URL Override', name: 'baseUrl', type: 'string', default: '', description: 'Leave empty to use the region; set only to point at a test server' },
 	];
 

@@ -12,7 +12,7 @@ import { formDecode, providerById, safeEqual, type CallbackRequest, type Callbac
 
 /** Providers whose callbacks the trigger understands, with the credential holding their signing secret. */
 const PROVIDERS = [
-	{ name: 'Bird (MessageBird)', value: 'bird', credential: undefined },
+	{ name: 'Bird (MessageBird)', value: 'bird', credential: 'socialCollectionsBirdApi' },
 	{ name: 'CM.com (SMS, WhatsApp)', value: 'cm', credential: undefined },
 	{ name: 'HTTPS Webhook (Creditor System)', value: 'webhook', credential: 'socialCollectionsWebhookApi' },
 	{ name: 'Mailgun', value: 'mailgun', credential: 'socialCollectionsMailgunApi' },
@@ -20,7 +20,7 @@ const PROVIDERS = [
 	{ name: 'Pingen (Letters)', value: 'pingen', credential: 'socialCollectionsPingenApi' },
 	{ name: 'Postmark', value: 'postmark', credential: undefined },
 	{ name: 'SendGrid', value: 'sendgrid', credential: 'socialCollectionsSendGridApi' },
-	{ name: 'Sinch', value: 'sinch', credential: undefined },
+	{ name: 'Sinch', value: 'sinch', credential: 'socialCollectionsSinchApi' },
 	{ name: 'Spryng', value: 'spryng', credential: undefined },
 	{ name: 'Twilio (SMS and WhatsApp)', value: 'twilio', credential: 'socialCollectionsTwilioApi' },
 ] as const;
@@ -114,7 +114,7 @@ export class DeliveryStatusTrigger implements INodeType {
 						type: 'string',
 						typeOptions: { password: true },
 						default: '',
-						description: 'For providers that do not sign their calls (CM.com, Postmark, Spryng, Sinch without HMAC): a secret that must be in the URL as the "token" query parameter',
+						description: 'For providers that do not sign their calls (CM.com, Postmark, Spryng; Bird and Sinch without a signing secret in the credential): a secret that must be in the URL as the "token" query parameter',
 					},
 				],
 			},
@@ -175,11 +175,18 @@ export class DeliveryStatusTrigger implements INodeType {
 			now: Date.now(),
 		};
 
-		if (adapter.verifySignature && provider.credential) {
-			const check = adapter.verifySignature(callback, secrets);
+		// A provider that signs is checked with its secret. Where signing is optional (Bird, Sinch) and
+		// the credential has no secret, the URL token takes its place; with neither, the call is refused.
+		const signs = Boolean(adapter.verifySignature && provider.credential);
+		const hasSecrets = (adapter.signatureSecrets ?? []).every((name) => Boolean(secrets[name]));
+		let verified = false;
+		if (signs && (hasSecrets || !options.urlToken)) {
+			const check = adapter.verifySignature!(callback, secrets);
 			if (!check.ok) return reject(this, 401, `signature check failed: ${check.reason}`);
+			verified = true;
 		} else if (options.urlToken) {
 			if (!safeEqual(String(query.token ?? ''), options.urlToken)) return reject(this, 401, 'missing or wrong token');
+			verified = true;
 		}
 
 		let events: DeliveryEvent[];
@@ -192,7 +199,7 @@ export class DeliveryStatusTrigger implements INodeType {
 		const emitted = events.filter((event) => !wanted || wanted.has(event.status));
 		if (emitted.length === 0) return { webhookResponse: { received: events.length } };
 		const items = emitted.map((event) => ({
-			json: { ...(event as unknown as IDataObject), verified: Boolean(adapter.verifySignature && provider.credential) || Boolean(options.urlToken), ...(options.includeRaw ? { raw: parsed } : {}) },
+			json: { ...(event as unknown as IDataObject), verified, ...(options.includeRaw ? { raw: parsed } : {}) },
 		}));
 		return { workflowData: [items] };
 	}

@@ -3,11 +3,13 @@
  * Channel Sender throughput: 10,000 SMS through the built node (dist/, what n8n loads) to a loopback
  * Twilio, with concurrency, the send ledger and idempotency keys on, against the floor of the same
  * 10,000 raw HTTP calls (same client, same auth, same concurrency) to the same server.
- * Prints sends per second, the ratio node / raw (target <= 1.3) and peak memory. Never asserts.
+ * Prints sends per second, the ratio node / raw (target <= 1.3; best of each side and the median of
+ * back-to-back pairs), CPU time, the load average and peak memory. Never asserts.
  *
  *   npx tsx test/bench/channel-sender.ts [count] [concurrency]
  */
 import type { IExecuteFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
+import * as os from 'node:os';
 
 import { SocialCollectionsTwilioApi } from '../../credentials/SocialCollectionsTwilioApi.credentials';
 import { MemoryLedgerStore } from '../../nodes/shared/providers';
@@ -18,7 +20,7 @@ import { builtNode } from './lib';
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const CONCURRENCY = Number(process.argv[3] ?? 16);
-const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const ROUNDS = Number(process.env.ROUNDS ?? 6);
 
 function items(count: number): INodeExecutionData[] {
 	return Array.from({ length: count }, (_, i) => ({
@@ -72,6 +74,11 @@ async function main() {
 	let peak = process.memoryUsage().rss;
 	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 
+	// The input of every round exists before timing starts, as in n8n, where the previous node made
+	// the items: building them inside the node's timing would charge their allocation (and their
+	// promotion to the old generation) to the node.
+	const inputs = Array.from({ length: ROUNDS }, () => items(COUNT));
+
 	// Warm-up: connections, JIT.
 	await raw(url, 500);
 	await node.execute!.call(context(items(500), credentials, new MemoryLedgerStore()));
@@ -81,37 +88,56 @@ async function main() {
 		const used = process.cpuUsage(start);
 		return (used.user + used.system) / 1e6;
 	};
-	const results: Array<{ raw: number; node: number; rawCpu: number; nodeCpu: number }> = [];
-	for (let round = 0; round < ROUNDS; round++) {
-		const startRaw = performance.now();
-		const rawCpuStart = process.cpuUsage();
+	const timeRaw = async () => {
+		const start = performance.now();
+		const cpuStart = process.cpuUsage();
 		await raw(url, COUNT);
-		const rawSeconds = (performance.now() - startRaw) / 1000;
-		const rawCpu = cpuSeconds(rawCpuStart);
+		const result = { seconds: (performance.now() - start) / 1000, cpu: cpuSeconds(cpuStart) };
+		if (server.requests.length !== COUNT) throw new Error(`raw: expected ${COUNT} requests, got ${server.requests.length}`);
 		server.reset();
-
-		const input = items(COUNT);
-		const startNode = performance.now();
-		const nodeCpuStart = process.cpuUsage();
+		return result;
+	};
+	const timeNode = async (round: number) => {
+		const input = inputs[round];
+		const start = performance.now();
+		const cpuStart = process.cpuUsage();
 		const [sent, notSent] = (await node.execute!.call(context(input, credentials, new MemoryLedgerStore()))) as INodeExecutionData[][];
-		const nodeSeconds = (performance.now() - startNode) / 1000;
-		const nodeCpu = cpuSeconds(nodeCpuStart);
+		const result = { seconds: (performance.now() - start) / 1000, cpu: cpuSeconds(cpuStart) };
 		if (sent.length !== COUNT || notSent.length !== 0 || server.requests.length !== COUNT) {
 			throw new Error(`expected ${COUNT} sends, got sent=${sent.length} notSent=${notSent.length} requests=${server.requests.length}`);
 		}
 		server.reset();
-		results.push({ raw: rawSeconds, node: nodeSeconds, rawCpu, nodeCpu });
+		return result;
+	};
+	const loadBefore = os.loadavg();
+	const results: Array<{ raw: number; node: number; rawCpu: number; nodeCpu: number }> = [];
+	for (let round = 0; round < ROUNDS; round++) {
+		// Pairs run back to back, in alternating order, so both sides of a pair see the same machine load.
+		const first = round % 2 === 0 ? await timeRaw() : await timeNode(round);
+		const second = round % 2 === 0 ? await timeNode(round) : await timeRaw();
+		const [rawRun, nodeRun] = round % 2 === 0 ? [first, second] : [second, first];
+		results.push({ raw: rawRun.seconds, node: nodeRun.seconds, rawCpu: rawRun.cpu, nodeCpu: nodeRun.cpu });
 	}
+	const loadAfter = os.loadavg();
 	clearInterval(sampler);
 	await server.close();
 
 	const best = (key: 'raw' | 'node' | 'rawCpu' | 'nodeCpu') => Math.min(...results.map((r) => r[key]));
-	console.log(`Channel Sender: ${COUNT} SMS to a loopback Twilio, concurrency ${CONCURRENCY} (best of ${ROUNDS}, runs alternated)`);
-	console.log(`  raw HTTP floor : ${(COUNT / best('raw')).toFixed(0)} requests/s (${best('raw').toFixed(2)} s)`);
-	console.log(`  Channel Sender : ${(COUNT / best('node')).toFixed(0)} sends/s (${best('node').toFixed(2)} s), ledger + idempotency keys + retries armed`);
-	console.log(`  ratio node/raw : ${(best('node') / best('raw')).toFixed(2)} wall time (target <= 1.3)`);
+	const median = (values: number[]) => {
+		const sorted = [...values].sort((a, b) => a - b);
+		const middle = Math.floor(sorted.length / 2);
+		return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	};
+	const pairWall = results.map((r) => r.node / r.raw);
+	const pairCpu = results.map((r) => r.nodeCpu / r.rawCpu);
+	const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(' ');
+	console.log(`Channel Sender: ${COUNT} SMS to a loopback Twilio, concurrency ${CONCURRENCY}, ${ROUNDS} pairs of runs (${os.cpus().length} CPUs, load average ${load(loadBefore)} before, ${load(loadAfter)} after)`);
+	console.log(`  raw HTTP floor : ${(COUNT / best('raw')).toFixed(0)} requests/s (best ${best('raw').toFixed(2)} s, CPU ${best('rawCpu').toFixed(2)} s)`);
+	console.log(`  Channel Sender : ${(COUNT / best('node')).toFixed(0)} sends/s (best ${best('node').toFixed(2)} s, CPU ${best('nodeCpu').toFixed(2)} s), ledger + idempotency keys + retries armed`);
+	console.log(`  ratio node/raw : ${(best('node') / best('raw')).toFixed(2)} wall (best vs best), ${median(pairWall).toFixed(2)} wall (median of pairs) (target <= 1.3)`);
 	// CPU time of this process (client and loopback server together) is steadier than wall time on a busy machine.
-	console.log(`  ratio node/raw : ${(best('nodeCpu') / best('rawCpu')).toFixed(2)} CPU time (${best('nodeCpu').toFixed(2)} s vs ${best('rawCpu').toFixed(2)} s)`);
+	console.log(`  ratio node/raw : ${(best('nodeCpu') / best('rawCpu')).toFixed(2)} CPU (best vs best), ${median(pairCpu).toFixed(2)} CPU (median of pairs)`);
+	console.log(`  pairs (wall)   : ${pairWall.map((ratio) => ratio.toFixed(2)).join(' ')}`);
 	console.log(`  peak RSS       : ${(peak / 1024 / 1024).toFixed(0)} MiB`);
 }
 

@@ -4,7 +4,7 @@
  * the workflow with normalised events, bad signatures get 401 and start nothing, unsigned providers
  * need the URL token, Meta's GET handshake, and the status filter.
  */
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { mockDeep } from 'jest-mock-extended';
 import type { IWebhookFunctions } from 'n8n-workflow';
 
@@ -92,6 +92,40 @@ describe('Delivery Status Trigger', () => {
 		expect(wrong.response.status).toHaveBeenCalledWith(401);
 		const right = await call({ provider: 'postmark', rawBody: JSON.stringify(body), body, query: { token: SHARED }, options: { urlToken: SHARED } }).run();
 		expect(right.workflowData![0][0].json).toMatchObject({ provider: 'postmark', status: 'delivered', idempotencyKey: 'k', verified: true });
+	});
+
+	test('Bird: a notification signed with the subscription key passes, a tampered one gets 401; without a key the URL token applies', async () => {
+		const signingKey = 'bird-signing-key-for-tests';
+		const body = { service: 'channels', event: 'sms.outbound', payload: { id: 'm1', status: 'delivered', reference: 'sc1-b' } };
+		const raw = JSON.stringify(body);
+		const at = String(Math.floor(Date.now() / 1000));
+		const signature = createHmac('sha256', signingKey).update(Buffer.concat([Buffer.from(`${at}\n${URL_BASE}\n`), createHash('sha256').update(raw).digest()])).digest('base64');
+		const headers = { 'content-type': 'application/json', 'messagebird-signature': signature, 'messagebird-request-timestamp': at };
+		const ok = await call({ provider: 'bird', rawBody: raw, body, headers, credentials: { accessKey: 'k', webhookSigningKey: signingKey } }).run();
+		expect(ok.workflowData![0][0].json).toMatchObject({ provider: 'bird', messageId: 'm1', idempotencyKey: 'sc1-b', status: 'delivered', verified: true });
+		const tampered = call({ provider: 'bird', rawBody: raw.replace('delivered', 'delivery_failed'), body, headers, credentials: { accessKey: 'k', webhookSigningKey: signingKey } });
+		await tampered.run();
+		expect(tampered.response.status).toHaveBeenCalledWith(401);
+		// No signing key and no token: refused rather than trusted.
+		const unprotected = call({ provider: 'bird', rawBody: raw, body, headers: { 'content-type': 'application/json' }, credentials: { accessKey: 'k' } });
+		await unprotected.run();
+		expect(unprotected.response.status).toHaveBeenCalledWith(401);
+		const token = await call({ provider: 'bird', rawBody: raw, body, query: { token: SHARED }, credentials: { accessKey: 'k' }, options: { urlToken: SHARED } }).run();
+		expect(token.workflowData![0][0].json).toMatchObject({ status: 'delivered', verified: true });
+	});
+
+	test('Sinch: an HMAC-signed delivery report passes, a tampered one gets 401', async () => {
+		const body = { type: 'recipient_delivery_report_sms', batch_id: 'B1', recipient: '+31612345678', code: 0, status: 'Delivered', at: '2026-06-30T10:00:10.000Z', client_reference: 'sc1-s' };
+		const raw = JSON.stringify(body);
+		const nonce = '01FJA8B4A7BM43YGWSG9GBV067';
+		const at = String(Math.floor(Date.now() / 1000));
+		const signature = createHmac('sha256', 'sinch-callback-secret').update(`${raw}.${nonce}.${at}`).digest('base64');
+		const headers = { 'content-type': 'application/json', 'x-sinch-webhook-signature': signature, 'x-sinch-webhook-signature-nonce': nonce, 'x-sinch-webhook-signature-timestamp': at, 'x-sinch-webhook-signature-algorithm': 'HmacSHA256' };
+		const ok = await call({ provider: 'sinch', rawBody: raw, body, headers, credentials: { apiToken: 't', webhookSecret: 'sinch-callback-secret' } }).run();
+		expect(ok.workflowData![0][0].json).toMatchObject({ provider: 'sinch', messageId: 'B1', idempotencyKey: 'sc1-s', status: 'delivered', verified: true });
+		const tampered = call({ provider: 'sinch', rawBody: raw.replace('Delivered', 'Failed'), body, headers, credentials: { apiToken: 't', webhookSecret: 'sinch-callback-secret' } });
+		await tampered.run();
+		expect(tampered.response.status).toHaveBeenCalledWith(401);
 	});
 
 	test("Meta's GET handshake echoes hub.challenge for the right verify token only", async () => {

@@ -3,13 +3,54 @@
  * message with a missing part fails the same way (field named, never retried) for every provider,
  * including the sandbox, which is the point of testing in the sandbox.
  */
-import { SendValidationError, type OutgoingMessage, type PostalAddress, type Recipient } from './types';
+import { SendValidationError, type MessageAttachment, type OutgoingMessage, type PostalAddress, type Recipient } from './types';
 
 export interface EmailContent {
 	to: string;
 	subject: string;
 	html?: string;
 	text?: string;
+	/** Checked attachments, inline ones (with `cid`) first as the message lists them. */
+	attachments: MessageAttachment[];
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
+// A Content-ID goes into a MIME header and an HTML attribute: no brackets, quotes or spaces.
+const CONTENT_ID = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.@]+$/;
+
+/**
+ * The message's attachments, checked: each needs a file name, a MIME type and base64 content; an
+ * inline one a plain Content-ID. Every `cid:` the HTML shows must have its attachment, or the debtor
+ * would see a broken image (the EPC QR code, say).
+ */
+export function emailAttachments(message: OutgoingMessage, html: string | undefined): MessageAttachment[] {
+	const raw = message.attachments;
+	if (raw === undefined || raw === null) return checkCidReferences(html, []);
+	if (!Array.isArray(raw)) throw new SendValidationError('attachments must be a list', 'message.attachments');
+	const attachments = raw.map((entry, index): MessageAttachment => {
+		const field = `message.attachments[${index}]`;
+		const item = (entry && typeof entry === 'object' ? entry : {}) as Partial<MessageAttachment>;
+		const filename = typeof item.filename === 'string' ? item.filename.replace(/[\\/\r\n"]/g, '_').trim() : '';
+		if (!filename) throw new SendValidationError(`attachment ${index + 1} has no file name`, `${field}.filename`);
+		const contentType = typeof item.contentType === 'string' ? item.contentType.trim() : '';
+		if (!CONTENT_TYPE.test(contentType)) throw new SendValidationError(`attachment ${index + 1} has no valid MIME type (e.g. image/png)`, `${field}.contentType`);
+		const contentBase64 = typeof item.contentBase64 === 'string' ? item.contentBase64.replace(/\s+/g, '') : '';
+		if (!contentBase64 || contentBase64.length % 4 !== 0 || !BASE64.test(contentBase64)) throw new SendValidationError(`attachment ${index + 1} has no valid base64 content`, `${field}.contentBase64`);
+		const cid = typeof item.cid === 'string' && item.cid.trim() ? item.cid.trim().replace(/^<|>$/g, '') : undefined;
+		if (cid !== undefined && !CONTENT_ID.test(cid)) throw new SendValidationError(`attachment ${index + 1} has an unusable Content-ID`, `${field}.cid`);
+		return { filename, contentType, contentBase64, ...(cid ? { cid } : {}) };
+	});
+	return checkCidReferences(html, attachments);
+}
+
+function checkCidReferences(html: string | undefined, attachments: MessageAttachment[]): MessageAttachment[] {
+	if (!html || !html.includes('cid:')) return attachments;
+	const known = new Set(attachments.map((attachment) => attachment.cid).filter(Boolean));
+	for (const match of html.matchAll(/["'(]cid:([^"')\s]+)/g)) {
+		if (!known.has(match[1])) throw new SendValidationError(`the HTML shows cid:${match[1]} but no attachment has that Content-ID`, 'message.attachments');
+	}
+	return attachments;
 }
 
 export function emailContent(message: OutgoingMessage, recipient: Recipient): EmailContent {
@@ -19,7 +60,7 @@ export function emailContent(message: OutgoingMessage, recipient: Recipient): Em
 	const html = typeof message.html === 'string' && message.html.trim() ? message.html : undefined;
 	const text = typeof message.text === 'string' && message.text.trim() ? message.text : undefined;
 	if (!html && !text) throw new SendValidationError('the message has neither HTML nor text', 'message.html');
-	return { to: recipient.email, subject, html, text };
+	return { to: recipient.email, subject, html, text, attachments: emailAttachments(message, html) };
 }
 
 /** SMS text: the SMS rendering when the template made one, else the plain text. */

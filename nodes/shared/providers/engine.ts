@@ -6,7 +6,7 @@
  */
 import { channelBlock, WINDOW_BOUND_CHANNELS, type ChannelSkip } from './channels';
 import { limit, scrub } from './http';
-import { deriveContactKey, deriveIdempotencyKey } from './idempotency';
+import { keyOfText, keyTextAround } from './idempotency';
 import type { LedgerState, SendLedger } from './ledger';
 import { RateLimiter } from './throttle';
 import {
@@ -135,6 +135,24 @@ export interface DeliveryRecord {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/**
+ * ISO texts of recent milliseconds: at thousands of sends a second many timestamps share a
+ * millisecond, and formatting a Date is a large part of the per-send cost outside the HTTP call.
+ */
+class IsoTexts {
+	private readonly texts = new Map<number, string>();
+
+	of(ms: number): string {
+		let text = this.texts.get(ms);
+		if (text === undefined) {
+			if (this.texts.size >= 512) this.texts.clear();
+			text = iso(ms);
+			this.texts.set(ms, text);
+		}
+		return text;
+	}
+}
+
 function buildForDryRun(adapter: ProviderAdapter, message: OutgoingMessage, recipient: Recipient, context: SendContext): ProviderRequest | SendValidationError {
 	try {
 		return adapter.buildRequest(message, recipient, context);
@@ -144,22 +162,40 @@ function buildForDryRun(adapter: ProviderAdapter, message: OutgoingMessage, reci
 }
 
 /** Keys of one plan: the contact key and one idempotency key per channel. */
-export function keysOf(plan: SendPlan): { contactKey: string; channelKey: (channel: SendChannel) => string } {
-	if (plan.suppliedKey) return { contactKey: plan.suppliedKey, channelKey: () => plan.suppliedKey! };
-	const base = { debtorId: plan.recipient.debtorId, claimId: plan.claimId, stage: plan.stage, day: plan.day };
-	// Each key is a SHA-256: computed once per channel, however often it is asked for.
-	const cache = new Map<SendChannel, string>();
-	return {
-		contactKey: deriveContactKey(base),
-		channelKey: (channel) => {
-			let key = cache.get(channel);
-			if (key === undefined) {
-				key = deriveIdempotencyKey({ ...base, channel });
-				cache.set(channel, key);
-			}
-			return key;
-		},
-	};
+export interface PlanKeys {
+	contactKey: string;
+	channelKey(channel: SendChannel): string;
+}
+
+/**
+ * Derived keys (the texts of deriveIdempotencyKey, split once per item around the channel); each is
+ * a SHA-256, computed once per channel however often it is asked for.
+ */
+class DerivedKeys implements PlanKeys {
+	readonly contactKey: string;
+	private readonly head: string;
+	private readonly tail: string;
+	// Most plans try one channel: a list of pairs is lighter than a Map per item.
+	private readonly known: string[] = [];
+
+	constructor(plan: SendPlan) {
+		[this.head, this.tail] = keyTextAround({ debtorId: plan.recipient.debtorId, claimId: plan.claimId, stage: plan.stage, day: plan.day });
+		this.contactKey = keyOfText(`${this.head}*${this.tail}`);
+	}
+
+	channelKey(channel: SendChannel): string {
+		const at = this.known.indexOf(channel);
+		if (at >= 0) return this.known[at + 1];
+		const key = keyOfText(this.head + channel + this.tail);
+		this.known.push(channel, key);
+		return key;
+	}
+}
+
+export function keysOf(plan: SendPlan): PlanKeys {
+	const supplied = plan.suppliedKey;
+	if (supplied) return { contactKey: supplied, channelKey: () => supplied };
+	return new DerivedKeys(plan);
 }
 
 /** A request as shown in a dry run: binary bodies as their size, form bodies decoded for reading. */
@@ -197,7 +233,8 @@ export async function sendWithRetry(
 	let firstAt: number | undefined;
 	let lastAt: number | undefined;
 	for (;;) {
-		await deps.limiter.take();
+		const slot = deps.limiter.take();
+		if (slot) await slot;
 		attempts++;
 		lastAt = deps.now();
 		firstAt ??= lastAt;
@@ -217,7 +254,8 @@ export async function sendWithRetry(
 
 /** The engine for one run of the node. */
 export class SendEngine {
-	private readonly limiters = new Map<string, RateLimiter>();
+	/** Per provider: its rate limiter, in the dependencies `sendWithRetry` takes (made once, not per send). */
+	private readonly sendDeps = new Map<string, EngineDeps & { limiter: RateLimiter }>();
 	private readonly cache = new Map<string, unknown>();
 	private readonly seenContacts = new Set<string>();
 
@@ -226,13 +264,13 @@ export class SendEngine {
 		private readonly deps: EngineDeps,
 	) {}
 
-	private limiterFor(setup: ProviderSetup): RateLimiter {
-		let limiter = this.limiters.get(setup.adapter.id);
-		if (!limiter) {
-			limiter = new RateLimiter(setup.ratePerSecond, this.deps.now, this.deps.sleep);
-			this.limiters.set(setup.adapter.id, limiter);
+	private sendDepsFor(setup: ProviderSetup): EngineDeps & { limiter: RateLimiter } {
+		let deps = this.sendDeps.get(setup.adapter.id);
+		if (!deps) {
+			deps = { ...this.deps, limiter: new RateLimiter(setup.ratePerSecond, this.deps.now, this.deps.sleep) };
+			this.sendDeps.set(setup.adapter.id, deps);
 		}
-		return limiter;
+		return deps;
 	}
 
 	/** Channels of the plan that can be used now, and the skips of the others. */
@@ -273,7 +311,7 @@ export class SendEngine {
 		const pending: number[] = [];
 		prepared.forEach(({ plan, keys, usable }, index) => {
 			const base = { contactKey: keys.contactKey, attempts: 0, skipped: usable.skipped, tried: [] as ChannelAttempt[] };
-			const known = plan.alreadySent.size === 0 ? undefined : [keys.contactKey, ...plan.channels.map(keys.channelKey)].find((key) => plan.alreadySent.has(key));
+			const known = plan.alreadySent.size === 0 ? undefined : [keys.contactKey, ...plan.channels.map((channel) => keys.channelKey(channel))].find((key) => plan.alreadySent.has(key));
 			if (known) {
 				results[index] = this.finish({ ...base, status: 'skipped', reason: 'already-sent', idempotencyKey: known, errorMessage: 'this contact was already sent (key found in the list of sent keys)' }, startedAt);
 				return;
@@ -308,6 +346,7 @@ export class SendEngine {
 		const batches = Array.from({ length: Math.ceil(pending.length / size) }, (_, b) => ({
 			indices: pending.slice(b * size, (b + 1) * size),
 			reserved: undefined as Promise<Map<string, LedgerState>> | undefined,
+			states: undefined as Map<string, LedgerState> | undefined,
 			remaining: Math.min(size, pending.length - b * size),
 		}));
 		const reserve = (b: number): Promise<Map<string, LedgerState>> => {
@@ -315,7 +354,7 @@ export class SendEngine {
 			if (!batch) return Promise.resolve(new Map());
 			if (!batch.reserved) {
 				const keys = batch.indices.filter((index) => this.usesLedger(prepared[index].usable.channels)).map((index) => prepared[index].keys.contactKey);
-				batch.reserved = ledger ? ledger.reserve(keys) : Promise.resolve(new Map());
+				batch.reserved = (ledger ? ledger.reserve(keys) : Promise.resolve(new Map<string, LedgerState>())).then((states) => (batch.states = states));
 			}
 			return batch.reserved;
 		};
@@ -340,11 +379,12 @@ export class SendEngine {
 			while (next < pending.length) {
 				const position = next++;
 				const b = Math.floor(position / size);
-				const states = await reserve(b);
+				// A reservation already made is read without a further await.
+				const states = batches[b]?.states ?? (await reserve(b));
 				void reserve(b + 1);
 				const index = pending[position];
 				const { plan, keys, usable } = prepared[index];
-				results[index] = (await this.fromLedger(states.get(keys.contactKey), keys, usable, startedAt)) ?? (await this.deliver(plan, keys, usable, startedAt));
+				results[index] = this.fromLedger(states.get(keys.contactKey), keys, usable, startedAt) ?? (await this.deliver(plan, keys, usable, startedAt));
 				if (--batches[b].remaining === 0) settling.push(settle(b));
 			}
 		};
@@ -355,7 +395,7 @@ export class SendEngine {
 	}
 
 	/** The record for a contact the ledger already knows: sent, or left unconfirmed by an earlier run. */
-	private async fromLedger(state: LedgerState | undefined, keys: ReturnType<typeof keysOf>, usable: { channels: SendChannel[]; skipped: ChannelSkip[] }, startedAt: number): Promise<DeliveryRecord | undefined> {
+	private fromLedger(state: LedgerState | undefined, keys: PlanKeys, usable: { channels: SendChannel[]; skipped: ChannelSkip[] }, startedAt: number): DeliveryRecord | undefined {
 		const base = { contactKey: keys.contactKey, attempts: 0, skipped: usable.skipped, tried: [] as ChannelAttempt[] };
 		const key = keys.channelKey(usable.channels[0]);
 		if (state === 'sent') return this.finish({ ...base, status: 'skipped', reason: 'already-sent', idempotencyKey: key, errorMessage: 'the send ledger shows this contact was already sent' }, startedAt);
@@ -379,29 +419,44 @@ export class SendEngine {
 		return channels.some((channel) => this.settings.providers[channel]?.adapter.id !== 'sandbox');
 	}
 
-	private startedIso?: { ms: number; text: string };
+	private readonly isoTexts = new IsoTexts();
 
-	private finish(record: Omit<DeliveryRecord, 'timestamps'> & { timestamps?: Partial<DeliveryRecord['timestamps']> }, startedAt: number): DeliveryRecord {
-		// One run has one start: format it once, not per item.
-		if (this.startedIso?.ms !== startedAt) this.startedIso = { ms: startedAt, text: iso(startedAt) };
-		const now = this.deps.now();
-		const sentAt = record.timestamps?.sentAt;
-		return { ...record, timestamps: { ...record.timestamps, startedAt: this.startedIso.text, finishedAt: sentAt !== undefined && Date.parse(sentAt) === now ? sentAt : iso(now) } };
+	private iso(ms: number): string;
+	private iso(ms: number | undefined): string | undefined;
+	private iso(ms: number | undefined): string | undefined {
+		return ms === undefined ? undefined : this.isoTexts.of(ms);
+	}
+
+	private finish(record: Omit<DeliveryRecord, 'timestamps'> & { timestamps?: Partial<DeliveryRecord['timestamps']> }, startedAt: number, finishedAt = this.deps.now()): DeliveryRecord {
+		const given = record.timestamps;
+		// Every record gets the same five fields in the same order (one object shape for the whole output).
+		record.timestamps = {
+			startedAt: this.iso(startedAt),
+			firstAttemptAt: given?.firstAttemptAt,
+			lastAttemptAt: given?.lastAttemptAt,
+			sentAt: given?.sentAt,
+			finishedAt: this.iso(finishedAt),
+		};
+		return record as DeliveryRecord;
+	}
+
+	/** An error text fit for the output: no secrets, no message body, short. */
+	private clean(text: string, message: OutgoingMessage): string {
+		return limit(scrub(text, this.sensitive(message)));
 	}
 
 	private sensitive(message: OutgoingMessage): string[] {
 		return [message.subject, message.text, message.html, message.sms?.text, ...this.settings.secretValues].filter((value): value is string => typeof value === 'string');
 	}
 
-	private async deliver(plan: SendPlan, keys: ReturnType<typeof keysOf>, usable: { channels: SendChannel[]; skipped: ChannelSkip[] }, startedAt: number): Promise<DeliveryRecord> {
-		const skipped = [...usable.skipped];
+	private async deliver(plan: SendPlan, keys: PlanKeys, usable: { channels: SendChannel[]; skipped: ChannelSkip[] }, startedAt: number): Promise<DeliveryRecord> {
+		const skipped = usable.skipped.slice();
 		const tried: ChannelAttempt[] = [];
 		const requests: NonNullable<DeliveryRecord['requests']> = [];
 		let attempts = 0;
 		let firstAt: number | undefined;
 		let lastAt: number | undefined;
 		let last: { channel: SendChannel; provider: string; key: string; outcome: SendOutcome } | undefined;
-		const clean = (text: string) => limit(scrub(text, this.sensitive(plan.message)));
 
 		for (const channel of usable.channels) {
 			const setup = this.settings.providers[channel]!;
@@ -418,15 +473,15 @@ export class SendEngine {
 			};
 			if (this.settings.dryRun) {
 				const built = buildForDryRun(setup.adapter, plan.message, plan.recipient, context);
-				if (built instanceof SendValidationError) skipped.push({ channel, provider: setup.adapter.id, reason: built.code, message: clean(built.message) });
+				if (built instanceof SendValidationError) skipped.push({ channel, provider: setup.adapter.id, reason: built.code, message: this.clean(built.message, plan.message) });
 				else requests.push({ channel, provider: setup.adapter.id, request: describeRequest(built) });
 				continue;
 			}
-			const result = await sendWithRetry(setup, plan.message, plan.recipient, context, this.settings.retry, { ...this.deps, limiter: this.limiterFor(setup) });
+			const result = await sendWithRetry(setup, plan.message, plan.recipient, context, this.settings.retry, this.sendDepsFor(setup));
 			const { outcome } = result;
 			if (outcome instanceof SendValidationError) {
 				// The message or contact data does not fit this channel: note it and try the next one.
-				skipped.push({ channel, provider: setup.adapter.id, reason: outcome.code, message: clean(outcome.message) });
+				skipped.push({ channel, provider: setup.adapter.id, reason: outcome.code, message: this.clean(outcome.message, plan.message) });
 				continue;
 			}
 			attempts += result.attempts;
@@ -436,6 +491,7 @@ export class SendEngine {
 			if (outcome.kind === 'accepted') {
 				tried.push({ channel, provider: setup.adapter.id, idempotencyKey, attempts: result.attempts, outcome: 'accepted' });
 				const simulated = setup.adapter.id === 'sandbox';
+				const sentAt = this.deps.now();
 				return this.finish(
 					{
 						channel,
@@ -446,16 +502,17 @@ export class SendEngine {
 						idempotencyKey,
 						contactKey: keys.contactKey,
 						attempts,
-						timestamps: { firstAttemptAt: firstAt !== undefined ? iso(firstAt) : undefined, lastAttemptAt: lastAt !== undefined ? iso(lastAt) : undefined, sentAt: iso(this.deps.now()) },
+						timestamps: { firstAttemptAt: this.iso(firstAt), lastAttemptAt: this.iso(lastAt), sentAt: this.iso(sentAt) },
 						skipped,
 						tried,
 						...(simulated ? { simulated: true } : {}),
 						...(outcome.details ? { details: outcome.details } : {}),
 					},
 					startedAt,
+					sentAt,
 				);
 			}
-			tried.push({ channel, provider: setup.adapter.id, idempotencyKey, attempts: result.attempts, outcome: outcome.permanence === 'permanent' ? 'failed-permanent' : 'failed-transient', errorCode: outcome.errorCode, errorMessage: clean(outcome.errorMessage) });
+			tried.push({ channel, provider: setup.adapter.id, idempotencyKey, attempts: result.attempts, outcome: outcome.permanence === 'permanent' ? 'failed-permanent' : 'failed-transient', errorCode: outcome.errorCode, errorMessage: this.clean(outcome.errorMessage, plan.message) });
 			// A timeout may have delivered the message: do not contact the debtor on another channel too.
 			if (outcome.outcomeUnknown) break;
 		}
@@ -464,7 +521,7 @@ export class SendEngine {
 		if (this.settings.dryRun) {
 			return this.finish({ ...base, status: 'skipped', reason: 'dry-run', dryRun: true, requests, channel: requests[0]?.channel, provider: requests[0]?.provider, idempotencyKey: requests[0] ? keys.channelKey(requests[0].channel) : undefined }, startedAt);
 		}
-		const timestamps = { firstAttemptAt: firstAt !== undefined ? iso(firstAt) : undefined, lastAttemptAt: lastAt !== undefined ? iso(lastAt) : undefined };
+		const timestamps = { firstAttemptAt: this.iso(firstAt), lastAttemptAt: this.iso(lastAt) };
 		if (!last || last.outcome.kind !== 'failed') {
 			const final = skipped[skipped.length - 1];
 			return this.finish({ ...base, timestamps, status: 'skipped', reason: final?.reason ?? 'no-channel', errorCode: final?.reason, errorMessage: `no usable channel: ${skipped.map((skip) => `${skip.channel}: ${skip.message}`).join('; ')}` }, startedAt);
@@ -479,7 +536,7 @@ export class SendEngine {
 				idempotencyKey: last.key,
 				status: failure.permanence === 'permanent' ? 'failed-permanent' : 'failed-transient',
 				errorCode: failure.errorCode,
-				errorMessage: clean(failure.errorMessage),
+				errorMessage: this.clean(failure.errorMessage, plan.message),
 				reason: failure.reason,
 				...(failure.retryAfterMs !== undefined && failure.retryAfterMs > this.settings.retry.maxDelayMs ? { retryAfterSeconds: Math.ceil(failure.retryAfterMs / 1000) } : {}),
 				...(failure.outcomeUnknown ? { outcomeUnknown: true } : {}),

@@ -6,11 +6,13 @@ import type { ProviderResponse, SendOutcome } from './types';
 
 /** `application/x-www-form-urlencoded` body from fields, in the given order; undefined fields are left out. */
 export function formEncode(fields: Array<[string, string | number | boolean | undefined]>): string {
-	return fields
-		.filter(([, value]) => value !== undefined && value !== '')
-		.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
-		.join('&')
-		.replace(/%20/g, '+');
+	// One pass, no intermediate arrays: this runs once per send.
+	let out = '';
+	for (const [key, value] of fields) {
+		if (value === undefined || value === '') continue;
+		out += `${out ? '&' : ''}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+	}
+	return out.replace(/%20/g, '+');
 }
 
 /** Parses a form body into fields (later duplicates win). */
@@ -100,7 +102,11 @@ export function scrub(text: string, sensitive: Array<string | undefined>): strin
 
 /** Joins a base URL and a path without doubling or dropping the slash. */
 export function joinUrl(base: string, path: string): string {
-	return `${String(base).replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+	const left = String(base);
+	// The common case (no slash to trim) without a regular expression: this runs once per send.
+	const trimmedBase = left.endsWith('/') ? left.replace(/\/+$/, '') : left;
+	const trimmedPath = path.startsWith('/') ? path.replace(/^\/+/, '') : path;
+	return `${trimmedBase}/${trimmedPath}`;
 }
 
 /** A string field of an unknown object, or undefined. */
@@ -127,4 +133,45 @@ export function bytesToBase64(bytes: Uint8Array): string {
 		out += i + 2 < bytes.length ? BASE64_ALPHABET[triple & 63] : '=';
 	}
 	return out;
+}
+
+/** Bytes of base64 text (whitespace ignored), without Node's Buffer. */
+export function base64ToBytes(text: string): Uint8Array {
+	const clean = text.replace(/[^A-Za-z0-9+/]/g, '');
+	const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4));
+	let length = 0;
+	let buffer = 0;
+	let bits = 0;
+	for (let i = 0; i < clean.length; i++) {
+		buffer = ((buffer << 6) | BASE64_ALPHABET.indexOf(clean[i])) & 0xffffff;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			bytes[length++] = (buffer >> bits) & 0xff;
+		}
+	}
+	return bytes.subarray(0, length);
+}
+
+/** A multipart/form-data body (RFC 7578): text fields, then files; undefined fields are left out. */
+export function multipartBody(boundary: string, fields: Array<[string, string | undefined]>, files: Array<{ field: string; filename: string; contentType: string; bytes: Uint8Array }>): Uint8Array {
+	const encoder = new TextEncoder();
+	const quote = (value: string) => value.replace(/[\r\n"\\]/g, '_');
+	const parts: Uint8Array[] = [];
+	for (const [name, value] of fields) {
+		if (value === undefined || value === '') continue;
+		parts.push(encoder.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`));
+	}
+	for (const file of files) {
+		parts.push(encoder.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.field)}"; filename="${quote(file.filename)}"\r\nContent-Type: ${file.contentType}\r\n\r\n`));
+		parts.push(file.bytes, encoder.encode('\r\n'));
+	}
+	parts.push(encoder.encode(`--${boundary}--\r\n`));
+	const body = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
+	let offset = 0;
+	for (const part of parts) {
+		body.set(part, offset);
+		offset += part.length;
+	}
+	return body;
 }

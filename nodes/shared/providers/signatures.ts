@@ -3,8 +3,9 @@
  * generic webhook: HMAC-SHA256 over `<timestamp>.<raw body>`, hex, in `X-Signature`, with the
  * timestamp in `X-Signature-Timestamp` so a captured request cannot be replayed later.
  */
-import { createHmac, timingSafeEqual, verify as verifySignatureWithKey } from 'crypto';
+import { createHash, createHmac, timingSafeEqual, verify as verifySignatureWithKey } from 'crypto';
 
+import { base64ToBytes } from './http';
 import type { SignatureCheck } from './types';
 
 const encoder = new TextEncoder();
@@ -105,7 +106,54 @@ export function verifyMailgun(signingKey: string, timestamp: string | undefined,
 	return safeEqual(hmacHex('sha256', signingKey, `${timestamp}${token}`), signature) ? { ok: true } : { ok: false, reason: 'Mailgun signature does not match' };
 }
 
-/** A hex HMAC-SHA256 of the raw body (Pingen, Sinch-style), optionally with a `sha256=` prefix. */
+/**
+ * Bird (Notifications API webhook subscriptions created with a signing key): `messagebird-signature`
+ * is the base64 HMAC-SHA256 (signing key) of `<messagebird-request-timestamp>\n<URL as called>\n`
+ * followed by the raw SHA-256 bytes of the body (docs.bird.com, "Verifying a webhook subscription").
+ */
+export function birdSignature(signingKey: string, timestamp: string, url: string, rawBody: string): string {
+	const bodyHash = createHash('sha256').update(rawBody, 'utf8').digest();
+	return createHmac('sha256', signingKey).update(`${timestamp}\n${url}\n`, 'utf8').update(bodyHash).digest('base64');
+}
+
+/**
+ * Verifies a Bird signature. Bird signs the URL it called; like Twilio's, it is tried as given and
+ * with/without the default port. Bird documents no timestamp window, so none is enforced: a replayed
+ * delivery report only repeats an event the workflow already handles idempotently.
+ */
+export function verifyBird(signingKey: string, url: string, rawBody: string, signature: string | undefined, timestamp: string | undefined): SignatureCheck {
+	if (!signature) return { ok: false, reason: 'missing messagebird-signature header' };
+	if (!timestamp) return { ok: false, reason: 'missing messagebird-request-timestamp header' };
+	for (const candidate of urlVariants(url)) {
+		if (safeEqual(birdSignature(signingKey, timestamp, candidate, rawBody), signature.trim())) return { ok: true };
+	}
+	return { ok: false, reason: 'messagebird-signature does not match' };
+}
+
+export const SINCH_ALGORITHMS = { HmacSHA256: 'sha256', HmacSHA512: 'sha512' } as const;
+
+/**
+ * Sinch SMS callbacks with HMAC configured on the service plan: `x-sinch-webhook-signature` is the
+ * base64 HMAC (callback secret, UTF-8) of `<raw body>.<nonce>.<timestamp>`, nonce and timestamp in
+ * their own headers (the `SmsWebhooks.validate_authentication_header` of Sinch's Python SDK).
+ */
+export function sinchSignature(secret: string, rawBody: string, nonce: string, timestamp: string, algorithm: 'sha256' | 'sha512' = 'sha256'): string {
+	return createHmac(algorithm, secret).update(`${rawBody}.${nonce}.${timestamp}`, 'utf8').digest('base64');
+}
+
+export function verifySinch(secret: string, rawBody: string, headers: Record<string, string | undefined>): SignatureCheck {
+	const signature = headers['x-sinch-webhook-signature'];
+	const nonce = headers['x-sinch-webhook-signature-nonce'];
+	const timestamp = headers['x-sinch-webhook-signature-timestamp'];
+	if (!signature) return { ok: false, reason: 'missing x-sinch-webhook-signature header' };
+	if (!nonce || !timestamp) return { ok: false, reason: 'missing x-sinch-webhook-signature-nonce or -timestamp header' };
+	const named = headers['x-sinch-webhook-signature-algorithm'] ?? 'HmacSHA256';
+	const algorithm = SINCH_ALGORITHMS[named as keyof typeof SINCH_ALGORITHMS];
+	if (!algorithm) return { ok: false, reason: `unsupported x-sinch-webhook-signature-algorithm "${named.slice(0, 20)}"` };
+	return safeEqual(sinchSignature(secret, rawBody, nonce, timestamp, algorithm), signature.trim()) ? { ok: true } : { ok: false, reason: 'x-sinch-webhook-signature does not match' };
+}
+
+/** A hex HMAC-SHA256 of the raw body (Pingen), optionally with a `sha256=` prefix. */
 export function verifyHexBodyHmac(secret: string, rawBody: string, signature: string | undefined, headerName: string): SignatureCheck {
 	if (!signature) return { ok: false, reason: `missing ${headerName} header` };
 	const expected = hmacHex('sha256', secret, rawBody);
@@ -127,21 +175,4 @@ export function verifySendGrid(publicKey: string, rawBody: string, signature: st
 	} catch {
 		return { ok: false, reason: 'SendGrid signature or public key unreadable' };
 	}
-}
-
-function base64ToBytes(text: string): Uint8Array {
-	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-	const clean = text.replace(/[^A-Za-z0-9+/]/g, '');
-	const bytes: number[] = [];
-	let buffer = 0;
-	let bits = 0;
-	for (const char of clean) {
-		buffer = (buffer << 6) | alphabet.indexOf(char);
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			bytes.push((buffer >> bits) & 0xff);
-		}
-	}
-	return Uint8Array.from(bytes);
 }

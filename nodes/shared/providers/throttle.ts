@@ -16,13 +16,16 @@ export class RateLimiter {
 		this.intervalMs = ratePerSecond > 0 ? 1000 / ratePerSecond : 0;
 	}
 
-	/** Waits for the next slot. Slots are handed out in call order. */
-	async take(): Promise<void> {
-		if (this.intervalMs === 0) return;
+	/**
+	 * Takes the next slot (slots are handed out in call order). Returns a promise to await only when
+	 * the slot lies ahead: a free slot costs no promise, which matters at thousands of sends a second.
+	 */
+	take(): Promise<void> | undefined {
+		if (this.intervalMs === 0) return undefined;
 		const now = this.now();
 		const slot = Math.max(now, this.nextSlot);
 		this.nextSlot = slot + this.intervalMs;
 		// Waits under a millisecond are not worth a timer (which takes at least one): the debt carries over.
-		if (slot - now >= 1) await this.sleep(slot - now);
+		return slot - now >= 1 ? this.sleep(slot - now) : undefined;
 	}
 }

@@ -29,9 +29,19 @@ export interface OutgoingMessage {
 	templateId?: string;
 	stage?: string;
 	claimId?: string;
+	/** Files sent with an e-mail; the Tone Template puts the EPC QR here as an inline image (`cid`). */
+	attachments?: MessageAttachment[];
 	/** Letter specifics: the PDF (from the item's binary data) and whether to send it registered. */
 	letter?: { pdf?: Uint8Array; fileName?: string; registered?: boolean };
 	[key: string]: unknown;
+}
+
+/** An e-mail attachment as the Tone Template writes it; with a `cid` it is an inline image the HTML shows as `cid:<cid>`. */
+export interface MessageAttachment {
+	filename: string;
+	contentType: string;
+	cid?: string;
+	contentBase64: string;
 }
 
 export interface PostalAddress {

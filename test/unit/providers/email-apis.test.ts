@@ -8,8 +8,8 @@ import { SocialCollectionsSendGridApi } from '../../../credentials/SocialCollect
 import { mailgunAdapter, mailgunBaseUrl } from '../../../nodes/shared/providers/adapters/mailgun';
 import { postmarkAdapter } from '../../../nodes/shared/providers/adapters/postmark';
 import { sendGridAdapter } from '../../../nodes/shared/providers/adapters/sendgrid';
-import { MAILGUN, POSTMARK, SENDGRID, mailgunHandler, postmarkHandler, sendGridHandler } from '../../fixtures/providers/email-apis';
-import { DEBTOR, IDEM, MESSAGE, send } from '../../fixtures/providers/harness';
+import { MAILGUN, POSTMARK, SENDGRID, mailgunHandler, multipart, postmarkHandler, sendGridHandler } from '../../fixtures/providers/email-apis';
+import { DEBTOR, IDEM, MESSAGE, MESSAGE_WITH_QR, QR_PNG_BASE64, send } from '../../fixtures/providers/harness';
 import { LoopbackServer, form } from '../../fixtures/providers/server';
 
 const NOW = Date.parse('2026-06-30T10:00:00Z');
@@ -57,6 +57,22 @@ describe('SendGrid', () => {
 		const retried = await mail();
 		expect(retried.sleeps).toEqual([3000, 1500]);
 		expect(retried.result.outcome.kind).toBe('accepted');
+	});
+
+	test('the QR code goes along as an inline attachment with the content_id the HTML shows', async () => {
+		const { result } = await mail({ message: MESSAGE_WITH_QR });
+		const body = JSON.parse(server.requests[0].body);
+		expect(body.content[1]).toEqual({ type: 'text/html', value: MESSAGE_WITH_QR.html });
+		expect(body.attachments).toEqual([{ content: QR_PNG_BASE64, type: 'image/png', filename: 'betalen-qr.png', disposition: 'inline', content_id: 'epc-qr' }]);
+		expect(result.outcome.kind).toBe('accepted');
+	});
+
+	test('an HTML image without its attachment, or an attachment that is not base64, is never sent', async () => {
+		const missing = await mail({ message: { ...MESSAGE_WITH_QR, attachments: [] } });
+		expect(missing.result.outcome).toMatchObject({ field: 'message.attachments', message: 'the HTML shows cid:epc-qr but no attachment has that Content-ID' });
+		const broken = await mail({ message: { ...MESSAGE_WITH_QR, attachments: [{ ...MESSAGE_WITH_QR.attachments![0], contentBase64: 'not base64!' }] } });
+		expect(broken.result.outcome).toMatchObject({ field: 'message.attachments[0].contentBase64' });
+		expect(server.requests).toHaveLength(0);
 	});
 
 	test('signed Event Webhook (ECDSA P-256): verified, tampering caught, events normalised', () => {
@@ -111,6 +127,14 @@ describe('Postmark', () => {
 		expect(result.outcome).toMatchObject({ kind: 'accepted', providerMessageId: 'b7bc2f4a-e38e-4336-af7d-e6c392c2f817', providerStatus: 'OK' });
 	});
 
+	test('the QR code goes along in Attachments with ContentID "cid:epc-qr"', async () => {
+		const { result } = await mail({ message: MESSAGE_WITH_QR });
+		const body = JSON.parse(server.requests[0].body);
+		expect(body.HtmlBody).toBe(MESSAGE_WITH_QR.html);
+		expect(body.Attachments).toEqual([{ Name: 'betalen-qr.png', Content: QR_PNG_BASE64, ContentType: 'image/png', ContentID: 'cid:epc-qr' }]);
+		expect(result.outcome.kind).toBe('accepted');
+	});
+
 	test('406 inactive recipient is permanent (bounced); 10 is a bad token; 500 is retried', async () => {
 		const inactive = await mail({ recipient: { ...DEBTOR, email: POSTMARK.inactive } });
 		expect(inactive.result.outcome).toMatchObject({ kind: 'failed', permanence: 'permanent', errorCode: '406', reason: 'bounced' });
@@ -161,6 +185,18 @@ describe('Mailgun', () => {
 			['v:sc_key', IDEM],
 		]);
 		expect(String(result.outcome.providerMessageId)).toMatch(/^20260630100000\.[0-9a-f]{12}@mg\.example\.nl$/);
+	});
+
+	test('with the QR code: multipart/form-data, the PNG as an `inline` part named after the cid the HTML shows', async () => {
+		const { result } = await mail({ message: MESSAGE_WITH_QR });
+		const [request] = server.requests;
+		expect(request.headers['content-type']).toBe(`multipart/form-data; boundary=sc-${IDEM}`);
+		const { fields, files } = multipart(request);
+		expect(fields).toEqual({ from: 'incasso@mg.example.nl', to: DEBTOR.email, subject: MESSAGE.subject, text: MESSAGE.text, html: MESSAGE_WITH_QR.html, 'h:X-Idempotency-Key': IDEM, 'v:sc_key': IDEM });
+		expect(files).toHaveLength(1);
+		expect(files[0]).toMatchObject({ field: 'inline', filename: 'epc-qr', contentType: 'image/png' });
+		expect(files[0].bytes.equals(Buffer.from(QR_PNG_BASE64, 'base64'))).toBe(true);
+		expect(result.outcome.kind).toBe('accepted');
 	});
 
 	test('401 plain-text Forbidden is an auth failure; 400 permanent; 429 retried', async () => {

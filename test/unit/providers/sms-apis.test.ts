@@ -1,5 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- tests run in plain Node, not inside n8n */
 /** CM.com (SMS, WhatsApp), Bird, Spryng and Sinch against loopback servers: exact requests, errors, retries, delivery reports. */
+import { createHash, createHmac } from 'node:crypto';
+
 import { SocialCollectionsBirdApi } from '../../../credentials/SocialCollectionsBirdApi.credentials';
 import { SocialCollectionsCmApi } from '../../../credentials/SocialCollectionsCmApi.credentials';
 import { SocialCollectionsSinchApi } from '../../../credentials/SocialCollectionsSinchApi.credentials';
@@ -96,6 +98,34 @@ describe('Bird', () => {
 		expect(birdAdapter.parseStatusCallback!(callback({ event: 'sms.outbound', payload: { id: 'm2', status: 'delivery_failed', failure: { code: 'E1', description: 'unreachable' } } }))[0]).toMatchObject({ status: 'failed', errorCode: 'E1' });
 		expect(birdAdapter.parseStatusCallback!(callback({ event: 'sms.inbound', payload: { id: 'm3', status: 'delivered', body: { type: 'text', text: { text: 'Ik bel morgen' } } } }))[0]).toMatchObject({ status: 'replied', replyText: 'Ik bel morgen' });
 	});
+
+	describe('messagebird-signature (webhook subscriptions with a signing key)', () => {
+		const signingKey = 'bird-signing-key-for-tests';
+		const url = 'https://n8n.example.nl/webhook/abc/delivery-status';
+		const raw = JSON.stringify({ service: 'channels', event: 'sms.outbound', payload: { id: 'm1', status: 'delivered', reference: IDEM } });
+		// Bird's documented recipe, written out: base64 HMAC-SHA256 over "timestamp\nurl\n" + the raw SHA-256 bytes of the body.
+		const sign = (body: string, at = '1782813600', calledUrl = url, key = signingKey) =>
+			createHmac('sha256', key).update(Buffer.concat([Buffer.from(`${at}\n${calledUrl}\n`), createHash('sha256').update(body).digest()])).digest('base64');
+		const signed = (body: string, headers: Record<string, string>, calledUrl = url) => ({ ...callback(JSON.parse(body) as Record<string, unknown>), url: calledUrl, rawBody: body, headers });
+
+		test('a correctly signed notification verifies; the URL with the default port too', () => {
+			const check = birdAdapter.verifySignature!(signed(raw, { 'messagebird-signature': sign(raw), 'messagebird-request-timestamp': '1782813600' }), { webhookSigningKey: signingKey });
+			expect(check).toEqual({ ok: true });
+			const withPort = sign(raw, '1782813600', 'https://n8n.example.nl:443/webhook/abc/delivery-status');
+			expect(birdAdapter.verifySignature!(signed(raw, { 'messagebird-signature': withPort, 'messagebird-request-timestamp': '1782813600' }), { webhookSigningKey: signingKey }).ok).toBe(true);
+		});
+
+		test('a tampered body, another timestamp, another URL, a wrong key or a missing header is rejected', () => {
+			const headers = { 'messagebird-signature': sign(raw), 'messagebird-request-timestamp': '1782813600' };
+			const secrets = { webhookSigningKey: signingKey };
+			expect(birdAdapter.verifySignature!(signed(raw.replace('delivered', 'delivery_failed'), headers), secrets)).toEqual({ ok: false, reason: 'messagebird-signature does not match' });
+			expect(birdAdapter.verifySignature!(signed(raw, { ...headers, 'messagebird-request-timestamp': '1782813601' }), secrets).ok).toBe(false);
+			expect(birdAdapter.verifySignature!(signed(raw, headers, 'https://evil.example/webhook/abc/delivery-status'), secrets).ok).toBe(false);
+			expect(birdAdapter.verifySignature!(signed(raw, headers), { webhookSigningKey: 'another-key' }).ok).toBe(false);
+			expect(birdAdapter.verifySignature!(signed(raw, { 'messagebird-request-timestamp': '1782813600' }), secrets)).toEqual({ ok: false, reason: 'missing messagebird-signature header' });
+			expect(birdAdapter.verifySignature!(signed(raw, headers), {})).toEqual({ ok: false, reason: 'no Webhook Signing Key in the Bird credential' });
+		});
+	});
 });
 
 describe('Spryng', () => {
@@ -157,5 +187,33 @@ describe('Sinch', () => {
 		expect(sinchAdapter.parseStatusCallback!(report('Delivered'))[0]).toMatchObject({ status: 'delivered', messageId: 'B1', idempotencyKey: IDEM });
 		expect(sinchAdapter.parseStatusCallback!(report('Failed'))[0]).toMatchObject({ status: 'failed', permanent: true });
 		expect(sinchAdapter.parseStatusCallback!(report('Expired'))[0]).toMatchObject({ status: 'failed', permanent: false });
+	});
+
+	describe('x-sinch-webhook-signature (HMAC callbacks of the service plan)', () => {
+		// The test vector of Sinch's own .NET SDK (WebhooksTests.ValidateRequest): same scheme, body.nonce.timestamp.
+		const vector = {
+			secret: 'foo_secret1234',
+			body: '{"app_id":"","accepted_time":"2021-10-18T17:49:13.813615Z","project_id":"e2df3a34-a71b-4448-9db5-a8d2baad28e4","contact_create_notification":{"contact":{"id":"01FJA8B466Y0R2GNXD78MD9SM1","channel_identities":[{"channel":"SMS","identity":"48123456789","app_id":""}],"display_name":"New Test Contact","email":"new.contact@email.com","external_id":"","metadata":"","language":"EN_US"}},"message_metadata":""}',
+			headers: { 'x-sinch-webhook-signature-nonce': '01FJA8B4A7BM43YGWSG9GBV067', 'x-sinch-webhook-signature-timestamp': '1634579353', 'x-sinch-webhook-signature': '6bpJoRmFoXVjfJIVglMoJzYXxnoxRujzR4k2GOXewOE=' } as Record<string, string>,
+		};
+		const signed = (body: string, headers: Record<string, string>) => ({ ...callback(JSON.parse(body) as Record<string, unknown>), rawBody: body, headers });
+
+		test("Sinch's published test vector verifies, with and without the algorithm header", () => {
+			expect(sinchAdapter.verifySignature!(signed(vector.body, vector.headers), { webhookSecret: vector.secret })).toEqual({ ok: true });
+			expect(sinchAdapter.verifySignature!(signed(vector.body, { ...vector.headers, 'x-sinch-webhook-signature-algorithm': 'HmacSHA256' }), { webhookSecret: vector.secret }).ok).toBe(true);
+		});
+
+		test('a delivery report signed with HmacSHA512 verifies; tampering, a wrong secret, another nonce or an unknown algorithm do not', () => {
+			const raw = JSON.stringify({ type: 'recipient_delivery_report_sms', batch_id: 'B1', recipient: '+31612345678', code: 0, status: 'Delivered', at: '2026-06-30T10:00:10.000Z', client_reference: IDEM });
+			const headers = { 'x-sinch-webhook-signature-nonce': 'N1', 'x-sinch-webhook-signature-timestamp': '1782813600', 'x-sinch-webhook-signature-algorithm': 'HmacSHA512' };
+			const signature = createHmac('sha512', 'sinch-secret').update(`${raw}.N1.1782813600`).digest('base64');
+			const secrets = { webhookSecret: 'sinch-secret' };
+			expect(sinchAdapter.verifySignature!(signed(raw, { ...headers, 'x-sinch-webhook-signature': signature }), secrets)).toEqual({ ok: true });
+			expect(sinchAdapter.verifySignature!(signed(raw.replace('Delivered', 'Failed'), { ...headers, 'x-sinch-webhook-signature': signature }), secrets)).toEqual({ ok: false, reason: 'x-sinch-webhook-signature does not match' });
+			expect(sinchAdapter.verifySignature!(signed(raw, { ...headers, 'x-sinch-webhook-signature': signature }), { webhookSecret: 'other' }).ok).toBe(false);
+			expect(sinchAdapter.verifySignature!(signed(raw, { ...headers, 'x-sinch-webhook-signature-nonce': 'N2', 'x-sinch-webhook-signature': signature }), secrets).ok).toBe(false);
+			expect(sinchAdapter.verifySignature!(signed(raw, { ...headers, 'x-sinch-webhook-signature-algorithm': 'HmacMD5', 'x-sinch-webhook-signature': signature }), secrets)).toEqual({ ok: false, reason: 'unsupported x-sinch-webhook-signature-algorithm "HmacMD5"' });
+			expect(sinchAdapter.verifySignature!(signed(raw, headers), secrets)).toEqual({ ok: false, reason: 'missing x-sinch-webhook-signature header' });
+		});
 	});
 });

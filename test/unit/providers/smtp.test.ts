@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
 import { smtpAdapter, verifySmtp, smtpSettings } from '../../../nodes/shared/providers/adapters/smtp';
-import { IDEM, MESSAGE, send } from '../../fixtures/providers/harness';
+import { IDEM, MESSAGE, MESSAGE_WITH_QR, QR_PNG_BASE64, send } from '../../fixtures/providers/harness';
 
 const TLS_DIR = path.join(__dirname, '../../fixtures/providers/tls');
 const cert = fs.readFileSync(path.join(TLS_DIR, 'localhost.cert.pem'), 'utf8');
@@ -63,6 +63,28 @@ async function startSmtp(options: Partial<SMTPServerOptions>, received: Received
 	return { server, port: ((server as unknown as { server: { address(): AddressInfo } }).server.address() as AddressInfo).port };
 }
 
+/** The MIME parts of a raw message (one level of nesting is enough for related/alternative), headers unfolded. */
+function mimeParts(raw: string): Array<{ headers: Record<string, string>; body: string }> {
+	const parts: Array<{ headers: Record<string, string>; body: string }> = [];
+	const walk = (entity: string) => {
+		const split = entity.indexOf('\r\n\r\n');
+		const head = entity.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+		const headers: Record<string, string> = {};
+		for (const line of head.split('\r\n')) {
+			const colon = line.indexOf(':');
+			if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+		}
+		const body = entity.slice(split + 4);
+		const boundary = /boundary="?([^";]+)"?/.exec(headers['content-type'] ?? '')?.[1];
+		if (!boundary) return void parts.push({ headers, body });
+		for (const child of body.split(`--${boundary}`).slice(1)) if (!child.startsWith('--')) walk(child.replace(/^\r\n/, ''));
+	};
+	walk(raw);
+	return parts;
+}
+
+const decodeQuotedPrintable = (text: string) => Buffer.from(text.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+
 const stop = (server: SMTPServer) => new Promise<void>((resolve) => server.close(() => resolve()));
 
 describe('SMTP', () => {
@@ -106,6 +128,23 @@ describe('SMTP', () => {
 		expect(message.raw).toMatch(/Content-Type: text\/html/);
 		// The subject is MIME-encoded (it has no non-ASCII here, so it stays readable).
 		expect(message.raw).toContain(`Subject: ${MESSAGE.subject}`);
+	});
+
+	test('the QR code arrives as an inline image part whose Content-ID is the cid the HTML shows', async () => {
+		const { result } = await mail(starttls.port, {}, { message: MESSAGE_WITH_QR });
+		expect(result.outcome.kind).toBe('accepted');
+		const parts = mimeParts(received[0].raw);
+		const html = parts.find((part) => part.headers['content-type']?.startsWith('text/html'))!;
+		const shown = html.headers['content-transfer-encoding'] === 'quoted-printable' ? decodeQuotedPrintable(html.body) : html.body;
+		const cid = /src="cid:([^"]+)"/.exec(shown)![1];
+		const image = parts.find((part) => part.headers['content-id'] === `<${cid}>`);
+		expect(image).toBeDefined();
+		expect(image!.headers['content-type']).toMatch(/^image\/png/);
+		expect(image!.headers['content-disposition']).toMatch(/^inline/);
+		expect(image!.headers['content-transfer-encoding']).toBe('base64');
+		// The bytes that arrive are the PNG that was sent.
+		expect(Buffer.from(image!.body.replace(/\s+/g, ''), 'base64').equals(Buffer.from(QR_PNG_BASE64, 'base64'))).toBe(true);
+		expect(received[0].raw).toMatch(/Content-Type: multipart\/related/);
 	});
 
 	test('implicit TLS (SSL/TLS) works the same', async () => {

@@ -1,11 +1,14 @@
 /**
  * Bird (formerly MessageBird) Channels API: POST /workspaces/{workspace}/channels/{channel}/messages
- * with `Authorization: AccessKey <key>`, the idempotency key as `reference`. Response and event
- * field names follow Bird's quick-start documentation [verify: the research note marks the exact
- * response shape as unconfirmed]. Notifications are not verified here: protect the URL with a token.
+ * with `Authorization: AccessKey <key>`, the idempotency key as `reference` (request shape: Bird's
+ * "send an SMS message" quick-start). The response's `id`/`status` and the event payload fields
+ * follow Bird's documentation of message lifecycle events (`sms.outbound`, `sms.inbound`); the exact
+ * response body is not confirmed against a live account. Webhook subscriptions created with a
+ * signing key are verified (`messagebird-signature`).
  */
 import { mobileOf, smsText } from '../content';
 import { httpFailure, isSuccess, joinUrl, jsonBody, str } from '../http';
+import { verifyBird } from '../signatures';
 import { SendValidationError, type CallbackRequest, type DeliveryEvent, type EventStatus, type ProviderAdapter } from '../types';
 
 export const BIRD_DEFAULT_BASE_URL = 'https://api.bird.com';
@@ -39,6 +42,11 @@ export const birdAdapter: ProviderAdapter = {
 		return httpFailure(response, str(body.code) ?? `http-${response.statusCode}`, str(body.message) ?? `Bird answered HTTP ${response.statusCode}`);
 	},
 	parseStatusCallback: parseBirdEvent,
+	signatureSecrets: ['webhookSigningKey'],
+	verifySignature(request, secrets) {
+		if (!secrets.webhookSigningKey) return { ok: false, reason: 'no Webhook Signing Key in the Bird credential' };
+		return verifyBird(secrets.webhookSigningKey, request.url, request.rawBody, request.headers['messagebird-signature'], request.headers['messagebird-request-timestamp']);
+	},
 };
 
 const STATUS_MAP: Record<string, EventStatus> = { accepted: 'queued', processing: 'queued', scheduled: 'queued', sent: 'sent', sending_failed: 'failed', delivered: 'delivered', delivery_failed: 'failed', failed: 'failed', read: 'read' };

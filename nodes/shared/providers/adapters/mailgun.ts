@@ -5,7 +5,7 @@
  * (HMAC-SHA256 of timestamp + token with the webhook signing key).
  */
 import { emailContent, requireFrom } from '../content';
-import { formEncode, httpFailure, isSuccess, joinUrl, jsonBody, str } from '../http';
+import { base64ToBytes, formEncode, httpFailure, isSuccess, joinUrl, jsonBody, multipartBody, str } from '../http';
 import { verifyMailgun } from '../signatures';
 import { SendValidationError, type CallbackRequest, type DeliveryEvent, type EventStatus, type ProviderAdapter, type SendContext } from '../types';
 
@@ -33,22 +33,24 @@ export const mailgunAdapter: ProviderAdapter = {
 		const email = emailContent(message, recipient);
 		const from = requireFrom(str(context.options.from) ?? str(context.credentials.from), 'sender e-mail address');
 		const fromName = str(context.options.fromName) ?? str(context.credentials.fromName);
-		return {
-			method: 'POST',
-			url: joinUrl(mailgunBaseUrl(context.credentials), `/v3/${encodeURIComponent(domainOf(context))}/messages`),
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: formEncode([
-				['from', fromName ? `${fromName} <${from}>` : from],
-				['to', email.to],
-				['subject', email.subject],
-				['text', email.text],
-				['html', email.html],
-				['h:Reply-To', str(context.options.replyTo)],
-				['h:X-Idempotency-Key', context.idempotencyKey],
-				['v:sc_key', context.idempotencyKey],
-				['o:testmode', context.credentials.testMode === true ? 'yes' : undefined],
-			]),
-		};
+		const url = joinUrl(mailgunBaseUrl(context.credentials), `/v3/${encodeURIComponent(domainOf(context))}/messages`);
+		const fields: Array<[string, string | undefined]> = [
+			['from', fromName ? `${fromName} <${from}>` : from],
+			['to', email.to],
+			['subject', email.subject],
+			['text', email.text],
+			['html', email.html],
+			['h:Reply-To', str(context.options.replyTo)],
+			['h:X-Idempotency-Key', context.idempotencyKey],
+			['v:sc_key', context.idempotencyKey],
+			['o:testmode', context.credentials.testMode === true ? 'yes' : undefined],
+		];
+		if (email.attachments.length === 0) return { method: 'POST', url, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: formEncode(fields) };
+		// Files need multipart/form-data. Mailgun takes an inline image as an `inline` part and uses
+		// its file name as the Content-ID, so that part is named after the cid the HTML shows.
+		const files = email.attachments.map(({ filename, contentType, cid, contentBase64 }) => ({ field: cid ? 'inline' : 'attachment', filename: cid ?? filename, contentType, bytes: base64ToBytes(contentBase64) }));
+		const boundary = `sc-${context.idempotencyKey}`;
+		return { method: 'POST', url, headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` }, body: multipartBody(boundary, fields, files) };
 	},
 	parseResponse(response) {
 		const body = jsonBody(response);

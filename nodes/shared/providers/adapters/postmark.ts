@@ -33,6 +33,10 @@ export const postmarkAdapter: ProviderAdapter = {
 				...(email.text ? { TextBody: email.text } : {}),
 				...(str(context.options.replyTo) ? { ReplyTo: str(context.options.replyTo) } : {}),
 				MessageStream: str(context.credentials.messageStream) ?? 'outbound',
+				// Postmark: base64 Content; an inline image carries ContentID "cid:<id>" as the HTML refers to it.
+				...(email.attachments.length
+					? { Attachments: email.attachments.map(({ filename, contentType, cid, contentBase64 }) => ({ Name: filename, Content: contentBase64, ContentType: contentType, ...(cid ? { ContentID: `cid:${cid}` } : {}) })) }
+					: {}),
 				Headers: [{ Name: 'X-Idempotency-Key', Value: context.idempotencyKey }],
 				Metadata: { sc_key: context.idempotencyKey },
 			},

@@ -10,7 +10,13 @@ function wouldSend(message: OutgoingMessage, recipient: Recipient, context: Send
 	switch (context.channel) {
 		case 'email': {
 			const email = emailContent(message, recipient);
-			return { to: email.to, subject: email.subject, text: email.text, htmlLength: email.html?.length ?? 0 };
+			return {
+				to: email.to,
+				subject: email.subject,
+				text: email.text,
+				htmlLength: email.html?.length ?? 0,
+				...(email.attachments.length ? { attachments: email.attachments.map(({ filename, contentType, cid, contentBase64 }) => ({ filename, contentType, ...(cid ? { cid } : {}), base64Length: contentBase64.length })) } : {}),
+			};
 		}
 		case 'sms':
 			return { to: mobileOf(recipient), text: smsText(message), segments: message.sms?.segments };

@@ -37,6 +37,18 @@ export const sendGridAdapter: ProviderAdapter = {
 				...(str(context.options.replyTo) ? { reply_to: { email: str(context.options.replyTo) } } : {}),
 				subject: email.subject,
 				content,
+				// v3 Mail Send: base64 content; inline parts need their content_id (the HTML's cid:).
+				...(email.attachments.length
+					? {
+							attachments: email.attachments.map(({ filename, contentType, cid, contentBase64 }) => ({
+								content: contentBase64,
+								type: contentType,
+								filename,
+								disposition: cid ? 'inline' : 'attachment',
+								...(cid ? { content_id: cid } : {}),
+							})),
+						}
+					: {}),
 				headers: { 'X-Idempotency-Key': context.idempotencyKey },
 				...(context.credentials.sandboxMode === true ? { mail_settings: { sandbox_mode: { enable: true } } } : {}),
 			},

@@ -1,10 +1,12 @@
 /**
  * Sinch SMS REST (us.sms.api.sinch.com or eu.sms.api.sinch.com): POST /xms/v1/{service plan}/batches
  * with a Bearer API token, one recipient per batch, per-recipient delivery reports to the callback
- * URL, and the idempotency key as `client_reference` (returned in every report).
+ * URL, and the idempotency key as `client_reference` (returned in every report). Callbacks are
+ * verified when HMAC is configured on the service plan (`x-sinch-webhook-signature`).
  */
 import { mobileOf, requireFrom, smsText } from '../content';
 import { httpFailure, isSuccess, joinUrl, jsonBody, str } from '../http';
+import { verifySinch } from '../signatures';
 import { SendValidationError, type CallbackRequest, type DeliveryEvent, type EventStatus, type ProviderAdapter } from '../types';
 
 export const SINCH_BASE_URLS = { us: 'https://us.sms.api.sinch.com', eu: 'https://eu.sms.api.sinch.com' } as const;
@@ -63,5 +65,10 @@ export const sinchAdapter: ProviderAdapter = {
 				permanent: ['Failed', 'Rejected', 'Aborted', 'Deleted'].includes(status) ? true : status === 'Expired' ? false : undefined,
 			},
 		];
+	},
+	signatureSecrets: ['webhookSecret'],
+	verifySignature(request, secrets) {
+		if (!secrets.webhookSecret) return { ok: false, reason: 'no Callback HMAC Secret in the Sinch credential' };
+		return verifySinch(secrets.webhookSecret, request.rawBody, request.headers);
 	},
 };

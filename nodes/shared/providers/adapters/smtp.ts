@@ -125,6 +125,18 @@ function mailFor(message: Parameters<ProviderAdapter['buildRequest']>[0], recipi
 		replyTo: str(context.options.replyTo),
 		messageId: `<${context.idempotencyKey}@${domainOf(from)}>`,
 		headers: { 'X-Idempotency-Key': context.idempotencyKey, 'Auto-Submitted': 'auto-generated' },
+		// nodemailer decodes the base64 itself; a cid makes the part inline with that Content-ID.
+		...(email.attachments.length
+			? {
+					attachments: email.attachments.map(({ filename, contentType, cid, contentBase64 }) => ({
+						filename,
+						contentType,
+						content: contentBase64,
+						encoding: 'base64',
+						...(cid ? { cid, contentDisposition: 'inline' as const } : { contentDisposition: 'attachment' as const }),
+					})),
+				}
+			: {}),
 	};
 }
 
