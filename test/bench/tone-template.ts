@@ -13,7 +13,7 @@
  *   npx tsx test/bench/tone-template.ts [messages] [mjmlSample] [stage,stage,...]
  *
  * The file bundles itself first, the way the build bundles the node for dist/ (esbuild, keepNames off
- * for the Tone Template), and runs the bundle: that is the code n8n runs, not tsx's module wrappers.
+ * and whitespace and syntax minified for the Tone Template), and runs the bundle: that is the code n8n runs, not tsx's module wrappers.
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -297,7 +297,20 @@ if (process.env.TONE_TEMPLATE_BENCH_BUNDLED === '1') {
 	// Outside the repository: the linter would read a bundle inside it.
 	const outfile = path.join(os.tmpdir(), `tone-template-bench-${process.pid}.cjs`);
 	const esbuild = require('esbuild') as typeof import('esbuild');
-	esbuild.buildSync({ entryPoints: [__filename], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', keepNames: false, external: ['mjml', 'n8n-workflow', 'esbuild'], logLevel: 'warning' });
+	// As gulpfile.js bundles the Tone Template: keepNames off, whitespace and syntax minified.
+	esbuild.buildSync({
+		entryPoints: [__filename],
+		outfile,
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'node20',
+		keepNames: false,
+		minifyWhitespace: true,
+		minifySyntax: true,
+		external: ['mjml', 'n8n-workflow', 'esbuild'],
+		logLevel: 'warning',
+	});
 	const result = spawnSync(process.execPath, ['--max-old-space-size=4096', outfile, ...process.argv.slice(2)], {
 		stdio: 'inherit',
 		env: { ...process.env, TONE_TEMPLATE_BENCH_BUNDLED: '1', TONE_TEMPLATE_BENCH_ROOT: root, NODE_PATH: path.join(root, 'node_modules') },
