@@ -5,6 +5,7 @@
  * is in one language and reads at B1 level, and the content rules of the domain brief hold.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 import { dayNumber } from '../../../nodes/shared/calendar';
 import { STAGES, type Stage } from '../../../nodes/shared/debtor/model';
@@ -16,6 +17,7 @@ import {
 	TemplateLibrary,
 	buildView,
 	composeMessage,
+	htmlToText,
 	readability,
 	resolveBrand,
 	resolveSelection,
@@ -85,6 +87,14 @@ describe('generated module', () => {
 			expect({ stage, missing: declared.filter((name) => !(name in view)) }).toEqual({ stage, missing: [] });
 			for (const name of declared) expect(['string', 'boolean', 'object']).toContain(typeof view[name]);
 		}
+	});
+
+	test('the docs page (docs/nodes/tone-template.md) names every stage and every variable of templates/variables.json', () => {
+		const docs = fs.readFileSync(path.resolve(__dirname, '../../../docs/nodes/tone-template.md'), 'utf8');
+		const { variables } = GENERATED_LIBRARY;
+		const names = new Set([...Object.keys(variables.common), ...Object.keys(variables.layout), ...STAGES.flatMap((stage) => Object.keys(variables.stages[stage]))]);
+		expect(names.size).toBeGreaterThan(80);
+		expect([...STAGES, ...names].filter((name) => !docs.includes(`\`${name}\``))).toEqual([]);
 	});
 
 	test('template ids name the combination and versions carry the stage version and a content hash', () => {
@@ -180,9 +190,12 @@ describe('one language per text', () => {
 	});
 
 	test('no Dutch template contains an English sentence and no English template a Dutch one', () => {
+		// The HTML too: its text, and the alt and title attributes screen readers read out.
+		const htmlTexts = (html: string | undefined) => (html === undefined ? [] : [htmlToText(html), ...[...html.matchAll(/\b(?:alt|title)="([^"]*)"/g)].map((match) => match[1])]);
 		const mixed = all.flatMap((r) =>
-			[r.message.subject ?? '', r.message.text, r.message.sms?.text ?? ''].flatMap((text) => foreignSentences(text, r.language).map((s) => `${label(r)}: ${s}`)),
+			[r.message.subject ?? '', r.message.text, r.message.sms?.text ?? '', ...htmlTexts(r.message.html)].flatMap((text) => foreignSentences(text, r.language).map((s) => `${label(r)}: ${s}`)),
 		);
+		expect(all.filter((r) => r.message.html !== undefined)).toHaveLength(STAGES.length * 2 * 3 * 2 * 2);
 		expect(mixed).toEqual([]);
 	});
 });
