@@ -40,8 +40,8 @@ async function gallery() {
 	run(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join('test', 'gallery', 'gallery.ts')]);
 }
 
-// MJML is bundled (Tone Template) for custom e-mail templates, always compiled with the options of
-// nodes/shared/messages/custom.ts: no minify, no beautify, no external resources. The packages below
+// MJML is bundled (Tone Template) for custom e-mail templates, always compiled with the options in
+// nodes/shared/messages/mjml-options.json: no minify, no beautify, includes ignored. The packages below
 // serve only those other paths, and are required at load time by the package named with each. They
 // are replaced by a stub that throws if it is ever called, instead of bundling them (about 3.7 MB of
 // the 7.7 MB bundle; see docs/nodes/tone-template.md, "Bundle size"):
