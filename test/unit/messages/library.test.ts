@@ -16,7 +16,9 @@ import {
 	TONES,
 	TemplateLibrary,
 	buildView,
+	SAFE_RUNTIME_OPTIONS,
 	composeMessage,
+	escapeHtml,
 	htmlToText,
 	readability,
 	resolveBrand,
@@ -102,6 +104,37 @@ describe('generated module', () => {
 		expect(entry.id).toBe('reminder-1/email/firm/je/en');
 		expect(entry.version).toMatch(/^1\.[0-9a-f]{8}$/);
 		expect(library.whatsapp('reminder-1', 'nl')!.name).toBe('sc_reminder_1_v1');
+	});
+});
+
+describe('document rendering', () => {
+	const viewOf = (stage: Stage, tone: (typeof TONES)[number], register: (typeof REGISTERS)[number], language: MessageLanguage) =>
+		buildView({ ...sampleItem(stage), stage, channel: 'email', tone, register, language, meta: GENERATED_LIBRARY.stages[stage] }, sampleOptions()).view;
+
+	test('the preview line of every e-mail is the first sentence of its plain-text lead', () => {
+		for (const stage of STAGES)
+			for (const language of LANGUAGES)
+				for (const tone of TONES)
+					for (const register of REGISTERS) {
+						const entry = library.document(stage, 'email', tone, register, language)!;
+						const view = viewOf(stage, tone, register, language);
+						const lead = library.template(entry.text.lead)(view, SAFE_RUNTIME_OPTIONS).trim();
+						const firstLine = lead.split('\n')[0].slice(0, 150);
+						const expected = /^.*?[.!?](?= |$)/.exec(firstLine)?.[0] ?? firstLine;
+						const { html } = library.renderDocument(entry, view);
+						expect({ id: entry.id, preview: view.preview }).toEqual({ id: entry.id, preview: expected });
+						expect(html).toContain(escapeHtml(expected));
+					}
+	});
+
+	test('a value missing from the view fails naming the placeholder and the part it is in', () => {
+		const entry = library.document('reminder-1', 'email', 'neutral', 'u', 'nl')!;
+		const withoutAmount = viewOf('reminder-1', 'neutral', 'u', 'nl');
+		delete withoutAmount.amount;
+		expect(() => library.renderDocument(entry, withoutAmount)).toThrow(expect.objectContaining({ name: 'TemplateRenderError', placeholder: 'amount', message: expect.stringContaining('reminder-1/email/neutral/u/nl (lead): no value for placeholder {{amount}}') }));
+		const withoutSender = viewOf('reminder-1', 'neutral', 'u', 'nl');
+		delete withoutSender.senderName;
+		expect(() => library.renderDocument(entry, withoutSender)).toThrow(/\(text\): no value for placeholder \{\{senderName\}\}/);
 	});
 });
 
