@@ -40,14 +40,37 @@ async function gallery() {
 	run(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join('test', 'gallery', 'gallery.ts')]);
 }
 
-// MJML (bundled for custom e-mail templates) reaches cosmiconfig through its minifier, which loads
-// TypeScript config files with the whole TypeScript compiler (9.7 MB). Nothing here minifies, so that
-// path never runs: resolve 'typescript' to an empty module instead of bundling the compiler.
+// MJML is bundled (Tone Template) for custom e-mail templates, always compiled with the options in
+// nodes/shared/messages/mjml-options.json: no minify, no beautify, includes ignored. The packages below
+// serve only those other paths, and are required at load time by the package named with each. They
+// are replaced by a stub that throws if it is ever called, instead of bundling them (about 3.7 MB of
+// the 7.7 MB bundle; see docs/nodes/tone-template.md, "Bundle size"):
+//   typescript (9.7 MB): cosmiconfig -> htmlnano (the minifier), to load TypeScript config files;
+//   htmlnano, cssnano-preset-lite: mjml-core, for `minify: true`; js-beautify: mjml-core, `beautify: true`;
+//   undici, encoding-sniffer (+ iconv-lite): cheerio, for fromURL() and loadBuffer() (juice and MJML
+//   parse strings); web-resource-inliner (+ mime): juice, for juiceResources() and inlineExternal().
+const UNUSED_MODULES = [
+	{ module: 'typescript', from: /./ },
+	{ module: 'htmlnano', from: /node_modules[\\/]mjml-core[\\/]/ },
+	{ module: 'cssnano-preset-lite', from: /node_modules[\\/]mjml-core[\\/]/ },
+	{ module: 'js-beautify', from: /node_modules[\\/]mjml-core[\\/]/ },
+	{ module: 'undici', from: /node_modules[\\/]cheerio[\\/]/ },
+	{ module: 'encoding-sniffer', from: /node_modules[\\/]cheerio[\\/]/ },
+	{ module: 'web-resource-inliner', from: /node_modules[\\/]juice[\\/]index\.js$/ },
+];
 const stubUnusedModules = {
 	name: 'stub-unused-modules',
 	setup(build) {
-		build.onResolve({ filter: /^typescript$/ }, () => ({ path: 'typescript', namespace: 'stub' }));
-		build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+		for (const { module, from } of UNUSED_MODULES) {
+			const filter = new RegExp(`^${module.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}$`);
+			build.onResolve({ filter }, (args) => (from.test(args.importer) ? { path: module, namespace: 'stub' } : undefined));
+		}
+		// Any use fails loudly with the module's name (a Proxy answers every property with the thrower).
+		build.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({
+			contents: `const fail = () => { throw new Error(${JSON.stringify(`${args.path} is not bundled with this node (MJML runs here without minify, beautify or external resources)`)}); };
+module.exports = new Proxy(fail, { get: (target, key) => (key === '__esModule' ? false : key === 'default' ? module.exports : typeof key === 'symbol' ? undefined : fail) });`,
+			loader: 'js',
+		}));
 	},
 };
 
@@ -81,6 +104,11 @@ async function bundle() {
 				// on each render (three times slower rendering), and n8n reads the export by its name,
 				// which esbuild keeps anyway.
 				keepNames: !entry.includes('/ToneTemplate/'),
+				// The Tone Template carries MJML (for custom templates) and the precompiled library: without
+				// whitespace it is 2.8 instead of 4.0 MB. Identifiers are kept, so stack traces still name
+				// the functions.
+				minifyWhitespace: entry.includes('/ToneTemplate/'),
+				minifySyntax: entry.includes('/ToneTemplate/'),
 				legalComments: 'eof',
 				logLevel: 'warning',
 				plugins: [stubUnusedModules],

@@ -26,7 +26,9 @@ const OUTPUT = path.join(ROOT, 'nodes', 'ToneTemplate', 'generated', 'library.ts
 /** Colour written into the MJML sources and replaced by {{brandColour}} after compiling. */
 const COLOUR_SENTINEL = '#0a0b0c';
 const PART_NAMES = ['greeting', 'lead', 'button', 'body', 'help', 'closing'];
-const MJML_OPTIONS = { validationLevel: 'strict', keepComments: false, fonts: {}, ignoreIncludes: true };
+// The same options as custom templates at run time (one file): strict validation, no includes, no
+// minify or beautify (the node's bundle leaves those out, see gulpfile.js).
+const MJML_OPTIONS = require('../../nodes/shared/messages/mjml-options.json');
 const HTML_COMPILE = { strict: true, knownHelpersOnly: true, preventIndent: true };
 const TEXT_COMPILE = { ...HTML_COMPILE, noEscape: true };
 

@@ -3,24 +3,24 @@
  * Interest counts calendar days, never hours, so time zones and daylight saving must not enter.
  */
 
-const DAY_MS = 86400000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { parseIsoDate } from '../calendar/days';
 
-/** True for a real calendar date written as `YYYY-MM-DD` (so 2023-02-29 is false). */
+const DAY_MS = 86400000;
+
+/**
+ * True for a real calendar date written as `YYYY-MM-DD` (so 2023-02-29 is false). Read by the Dutch
+ * calendar's parser (one home for dates; no regular expression or Date object per claim). The same
+ * day numbers: days since 1970-01-01.
+ */
 export function isIsoDate(value: unknown): value is string {
-	if (typeof value !== 'string') return false;
-	const match = ISO_DATE.exec(value);
-	if (!match) return false;
-	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	return typeof value === 'string' && !Number.isNaN(parseIsoDate(value));
 }
 
 /** Day number of an ISO date; throws a RangeError naming `field` when the date is not valid. */
 export function toDayNumber(value: string, field = 'date'): number {
-	if (!isIsoDate(value)) throw new RangeError(`${field} must be a calendar date written as YYYY-MM-DD`);
-	const [year, month, day] = value.split('-').map(Number);
-	return Date.UTC(year, month - 1, day) / DAY_MS;
+	const day = parseIsoDate(value);
+	if (Number.isNaN(day)) throw new RangeError(`${field} must be a calendar date written as YYYY-MM-DD`);
+	return day;
 }
 
 /** ISO date of a day number. */

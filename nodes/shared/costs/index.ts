@@ -19,6 +19,7 @@ export type {
 	BikBracket,
 	BikBracketDefinition,
 	BikScaleResult,
+	CalculationOptions,
 	CollectionCostsInput,
 	CollectionCostsResult,
 	CostClaim,

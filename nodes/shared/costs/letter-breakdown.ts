@@ -8,6 +8,7 @@ import type { Cents } from '../money';
 import {
 	calculateCollectionCosts,
 	CollectionCostsInputError,
+	type CalculationOptions,
 	type CollectionCostsInput,
 	type CollectionCostsResult,
 	type InputProblem,
@@ -81,9 +82,13 @@ function interestLines(explanation: Explanation, claim: ClaimInterest): void {
 	}
 }
 
-/** Costs, interest and totals for a 14-day letter, with quotable lines in Dutch and English. */
-export function calculateLetterBreakdown(input: LetterBreakdownInput): LetterBreakdown {
-	const costs = calculateCollectionCosts(input);
+/**
+ * Costs, interest and totals for a 14-day letter, with quotable lines in Dutch and English
+ * (`explain: false`: the figures only, `explanation` stays empty).
+ */
+export function calculateLetterBreakdown(input: LetterBreakdownInput, calculation: CalculationOptions = {}): LetterBreakdown {
+	const explain = calculation.explain !== false;
+	const costs = calculateCollectionCosts(input, calculation);
 	const explanation = emptyExplanation();
 	explanation.nl.push(...costs.explanation.nl);
 	explanation.en.push(...costs.explanation.en);
@@ -122,18 +127,20 @@ export function calculateLetterBreakdown(input: LetterBreakdownInput): LetterBre
 		for (const claim of perClaim) {
 			interestTotalCents += claim.result.totalInterestCents;
 			for (const warning of claim.result.warnings) if (!warnings.includes(warning)) warnings.push(warning);
-			interestLines(explanation, claim);
+			if (explain) interestLines(explanation, claim);
 		}
-		say(explanation, (l) =>
-			l === 'nl'
-				? `Wettelijke rente totaal: ${money(interestTotalCents, l)}`
-				: `Statutory interest in total: ${money(interestTotalCents, l)}`,
-		);
+		if (explain) {
+			say(explanation, (l) =>
+				l === 'nl'
+					? `Wettelijke rente totaal: ${money(interestTotalCents, l)}`
+					: `Statutory interest in total: ${money(interestTotalCents, l)}`,
+			);
+		}
 		interest = { kind, until: options.until, perClaim };
 	}
 
 	const grandTotalCents = costs.principalTotalCents + costs.totalCostsCents + interestTotalCents;
-	say(explanation, (l) => (l === 'nl' ? `Totaal te betalen: ${money(grandTotalCents, l)}` : `Total to pay: ${money(grandTotalCents, l)}`));
+	if (explain) say(explanation, (l) => (l === 'nl' ? `Totaal te betalen: ${money(grandTotalCents, l)}` : `Total to pay: ${money(grandTotalCents, l)}`));
 
 	return {
 		principalTotalCents: costs.principalTotalCents,

@@ -12,7 +12,14 @@ import type { MessageLanguage } from './format';
 import { htmlToText } from './html-text';
 import { readabilityWarnings } from './readability';
 import { SAFE_RUNTIME_OPTIONS, TemplateRenderError, describeRenderError, tidyText } from './render';
+import mjmlOptions from './mjml-options.json';
 import type { MessageChannel } from './types';
+
+/**
+ * MJML's options, the same file as the library build's (templates/build/library.js): strict
+ * validation, includes ignored, no minify or beautify (the node's bundle leaves those out).
+ */
+const MJML_OPTIONS = mjmlOptions as { validationLevel: 'strict'; keepComments: boolean; fonts: Record<string, string>; ignoreIncludes: boolean };
 
 export interface CustomTemplateSource {
 	stage: Stage;
@@ -118,7 +125,7 @@ export async function compileMjml(source: string, label: string): Promise<string
 			const { default: mjml2html } = await import('mjml');
 			let result: { html: string; errors: Array<{ line: number; message: string }> } | CustomTemplateError;
 			try {
-				result = await mjml2html(source, { validationLevel: 'strict', keepComments: false, fonts: {}, ignoreIncludes: true });
+				result = await mjml2html(source, MJML_OPTIONS);
 			} catch (error) {
 				const details = (error as { errors?: Array<{ line: number; message: string }> }).errors;
 				result = details?.length

@@ -33,8 +33,11 @@ export function formatMoney(amount: Cents, language: MessageLanguage): string {
 
 /** A day as text: long "dinsdag 12 mei 2026", medium "12 mei 2026", short "12-05-2026" / "12/05/2026". */
 export function formatDay(day: DayNumber, language: MessageLanguage, style: DateStyle = 'long'): string {
-	// A run prints the same few dates (send day, pay-by day, due dates) in every message: remember them.
-	const key = `${day}|${language}|${style}`;
+	// A run prints the same few dates (send day, pay-by day, due dates) in every message: remember them,
+	// under a number rather than a key string built per call.
+	const styleIndex = STYLE_INDEX[style];
+	if (!Number.isSafeInteger(day) || styleIndex === undefined) return formatDate(day, language, style);
+	const key = day * 8 + (language === 'nl' ? 0 : 4) + styleIndex;
 	let text = dayCache.get(key);
 	if (text === undefined) {
 		text = formatDate(day, language, style);
@@ -44,7 +47,8 @@ export function formatDay(day: DayNumber, language: MessageLanguage, style: Date
 	return text;
 }
 
-const dayCache = new Map<string, string>();
+const STYLE_INDEX: Readonly<Record<string, number>> = { long: 0, medium: 1, short: 2, iso: 3 };
+const dayCache = new Map<number, string>();
 
 const NOUNS = {
 	invoice: { nl: ['factuur', 'facturen'], en: ['invoice', 'invoices'] },

@@ -65,18 +65,25 @@ export function paymentLinkFactory(base: string, field = 'brand.paymentLinkBase'
 		const separator = head.includes('?') ? (head.endsWith('?') || head.endsWith('&') ? '' : '&') : '?';
 		return (values) => `${head}${separator}reference=${encodeURIComponent(values.reference)}${hash}`;
 	}
-	return (values) =>
-		template.replace(PLACEHOLDER, (_, key: string) =>
-			encodeURIComponent(
+	// Split once into text and placeholder names ([text, name, text, name, text]): per debtor only the
+	// values are encoded and joined, no regular expression.
+	const parts = template.split(PLACEHOLDER);
+	return (values) => {
+		let link = parts[0];
+		for (let i = 1; i < parts.length; i += 2) {
+			const key = parts[i];
+			const value =
 				key === 'reference'
 					? values.reference
 					: key === 'debtorId'
 						? values.debtorId
 						: key === 'amount'
 							? centsToDecimalString(values.amountCents)
-							: String(values.amountCents),
-			),
-		);
+							: String(values.amountCents);
+			link += encodeURIComponent(value) + parts[i + 1];
+		}
+		return link;
+	};
 }
 
 /**

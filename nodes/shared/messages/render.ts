@@ -96,15 +96,30 @@ function firstSentence(text: string): string {
 	const start = text.search(/\S/);
 	if (start === -1) return '';
 	const lineEnd = text.indexOf('\n', start);
-	const line = text.slice(start, lineEnd === -1 ? Math.min(text.length, start + 150) : Math.min(lineEnd, start + 150));
-	for (let i = 0; i < line.length; i++) {
-		const c = line[i];
-		if ((c === '.' || c === '!' || c === '?') && (i + 1 === line.length || line[i + 1] === ' ')) return line.slice(0, i + 1);
+	const end = lineEnd === -1 ? Math.min(text.length, start + 150) : Math.min(lineEnd, start + 150);
+	// Character codes, not one-character strings: this runs for every e-mail.
+	for (let i = start; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if ((c === 46 || c === 33 || c === 63) && (i + 1 === end || text.charCodeAt(i + 1) === 32)) return text.slice(start, i + 1); // . ! ? then a space or the end
 	}
-	return line;
+	return text.slice(start, end);
 }
 
 export type DocumentChannel = 'email' | 'letter';
+
+/** Runtime options of one document entry, and the plain-text lead of the render under way. */
+interface DocumentOptions {
+	text: Handlebars.RuntimeOptions;
+	html: Handlebars.RuntimeOptions;
+	lead: LeadCapture;
+}
+
+/** What the text layout's lead partial rendered, and for which context; `rendering` while it runs. */
+interface LeadCapture {
+	text: string | undefined;
+	context: unknown;
+	rendering: boolean;
+}
 
 /** The template library with its precompiled specs, rendered through one isolated runtime. */
 export class TemplateLibrary {
@@ -112,7 +127,7 @@ export class TemplateLibrary {
 	private readonly env = Handlebars.create();
 	private readonly specs: readonly TemplateSpec[];
 	private readonly compiled: Array<Render | undefined>;
-	private readonly documentOptions = new Map<string, { text: Handlebars.RuntimeOptions; html: Handlebars.RuntimeOptions }>();
+	private readonly documentOptions = new Map<string, DocumentOptions>();
 
 	private readonly index = new Map<string, Map<string, Map<string, Map<string, Map<string, DocumentEntry | SmsEntry>>>>>();
 
@@ -179,7 +194,7 @@ export class TemplateLibrary {
 	}
 
 	/** Runtime options with the partials of a document entry, built once per entry. */
-	private partialOptions(entry: DocumentEntry): { text: Handlebars.RuntimeOptions; html: Handlebars.RuntimeOptions } {
+	private partialOptions(entry: DocumentEntry): DocumentOptions {
 		let options = this.documentOptions.get(entry.id);
 		if (options === undefined) {
 			const text: Record<string, Render> = {};
@@ -188,7 +203,19 @@ export class TemplateLibrary {
 				text[name] = this.template(entry.text[name as PartName]);
 				html[name] = this.template(entry.html[name as PartName]);
 			}
-			options = { text: { ...SAFE_RUNTIME_OPTIONS, partials: text }, html: { ...SAFE_RUNTIME_OPTIONS, partials: html } };
+			// The preview line is the first sentence of the plain-text lead, which the text layout renders
+			// anyway: keep that result rather than render the same template with the same view again.
+			const leadTemplate = text.lead;
+			const lead: LeadCapture = { text: undefined, context: undefined, rendering: false };
+			text.lead = (context, runtime) => {
+				lead.rendering = true;
+				const rendered = leadTemplate(context, runtime);
+				lead.rendering = false;
+				lead.text = rendered;
+				lead.context = context;
+				return rendered;
+			};
+			options = { text: { ...SAFE_RUNTIME_OPTIONS, partials: text }, html: { ...SAFE_RUNTIME_OPTIONS, partials: html }, lead };
 			this.documentOptions.set(entry.id, options);
 		}
 		return options;
@@ -205,6 +232,9 @@ export class TemplateLibrary {
 		const leadTemplate = this.template(entry.text.lead);
 		const textTemplate = this.template(entry.layout.text);
 		const htmlTemplate = this.template(entry.layout.html);
+		const lead = options.lead;
+		lead.text = undefined;
+		lead.rendering = false;
 		// One try for the whole document; `part` says where a missing value was found.
 		let part = 'subject';
 		let result: RenderedDocument | TemplateRenderError;
@@ -212,17 +242,20 @@ export class TemplateLibrary {
 			const subject = subjectTemplate(view, SAFE_RUNTIME_OPTIONS);
 			// The layouts read the subject and a preview line (the first sentence of the lead).
 			view.subject = subject;
-			part = 'lead';
-			view.preview = firstSentence(leadTemplate(view, SAFE_RUNTIME_OPTIONS));
 			// The build makes library texts clean (no trailing spaces, no runs of blank lines, no space
 			// at either end), so they need no tidying; a unit test holds every combination to that.
 			part = 'text';
 			const text = textTemplate(view, options.text);
+			part = 'lead';
+			view.preview = firstSentence(lead.text !== undefined && lead.context === view ? lead.text : leadTemplate(view, SAFE_RUNTIME_OPTIONS));
 			part = 'html';
 			result = { subject, html: htmlTemplate(view, options.html), text };
 		} catch (error) {
-			result = describeRenderError(entry.id, error, part);
+			result = describeRenderError(entry.id, error, part === 'text' && lead.rendering ? 'lead' : part);
 		}
+		// The lead holds the debtor's data: not kept past the render.
+		lead.text = undefined;
+		lead.context = undefined;
 		if (result instanceof TemplateRenderError) throw result;
 		return result;
 	}

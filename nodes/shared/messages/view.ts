@@ -254,13 +254,17 @@ function letterCostsOf(input: ViewInput, settings: ViewSettings, claims: Claim[]
 			allowed: own(given, 'allowed') !== false,
 		};
 	}
-	const breakdown = calculateLetterBreakdown({
-		debtorType: input.record.debtorType,
-		claims: claims.map((claim) => ({ claimId: claim.claimId, openCents: claim.openCents, dueDate: claim.dueDate, defaultDate: claim.defaultDate, disputed: claim.disputed })),
-		calculationDate: isoDate(sendDay),
-		creditorCanDeductVat: settings.creditorCanDeductVat,
-		vatRatePercent: settings.vatRatePercent,
-	});
+	// The figures only: the templates word them, so the breakdown's explanation lines are not built.
+	const breakdown = calculateLetterBreakdown(
+		{
+			debtorType: input.record.debtorType,
+			claims: claims.map((claim) => ({ claimId: claim.claimId, openCents: claim.openCents, dueDate: claim.dueDate, defaultDate: claim.defaultDate, disputed: claim.disputed })),
+			calculationDate: isoDate(sendDay),
+			creditorCanDeductVat: settings.creditorCanDeductVat,
+			vatRatePercent: settings.vatRatePercent,
+		},
+		{ explain: false },
+	);
 	return {
 		principalCents: breakdown.principalTotalCents,
 		costsCents: breakdown.totalCostsCents,
@@ -281,8 +285,12 @@ interface BrandTools {
 // Built once per resolved brand (once per run): the checks on the brand's link and account are done
 // then, so each message only fills in its own values.
 const brandTools = new WeakMap<ResolvedBrand, BrandTools>();
+// The brand of the run under way, in front of the map (a WeakMap lookup per message shows in profiles).
+let lastBrand: ResolvedBrand | undefined;
+let lastTools: BrandTools | undefined;
 
 function toolsOf(brand: ResolvedBrand): BrandTools {
+	if (brand === lastBrand && lastTools !== undefined) return lastTools;
 	let tools = brandTools.get(brand);
 	if (tools === undefined) {
 		tools = {
@@ -291,6 +299,8 @@ function toolsOf(brand: ResolvedBrand): BrandTools {
 		};
 		brandTools.set(brand, tools);
 	}
+	lastBrand = brand;
+	lastTools = tools;
 	return tools;
 }
 
@@ -302,6 +312,7 @@ function long(day: DayNumber, language: MessageLanguage): string {
 	return formatDay(day, language, 'long');
 }
 
+const EARLY_WARNING_SECTORS: ReadonlySet<string> = new Set<string>(LEGAL_EARLY_WARNING_SECTORS);
 const NEEDS_OPEN_CLAIMS = new Set<Stage>(['pre-due-notice', 'reminder-1', 'reminder-2', 'early-warning-care', 'final-notice', 'fourteen-day-letter']);
 const REASON_INSUFFICIENT = new Set(['AM04']);
 const REASON_REFUND = new Set(['MD06', 'MS02', 'MS03']);
@@ -384,8 +395,7 @@ export function buildView(input: ViewInput, settings: ViewSettings): BuiltView {
 			break;
 		case 'early-warning-care': {
 			const objected = record.consents?.municipalityObjection === true;
-			const sectors = new Set<string>(LEGAL_EARLY_WARNING_SECTORS);
-			const eligible = claims.some((claim) => claim.sector !== undefined && sectors.has(claim.sector));
+			const eligible = claims.some((claim) => claim.sector !== undefined && EARLY_WARNING_SECTORS.has(claim.sector));
 			const offer = !objected && (settings.municipalityOffer === 'always' || (settings.municipalityOffer === 'auto' && eligible));
 			const municipality = singleLine(record.income?.municipality ?? '') || brand.municipality || '';
 			Object.assign(stageView, {

@@ -54,6 +54,15 @@ describe('14-day letter breakdown', () => {
 		]);
 	});
 
+	it('without explanation (explain: false) gives the same figures and no lines', () => {
+		const full = calculateLetterBreakdown(consumerInput);
+		const figures = calculateLetterBreakdown(consumerInput, { explain: false });
+		expect(figures.explanation).toEqual({ nl: [], en: [] });
+		expect(figures.costs.explanation).toEqual({ nl: [], en: [] });
+		const withoutLines = (letter: typeof full) => ({ ...letter, explanation: undefined, costs: { ...letter.costs, explanation: undefined } });
+		expect(withoutLines(figures)).toEqual(withoutLines(full));
+	});
+
 	it('quotes a compounding step', () => {
 		// 1,000.00 at a flat 10% from 2023-01-01 to 2024-01-31: 2023 -> 100.00; base 1,100.00;
 		// Jan 2024: 110000 x 0.1 x 31/366 = 931.69 -> 932

@@ -1,7 +1,8 @@
 /**
  * Formatting helpers, payment links and the brand settings check.
  */
-import { dayNumber } from '../../../nodes/shared/calendar';
+import { dayNumber, formatDate } from '../../../nodes/shared/calendar';
+import { paymentLinkFactory } from '../../../nodes/shared/messages/payment-link';
 import {
 	BrandError,
 	LinkError,
@@ -36,6 +37,19 @@ describe('money and dates', () => {
 		expect(formatDay(day, 'nl', 'short')).toBe('12-05-2026');
 		expect(formatDay(day, 'en', 'short')).toBe('12/05/2026');
 		expect(formatDay(day, 'nl', 'medium')).toBe('12 mei 2026');
+		expect(formatDay(day, 'en', 'iso')).toBe('2026-05-12');
+	});
+
+	test('remembered dates never answer for another day, language or style', () => {
+		const days = [dayNumber('2026-05-12'), dayNumber('2026-05-13'), dayNumber('1999-12-31')];
+		for (let round = 0; round < 2; round++) {
+			for (const day of days) {
+				for (const language of ['nl', 'en'] as const) {
+					for (const style of ['long', 'medium', 'short', 'iso'] as const) expect(formatDay(day, language, style)).toBe(formatDate(day, language, style));
+				}
+			}
+		}
+		expect(() => formatDay(1.5, 'nl')).toThrow(RangeError);
 	});
 
 	test('pluralisation', () => {
@@ -91,6 +105,21 @@ describe('payment links', () => {
 		expect(buildPaymentLink('https://pay.example/p', values)).toBe('https://pay.example/p?reference=F%202026%2F0398');
 		expect(buildPaymentLink('https://pay.example/p?x=1', values)).toBe('https://pay.example/p?x=1&reference=F%202026%2F0398');
 		expect(buildPaymentLink('https://pay.example/p?x=1#top', values)).toBe('https://pay.example/p?x=1&reference=F%202026%2F0398#top');
+	});
+
+	test('the builder made once per run writes the same links as buildPaymentLink', () => {
+		const bases = [
+			'https://pay.example/{reference}/{debtorId}?a={amount}&c={amountCents}#r={reference}',
+			'https://pay.example/{amount}{amount}',
+			'https://pay.example/p',
+			'https://pay.example/p?x=1#top',
+		];
+		const debtors = [values, { reference: 'Ä & é?#', debtorId: 'D/2 3', amountCents: 5 }];
+		for (const base of bases) {
+			const build = paymentLinkFactory(base);
+			for (const debtor of debtors) expect(build(debtor)).toBe(buildPaymentLink(base, debtor));
+		}
+		expect(() => paymentLinkFactory('http://pay.example/{reference}')).toThrow(/https/);
 	});
 
 	test('only complete https links without credentials', () => {

@@ -5,6 +5,7 @@
  * is in one language and reads at B1 level, and the content rules of the domain brief hold.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 import { dayNumber } from '../../../nodes/shared/calendar';
 import { STAGES, type Stage } from '../../../nodes/shared/debtor/model';
@@ -15,7 +16,10 @@ import {
 	TONES,
 	TemplateLibrary,
 	buildView,
+	SAFE_RUNTIME_OPTIONS,
 	composeMessage,
+	escapeHtml,
+	htmlToText,
 	readability,
 	resolveBrand,
 	resolveSelection,
@@ -87,11 +91,50 @@ describe('generated module', () => {
 		}
 	});
 
+	test('the docs page (docs/nodes/tone-template.md) names every stage and every variable of templates/variables.json', () => {
+		const docs = fs.readFileSync(path.resolve(__dirname, '../../../docs/nodes/tone-template.md'), 'utf8');
+		const { variables } = GENERATED_LIBRARY;
+		const names = new Set([...Object.keys(variables.common), ...Object.keys(variables.layout), ...STAGES.flatMap((stage) => Object.keys(variables.stages[stage]))]);
+		expect(names.size).toBeGreaterThan(80);
+		expect([...STAGES, ...names].filter((name) => !docs.includes(`\`${name}\``))).toEqual([]);
+	});
+
 	test('template ids name the combination and versions carry the stage version and a content hash', () => {
 		const entry = library.document('reminder-1', 'email', 'firm', 'je', 'en')!;
 		expect(entry.id).toBe('reminder-1/email/firm/je/en');
 		expect(entry.version).toMatch(/^1\.[0-9a-f]{8}$/);
 		expect(library.whatsapp('reminder-1', 'nl')!.name).toBe('sc_reminder_1_v1');
+	});
+});
+
+describe('document rendering', () => {
+	const viewOf = (stage: Stage, tone: (typeof TONES)[number], register: (typeof REGISTERS)[number], language: MessageLanguage) =>
+		buildView({ ...sampleItem(stage), stage, channel: 'email', tone, register, language, meta: GENERATED_LIBRARY.stages[stage] }, sampleOptions()).view;
+
+	test('the preview line of every e-mail is the first sentence of its plain-text lead', () => {
+		for (const stage of STAGES)
+			for (const language of LANGUAGES)
+				for (const tone of TONES)
+					for (const register of REGISTERS) {
+						const entry = library.document(stage, 'email', tone, register, language)!;
+						const view = viewOf(stage, tone, register, language);
+						const lead = library.template(entry.text.lead)(view, SAFE_RUNTIME_OPTIONS).trim();
+						const firstLine = lead.split('\n')[0].slice(0, 150);
+						const expected = /^.*?[.!?](?= |$)/.exec(firstLine)?.[0] ?? firstLine;
+						const { html } = library.renderDocument(entry, view);
+						expect({ id: entry.id, preview: view.preview }).toEqual({ id: entry.id, preview: expected });
+						expect(html).toContain(escapeHtml(expected));
+					}
+	});
+
+	test('a value missing from the view fails naming the placeholder and the part it is in', () => {
+		const entry = library.document('reminder-1', 'email', 'neutral', 'u', 'nl')!;
+		const withoutAmount = viewOf('reminder-1', 'neutral', 'u', 'nl');
+		delete withoutAmount.amount;
+		expect(() => library.renderDocument(entry, withoutAmount)).toThrow(expect.objectContaining({ name: 'TemplateRenderError', placeholder: 'amount', message: expect.stringContaining('reminder-1/email/neutral/u/nl (lead): no value for placeholder {{amount}}') }));
+		const withoutSender = viewOf('reminder-1', 'neutral', 'u', 'nl');
+		delete withoutSender.senderName;
+		expect(() => library.renderDocument(entry, withoutSender)).toThrow(/\(text\): no value for placeholder \{\{senderName\}\}/);
 	});
 });
 
@@ -180,9 +223,12 @@ describe('one language per text', () => {
 	});
 
 	test('no Dutch template contains an English sentence and no English template a Dutch one', () => {
+		// The HTML too: its text, and the alt and title attributes screen readers read out.
+		const htmlTexts = (html: string | undefined) => (html === undefined ? [] : [htmlToText(html), ...[...html.matchAll(/\b(?:alt|title)="([^"]*)"/g)].map((match) => match[1])]);
 		const mixed = all.flatMap((r) =>
-			[r.message.subject ?? '', r.message.text, r.message.sms?.text ?? ''].flatMap((text) => foreignSentences(text, r.language).map((s) => `${label(r)}: ${s}`)),
+			[r.message.subject ?? '', r.message.text, r.message.sms?.text ?? '', ...htmlTexts(r.message.html)].flatMap((text) => foreignSentences(text, r.language).map((s) => `${label(r)}: ${s}`)),
 		);
+		expect(all.filter((r) => r.message.html !== undefined)).toHaveLength(STAGES.length * 2 * 3 * 2 * 2);
 		expect(mixed).toEqual([]);
 	});
 });
