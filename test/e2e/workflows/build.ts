@@ -10,6 +10,9 @@ import * as path from 'node:path';
 import type { Json } from './canvas';
 import { setupTables } from './00-setup-data-tables';
 import { dailyJourney } from './01-daily-collection-journey';
+import { earlyWarning } from './03-early-warning';
+import { flexCollectionDate } from './04-flex-collection-date';
+import { paymentArrangement } from './05-payment-arrangement';
 import { demo } from './08-demo';
 
 const OUT = path.resolve(__dirname, '../../../workflows');
@@ -18,6 +21,9 @@ const OUT = path.resolve(__dirname, '../../../workflows');
 export const WORKFLOWS: Record<string, () => Json> = {
 	'00-setup-data-tables.json': setupTables,
 	'01-daily-collection-journey.json': dailyJourney,
+	'03-early-warning.json': earlyWarning,
+	'04-flex-collection-date.json': flexCollectionDate,
+	'05-payment-arrangement.json': paymentArrangement,
 	'08-demo.json': demo,
 };
 
