@@ -1,7 +1,7 @@
 /**
  * Workflow 3: early warning (vroegsignalering).
  */
-import { Canvas, assign, isTrue, table, autoMap, BRAND, BANK, logRow, type Json } from './canvas';
+import { Canvas, assign, isTrue, table, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, type Json } from './canvas';
 
 /** Day since which a care step counts for the current arrears (the segmenter's `arrearsSince`, else 30 days back). */
 const EPISODE_START = "($json.segmentation.features?.arrearsSince ?? DateTime.fromISO($('Settings').first().json.referenceDate).minus({ days: 30 }).toFormat('yyyy-MM-dd'))";
@@ -105,32 +105,16 @@ export function earlyWarning(): Json {
 		fallbackChannels: 'letter',
 		options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
 	});
-	const recordAttempt = c.add('Add care contact to record', 'n8n-nodes-base.set', 3.4, [2680, -340], {
-		mode: 'raw',
-		jsonOutput: [
-			'={{ JSON.stringify({',
-			'  debtorId: $json.debtorId,',
-			"  status: 'open',",
-			'  record: JSON.stringify(Object.assign({}, $json, {',
-			'    segmentation: undefined, journey: undefined, message: undefined, schedule: undefined, delivery: undefined,',
-			'    contacts: ($json.contacts ?? []).concat([{',
+	const recordAttempt = c.add('Add care contact to record', 'n8n-nodes-base.set', 3.4, [2680, -340], debtorRow(
+		['segmentation', 'journey', 'message', 'schedule', 'delivery'],
+		[
+			'contacts: ($json.contacts ?? []).concat([{',
 			"      at: $json.schedule.moment, channel: $json.delivery.channel ?? $json.message.channel, direction: 'outbound', stage: 'early-warning-care',",
 			`      outcome: ${CARE_SENT} ? 'sent' : 'failed'`,
 			'    }])',
-			'  }))',
-			'}) }}',
 		].join('\n'),
-		options: {},
-	});
-	const saveRecord = c.add('Save debtor record', 'n8n-nodes-base.dataTable', 1.1, [2900, -340], {
-		resource: 'row',
-		operation: 'upsert',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
-		columns: autoMap,
-		options: {},
-	});
+	));
+	const saveRecord = saveDebtor(c, 'Save debtor record', [2900, -340]);
 	const callTask = c.add('Call task', 'n8n-nodes-base.set', 3.4, [2680, -180], assign([
 		['openedAt', '={{ $now.toISO() }}'],
 		['day', "={{ $('Settings').first().json.referenceDate }}"],
@@ -140,7 +124,7 @@ export function earlyWarning(): Json {
 		['why', `={{ 'Early warning (' + $json.segmentation.signals.join(', ') + '): call, point to free debt help and offer an arrangement. Care message ' + (${CARE_SENT} ? 'sent by ' + $json.delivery.channel : 'NOT delivered (' + ($json.delivery.reason ?? $json.delivery.status) + ')') + '. Record the call on the debtor record (channel phone).' }}`],
 		['done', 'false'],
 	]));
-	const writeTask = c.add('Write task list', 'n8n-nodes-base.dataTable', 1.1, [2900, -180], { resource: 'row', operation: 'insert', dataTableId: table('sc_tasks'), columns: autoMap, options: {} });
+	const writeTask = appendRows(c, 'Write task list', [2900, -180], 'sc_tasks');
 	const logCare = c.add('Log: care message', 'n8n-nodes-base.set', 3.4, [2680, -20], ewLog(
 		`={{ ${CARE_SENT} ? 'sent' : 'not-sent' }}`,
 		"={{ 'early warning: ' + $json.segmentation.signals.join(', ') + '; call task opened' + ($json.delivery.simulated ? '; sandbox' : '') + ($json.delivery.reason ? '; ' + $json.delivery.reason : '') }}",
@@ -176,30 +160,12 @@ export function earlyWarning(): Json {
 		['status', 'prepared'],
 		['submittedOn', ''],
 	]));
-	const writeSignal = c.add('Write municipality signals', 'n8n-nodes-base.dataTable', 1.1, [2300, 200], { resource: 'row', operation: 'insert', dataTableId: table('sc_municipality_signals'), columns: autoMap, options: {} });
-	const markSignalled = c.add('Mark signal prepared on record', 'n8n-nodes-base.set', 3.4, [2080, 360], {
-		mode: 'raw',
-		jsonOutput: [
-			'={{ JSON.stringify({',
-			'  debtorId: $json.debtorId,',
-			"  status: 'open',",
-			'  record: JSON.stringify(Object.assign({}, $json, {',
-			'    segmentation: undefined, journey: undefined,',
-			"    municipalitySignalledOn: $('Settings').first().json.referenceDate",
-			'  }))',
-			'}) }}',
-		].join('\n'),
-		options: {},
-	});
-	const saveSignalled = c.add('Save signalled record', 'n8n-nodes-base.dataTable', 1.1, [2300, 360], {
-		resource: 'row',
-		operation: 'upsert',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
-		columns: autoMap,
-		options: {},
-	});
+	const writeSignal = appendRows(c, 'Write municipality signals', [2300, 200], 'sc_municipality_signals');
+	const markSignalled = c.add('Mark signal prepared on record', 'n8n-nodes-base.set', 3.4, [2080, 360], debtorRow(
+		['segmentation', 'journey'],
+		"municipalitySignalledOn: $('Settings').first().json.referenceDate",
+	));
+	const saveSignalled = saveDebtor(c, 'Save signalled record', [2300, 360]);
 	const logSignal = c.add('Log: signal prepared', 'n8n-nodes-base.set', 3.4, [2080, 520], ewLog('signal-prepared', "={{ $json.journey.municipalitySignal.reasons.en.join(' ') }}", 'municipality-signal', ''));
 	const logNoSignal = c.add('Log: no signal yet', 'n8n-nodes-base.set', 3.4, [2080, 680], ewLog(
 		"={{ 'signal-' + ($json.journey.municipalitySignal?.status ?? 'not-applicable') }}",
@@ -214,7 +180,7 @@ export function earlyWarning(): Json {
 		'',
 	));
 	const logInvalid = c.add('Log: invalid record', 'n8n-nodes-base.set', 3.4, [1020, 520], logRow('invalid', "={{ $json.error?.message ?? 'invalid record' }}"));
-	const writeLog = c.add('Write contact log', 'n8n-nodes-base.dataTable', 1.1, [2960, 520], { resource: 'row', operation: 'insert', dataTableId: table('sc_contact_log'), columns: autoMap, options: {} });
+	const writeLog = appendRows(c, 'Write contact log', [2960, 520], 'sc_contact_log');
 
 	c.link(schedule, settings);
 	c.link(manual, settings);

@@ -1,8 +1,8 @@
 /**
  * Workflow 4: flex collection date (flex-incasso): the debtor chooses the day of the direct debit.
  */
-import { Canvas, PREFIX, assign, isTrue, table, autoMap, BRAND, BANK, logRow, type Json } from './canvas';
-import { checkRequest, findDebtor, formEnding, formTrigger, recordRow } from './self-service';
+import { Canvas, PREFIX, assign, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, type Json } from './canvas';
+import { checkRequest, findDebtor, formEnding, formTrigger } from './self-service';
 
 export const FLEX_DAY_FIELD = 'Incassodag (1 tot en met 31)';
 
@@ -53,16 +53,8 @@ export function flexCollectionDate(): Json {
 		operation: 'directDebitCollectionDate',
 		startMoment: "={{ $('Settings').first().json.now }}",
 	});
-	const row = c.add('Record with chosen day', 'n8n-nodes-base.set', 3.4, [1240, -100], recordRow(['request', 'schedule', 'previousCollectionDay'], "preferredCollectionDay: $json.preferredCollectionDay"));
-	const save = c.add('Save preference', 'n8n-nodes-base.dataTable', 1.1, [1460, -100], {
-		resource: 'row',
-		operation: 'upsert',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
-		columns: autoMap,
-		options: {},
-	});
+	const row = c.add('Record with chosen day', 'n8n-nodes-base.set', 3.4, [1240, -100], debtorRow(['request', 'schedule', 'previousCollectionDay'], "preferredCollectionDay: $json.preferredCollectionDay"));
+	const save = saveDebtor(c, 'Save preference', [1460, -100]);
 	// A confirmation that cannot be written (e.g. nothing open to collect yet) does not undo the choice.
 	const render = c.add('Write confirmation', `${PREFIX}.toneTemplate`, 1, [1240, 100], {
 		stage: 'pre-due-notice',
@@ -79,7 +71,7 @@ export function flexCollectionDate(): Json {
 		'collection-day-chosen',
 		"={{ 'day ' + $json.preferredCollectionDay + ' (was ' + ($json.previousCollectionDay ?? 'none') + '); first collection ' + $json.schedule.collectionDate + '; confirmation ' + ($json.delivery?.status ?? 'not sent') + ($json.delivery?.simulated ? ' (sandbox)' : '') }}",
 	));
-	const writeLog = c.add('Write contact log', 'n8n-nodes-base.dataTable', 1.1, [1920, 100], { resource: 'row', operation: 'insert', dataTableId: table('sc_contact_log'), columns: autoMap, options: {} });
+	const writeLog = appendRows(c, 'Write contact log', [1920, 100], 'sc_contact_log');
 	// The answer page comes last: a Form Ending waits for the browser, nothing may be left to do.
 	const done = formEnding(c, 'Page: day saved', [2140, 100], 'Uw incassodag is opgeslagen',
 		"={{ 'Wij schrijven voortaan af rond de ' + $('Send confirmation').first().json.preferredCollectionDay + 'e van de maand. De eerste keer is op ' + DateTime.fromISO($('Send confirmation').first().json.schedule.collectionDate).setLocale('nl').toFormat('cccc d LLLL yyyy') + '. ' + (['sent', 'queued'].includes($('Send confirmation').first().json.delivery?.status) ? 'U krijgt een bevestiging per ' + ({ email: 'e-mail', sms: 'sms', whatsapp: 'WhatsApp', letter: 'brief' }[$('Send confirmation').first().json.delivery.channel] ?? 'bericht') + '.' : 'Bewaar deze pagina als bevestiging.') }}",
@@ -88,7 +80,7 @@ export function flexCollectionDate(): Json {
 		"={{ $json.schedule.reasons[0] + ' Bel ons als u vragen heeft.' }}",
 		'4a000001-0000-4000-8000-00000000f003');
 	const logRefused = c.add('Log: not possible', 'n8n-nodes-base.set', 3.4, [1240, 300], logRow('collection-day-refused', "={{ $json.schedule.reasonCode + ' (' + $json.schedule.action + ')' }}"));
-	const writeRefused = c.add('Write refusal to log', 'n8n-nodes-base.dataTable', 1.1, [1460, 300], { resource: 'row', operation: 'insert', dataTableId: table('sc_contact_log'), columns: autoMap, options: {} });
+	const writeRefused = appendRows(c, 'Write refusal to log', [1460, 300], 'sc_contact_log');
 	const invalid = formEnding(c, 'Page: check your input', [1000, 400], 'Niet opgeslagen', '={{ $json.request.problem }}', '4a000001-0000-4000-8000-00000000f004');
 
 	c.link(form, settings);

@@ -1,8 +1,8 @@
 /**
  * Workflow 5: payment arrangement self-service (betalingsregeling): a two-page form.
  */
-import { Canvas, assign, isTrue, table, autoMap, BRAND, BANK, logRow, type Json } from './canvas';
-import { checkRequest, findDebtor, formEnding, formTrigger, recordRow } from './self-service';
+import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, type Json } from './canvas';
+import { checkRequest, findDebtor, formEnding, formTrigger } from './self-service';
 
 export const ARRANGEMENT_FIELD = {
 	monthly: 'Bedrag dat u per maand kunt betalen (EUR)',
@@ -79,7 +79,7 @@ export function paymentArrangement(): Json {
 	const propose = c.ours('Propose plans', 'paymentArrangement', [1000, 100], {
 		operation: 'propose',
 		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
-		monthlyCapacity: '={{ $json.request.monthlyCents / 100 }}',
+		capacityEuros: '={{ $json.request.monthlyCents / 100 }}',
 	});
 	const anyPlan = c.add('Plans to choose from?', 'n8n-nodes-base.if', 2.2, [1200, 100], isTrue('={{ ($json.arrangement.proposals ?? []).length > 0 }}'));
 	const choose = c.add('Page: choose a plan', 'n8n-nodes-base.form', 2.3, [1420, 0], {
@@ -94,16 +94,8 @@ export function paymentArrangement(): Json {
 		options: {},
 	});
 	const planChosen = c.add('Plan chosen?', 'n8n-nodes-base.if', 2.2, [1860, 0], isTrue('={{ $json.arrangement !== null }}'));
-	const row = c.add('Record with arrangement', 'n8n-nodes-base.set', 3.4, [2080, -200], recordRow(['request'], 'flags: Object.assign({}, $json.flags, { arrangementActive: true })'));
-	const save = c.add('Save arrangement', 'n8n-nodes-base.dataTable', 1.1, [2300, -200], {
-		resource: 'row',
-		operation: 'upsert',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
-		columns: autoMap,
-		options: {},
-	});
+	const row = c.add('Record with arrangement', 'n8n-nodes-base.set', 3.4, [2080, -200], debtorRow(['request'], 'flags: Object.assign({}, $json.flags, { arrangementActive: true })'));
+	const save = saveDebtor(c, 'Save arrangement', [2300, -200]);
 	const render = c.ours('Write confirmation', 'toneTemplate', [2080, 0], {
 		stage: 'arrangement-confirmation',
 		tone: 'supportive',
@@ -119,7 +111,7 @@ export function paymentArrangement(): Json {
 		'arrangement-agreed',
 		"={{ $json.arrangement.terms + ' x ' + $json.arrangement.instalmentCents + ' cents from ' + $json.arrangement.firstDate + ' to ' + $json.arrangement.lastDate + '; confirmation ' + $json.delivery.status + ($json.delivery.simulated ? ' (sandbox)' : '') }}",
 	));
-	const writeLog = c.add('Write contact log', 'n8n-nodes-base.dataTable', 1.1, [2740, 0], { resource: 'row', operation: 'insert', dataTableId: table('sc_contact_log'), columns: autoMap, options: {} });
+	const writeLog = appendRows(c, 'Write contact log', [2740, 0], 'sc_contact_log');
 	// The answer page comes last: a Form Ending waits for the browser, nothing may be left to do.
 	const agreed = formEnding(c, 'Page: arrangement agreed', [2960, 0], 'Uw betalingsregeling staat vast',
 		"={{ (p => 'U betaalt ' + p.terms + ' keer EUR ' + (p.instalmentCents / 100).toFixed(2).replace('.', ',') + ', van ' + DateTime.fromISO(p.firstDate).setLocale('nl').toFormat('d LLLL yyyy') + ' tot en met ' + DateTime.fromISO(p.lastDate).setLocale('nl').toFormat('d LLLL yyyy') + '. Zolang u de termijnen betaalt, sturen wij geen herinneringen. ' + (['sent', 'queued'].includes($('Send confirmation').first().json.delivery.status) ? 'U krijgt alle data ook in een bevestiging.' : 'Bewaar deze pagina als bevestiging.'))($('Send confirmation').first().json.arrangement) }}",
@@ -133,7 +125,7 @@ export function paymentArrangement(): Json {
 		['why', `={{ 'Arrangement form: ' + (${PROPOSED}.arrangement.proposals?.length ? 'the debtor chose none of the plans and asks to be called' : 'no plan possible (' + (${PROPOSED}.arrangement.status ?? '') + '): ' + (${PROPOSED}.arrangement.reasons?.en ?? []).join(' ')) + ' Stated per month: EUR ' + (${PROPOSED}.request.monthlyCents / 100).toFixed(2) + '.' }}`],
 		['done', 'false'],
 	]));
-	const writeTask = c.add('Write task list', 'n8n-nodes-base.dataTable', 1.1, [2300, 300], { resource: 'row', operation: 'insert', dataTableId: table('sc_tasks'), columns: autoMap, options: {} });
+	const writeTask = appendRows(c, 'Write task list', [2300, 300], 'sc_tasks');
 	const callYou = formEnding(c, 'Page: we will call you', [2520, 300], 'Wij bellen u',
 		`={{ (${PROPOSED}.arrangement.proposals?.length ? 'U koos geen van de regelingen.' : 'Met dit bedrag kunnen wij hier geen regeling voorstellen.') + ' Een medewerker belt u binnen twee werkdagen om samen een oplossing te zoeken. Hulp bij geldzaken is gratis: www.geldfit.nl of 0800-8115.' }}`,
 		'5a000001-0000-4000-8000-00000000f004');

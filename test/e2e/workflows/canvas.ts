@@ -114,3 +114,42 @@ export function logRow(decision: string, reason: string): Json {
 		['idempotencyKey', "={{ $json.delivery?.idempotencyKey ?? '' }}"],
 	]);
 }
+
+/** Data Table node that writes the debtor row built before it (`debtorId`, `status`, `record`) back into sc_debtors. */
+export function saveDebtor(c: Canvas, name: string, position: [number, number]): string {
+	return c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, {
+		resource: 'row',
+		operation: 'upsert',
+		dataTableId: table('sc_debtors'),
+		matchType: 'allConditions',
+		filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
+		columns: autoMap,
+		options: {},
+	});
+}
+
+/** Data Table node that appends its input items as rows of `tableName`. */
+export function appendRows(c: Canvas, name: string, position: [number, number], tableName: string): string {
+	return c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, { resource: 'row', operation: 'insert', dataTableId: table(tableName), columns: autoMap, options: {} });
+}
+
+/**
+ * Set node (raw) that builds the sc_debtors row for the item's debtor record: the nodes' working keys
+ * in `strip` are dropped, `changes` (object-literal JavaScript) is merged in.
+ */
+export function debtorRow(strip: string[], changes: string): Json {
+	return {
+		mode: 'raw',
+		jsonOutput: [
+			'={{ JSON.stringify({',
+			'  debtorId: $json.debtorId,',
+			"  status: 'open',",
+			'  record: JSON.stringify(Object.assign({}, $json, {',
+			`    ${strip.map((key) => `${key}: undefined`).join(', ')},`,
+			`    ${changes}`,
+			'  }))',
+			'}) }}',
+		].join('\n'),
+		options: {},
+	};
+}

@@ -4,7 +4,7 @@
  * knows both their customer number and one of their invoice numbers, so nobody changes another
  * debtor's record. Unknown customer and wrong invoice number get the same answer (no probing).
  */
-import { Canvas, table, type Json } from './canvas';
+import { Canvas, table } from './canvas';
 
 /** Field labels: n8n Form Trigger 2.3 names each answer after its label. */
 export const FIELD = {
@@ -51,7 +51,8 @@ export function findDebtor(c: Canvas, form: string, position: [number, number]):
 
 /**
  * Code node: identity check, then `rules` (JavaScript that reads `form` and `record` and may set
- * `problem` or change `record`). Output: the debtor record plus `request: { valid, problem }`.
+ * `problem`, change `record`, or put what the rules read into `record.request`). Output: the debtor
+ * record plus `request: { ...record.request, valid, problem }`.
  */
 export function checkRequest(c: Canvas, form: string, position: [number, number], rules: string): string {
 	const jsCode = String.raw`// Who is asking? The customer number and one of their invoice numbers must belong together.
@@ -74,7 +75,7 @@ if (!known) {
 } else {
 ${rules}
 }
-return { json: { ...record, request: { valid: problem === '', problem } } };
+return { json: { ...record, request: { ...(record.request ?? {}), valid: problem === '', problem } } };
 `;
 	return c.add('Check request', 'n8n-nodes-base.code', 2, position, { mode: 'runOnceForEachItem', language: 'javaScript', jsCode });
 }
@@ -88,22 +89,4 @@ export function formEnding(c: Canvas, name: string, position: [number, number], 
 		completionMessage: message,
 		options: {},
 	}, { webhookId });
-}
-
-/** Set node (raw): the row for sc_debtors with the changed record, without the nodes' working keys. */
-export function recordRow(strip: string[], changes: string): Json {
-	return {
-		mode: 'raw',
-		jsonOutput: [
-			'={{ JSON.stringify({',
-			'  debtorId: $json.debtorId,',
-			"  status: 'open',",
-			'  record: JSON.stringify(Object.assign({}, $json, {',
-			`    ${strip.map((key) => `${key}: undefined`).join(', ')},`,
-			`    ${changes}`,
-			'  }))',
-			'}) }}',
-		].join('\n'),
-		options: {},
-	};
 }
