@@ -61,7 +61,8 @@ export function paymentArrangement(): Json {
 	const find = findDebtor(c, form, [400, 200]);
 	const check = checkRequest(c, form, [600, 200], String.raw`  const monthly = Number(form['${ARRANGEMENT_FIELD.monthly}']);
   const incomeText = form['${ARRANGEMENT_FIELD.income}'];
-  const income = incomeText === null || incomeText === undefined || incomeText === '' ? null : Number(incomeText);
+  // n8n reads an empty number field as 0: 0 means "not given" (no plan can rest on an income of 0 anyway).
+  const income = incomeText === null || incomeText === undefined || incomeText === '' || Number(incomeText) === 0 ? null : Number(incomeText);
   const households = ${JSON.stringify(Object.fromEntries(HOUSEHOLDS))};
   if (record.flags?.arrangementActive === true) {
     problem = 'U heeft al een betalingsregeling. Wilt u die aanpassen? Bel ons.';
