@@ -1,7 +1,7 @@
 /**
  * Workflow 3: early warning (vroegsignalering).
  */
-import { Canvas, assign, isTrue, table, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, type Json } from './canvas';
+import { Canvas, assign, isTrue, table, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, personTask, type Json } from './canvas';
 
 /** Day since which a care step counts for the current arrears (the segmenter's `arrearsSince`, else 30 days back). */
 const EPISODE_START = "($json.segmentation.features?.arrearsSince ?? DateTime.fromISO($('Settings').first().json.referenceDate).minus({ days: 30 }).toFormat('yyyy-MM-dd'))";
@@ -115,15 +115,7 @@ export function earlyWarning(): Json {
 		].join('\n'),
 	));
 	const saveRecord = saveDebtor(c, 'Save debtor record', [2900, -340]);
-	const callTask = c.add('Call task', 'n8n-nodes-base.set', 3.4, [2680, -180], assign([
-		['openedAt', '={{ $now.toISO() }}'],
-		['day', "={{ $('Settings').first().json.referenceDate }}"],
-		['debtorId', '={{ $json.debtorId }}'],
-		['stage', 'early-warning-care'],
-		['claimIds', "={{ ($json.message?.claimIds ?? []).join(',') }}"],
-		['why', `={{ 'Early warning (' + $json.segmentation.signals.join(', ') + '): call, point to free debt help and offer an arrangement. Care message ' + (${CARE_SENT} ? 'sent by ' + $json.delivery.channel : 'NOT delivered (' + ($json.delivery.reason ?? $json.delivery.status) + ')') + '. Record the call on the debtor record (channel phone).' }}`],
-		['done', 'false'],
-	]));
+	const callTask = c.add('Call task', 'n8n-nodes-base.set', 3.4, [2680, -180], personTask('={{ $json.debtorId }}', 'early-warning-care', "={{ ($json.message?.claimIds ?? []).join(',') }}", `={{ 'Early warning (' + $json.segmentation.signals.join(', ') + '): call, point to free debt help and offer an arrangement. Care message ' + (${CARE_SENT} ? 'sent by ' + $json.delivery.channel : 'NOT delivered (' + ($json.delivery.reason ?? $json.delivery.status) + ')') + '. Record the call on the debtor record (channel phone).' }}`));
 	const writeTask = appendRows(c, 'Write task list', [2900, -180], 'sc_tasks');
 	const logCare = c.add('Log: care message', 'n8n-nodes-base.set', 3.4, [2680, -20], ewLog(
 		`={{ ${CARE_SENT} ? 'sent' : 'not-sent' }}`,

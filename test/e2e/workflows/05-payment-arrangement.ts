@@ -1,7 +1,7 @@
 /**
  * Workflow 5: payment arrangement self-service (betalingsregeling): a two-page form.
  */
-import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, type Json } from './canvas';
+import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, personTask, type Json } from './canvas';
 import { checkRequest, findDebtor, formEnding, formTrigger } from './self-service';
 
 export const ARRANGEMENT_FIELD = {
@@ -117,15 +117,7 @@ export function paymentArrangement(): Json {
 	const agreed = formEnding(c, 'Page: arrangement agreed', [2960, 0], 'Uw betalingsregeling staat vast',
 		"={{ (p => 'U betaalt ' + p.terms + ' keer EUR ' + (p.instalmentCents / 100).toFixed(2).replace('.', ',') + ', van ' + DateTime.fromISO(p.firstDate).setLocale('nl').toFormat('d LLLL yyyy') + ' tot en met ' + DateTime.fromISO(p.lastDate).setLocale('nl').toFormat('d LLLL yyyy') + '. Zolang u de termijnen betaalt, sturen wij geen herinneringen. ' + (['sent', 'queued'].includes($('Send confirmation').first().json.delivery.status) ? 'U krijgt alle data ook in een bevestiging.' : 'Bewaar deze pagina als bevestiging.'))($('Send confirmation').first().json.arrangement) }}",
 		'5a000001-0000-4000-8000-00000000f003');
-	const task = c.add('Task: call about an arrangement', 'n8n-nodes-base.set', 3.4, [2080, 300], assign([
-		['openedAt', '={{ $now.toISO() }}'],
-		['day', "={{ $('Settings').first().json.referenceDate }}"],
-		['debtorId', `={{ ${PROPOSED}.debtorId }}`],
-		['stage', 'arrangement-offer'],
-		['claimIds', `={{ (${PROPOSED}.arrangement.proposals?.[0]?.claimIds ?? []).join(',') }}`],
-		['why', `={{ 'Arrangement form: ' + (${PROPOSED}.arrangement.proposals?.length ? 'the debtor chose none of the plans and asks to be called' : 'no plan possible (' + (${PROPOSED}.arrangement.status ?? '') + '): ' + (${PROPOSED}.arrangement.reasons?.en ?? []).join(' ')) + ' Stated per month: EUR ' + (${PROPOSED}.request.monthlyCents / 100).toFixed(2) + '.' }}`],
-		['done', 'false'],
-	]));
+	const task = c.add('Task: call about an arrangement', 'n8n-nodes-base.set', 3.4, [2080, 300], personTask(`={{ ${PROPOSED}.debtorId }}`, 'arrangement-offer', `={{ (${PROPOSED}.arrangement.proposals?.[0]?.claimIds ?? []).join(',') }}`, `={{ 'Arrangement form: ' + (${PROPOSED}.arrangement.proposals?.length ? 'the debtor chose none of the plans and asks to be called' : 'no plan possible (' + (${PROPOSED}.arrangement.status ?? '') + '): ' + (${PROPOSED}.arrangement.reasons?.en ?? []).join(' ')) + ' Stated per month: EUR ' + (${PROPOSED}.request.monthlyCents / 100).toFixed(2) + '.' }}`));
 	const writeTask = appendRows(c, 'Write task list', [2300, 300], 'sc_tasks');
 	const callYou = formEnding(c, 'Page: we will call you', [2520, 300], 'Wij bellen u',
 		`={{ (${PROPOSED}.arrangement.proposals?.length ? 'U koos geen van de regelingen.' : 'Met dit bedrag kunnen wij hier geen regeling voorstellen.') + ' Een medewerker belt u binnen twee werkdagen om samen een oplossing te zoeken. Hulp bij geldzaken is gratis: www.geldfit.nl of 0800-8115.' }}`,

@@ -153,3 +153,16 @@ export function debtorRow(strip: string[], changes: string): Json {
 		options: {},
 	};
 }
+
+/** Set node: one row of sc_tasks, a task for a person (opened today, not done). Values are expressions or text. */
+export function personTask(debtorId: string, stage: string, claimIds: string, why: string): Json {
+	return assign([
+		['openedAt', '={{ $now.toISO() }}'],
+		['day', "={{ $('Settings').first().json.referenceDate }}"],
+		['debtorId', debtorId],
+		['stage', stage],
+		['claimIds', claimIds],
+		['why', why],
+		['done', 'false'],
+	]);
+}
