@@ -1,7 +1,7 @@
 /**
  * Workflow 1: the daily collection journey.
  */
-import { Canvas, assign, isTrue, table, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, personTask, type Json } from './canvas';
+import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, openDebtors, personTask, type Json } from './canvas';
 
 // ---------------------------------------------------------------------------------------------
 // 1. Daily collection journey
@@ -76,23 +76,7 @@ export function dailyJourney(): Json {
 		].join('\n'),
 	);
 
-	const schedule = c.add('Every working day at 08:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 160], {
-		rule: { interval: [{ field: 'cronExpression', expression: '0 8 * * 1-5' }] },
-	});
-	const manual = c.add('Run now (manual)', 'n8n-nodes-base.manualTrigger', 1, [0, 320]);
-	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], assign([
-		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
-		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
-	]));
-	const load = c.add('Load debtors', 'n8n-nodes-base.dataTable', 1.1, [420, 240], {
-		resource: 'row',
-		operation: 'get',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'status', condition: 'eq', keyValue: 'open' }] },
-		returnAll: true,
-	}, { executeOnce: false });
-	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [760, 240], { mode: 'raw', jsonOutput: '={{ $json.record }}', options: {} });
+	const fromRow = openDebtors(c, 8);
 	const segment = c.ours('Segment debtors', 'debtorSegmenter', [960, 240], {
 		routing: 'single',
 		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
@@ -153,10 +137,6 @@ export function dailyJourney(): Json {
 	const logInvalid = c.add('Log: invalid record', 'n8n-nodes-base.set', 3.4, [1160, 660], logRow('invalid', "={{ $json.error?.message ?? 'invalid record' }}"));
 	const writeLog = appendRows(c, 'Write contact log', [2960, 420], 'sc_contact_log');
 
-	c.link(schedule, settings);
-	c.link(manual, settings);
-	c.link(settings, load);
-	c.link(load, fromRow);
 	c.link(fromRow, segment);
 	c.link(segment, plan, 0);
 	c.link(segment, logInvalid, 1);

@@ -1,7 +1,7 @@
 /**
  * Workflow 3: early warning (vroegsignalering).
  */
-import { Canvas, assign, isTrue, table, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, personTask, type Json } from './canvas';
+import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, openDebtors, personTask, type Json } from './canvas';
 
 /** Day since which a care step counts for the current arrears (the segmenter's `arrearsSince`, else 30 days back). */
 const EPISODE_START = "($json.segmentation.features?.arrearsSince ?? DateTime.fromISO($('Settings').first().json.referenceDate).minus({ days: 30 }).toFormat('yyyy-MM-dd'))";
@@ -34,58 +34,42 @@ export function earlyWarning(): Json {
 		'',
 		'**Safe by default:** the Channel Sender uses the Sandbox provider. Fill in the brand in *Write care message*. A person who made the call records it on the debtor record as a contact (`channel: "phone"`), e.g. through workflow 2.',
 	].join('\n'), 4);
-	c.note('Note: find', [-60, 0], 1060, 420, [
+	c.note('Note: find', [-60, 0], 1200, 420, [
 		'### 1. Find debtors with signals',
 		'Loads the open debtors from `sc_debtors`, segments them and keeps those with `segmentation.signals`. Debtors without a signal are left alone.',
 		'*Check municipality signal* (Journey Planner) checks the legal preconditions; a debtor whose record has `municipalitySignalledOn` (set here when a signal is prepared) is not prepared again for the same arrears.',
 		'Deceased debtors, disputes, debt help, vulnerable debtors and running arrangements get no care message from this workflow (their own flow applies); that is logged.',
 	].join('\n'));
-	c.note('Note: care', [1020, -420], 1500, 400, [
+	c.note('Note: care', [1160, -420], 1500, 400, [
 		'### 2. Care message and call task (once per arrears)',
 		'Only when no care message went out since the arrears began. Written (e-mail, else letter): the law counts only a written reminder with the offer to share contact details. Timed in the legal contact window and within the contact caps (no payday wait: it asks for nothing).',
 		'Sent or not, the attempt is written on the debtor record (`contacts[]`, stage `early-warning-care`) so it is not repeated tomorrow, and a person gets a **call task** in `sc_tasks`.',
 	].join('\n'));
-	c.note('Note: signal', [1020, 440], 1500, 360, [
+	c.note('Note: signal', [1160, 440], 1500, 360, [
 		'### 3. Municipality signal (prepared, not sent)',
 		'After the care message: when the Journey Planner says `ready`, one row goes to `sc_municipality_signals` with only the data the law allows (name, address, e-mail, phone, arrears) plus the dates that prove the preconditions, status `prepared`. A person submits it to the municipality and fills in `submittedOn`.',
 		'Otherwise the log says what is missing or until when to wait.',
 	].join('\n'));
 
-	const schedule = c.add('Every working day at 09:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 160], {
-		rule: { interval: [{ field: 'cronExpression', expression: '0 9 * * 1-5' }] },
-	});
-	const manual = c.add('Run now (manual)', 'n8n-nodes-base.manualTrigger', 1, [0, 320]);
-	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], assign([
-		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
-		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
-	]));
-	const load = c.add('Load debtors', 'n8n-nodes-base.dataTable', 1.1, [420, 240], {
-		resource: 'row',
-		operation: 'get',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'status', condition: 'eq', keyValue: 'open' }] },
-		returnAll: true,
-	});
-	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [620, 240], { mode: 'raw', jsonOutput: '={{ $json.record }}', options: {} });
-	const segment = c.ours('Segment debtors', 'debtorSegmenter', [820, 240], {
+	const fromRow = openDebtors(c, 9);
+	const segment = c.ours('Segment debtors', 'debtorSegmenter', [960, 240], {
 		routing: 'single',
 		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
 	});
-	const hasSignals = c.add('Early-warning signals?', 'n8n-nodes-base.if', 2.2, [1020, 160], isTrue('={{ ($json.segmentation.signals ?? []).length > 0 }}'));
-	const plan = c.ours('Check municipality signal', 'journeyPlanner', [1220, 160], {
+	const hasSignals = c.add('Early-warning signals?', 'n8n-nodes-base.if', 2.2, [1160, 160], isTrue('={{ ($json.segmentation.signals ?? []).length > 0 }}'));
+	const plan = c.ours('Check municipality signal', 'journeyPlanner', [1360, 160], {
 		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
 		options: { municipalitySignalledOn: "={{ $json.municipalitySignalledOn ?? '' }}" },
 	});
-	const protectedFlow = c.add('Own flow applies?', 'n8n-nodes-base.if', 2.2, [1420, 160], isTrue(
+	const protectedFlow = c.add('Own flow applies?', 'n8n-nodes-base.if', 2.2, [1560, 160], isTrue(
 		"={{ ['stop', 'pause'].includes($json.segmentation.action) || $json.flags?.arrangementActive === true }}",
 	));
-	const careDue = c.add('Care message still to send?', 'n8n-nodes-base.if', 2.2, [1620, 80], isTrue(
+	const careDue = c.add('Care message still to send?', 'n8n-nodes-base.if', 2.2, [1760, 80], isTrue(
 		`={{ !($json.contacts ?? []).some(c => c.direction === 'outbound' && c.stage === 'early-warning-care' && String(c.at).slice(0, 10) >= ${EPISODE_START}) }}`,
 	));
 
 	// 2. Care message and call task
-	const render = c.ours('Write care message', 'toneTemplate', [1820, -200], {
+	const render = c.ours('Write care message', 'toneTemplate', [1960, -200], {
 		stage: 'early-warning-care',
 		channel: "={{ $json.contact?.email && $json.consents?.emailOptOut !== true ? 'email' : 'letter' }}",
 		tone: 'supportive',
@@ -93,19 +77,19 @@ export function earlyWarning(): Json {
 		brand: BRAND,
 		bank: BANK,
 	});
-	const when = c.ours('When may we contact?', 'paydayScheduler', [2020, -200], {
+	const when = c.ours('When may we contact?', 'paydayScheduler', [2160, -200], {
 		operation: 'nextContactMoment',
 		startMoment: "={{ $('Settings').first().json.now }}",
 		paydayAlignment: { personas: [] },
 		options: { now: "={{ $('Settings').first().json.now }}" },
 	});
-	const due = c.add('Due today?', 'n8n-nodes-base.if', 2.2, [2220, -280], isTrue('={{ $json.schedule.dueToday }}'));
-	const send = c.ours('Send care message', 'channelSender', [2420, -280], {
+	const due = c.add('Due today?', 'n8n-nodes-base.if', 2.2, [2360, -280], isTrue('={{ $json.schedule.dueToday }}'));
+	const send = c.ours('Send care message', 'channelSender', [2560, -280], {
 		channelSource: 'item',
 		fallbackChannels: 'letter',
 		options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
 	});
-	const recordAttempt = c.add('Add care contact to record', 'n8n-nodes-base.set', 3.4, [2680, -340], debtorRow(
+	const recordAttempt = c.add('Add care contact to record', 'n8n-nodes-base.set', 3.4, [2820, -340], debtorRow(
 		['segmentation', 'journey', 'message', 'schedule', 'delivery'],
 		[
 			'contacts: ($json.contacts ?? []).concat([{',
@@ -114,28 +98,28 @@ export function earlyWarning(): Json {
 			'    }])',
 		].join('\n'),
 	));
-	const saveRecord = saveDebtor(c, 'Save debtor record', [2900, -340]);
-	const callTask = c.add('Call task', 'n8n-nodes-base.set', 3.4, [2680, -180], personTask('={{ $json.debtorId }}', 'early-warning-care', "={{ ($json.message?.claimIds ?? []).join(',') }}", `={{ 'Early warning (' + $json.segmentation.signals.join(', ') + '): call, point to free debt help and offer an arrangement. Care message ' + (${CARE_SENT} ? 'sent by ' + $json.delivery.channel : 'NOT delivered (' + ($json.delivery.reason ?? $json.delivery.status) + ')') + '. Record the call on the debtor record (channel phone).' }}`));
-	const writeTask = appendRows(c, 'Write task list', [2900, -180], 'sc_tasks');
-	const logCare = c.add('Log: care message', 'n8n-nodes-base.set', 3.4, [2680, -20], ewLog(
+	const saveRecord = saveDebtor(c, 'Save debtor record', [3040, -340]);
+	const callTask = c.add('Call task', 'n8n-nodes-base.set', 3.4, [2820, -180], personTask('={{ $json.debtorId }}', 'early-warning-care', "={{ ($json.message?.claimIds ?? []).join(',') }}", `={{ 'Early warning (' + $json.segmentation.signals.join(', ') + '): call, point to free debt help and offer an arrangement. Care message ' + (${CARE_SENT} ? 'sent by ' + $json.delivery.channel : 'NOT delivered (' + ($json.delivery.reason ?? $json.delivery.status) + ')') + '. Record the call on the debtor record (channel phone).' }}`));
+	const writeTask = appendRows(c, 'Write task list', [3040, -180], 'sc_tasks');
+	const logCare = c.add('Log: care message', 'n8n-nodes-base.set', 3.4, [2820, -20], ewLog(
 		`={{ ${CARE_SENT} ? 'sent' : 'not-sent' }}`,
 		"={{ 'early warning: ' + $json.segmentation.signals.join(', ') + '; call task opened' + ($json.delivery.simulated ? '; sandbox' : '') + ($json.delivery.reason ? '; ' + $json.delivery.reason : '') }}",
 		'early-warning-care',
 	));
 	// Held back by the window or a transient failure: nothing is recorded, so the next run tries again.
-	const retry = c.add('Try again next run?', 'n8n-nodes-base.if', 2.2, [2420, -120], isTrue(
+	const retry = c.add('Try again next run?', 'n8n-nodes-base.if', 2.2, [2560, -120], isTrue(
 		"={{ $json.delivery.status === 'failed-transient' || $json.delivery.reason === 'earlier-attempt-unconfirmed' || ($json.delivery.skipped ?? []).some(s => s.reason === 'outside-contact-window') }}",
 	));
-	const logLater = c.add('Log: waiting for its moment', 'n8n-nodes-base.set', 3.4, [2420, 40], ewLog(
+	const logLater = c.add('Log: waiting for its moment', 'n8n-nodes-base.set', 3.4, [2560, 40], ewLog(
 		'waiting',
 		"={{ 'care message ' + ($json.delivery ? 'held back: ' + ($json.delivery.reason ?? $json.delivery.status) + ' ' + ($json.delivery.skipped ?? []).map(s => s.reason).join(', ') : 'planned for ' + $json.schedule.moment + ': ' + ($json.schedule.reasonCodes ?? []).join(', ')) + '; tried again next run' }}",
 		'early-warning-care',
 	));
-	const logNotSchedulable = c.add('Log: not schedulable', 'n8n-nodes-base.set', 3.4, [2220, -60], ewLog('not-schedulable', "={{ $json.schedule.reasonCode + ' (' + $json.schedule.action + ')' }}", 'early-warning-care'));
+	const logNotSchedulable = c.add('Log: not schedulable', 'n8n-nodes-base.set', 3.4, [2360, -60], ewLog('not-schedulable', "={{ $json.schedule.reasonCode + ' (' + $json.schedule.action + ')' }}", 'early-warning-care'));
 
 	// 3. Municipality signal
-	const ready = c.add('Municipality signal ready?', 'n8n-nodes-base.if', 2.2, [1820, 300], isTrue("={{ $json.journey.municipalitySignal?.status === 'ready' }}"));
-	const signalRow = c.add('Signal for the municipality', 'n8n-nodes-base.set', 3.4, [2080, 200], assign([
+	const ready = c.add('Municipality signal ready?', 'n8n-nodes-base.if', 2.2, [1960, 300], isTrue("={{ $json.journey.municipalitySignal?.status === 'ready' }}"));
+	const signalRow = c.add('Signal for the municipality', 'n8n-nodes-base.set', 3.4, [2220, 200], assign([
 		['preparedOn', "={{ $('Settings').first().json.referenceDate }}"],
 		['debtorId', '={{ $json.journey.municipalitySignal.data.debtorId }}'],
 		['name', "={{ $json.journey.municipalitySignal.data.name ?? '' }}"],
@@ -152,32 +136,28 @@ export function earlyWarning(): Json {
 		['status', 'prepared'],
 		['submittedOn', ''],
 	]));
-	const writeSignal = appendRows(c, 'Write municipality signals', [2300, 200], 'sc_municipality_signals');
-	const markSignalled = c.add('Mark signal prepared on record', 'n8n-nodes-base.set', 3.4, [2080, 360], debtorRow(
+	const writeSignal = appendRows(c, 'Write municipality signals', [2440, 200], 'sc_municipality_signals');
+	const markSignalled = c.add('Mark signal prepared on record', 'n8n-nodes-base.set', 3.4, [2220, 360], debtorRow(
 		['segmentation', 'journey'],
 		"municipalitySignalledOn: $('Settings').first().json.referenceDate",
 	));
-	const saveSignalled = saveDebtor(c, 'Save signalled record', [2300, 360]);
-	const logSignal = c.add('Log: signal prepared', 'n8n-nodes-base.set', 3.4, [2080, 520], ewLog('signal-prepared', "={{ $json.journey.municipalitySignal.reasons.en.join(' ') }}", 'municipality-signal', ''));
-	const logNoSignal = c.add('Log: no signal yet', 'n8n-nodes-base.set', 3.4, [2080, 680], ewLog(
+	const saveSignalled = saveDebtor(c, 'Save signalled record', [2440, 360]);
+	const logSignal = c.add('Log: signal prepared', 'n8n-nodes-base.set', 3.4, [2220, 520], ewLog('signal-prepared', "={{ $json.journey.municipalitySignal.reasons.en.join(' ') }}", 'municipality-signal', ''));
+	const logNoSignal = c.add('Log: no signal yet', 'n8n-nodes-base.set', 3.4, [2220, 680], ewLog(
 		"={{ 'signal-' + ($json.journey.municipalitySignal?.status ?? 'not-applicable') }}",
 		"={{ ($json.journey.municipalitySignal?.reasons.en ?? ['no municipality signal for these signals']).join(' ') + ($json.journey.municipalitySignal?.earliestDate ? ' (from ' + $json.journey.municipalitySignal.earliestDate + ')' : '') }}",
 		'municipality-signal',
 		'',
 	));
-	const logOwnFlow = c.add('Log: own flow applies', 'n8n-nodes-base.set', 3.4, [1620, 520], ewLog(
+	const logOwnFlow = c.add('Log: own flow applies', 'n8n-nodes-base.set', 3.4, [1760, 520], ewLog(
 		'no-care',
 		"={{ 'early warning (' + $json.segmentation.signals.join(', ') + ') but ' + ($json.flags?.arrangementActive ? 'an arrangement is running' : 'persona ' + $json.segmentation.persona + ' (' + $json.segmentation.action + ')') }}",
 		'early-warning-care',
 		'',
 	));
-	const logInvalid = c.add('Log: invalid record', 'n8n-nodes-base.set', 3.4, [1020, 520], logRow('invalid', "={{ $json.error?.message ?? 'invalid record' }}"));
-	const writeLog = appendRows(c, 'Write contact log', [2960, 520], 'sc_contact_log');
+	const logInvalid = c.add('Log: invalid record', 'n8n-nodes-base.set', 3.4, [1160, 520], logRow('invalid', "={{ $json.error?.message ?? 'invalid record' }}"));
+	const writeLog = appendRows(c, 'Write contact log', [3100, 520], 'sc_contact_log');
 
-	c.link(schedule, settings);
-	c.link(manual, settings);
-	c.link(settings, load);
-	c.link(load, fromRow);
 	c.link(fromRow, segment);
 	c.link(segment, hasSignals, 0);
 	c.link(segment, logInvalid, 1);

@@ -1,7 +1,7 @@
 /**
  * Workflow 4: flex collection date (flex-incasso): the debtor chooses the day of the direct debit.
  */
-import { Canvas, PREFIX, assign, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, type Json } from './canvas';
+import { Canvas, PREFIX, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, todaySettings, type Json } from './canvas';
 import { checkRequest, findDebtor, formEnding, formTrigger } from './self-service';
 
 export const FLEX_DAY_FIELD = 'Incassodag (1 tot en met 31)';
@@ -36,10 +36,7 @@ export function flexCollectionDate(): Json {
 		'Kies op welke dag van de maand wij het bedrag van uw rekening afschrijven. Kies een dag kort na uw salaris of uitkering.',
 		[{ fieldLabel: FLEX_DAY_FIELD, fieldType: 'number', placeholder: 'bijv. 27', requiredField: true }],
 		'Opslaan');
-	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [200, 200], assign([
-		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
-		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
-	]));
+	const settings = todaySettings(c, [200, 200]);
 	const find = findDebtor(c, form, [400, 200]);
 	const check = checkRequest(c, form, [600, 200], String.raw`  const day = Number(form['${FLEX_DAY_FIELD}']);
   if (!Number.isInteger(day) || day < 1 || day > 31) {

@@ -166,3 +166,38 @@ export function personTask(debtorId: string, stage: string, claimIds: string, wh
 		['done', 'false'],
 	]);
 }
+
+/** Settings node: the day and moment a run works for (today in Amsterdam; a test or replay fixes them here). */
+export function todaySettings(c: Canvas, position: [number, number]): string {
+	return c.add('Settings', 'n8n-nodes-base.set', 3.4, position, assign([
+		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
+		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
+	]));
+}
+
+/**
+ * The start of a daily run over the open debtors: a schedule on working days at `hour`, a manual
+ * trigger, Settings, the open rows of sc_debtors and the debtor record parsed from each row.
+ * Returns the node whose items are debtor records.
+ */
+export function openDebtors(c: Canvas, hour: number): string {
+	const schedule = c.add(`Every working day at ${String(hour).padStart(2, '0')}:00`, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 160], {
+		rule: { interval: [{ field: 'cronExpression', expression: `0 ${hour} * * 1-5` }] },
+	});
+	const manual = c.add('Run now (manual)', 'n8n-nodes-base.manualTrigger', 1, [0, 320]);
+	const settings = todaySettings(c, [220, 240]);
+	const load = c.add('Load debtors', 'n8n-nodes-base.dataTable', 1.1, [420, 240], {
+		resource: 'row',
+		operation: 'get',
+		dataTableId: table('sc_debtors'),
+		matchType: 'allConditions',
+		filters: { conditions: [{ keyName: 'status', condition: 'eq', keyValue: 'open' }] },
+		returnAll: true,
+	}, { executeOnce: false });
+	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [760, 240], { mode: 'raw', jsonOutput: '={{ $json.record }}', options: {} });
+	c.link(schedule, settings);
+	c.link(manual, settings);
+	c.link(settings, load);
+	c.link(load, fromRow);
+	return fromRow;
+}
