@@ -225,8 +225,9 @@ describe('workflows 3, 4 and 5 in real n8n', () => {
 				expect(tasks.filter((t) => t.debtorId === id)).toEqual([]);
 				expect(signals.filter((s) => s.debtorId === id)).toEqual([]);
 			}
-			const dispute = reasons.get('EW-DISPUTE');
-			if (dispute) expect(dispute).toMatchObject({ decision: 'no-care' });
+			// The dispute still raises the legal signal, but its own flow (pause) applies: logged, nothing sent.
+			expect(reasons.get('EW-DISPUTE')).toMatchObject({ decision: 'no-care', stage: 'early-warning-care' });
+			expect(reasons.get('EW-DISPUTE')!.reason).toMatch(/persona dispute \(pause\)/);
 			expect(recordOf(debtors, 'EW-DISPUTE').contacts).toEqual([]);
 		});
 
