@@ -15,6 +15,7 @@ export function setupTables(): Json {
 		'- `sc_contact_log`: one row per decision of the daily journey and per delivery status',
 		'- `sc_tasks`: tasks for a person (care calls, messages no channel could deliver)',
 		'- `sc_intake`: every ERP record received (for replays: the same `eventId` is accepted once)',
+		'- `sc_municipality_signals`: early-warning signals prepared for a person to submit to the municipality',
 	].join('\n'), 4);
 	const start = c.add('Run once', 'n8n-nodes-base.manualTrigger', 1, [0, 0]);
 	const cols = (names: string[]) => ({ column: names.map((name) => ({ name, type: 'string' })) });
@@ -23,6 +24,7 @@ export function setupTables(): Json {
 		['sc_contact_log', ['loggedAt', 'day', 'debtorId', 'decision', 'stage', 'channel', 'claimIds', 'status', 'reason', 'moment', 'templateId', 'idempotencyKey', 'messageId']],
 		['sc_tasks', ['openedAt', 'day', 'debtorId', 'stage', 'claimIds', 'why', 'done']],
 		['sc_intake', ['eventId', 'receivedAt', 'type', 'debtorId', 'result', 'reason']],
+		['sc_municipality_signals', ['preparedOn', 'debtorId', 'name', 'street', 'postalCode', 'city', 'email', 'phone', 'arrearsCents', 'arrearsSince', 'personalContactOn', 'debtHelpPointerOn', 'reminderWithOfferOn', 'status', 'submittedOn']],
 	];
 	let previous = start;
 	tables.forEach(([name, columns], index) => {

@@ -1,7 +1,7 @@
 /**
  * Workflow 1: the daily collection journey.
  */
-import { Canvas, assign, isTrue, table, autoMap, BRAND, BANK, logRow, type Json } from './canvas';
+import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, openDebtors, personTask, type Json } from './canvas';
 
 // ---------------------------------------------------------------------------------------------
 // 1. Daily collection journey
@@ -76,23 +76,7 @@ export function dailyJourney(): Json {
 		].join('\n'),
 	);
 
-	const schedule = c.add('Every working day at 08:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 160], {
-		rule: { interval: [{ field: 'cronExpression', expression: '0 8 * * 1-5' }] },
-	});
-	const manual = c.add('Run now (manual)', 'n8n-nodes-base.manualTrigger', 1, [0, 320]);
-	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], assign([
-		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
-		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
-	]));
-	const load = c.add('Load debtors', 'n8n-nodes-base.dataTable', 1.1, [420, 240], {
-		resource: 'row',
-		operation: 'get',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'status', condition: 'eq', keyValue: 'open' }] },
-		returnAll: true,
-	}, { executeOnce: false });
-	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [760, 240], { mode: 'raw', jsonOutput: '={{ $json.record }}', options: {} });
+	const fromRow = openDebtors(c, 8);
 	const segment = c.ours('Segment debtors', 'debtorSegmenter', [960, 240], {
 		routing: 'single',
 		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
@@ -118,44 +102,20 @@ export function dailyJourney(): Json {
 		fallbackChannels: 'sms, letter',
 		options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
 	});
-	const recordContact = c.add('Add contact to record', 'n8n-nodes-base.set', 3.4, [2480, 100], {
-		mode: 'raw',
-		jsonOutput: [
-			'={{ JSON.stringify({',
-			'  debtorId: $json.debtorId,',
-			"  status: 'open',",
-			'  record: JSON.stringify(Object.assign({}, $json, {',
-			'    segmentation: undefined, journey: undefined, message: undefined, schedule: undefined, delivery: undefined,',
-			'    contacts: ($json.contacts ?? []).concat(($json.journey.claimIds.length ? $json.journey.claimIds : [null]).map(claimId => ({',
+	const recordContact = c.add('Add contact to record', 'n8n-nodes-base.set', 3.4, [2480, 100], debtorRow(
+		['segmentation', 'journey', 'message', 'schedule', 'delivery'],
+		[
+			'contacts: ($json.contacts ?? []).concat(($json.journey.claimIds.length ? $json.journey.claimIds : [null]).map(claimId => ({',
 			"      at: $json.schedule.moment, channel: $json.delivery.channel, direction: 'outbound', stage: $json.journey.stage,",
 			"      outcome: 'sent', claimId: claimId ?? undefined",
 			'    })))',
-			'  }))',
-			'}) }}',
 		].join('\n'),
-		options: {},
-	});
-	const save = c.add('Save debtor record', 'n8n-nodes-base.dataTable', 1.1, [2700, 100], {
-		resource: 'row',
-		operation: 'upsert',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
-		columns: autoMap,
-		options: {},
-	});
+	));
+	const save = saveDebtor(c, 'Save debtor record', [2700, 100]);
 
 	const logSent = c.add('Log: sent', 'n8n-nodes-base.set', 3.4, [2480, 260], logRow('sent', "={{ $json.delivery.simulated ? 'sandbox' : '' }}"));
 	const logNotSent = c.add('Log: not sent', 'n8n-nodes-base.set', 3.4, [2480, 420], logRow('not-sent', "={{ $json.delivery.reason ?? $json.delivery.errorCode ?? ($json.delivery.skipped ?? []).map(s => s.channel + ':' + s.reason).join(', ') }}"));
-	const taskRow = c.add('Task for a person', 'n8n-nodes-base.set', 3.4, [2480, 580], assign([
-		['openedAt', '={{ $now.toISO() }}'],
-		['day', "={{ $('Settings').first().json.referenceDate }}"],
-		['debtorId', '={{ $json.debtorId }}'],
-		['stage', "={{ $json.journey?.stage ?? '' }}"],
-		['claimIds', "={{ ($json.journey?.claimIds ?? []).join(',') }}"],
-		['why', "={{ $json.delivery ? 'no channel worked: ' + ($json.delivery.reason ?? $json.delivery.status) : 'this step needs personal contact (' + $json.journey.stage + ')' }}"],
-		['done', 'false'],
-	]));
+	const taskRow = c.add('Task for a person', 'n8n-nodes-base.set', 3.4, [2480, 580], personTask('={{ $json.debtorId }}', "={{ $json.journey?.stage ?? '' }}", "={{ ($json.journey?.claimIds ?? []).join(',') }}", "={{ $json.delivery ? 'no channel worked: ' + ($json.delivery.reason ?? $json.delivery.status) : 'this step needs personal contact (' + $json.journey.stage + ')' }}"));
 	const logTask = c.add('Log: task for a person', 'n8n-nodes-base.set', 3.4, [2700, 580], assign([
 		['loggedAt', '={{ $now.toISO() }}'],
 		['day', '={{ $json.day }}'],
@@ -170,17 +130,13 @@ export function dailyJourney(): Json {
 		['templateId', ''],
 		['idempotencyKey', ''],
 	]));
-	const writeTask = c.add('Write task list', 'n8n-nodes-base.dataTable', 1.1, [2700, 740], { resource: 'row', operation: 'insert', dataTableId: table('sc_tasks'), columns: autoMap, options: {} });
+	const writeTask = appendRows(c, 'Write task list', [2700, 740], 'sc_tasks');
 	const logLater = c.add('Log: waiting for its moment', 'n8n-nodes-base.set', 3.4, [2200, 420], logRow('waiting', "={{ 'planned for ' + $json.schedule.moment + ': ' + ($json.schedule.reasonCodes ?? []).join(', ') }}"));
 	const logNotSchedulable = c.add('Log: not schedulable', 'n8n-nodes-base.set', 3.4, [1960, 500], logRow('not-schedulable', "={{ $json.schedule.reasonCode + ' (' + $json.schedule.action + ')' }}"));
 	const logNoStep = c.add('Log: no step today', 'n8n-nodes-base.set', 3.4, [1360, 500], logRow('no-step', "={{ $json.journey.reason + ($json.journey.earliestDate ? ' until ' + $json.journey.earliestDate : '') }}"));
 	const logInvalid = c.add('Log: invalid record', 'n8n-nodes-base.set', 3.4, [1160, 660], logRow('invalid', "={{ $json.error?.message ?? 'invalid record' }}"));
-	const writeLog = c.add('Write contact log', 'n8n-nodes-base.dataTable', 1.1, [2960, 420], { resource: 'row', operation: 'insert', dataTableId: table('sc_contact_log'), columns: autoMap, options: {} });
+	const writeLog = appendRows(c, 'Write contact log', [2960, 420], 'sc_contact_log');
 
-	c.link(schedule, settings);
-	c.link(manual, settings);
-	c.link(settings, load);
-	c.link(load, fromRow);
 	c.link(fromRow, segment);
 	c.link(segment, plan, 0);
 	c.link(segment, logInvalid, 1);

@@ -11,6 +11,9 @@ import type { Json } from './canvas';
 import { setupTables } from './00-setup-data-tables';
 import { dailyJourney } from './01-daily-collection-journey';
 import { erpIntake } from './02-erp-intake';
+import { earlyWarning } from './03-early-warning';
+import { flexCollectionDate } from './04-flex-collection-date';
+import { paymentArrangement } from './05-payment-arrangement';
 import { deliveryStatus } from './06-delivery-status';
 import { reversalHandling } from './07-reversal-handling';
 import { demo } from './08-demo';
@@ -22,6 +25,9 @@ export const WORKFLOWS: Record<string, () => Json> = {
 	'00-setup-data-tables.json': setupTables,
 	'01-daily-collection-journey.json': dailyJourney,
 	'02-erp-intake.json': erpIntake,
+	'03-early-warning.json': earlyWarning,
+	'04-flex-collection-date.json': flexCollectionDate,
+	'05-payment-arrangement.json': paymentArrangement,
 	'06-delivery-status.json': deliveryStatus,
 	'07-reversal-handling.json': reversalHandling,
 	'08-demo.json': demo,

@@ -15,11 +15,17 @@ export interface Node {
 	[key: string]: unknown;
 }
 
+let assignmentId = 0;
+
 export class Canvas {
 	nodes: Node[] = [];
 	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }> = {};
 	private counter = 0;
-	constructor(private readonly prefix: string) {}
+	constructor(private readonly prefix: string) {
+		// Ids of Set assignments and If conditions count per workflow, so one workflow's JSON does not
+		// change when another workflow is added before it.
+		assignmentId = 0;
+	}
 
 	add(name: string, type: string, typeVersion: number, position: [number, number], parameters: Json = {}, extra: Json = {}): string {
 		if (this.nodes.some((node) => node.name === name)) throw new Error(`duplicate node name ${name}`);
@@ -58,7 +64,6 @@ export class Canvas {
 	}
 }
 
-let assignmentId = 0;
 /** Set node (manual mode) assignments. */
 export function assign(fields: Array<[string, string, string?]>): Json {
 	return {
@@ -113,4 +118,91 @@ export function logRow(decision: string, reason: string): Json {
 		['templateId', "={{ $json.message?.templateId ?? '' }}"],
 		['idempotencyKey', "={{ $json.delivery?.idempotencyKey ?? '' }}"],
 	]);
+}
+
+/** Data Table node that writes the debtor row built before it (`debtorId`, `status`, `record`) back into sc_debtors. */
+export function saveDebtor(c: Canvas, name: string, position: [number, number]): string {
+	return c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, {
+		resource: 'row',
+		operation: 'upsert',
+		dataTableId: table('sc_debtors'),
+		matchType: 'allConditions',
+		filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
+		columns: autoMap,
+		options: {},
+	});
+}
+
+/** Data Table node that appends its input items as rows of `tableName`. */
+export function appendRows(c: Canvas, name: string, position: [number, number], tableName: string): string {
+	return c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, { resource: 'row', operation: 'insert', dataTableId: table(tableName), columns: autoMap, options: {} });
+}
+
+/**
+ * Set node (raw) that builds the sc_debtors row for the item's debtor record: the nodes' working keys
+ * in `strip` are dropped, `changes` (object-literal JavaScript) is merged in.
+ */
+export function debtorRow(strip: string[], changes: string): Json {
+	return {
+		mode: 'raw',
+		jsonOutput: [
+			'={{ JSON.stringify({',
+			'  debtorId: $json.debtorId,',
+			"  status: 'open',",
+			'  record: JSON.stringify(Object.assign({}, $json, {',
+			`    ${strip.map((key) => `${key}: undefined`).join(', ')},`,
+			`    ${changes}`,
+			'  }))',
+			'}) }}',
+		].join('\n'),
+		options: {},
+	};
+}
+
+/** Set node: one row of sc_tasks, a task for a person (opened today, not done). Values are expressions or text. */
+export function personTask(debtorId: string, stage: string, claimIds: string, why: string): Json {
+	return assign([
+		['openedAt', '={{ $now.toISO() }}'],
+		['day', "={{ $('Settings').first().json.referenceDate }}"],
+		['debtorId', debtorId],
+		['stage', stage],
+		['claimIds', claimIds],
+		['why', why],
+		['done', 'false'],
+	]);
+}
+
+/** Settings node: the day and moment a run works for (today in Amsterdam; a test or replay fixes them here). */
+export function todaySettings(c: Canvas, position: [number, number]): string {
+	return c.add('Settings', 'n8n-nodes-base.set', 3.4, position, assign([
+		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
+		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
+	]));
+}
+
+/**
+ * The start of a daily run over the open debtors: a schedule on working days at `hour`, a manual
+ * trigger, Settings, the open rows of sc_debtors and the debtor record parsed from each row.
+ * Returns the node whose items are debtor records.
+ */
+export function openDebtors(c: Canvas, hour: number): string {
+	const schedule = c.add(`Every working day at ${String(hour).padStart(2, '0')}:00`, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 160], {
+		rule: { interval: [{ field: 'cronExpression', expression: `0 ${hour} * * 1-5` }] },
+	});
+	const manual = c.add('Run now (manual)', 'n8n-nodes-base.manualTrigger', 1, [0, 320]);
+	const settings = todaySettings(c, [220, 240]);
+	const load = c.add('Load debtors', 'n8n-nodes-base.dataTable', 1.1, [420, 240], {
+		resource: 'row',
+		operation: 'get',
+		dataTableId: table('sc_debtors'),
+		matchType: 'allConditions',
+		filters: { conditions: [{ keyName: 'status', condition: 'eq', keyValue: 'open' }] },
+		returnAll: true,
+	}, { executeOnce: false });
+	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [760, 240], { mode: 'raw', jsonOutput: '={{ $json.record }}', options: {} });
+	c.link(schedule, settings);
+	c.link(manual, settings);
+	c.link(settings, load);
+	c.link(load, fromRow);
+	return fromRow;
 }

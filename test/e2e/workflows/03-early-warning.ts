@@ -1,0 +1,192 @@
+/**
+ * Workflow 3: early warning (vroegsignalering).
+ */
+import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, openDebtors, personTask, type Json } from './canvas';
+
+/** Day since which a care step counts for the current arrears (the segmenter's `arrearsSince`, else 30 days back). */
+const EPISODE_START = "($json.segmentation.features?.arrearsSince ?? DateTime.fromISO($('Settings').first().json.referenceDate).minus({ days: 30 }).toFormat('yyyy-MM-dd'))";
+
+/** A contact-log row (see logRow) about this workflow's own step, not the journey's next step. */
+function ewLog(decision: string, reason: string, stage: string, channel = "={{ $json.delivery?.channel ?? $json.message?.channel ?? '' }}"): Json {
+	const row = logRow(decision, reason) as { assignments: { assignments: Array<{ name: string; value: string }> } };
+	const set = (name: string, value: string) => (row.assignments.assignments.find((a) => a.name === name)!.value = value);
+	set('stage', stage);
+	set('channel', channel);
+	set('claimIds', "={{ ($json.message?.claimIds ?? []).join(',') }}");
+	return row as unknown as Json;
+}
+
+/** Sent, or sent earlier today (the send ledger knows it): the care message reached the debtor's channel. */
+const CARE_SENT = "(['sent', 'queued'].includes($json.delivery.status) || $json.delivery.reason === 'already-sent')";
+
+// ---------------------------------------------------------------------------------------------
+// 3. Early warning
+// ---------------------------------------------------------------------------------------------
+export function earlyWarning(): Json {
+	const c = new Canvas('3a000001');
+	c.note('Note: about', [-60, -560], 760, 500, [
+		'## Early warning (vroegsignalering)',
+		'Every working day at 09:00 this workflow looks for debtors with **early-warning signals** (the Debtor Segmenter: second late period in a row, a reversal for insufficient funds, a blocked account, growing arrears, no response, and the **legal early warning** for rent, health insurance, energy, heat and drinking water).',
+		'',
+		'For each of them, **once per arrears**: a supportive **care message** (pointer to free debt help and, for the legal sectors, the offer to share contact details with the municipality) and a **call task** for a person.',
+		'',
+		'When every legal precondition is recorded (personal contact tried, pointer to debt help, written reminder with the sharing offer, no objection, 30 days passed) the **municipality signal is prepared** in `sc_municipality_signals` for a person to check and submit. It is never sent from here.',
+		'',
+		'**Safe by default:** the Channel Sender uses the Sandbox provider. Fill in the brand in *Write care message*. A person who made the call records it on the debtor record as a contact (`channel: "phone"`), e.g. through workflow 2.',
+	].join('\n'), 4);
+	c.note('Note: find', [-60, 0], 1200, 420, [
+		'### 1. Find debtors with signals',
+		'Loads the open debtors from `sc_debtors`, segments them and keeps those with `segmentation.signals`. Debtors without a signal are left alone.',
+		'*Check municipality signal* (Journey Planner) checks the legal preconditions; a debtor whose record has `municipalitySignalledOn` (set here when a signal is prepared) is not prepared again for the same arrears.',
+		'Deceased debtors, disputes, debt help, vulnerable debtors and running arrangements get no care message from this workflow (their own flow applies); that is logged.',
+	].join('\n'));
+	c.note('Note: care', [1160, -420], 1500, 400, [
+		'### 2. Care message and call task (once per arrears)',
+		'Only when no care message went out since the arrears began. Written (e-mail, else letter): the law counts only a written reminder with the offer to share contact details. Timed in the legal contact window and within the contact caps (no payday wait: it asks for nothing).',
+		'Sent or not, the attempt is written on the debtor record (`contacts[]`, stage `early-warning-care`) so it is not repeated tomorrow, and a person gets a **call task** in `sc_tasks`.',
+	].join('\n'));
+	c.note('Note: signal', [1160, 440], 1500, 360, [
+		'### 3. Municipality signal (prepared, not sent)',
+		'After the care message: when the Journey Planner says `ready`, one row goes to `sc_municipality_signals` with only the data the law allows (name, address, e-mail, phone, arrears) plus the dates that prove the preconditions, status `prepared`. A person submits it to the municipality and fills in `submittedOn`.',
+		'Otherwise the log says what is missing or until when to wait.',
+	].join('\n'));
+
+	const fromRow = openDebtors(c, 9);
+	const segment = c.ours('Segment debtors', 'debtorSegmenter', [960, 240], {
+		routing: 'single',
+		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
+	});
+	const hasSignals = c.add('Early-warning signals?', 'n8n-nodes-base.if', 2.2, [1160, 160], isTrue('={{ ($json.segmentation.signals ?? []).length > 0 }}'));
+	const plan = c.ours('Check municipality signal', 'journeyPlanner', [1360, 160], {
+		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
+		options: { municipalitySignalledOn: "={{ $json.municipalitySignalledOn ?? '' }}" },
+	});
+	const protectedFlow = c.add('Own flow applies?', 'n8n-nodes-base.if', 2.2, [1560, 160], isTrue(
+		"={{ ['stop', 'pause'].includes($json.segmentation.action) || $json.flags?.arrangementActive === true }}",
+	));
+	const careDue = c.add('Care message still to send?', 'n8n-nodes-base.if', 2.2, [1760, 80], isTrue(
+		`={{ !($json.contacts ?? []).some(c => c.direction === 'outbound' && c.stage === 'early-warning-care' && String(c.at).slice(0, 10) >= ${EPISODE_START}) }}`,
+	));
+
+	// 2. Care message and call task
+	const render = c.ours('Write care message', 'toneTemplate', [1960, -200], {
+		stage: 'early-warning-care',
+		channel: "={{ $json.contact?.email && $json.consents?.emailOptOut !== true ? 'email' : 'letter' }}",
+		tone: 'supportive',
+		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
+		brand: BRAND,
+		bank: BANK,
+	});
+	const when = c.ours('When may we contact?', 'paydayScheduler', [2160, -200], {
+		operation: 'nextContactMoment',
+		startMoment: "={{ $('Settings').first().json.now }}",
+		paydayAlignment: { personas: [] },
+		options: { now: "={{ $('Settings').first().json.now }}" },
+	});
+	const due = c.add('Due today?', 'n8n-nodes-base.if', 2.2, [2360, -280], isTrue('={{ $json.schedule.dueToday }}'));
+	const send = c.ours('Send care message', 'channelSender', [2560, -280], {
+		channelSource: 'item',
+		fallbackChannels: 'letter',
+		options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
+	});
+	const recordAttempt = c.add('Add care contact to record', 'n8n-nodes-base.set', 3.4, [2820, -340], debtorRow(
+		['segmentation', 'journey', 'message', 'schedule', 'delivery'],
+		[
+			'contacts: ($json.contacts ?? []).concat([{',
+			"      at: $json.schedule.moment, channel: $json.delivery.channel ?? $json.message.channel, direction: 'outbound', stage: 'early-warning-care',",
+			`      outcome: ${CARE_SENT} ? 'sent' : 'failed'`,
+			'    }])',
+		].join('\n'),
+	));
+	const saveRecord = saveDebtor(c, 'Save debtor record', [3040, -340]);
+	const callTask = c.add('Call task', 'n8n-nodes-base.set', 3.4, [2820, -180], personTask('={{ $json.debtorId }}', 'early-warning-care', "={{ ($json.message?.claimIds ?? []).join(',') }}", `={{ 'Early warning (' + $json.segmentation.signals.join(', ') + '): call, point to free debt help and offer an arrangement. Care message ' + (${CARE_SENT} ? 'sent by ' + $json.delivery.channel : 'NOT delivered (' + ($json.delivery.reason ?? $json.delivery.status) + ')') + '. Record the call on the debtor record (channel phone).' }}`));
+	const writeTask = appendRows(c, 'Write task list', [3040, -180], 'sc_tasks');
+	const logCare = c.add('Log: care message', 'n8n-nodes-base.set', 3.4, [2820, -20], ewLog(
+		`={{ ${CARE_SENT} ? 'sent' : 'not-sent' }}`,
+		"={{ 'early warning: ' + $json.segmentation.signals.join(', ') + '; call task opened' + ($json.delivery.simulated ? '; sandbox' : '') + ($json.delivery.reason ? '; ' + $json.delivery.reason : '') }}",
+		'early-warning-care',
+	));
+	// Held back by the window or a transient failure: nothing is recorded, so the next run tries again.
+	const retry = c.add('Try again next run?', 'n8n-nodes-base.if', 2.2, [2560, -120], isTrue(
+		"={{ $json.delivery.status === 'failed-transient' || $json.delivery.reason === 'earlier-attempt-unconfirmed' || ($json.delivery.skipped ?? []).some(s => s.reason === 'outside-contact-window') }}",
+	));
+	const logLater = c.add('Log: waiting for its moment', 'n8n-nodes-base.set', 3.4, [2560, 40], ewLog(
+		'waiting',
+		"={{ 'care message ' + ($json.delivery ? 'held back: ' + ($json.delivery.reason ?? $json.delivery.status) + ' ' + ($json.delivery.skipped ?? []).map(s => s.reason).join(', ') : 'planned for ' + $json.schedule.moment + ': ' + ($json.schedule.reasonCodes ?? []).join(', ')) + '; tried again next run' }}",
+		'early-warning-care',
+	));
+	const logNotSchedulable = c.add('Log: not schedulable', 'n8n-nodes-base.set', 3.4, [2360, -60], ewLog('not-schedulable', "={{ $json.schedule.reasonCode + ' (' + $json.schedule.action + ')' }}", 'early-warning-care'));
+
+	// 3. Municipality signal
+	const ready = c.add('Municipality signal ready?', 'n8n-nodes-base.if', 2.2, [1960, 300], isTrue("={{ $json.journey.municipalitySignal?.status === 'ready' }}"));
+	const signalRow = c.add('Signal for the municipality', 'n8n-nodes-base.set', 3.4, [2220, 200], assign([
+		['preparedOn', "={{ $('Settings').first().json.referenceDate }}"],
+		['debtorId', '={{ $json.journey.municipalitySignal.data.debtorId }}'],
+		['name', "={{ $json.journey.municipalitySignal.data.name ?? '' }}"],
+		['street', "={{ [$json.journey.municipalitySignal.data.address?.street, $json.journey.municipalitySignal.data.address?.houseNumber].filter(Boolean).join(' ') }}"],
+		['postalCode', "={{ $json.journey.municipalitySignal.data.address?.postalCode ?? '' }}"],
+		['city', "={{ $json.journey.municipalitySignal.data.address?.city ?? '' }}"],
+		['email', "={{ $json.journey.municipalitySignal.data.email ?? '' }}"],
+		['phone', "={{ $json.journey.municipalitySignal.data.phone ?? '' }}"],
+		['arrearsCents', '={{ String($json.journey.municipalitySignal.data.arrearsCents) }}'],
+		['arrearsSince', '={{ $json.journey.municipalitySignal.arrearsSince }}'],
+		['personalContactOn', '={{ $json.journey.municipalitySignal.preconditions.personalContactAttempt }}'],
+		['debtHelpPointerOn', '={{ $json.journey.municipalitySignal.preconditions.debtHelpPointer }}'],
+		['reminderWithOfferOn', '={{ $json.journey.municipalitySignal.preconditions.writtenReminderWithSharingOffer }}'],
+		['status', 'prepared'],
+		['submittedOn', ''],
+	]));
+	const writeSignal = appendRows(c, 'Write municipality signals', [2440, 200], 'sc_municipality_signals');
+	const markSignalled = c.add('Mark signal prepared on record', 'n8n-nodes-base.set', 3.4, [2220, 360], debtorRow(
+		['segmentation', 'journey'],
+		"municipalitySignalledOn: $('Settings').first().json.referenceDate",
+	));
+	const saveSignalled = saveDebtor(c, 'Save signalled record', [2440, 360]);
+	const logSignal = c.add('Log: signal prepared', 'n8n-nodes-base.set', 3.4, [2220, 520], ewLog('signal-prepared', "={{ $json.journey.municipalitySignal.reasons.en.join(' ') }}", 'municipality-signal', ''));
+	const logNoSignal = c.add('Log: no signal yet', 'n8n-nodes-base.set', 3.4, [2220, 680], ewLog(
+		"={{ 'signal-' + ($json.journey.municipalitySignal?.status ?? 'not-applicable') }}",
+		"={{ ($json.journey.municipalitySignal?.reasons.en ?? ['no municipality signal for these signals']).join(' ') + ($json.journey.municipalitySignal?.earliestDate ? ' (from ' + $json.journey.municipalitySignal.earliestDate + ')' : '') }}",
+		'municipality-signal',
+		'',
+	));
+	const logOwnFlow = c.add('Log: own flow applies', 'n8n-nodes-base.set', 3.4, [1760, 520], ewLog(
+		'no-care',
+		"={{ 'early warning (' + $json.segmentation.signals.join(', ') + ') but ' + ($json.flags?.arrangementActive ? 'an arrangement is running' : 'persona ' + $json.segmentation.persona + ' (' + $json.segmentation.action + ')') }}",
+		'early-warning-care',
+		'',
+	));
+	const logInvalid = c.add('Log: invalid record', 'n8n-nodes-base.set', 3.4, [1160, 520], logRow('invalid', "={{ $json.error?.message ?? 'invalid record' }}"));
+	const writeLog = appendRows(c, 'Write contact log', [3100, 520], 'sc_contact_log');
+
+	c.link(fromRow, segment);
+	c.link(segment, hasSignals, 0);
+	c.link(segment, logInvalid, 1);
+	c.link(hasSignals, plan, 0);
+	c.link(plan, protectedFlow);
+	c.link(protectedFlow, logOwnFlow, 0);
+	c.link(protectedFlow, careDue, 1);
+	c.link(careDue, render, 0);
+	c.link(careDue, ready, 1);
+	c.link(render, when);
+	c.link(when, due, 0);
+	c.link(when, logNotSchedulable, 1);
+	c.link(due, send, 0);
+	c.link(due, logLater, 1);
+	for (const [from, output] of [[send, 0], [retry, 1]] as const) {
+		c.link(from, recordAttempt, output);
+		c.link(from, callTask, output);
+		c.link(from, logCare, output);
+	}
+	c.link(send, retry, 1);
+	c.link(retry, logLater, 0);
+	c.link(recordAttempt, saveRecord);
+	c.link(callTask, writeTask);
+	c.link(ready, signalRow, 0);
+	c.link(ready, markSignalled, 0);
+	c.link(ready, logSignal, 0);
+	c.link(ready, logNoSignal, 1);
+	c.link(signalRow, writeSignal);
+	c.link(markSignalled, saveSignalled);
+	for (const log of [logCare, logLater, logNotSchedulable, logSignal, logNoSignal, logOwnFlow, logInvalid]) c.link(log, writeLog);
+	return c.workflow('scEarlyWarning03', 'Social Collections: early warning');
+}
