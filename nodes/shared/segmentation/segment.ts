@@ -8,6 +8,7 @@
  */
 import type { DayNumber } from '../calendar/days';
 import type { Channel, DebtorRecord } from '../debtor/model';
+import { flatString } from '../scheduling/moments';
 import { computeFeatures, suppliedFeatures, type SegmentationFeatures } from './features';
 import {
 	PERSONA_PROFILES,
@@ -439,7 +440,8 @@ export function segmentDebtor(record: DebtorRecord, options: SegmentOptions): Se
 		channels: channelsFor(persona, record, features),
 		signals,
 		labels,
-		reasons: reasons.map((reason) => wordReason(reason, options.language)),
+		// Flat strings: a worded reason is a tree of pieces until read, and results live for the run.
+		reasons: reasons.map((reason) => flatString(wordReason(reason, options.language))),
 		reasonCodes: reasons.map((reason) => reason.code),
 		features,
 		...(arm ? { arm } : {}),
