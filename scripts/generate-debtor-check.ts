@@ -68,7 +68,6 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 			}
 			fail(node.enum.map((value) => `${v} !== ${JSON.stringify(value)}`).join(' && ') || 'true');
 		}
-		let known: string | undefined;
 		switch (node.type) {
 			case undefined:
 				break;
@@ -93,7 +92,7 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 			default:
 				throw new Error(`unsupported type "${node.type}" at ${where}`);
 		}
-		known = node.type === 'integer' ? 'number' : node.type;
+		const known = node.type === 'integer' ? 'number' : node.type;
 		// Without a declared type a keyword applies only to values of its own type (JSON Schema rule).
 		const when = (type: string, condition: string) => (known === type ? condition : `${typeGuard(type, v)} && ${condition}`);
 		if (node.minimum !== undefined) fail(when('number', `${v} < ${node.minimum}`));
