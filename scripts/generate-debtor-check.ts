@@ -33,6 +33,12 @@ const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description', 'default'
 const SUPPORTED = new Set(['type', 'enum', 'required', 'properties', 'items', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'format']);
 const FORMATS: Record<string, string> = { date: 'isDate', 'date-time': 'isDateTime', email: 'isEmail' };
 
+/** A test that `v` is of a JSON type (for keywords on values whose type the schema leaves open). */
+function typeGuard(type: string, v: string): string {
+	if (type === 'object') return `typeof ${v} === 'object' && ${v} !== null && !Array.isArray(${v})`;
+	return `typeof ${v} === '${type}'`;
+}
+
 export function generateDebtorCheck(schema: SchemaNode): string {
 	const constants: string[] = [];
 	const functions: string[] = [];
@@ -43,14 +49,25 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 		return name;
 	};
 
-	/** Statements that `return false` when `v` (a defined value) breaks `node`. */
+	/**
+	 * Statements that `return false` when `v` (a defined value) breaks `node`. Each check is emitted
+	 * once, in the order the type makes safe: after the type test the value's type is known, so the
+	 * keyword checks need no second `typeof` and the happy path allocates nothing.
+	 */
 	function statements(node: SchemaNode, v: string, where: string, indent: string): string[] {
 		for (const keyword of Object.keys(node)) {
 			if (!SUPPORTED.has(keyword) && !ANNOTATIONS.has(keyword)) throw new Error(`unsupported keyword "${keyword}" at ${where}`);
 		}
 		const out: string[] = [];
 		const fail = (condition: string) => out.push(`${indent}if (${condition}) return false;`);
-		if (node.enum) fail(`!${constant(`new Set<unknown>(${JSON.stringify(node.enum)})`)}.has(${v})`);
+		if (node.enum) {
+			// Enums of primitives compare with ===, which is what ajv's deep equality means for them;
+			// a chain of comparisons beats a Set lookup (no hashing, most fail on the length).
+			for (const value of node.enum) {
+				if (value !== null && typeof value === 'object') throw new Error(`unsupported enum value ${JSON.stringify(value)} at ${where}`);
+			}
+			fail(node.enum.map((value) => `${v} !== ${JSON.stringify(value)}`).join(' && ') || 'true');
+		}
 		switch (node.type) {
 			case undefined:
 				break;
@@ -75,32 +92,41 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 			default:
 				throw new Error(`unsupported type "${node.type}" at ${where}`);
 		}
-		const isString = `typeof ${v} === 'string'`;
-		const isNumber = `typeof ${v} === 'number'`;
-		if (node.minimum !== undefined) fail(`${isNumber} && ${v} < ${node.minimum}`);
-		if (node.maximum !== undefined) fail(`${isNumber} && ${v} > ${node.maximum}`);
+		const known = node.type === 'integer' ? 'number' : node.type;
+		// Without a declared type a keyword applies only to values of its own type (JSON Schema rule).
+		const when = (type: string, condition: string) => (known === type ? condition : `${typeGuard(type, v)} && ${condition}`);
+		if (node.minimum !== undefined) fail(when('number', `${v} < ${node.minimum}`));
+		if (node.maximum !== undefined) fail(when('number', `${v} > ${node.maximum}`));
 		// JSON Schema counts code points; code units are never fewer, so recount only near the limit.
-		if (node.minLength !== undefined) fail(`${isString} && ${v}.length < ${2 * node.minLength} && codePoints(${v}) < ${node.minLength}`);
-		if (node.maxLength !== undefined) fail(`${isString} && ${v}.length > ${node.maxLength} && codePoints(${v}) > ${node.maxLength}`);
-		if (node.pattern !== undefined) fail(`${isString} && !${constant(`new RegExp(${JSON.stringify(node.pattern)}, 'u')`)}.test(${v})`);
+		if (node.minLength !== undefined) fail(when('string', `${v}.length < ${2 * node.minLength} && codePoints(${v}) < ${node.minLength}`));
+		if (node.maxLength !== undefined) fail(when('string', `${v}.length > ${node.maxLength} && codePoints(${v}) > ${node.maxLength}`));
+		if (node.pattern !== undefined) fail(when('string', `!${constant(`new RegExp(${JSON.stringify(node.pattern)}, 'u')`)}.test(${v})`));
 		if (node.format !== undefined) {
 			const fn = FORMATS[node.format];
 			if (!fn) throw new Error(`unsupported format "${node.format}" at ${where}`);
-			fail(`${isString} && !${fn}(${v})`);
+			fail(when('string', `!${fn}(${v})`));
 		}
+		const body: string[] = [];
+		const inner = known === 'object' ? indent : `${indent}\t`;
 		if (node.properties || node.required) {
 			const objectVar = `o${counter++}`;
-			out.push(`${indent}if (typeof ${v} === 'object' && ${v} !== null && !Array.isArray(${v})) {`);
-			out.push(`${indent}\tconst ${objectVar} = ${v} as Record<string, unknown>;`);
-			for (const key of node.required ?? []) out.push(`${indent}\tif (${objectVar}[${JSON.stringify(key)}] === undefined) return false;`);
+			body.push(`${inner}const ${objectVar} = ${v} as Record<string, unknown>;`);
+			const required = new Set(node.required ?? []);
+			for (const key of required) {
+				if (!node.properties?.[key]) body.push(`${inner}if (${objectVar}[${JSON.stringify(key)}] === undefined) return false;`);
+			}
+			// Each property is read once: a required one fails when missing, a present one is checked.
 			for (const [key, child] of Object.entries(node.properties ?? {})) {
 				const valueVar = `v${counter++}`;
-				out.push(`${indent}\tconst ${valueVar} = ${objectVar}[${JSON.stringify(key)}];`);
-				out.push(`${indent}\tif (${valueVar} !== undefined) {`);
-				out.push(...statements(child, valueVar, `${where}/${key}`, `${indent}\t\t`));
-				out.push(`${indent}\t}`);
+				body.push(`${inner}const ${valueVar} = ${objectVar}[${JSON.stringify(key)}];`);
+				const checks = statements(child, valueVar, `${where}/${key}`, `${inner}\t`);
+				if (required.has(key)) body.push(`${inner}if (${valueVar} === undefined) return false;`, ...checks.map((line) => line.slice(1)));
+				else if (checks.length > 0) body.push(`${inner}if (${valueVar} !== undefined) {`, ...checks, `${inner}}`);
 			}
-			out.push(`${indent}}`);
+		}
+		if (body.length > 0) {
+			if (known === 'object') out.push(...body);
+			else out.push(`${indent}if (${typeGuard('object', v)}) {`, ...body, `${indent}}`);
 		}
 		if (node.items) {
 			// Items get a function of their own: one monomorphic call per array element.
@@ -108,7 +134,8 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 			functions.push(
 				[`function ${fn}(x: unknown): boolean {`, ...statements(node.items, 'x', `${where}/items`, '\t'), '\treturn true;', '}'].join('\n'),
 			);
-			out.push(`${indent}if (Array.isArray(${v})) for (let i = 0; i < ${v}.length; i++) if (!${fn}(${v}[i])) return false;`);
+			const loop = `for (let i = 0, n = ${v}.length; i < n; i++) if (!${fn}(${v}[i])) return false;`;
+			out.push(known === 'array' ? `${indent}${loop}` : `${indent}if (Array.isArray(${v})) ${loop}`);
 		}
 		return out;
 	}

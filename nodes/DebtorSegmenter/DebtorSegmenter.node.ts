@@ -19,6 +19,7 @@ import {
 	segmentDebtor,
 	type CustomRule,
 	type ReasonLanguage,
+	type SegmentOptions,
 	type SegmentationSettings,
 } from '../shared/segmentation';
 import { debtorSegmenterProperties } from './description';
@@ -128,6 +129,14 @@ export class DebtorSegmenter implements INodeType {
 		const behaviourOutputs = BEHAVIOURS;
 		const outputCount = (routing === 'persona' ? personaOutputs.length : routing === 'behaviour' ? behaviourOutputs.length : 1) + (routeInvalid ? 1 : 0);
 		let cachedReference: { text: string; day: number } | undefined;
+		// One options object for the run; only the reference day can differ per item.
+		const options: SegmentOptions = {
+			referenceDay: 0,
+			settings,
+			language,
+			rules,
+			experiment: experiment.name ? { name: experiment.name, variantPercent: experiment.variantPercent ?? 50 } : undefined,
+		};
 
 		return runPerItem(this, { outputCount, invalidOutput: routeInvalid ? outputCount - 1 : undefined }, (item, i) => {
 			const record = assertDebtor(item.json, i);
@@ -135,13 +144,8 @@ export class DebtorSegmenter implements INodeType {
 			if (!cachedReference || cachedReference.text !== text) {
 				cachedReference = { text, day: referenceDay(text, timezone) };
 			}
-			const segmentation = segmentDebtor(record, {
-				referenceDay: cachedReference.day,
-				settings,
-				language,
-				rules,
-				experiment: experiment.name ? { name: experiment.name, variantPercent: experiment.variantPercent ?? 50 } : undefined,
-			});
+			options.referenceDay = cachedReference.day;
+			const segmentation = segmentDebtor(record, options);
 			const output =
 				routing === 'persona'
 					? personaOutputs.indexOf(segmentation.persona)

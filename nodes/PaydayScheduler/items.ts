@@ -18,19 +18,24 @@ function isChannel(value: unknown): value is Channel {
  * Segmenter), else preferredChannel. Undefined when none is set; an unknown value is an error.
  */
 export function channelOfItem(json: IDataObject): Channel | undefined {
+	// Checked one after the other without building a list: this runs for every item.
 	const message = json.message as IDataObject | undefined;
+	if (message && typeof message === 'object' && isSet(message.channel)) return channelOrError(message.channel, 'message.channel');
 	const segmentation = json.segmentation as IDataObject | undefined;
-	const candidates: Array<[string, unknown]> = [
-		['message.channel', message && typeof message === 'object' ? message.channel : undefined],
-		['segmentation.channels[0]', segmentation && typeof segmentation === 'object' && Array.isArray(segmentation.channels) ? segmentation.channels[0] : undefined],
-		['preferredChannel', json.preferredChannel],
-	];
-	for (const [field, value] of candidates) {
-		if (value === undefined || value === null || value === '') continue;
-		if (isChannel(value)) return value;
-		throw new ItemError(`must be one of ${CHANNELS.join(', ')}`, field);
+	if (segmentation && typeof segmentation === 'object' && Array.isArray(segmentation.channels) && isSet(segmentation.channels[0])) {
+		return channelOrError(segmentation.channels[0], 'segmentation.channels[0]');
 	}
+	if (isSet(json.preferredChannel)) return channelOrError(json.preferredChannel, 'preferredChannel');
 	return undefined;
+}
+
+function isSet(value: unknown): boolean {
+	return value !== undefined && value !== null && value !== '';
+}
+
+function channelOrError(value: unknown, field: string): Channel {
+	if (isChannel(value)) return value;
+	throw new ItemError(`must be one of ${CHANNELS.join(', ')}`, field);
 }
 
 /** The persona the Debtor Segmenter put under segmentation.persona, or null when the item has none. */

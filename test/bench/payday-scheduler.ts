@@ -15,7 +15,7 @@ import * as path from 'node:path';
 
 import type { Channel, DebtorRecord } from '../../nodes/shared/debtor/model';
 import { generatePortfolio } from '../fixtures/portfolio';
-import { builtNode, copyFloor, fmt, peakRssMb, runNodeOnce, shallowFloor } from './lib';
+import { builtNode, copyFloor, fmt, measure, peakRssMb, rate, runNodeOnce, shallowFloor } from './lib';
 
 /**
  * The domain code bundled the way the node bundle is (esbuild, one file), so the domain figure is not
@@ -26,39 +26,6 @@ function bundledDomain(): typeof import('../../nodes/shared/scheduling') {
 	buildSync({ entryPoints: [path.resolve(__dirname, '../../nodes/shared/scheduling/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	return require(outfile);
-}
-
-interface Measurement {
-	seconds: number;
-	perSecond: number;
-	/** Rate per second of CPU time of this process: the machine may be shared, CPU time is not. */
-	perCpuSecond: number;
-}
-
-function gc(): void {
-	(globalThis as { gc?: () => void }).gc?.();
-}
-
-/** Best of `runs` timed runs after one warm-up, wall-clock and CPU time. */
-async function measure<T>(count: number, run: () => T | Promise<T>, runs = 3): Promise<Measurement> {
-	await run();
-	let best = Number.POSITIVE_INFINITY;
-	let bestCpu = Number.POSITIVE_INFINITY;
-	for (let r = 0; r < runs; r++) {
-		gc();
-		const cpuBefore = process.cpuUsage();
-		const start = process.hrtime.bigint();
-		await run();
-		const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-		const cpu = process.cpuUsage(cpuBefore);
-		best = Math.min(best, seconds);
-		bestCpu = Math.min(bestCpu, (cpu.user + cpu.system) / 1e6);
-	}
-	return { seconds: best, perSecond: count / best, perCpuSecond: count / bestCpu };
-}
-
-function rate(m: Measurement, unit: string): string {
-	return `${fmt(m.perSecond)} ${unit}/s (${m.seconds.toFixed(3)} s; ${fmt(m.perCpuSecond)} per CPU-second)`;
 }
 
 // Monday 6 July 2026 09:00 Amsterdam, a week after the portfolio's reference date.
@@ -119,7 +86,7 @@ async function main(): Promise<void> {
 			[
 				`${fmt(count)} debtors (${fmt(histories)} contacts in their histories, ${fmt(aligned)} payday-aligned personas), load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores:`,
 				`  next contact moment, domain  ${rate(domain, 'schedules')}, ratio to floor ${(domain.seconds / floor.seconds).toFixed(2)}`,
-				`  next contact moment, node    ${rate(viaNode, 'schedules')}, ratio to floor ${(viaNode.seconds / floor.seconds).toFixed(2)} (target <= 5)`,
+				`  next contact moment, node    ${rate(viaNode, 'schedules')}, ratio to floor ${(viaNode.seconds / floor.seconds).toFixed(2)} wall, ${(viaNode.cpuSeconds / floor.cpuSeconds).toFixed(2)} CPU (target <= 5)`,
 				`    [node = debtor-schema validation of every record + schedule + output item; ${fmt(scheduled)} scheduled, ${fmt(notSchedulable)} not schedulable]`,
 				`  direct-debit date, domain    ${rate(debit, 'schedules')}`,
 				`  14-day letter term, domain   ${rate(letter, 'terms')}`,

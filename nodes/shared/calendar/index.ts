@@ -12,6 +12,7 @@ export {
 	isIsoDate,
 	isLeapYear,
 	isoDate,
+	isoDateAt,
 	monthOf,
 	parseIsoDate,
 	utcDayOf,

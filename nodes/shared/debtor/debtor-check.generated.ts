@@ -4,180 +4,134 @@ import { codePoints, isDate, isDateTime, isEmail } from './formats';
 
 void codePoints, void isDate, void isDateTime, void isEmail;
 
-const C3 = new Set<unknown>(["consumer","business"]);
-const C12 = new RegExp("^\\+[1-9][0-9]{6,14}$", 'u');
-const C14 = new RegExp("^\\+[1-9][0-9]{6,14}$", 'u');
-const C22 = new RegExp("^[A-Z]{2}$", 'u');
-const C24 = new RegExp("^[a-z]{2}$", 'u');
-const C26 = new Set<unknown>(["u","je"]);
-const C28 = new Set<unknown>(["email","sms","whatsapp","letter","phone"]);
-const C42 = new Set<unknown>(["single","couple","single-parent","couple-with-children","other"]);
-const C46 = new Set<unknown>(["salary-monthly","salary-four-weekly","aow","uwv-benefit","ww","bijstand","chosen-day","unknown"]);
-const C53 = new Set<unknown>(["direct-debit","bank-transfer","payment-link","cash","other"]);
-const C55 = new RegExp("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", 'u');
-const C66 = new Set<unknown>(["rent","health-insurance","energy","heat","water","telecom","retail","utility-other","other"]);
-const C77 = new Set<unknown>(["direct-debit","bank-transfer","payment-link","cash","other"]);
-const C86 = new RegExp("^[A-Z]{2}[0-9]{2}$", 'u');
-const C92 = new Set<unknown>(["email","sms","whatsapp","letter","phone","portal","in-person"]);
-const C94 = new Set<unknown>(["outbound","inbound"]);
-const C96 = new Set<unknown>(["pre-due-notice","reminder-1","reminder-2","fourteen-day-letter","arrangement-offer","arrangement-confirmation","instalment-reminder","missed-instalment","reversal-notice","early-warning-care","collection-date-invitation","payment-received","final-notice"]);
-const C98 = new Set<unknown>(["sent","delivered","opened","clicked","read","replied","answered","no-answer","bounced","failed","promise-to-pay","objection"]);
+const C11 = new RegExp("^\\+[1-9][0-9]{6,14}$", 'u');
+const C13 = new RegExp("^\\+[1-9][0-9]{6,14}$", 'u');
+const C21 = new RegExp("^[A-Z]{2}$", 'u');
+const C23 = new RegExp("^[a-z]{2}$", 'u');
+const C49 = new RegExp("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", 'u');
+const C78 = new RegExp("^[A-Z]{2}[0-9]{2}$", 'u');
 
-function item57(x: unknown): boolean {
+function item51(x: unknown): boolean {
 	if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-	if (typeof x === 'object' && x !== null && !Array.isArray(x)) {
-		const o58 = x as Record<string, unknown>;
-		if (o58["claimId"] === undefined) return false;
-		if (o58["principalCents"] === undefined) return false;
-		if (o58["openCents"] === undefined) return false;
-		if (o58["invoiceDate"] === undefined) return false;
-		if (o58["dueDate"] === undefined) return false;
-		const v59 = o58["claimId"];
-		if (v59 !== undefined) {
-			if (typeof v59 !== 'string') return false;
-			if (typeof v59 === 'string' && v59.length < 2 && codePoints(v59) < 1) return false;
-			if (typeof v59 === 'string' && v59.length > 100 && codePoints(v59) > 100) return false;
-		}
-		const v60 = o58["description"];
-		if (v60 !== undefined) {
-			if (typeof v60 !== 'string') return false;
-			if (typeof v60 === 'string' && v60.length > 500 && codePoints(v60) > 500) return false;
-		}
-		const v61 = o58["principalCents"];
-		if (v61 !== undefined) {
-			if (typeof v61 !== 'number' || !Number.isInteger(v61)) return false;
-			if (typeof v61 === 'number' && v61 < 0) return false;
-		}
-		const v62 = o58["openCents"];
-		if (v62 !== undefined) {
-			if (typeof v62 !== 'number' || !Number.isInteger(v62)) return false;
-			if (typeof v62 === 'number' && v62 < 0) return false;
-		}
-		const v63 = o58["invoiceDate"];
-		if (v63 !== undefined) {
-			if (typeof v63 !== 'string') return false;
-			if (typeof v63 === 'string' && !isDate(v63)) return false;
-		}
-		const v64 = o58["dueDate"];
-		if (v64 !== undefined) {
-			if (typeof v64 !== 'string') return false;
-			if (typeof v64 === 'string' && !isDate(v64)) return false;
-		}
-		const v65 = o58["sector"];
-		if (v65 !== undefined) {
-			if (!C66.has(v65)) return false;
-		}
-		const v67 = o58["disputed"];
-		if (v67 !== undefined) {
-			if (typeof v67 !== 'boolean') return false;
-		}
-		const v68 = o58["defaultDate"];
-		if (v68 !== undefined) {
-			if (typeof v68 !== 'string') return false;
-			if (typeof v68 === 'string' && !isDate(v68)) return false;
-		}
+	const o52 = x as Record<string, unknown>;
+	const v53 = o52["claimId"];
+	if (v53 === undefined) return false;
+	if (typeof v53 !== 'string') return false;
+	if (v53.length < 2 && codePoints(v53) < 1) return false;
+	if (v53.length > 100 && codePoints(v53) > 100) return false;
+	const v54 = o52["description"];
+	if (v54 !== undefined) {
+		if (typeof v54 !== 'string') return false;
+		if (v54.length > 500 && codePoints(v54) > 500) return false;
+	}
+	const v55 = o52["principalCents"];
+	if (v55 === undefined) return false;
+	if (typeof v55 !== 'number' || !Number.isInteger(v55)) return false;
+	if (v55 < 0) return false;
+	const v56 = o52["openCents"];
+	if (v56 === undefined) return false;
+	if (typeof v56 !== 'number' || !Number.isInteger(v56)) return false;
+	if (v56 < 0) return false;
+	const v57 = o52["invoiceDate"];
+	if (v57 === undefined) return false;
+	if (typeof v57 !== 'string') return false;
+	if (!isDate(v57)) return false;
+	const v58 = o52["dueDate"];
+	if (v58 === undefined) return false;
+	if (typeof v58 !== 'string') return false;
+	if (!isDate(v58)) return false;
+	const v59 = o52["sector"];
+	if (v59 !== undefined) {
+		if (v59 !== "rent" && v59 !== "health-insurance" && v59 !== "energy" && v59 !== "heat" && v59 !== "water" && v59 !== "telecom" && v59 !== "retail" && v59 !== "utility-other" && v59 !== "other") return false;
+	}
+	const v60 = o52["disputed"];
+	if (v60 !== undefined) {
+		if (typeof v60 !== 'boolean') return false;
+	}
+	const v61 = o52["defaultDate"];
+	if (v61 !== undefined) {
+		if (typeof v61 !== 'string') return false;
+		if (!isDate(v61)) return false;
 	}
 	return true;
 }
 
-function item70(x: unknown): boolean {
+function item63(x: unknown): boolean {
 	if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-	if (typeof x === 'object' && x !== null && !Array.isArray(x)) {
-		const o71 = x as Record<string, unknown>;
-		if (o71["amountCents"] === undefined) return false;
-		if (o71["date"] === undefined) return false;
-		const v72 = o71["paymentId"];
-		if (v72 !== undefined) {
-			if (typeof v72 !== 'string') return false;
-		}
-		const v73 = o71["claimId"];
-		if (v73 !== undefined) {
-			if (typeof v73 !== 'string') return false;
-		}
-		const v74 = o71["amountCents"];
-		if (v74 !== undefined) {
-			if (typeof v74 !== 'number' || !Number.isInteger(v74)) return false;
-			if (typeof v74 === 'number' && v74 < 1) return false;
-		}
-		const v75 = o71["date"];
-		if (v75 !== undefined) {
-			if (typeof v75 !== 'string') return false;
-			if (typeof v75 === 'string' && !isDate(v75)) return false;
-		}
-		const v76 = o71["method"];
-		if (v76 !== undefined) {
-			if (!C77.has(v76)) return false;
-		}
+	const o64 = x as Record<string, unknown>;
+	const v65 = o64["paymentId"];
+	if (v65 !== undefined) {
+		if (typeof v65 !== 'string') return false;
+	}
+	const v66 = o64["claimId"];
+	if (v66 !== undefined) {
+		if (typeof v66 !== 'string') return false;
+	}
+	const v67 = o64["amountCents"];
+	if (v67 === undefined) return false;
+	if (typeof v67 !== 'number' || !Number.isInteger(v67)) return false;
+	if (v67 < 1) return false;
+	const v68 = o64["date"];
+	if (v68 === undefined) return false;
+	if (typeof v68 !== 'string') return false;
+	if (!isDate(v68)) return false;
+	const v69 = o64["method"];
+	if (v69 !== undefined) {
+		if (v69 !== "direct-debit" && v69 !== "bank-transfer" && v69 !== "payment-link" && v69 !== "cash" && v69 !== "other") return false;
 	}
 	return true;
 }
 
-function item79(x: unknown): boolean {
+function item71(x: unknown): boolean {
 	if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-	if (typeof x === 'object' && x !== null && !Array.isArray(x)) {
-		const o80 = x as Record<string, unknown>;
-		if (o80["amountCents"] === undefined) return false;
-		if (o80["date"] === undefined) return false;
-		if (o80["reasonCode"] === undefined) return false;
-		const v81 = o80["reversalId"];
-		if (v81 !== undefined) {
-			if (typeof v81 !== 'string') return false;
-		}
-		const v82 = o80["claimId"];
-		if (v82 !== undefined) {
-			if (typeof v82 !== 'string') return false;
-		}
-		const v83 = o80["amountCents"];
-		if (v83 !== undefined) {
-			if (typeof v83 !== 'number' || !Number.isInteger(v83)) return false;
-			if (typeof v83 === 'number' && v83 < 1) return false;
-		}
-		const v84 = o80["date"];
-		if (v84 !== undefined) {
-			if (typeof v84 !== 'string') return false;
-			if (typeof v84 === 'string' && !isDate(v84)) return false;
-		}
-		const v85 = o80["reasonCode"];
-		if (v85 !== undefined) {
-			if (typeof v85 !== 'string') return false;
-			if (typeof v85 === 'string' && !C86.test(v85)) return false;
-		}
+	const o72 = x as Record<string, unknown>;
+	const v73 = o72["reversalId"];
+	if (v73 !== undefined) {
+		if (typeof v73 !== 'string') return false;
 	}
+	const v74 = o72["claimId"];
+	if (v74 !== undefined) {
+		if (typeof v74 !== 'string') return false;
+	}
+	const v75 = o72["amountCents"];
+	if (v75 === undefined) return false;
+	if (typeof v75 !== 'number' || !Number.isInteger(v75)) return false;
+	if (v75 < 1) return false;
+	const v76 = o72["date"];
+	if (v76 === undefined) return false;
+	if (typeof v76 !== 'string') return false;
+	if (!isDate(v76)) return false;
+	const v77 = o72["reasonCode"];
+	if (v77 === undefined) return false;
+	if (typeof v77 !== 'string') return false;
+	if (!C78.test(v77)) return false;
 	return true;
 }
 
-function item88(x: unknown): boolean {
+function item80(x: unknown): boolean {
 	if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-	if (typeof x === 'object' && x !== null && !Array.isArray(x)) {
-		const o89 = x as Record<string, unknown>;
-		if (o89["at"] === undefined) return false;
-		if (o89["channel"] === undefined) return false;
-		if (o89["direction"] === undefined) return false;
-		const v90 = o89["at"];
-		if (v90 !== undefined) {
-			if (typeof v90 !== 'string') return false;
-			if (typeof v90 === 'string' && !isDateTime(v90)) return false;
-		}
-		const v91 = o89["channel"];
-		if (v91 !== undefined) {
-			if (!C92.has(v91)) return false;
-		}
-		const v93 = o89["direction"];
-		if (v93 !== undefined) {
-			if (!C94.has(v93)) return false;
-		}
-		const v95 = o89["stage"];
-		if (v95 !== undefined) {
-			if (!C96.has(v95)) return false;
-		}
-		const v97 = o89["outcome"];
-		if (v97 !== undefined) {
-			if (!C98.has(v97)) return false;
-		}
-		const v99 = o89["claimId"];
-		if (v99 !== undefined) {
-			if (typeof v99 !== 'string') return false;
-		}
+	const o81 = x as Record<string, unknown>;
+	const v82 = o81["at"];
+	if (v82 === undefined) return false;
+	if (typeof v82 !== 'string') return false;
+	if (!isDateTime(v82)) return false;
+	const v83 = o81["channel"];
+	if (v83 === undefined) return false;
+	if (v83 !== "email" && v83 !== "sms" && v83 !== "whatsapp" && v83 !== "letter" && v83 !== "phone" && v83 !== "portal" && v83 !== "in-person") return false;
+	const v84 = o81["direction"];
+	if (v84 === undefined) return false;
+	if (v84 !== "outbound" && v84 !== "inbound") return false;
+	const v85 = o81["stage"];
+	if (v85 !== undefined) {
+		if (v85 !== "pre-due-notice" && v85 !== "reminder-1" && v85 !== "reminder-2" && v85 !== "fourteen-day-letter" && v85 !== "arrangement-offer" && v85 !== "arrangement-confirmation" && v85 !== "instalment-reminder" && v85 !== "missed-instalment" && v85 !== "reversal-notice" && v85 !== "early-warning-care" && v85 !== "collection-date-invitation" && v85 !== "payment-received" && v85 !== "final-notice") return false;
+	}
+	const v86 = o81["outcome"];
+	if (v86 !== undefined) {
+		if (v86 !== "sent" && v86 !== "delivered" && v86 !== "opened" && v86 !== "clicked" && v86 !== "read" && v86 !== "replied" && v86 !== "answered" && v86 !== "no-answer" && v86 !== "bounced" && v86 !== "failed" && v86 !== "promise-to-pay" && v86 !== "objection") return false;
+	}
+	const v87 = o81["claimId"];
+	if (v87 !== undefined) {
+		if (typeof v87 !== 'string') return false;
 	}
 	return true;
 }
@@ -185,270 +139,244 @@ function item88(x: unknown): boolean {
 /** True when the record satisfies the debtor JSON Schema (the same answer as ajv). */
 export function checkDebtorSchema(record: unknown): boolean {
 	if (typeof record !== 'object' || record === null || Array.isArray(record)) return false;
-	if (typeof record === 'object' && record !== null && !Array.isArray(record)) {
-		const o0 = record as Record<string, unknown>;
-		if (o0["debtorId"] === undefined) return false;
-		const v1 = o0["debtorId"];
-		if (v1 !== undefined) {
-			if (typeof v1 !== 'string') return false;
-			if (typeof v1 === 'string' && v1.length < 2 && codePoints(v1) < 1) return false;
-			if (typeof v1 === 'string' && v1.length > 100 && codePoints(v1) > 100) return false;
+	const o0 = record as Record<string, unknown>;
+	const v1 = o0["debtorId"];
+	if (v1 === undefined) return false;
+	if (typeof v1 !== 'string') return false;
+	if (v1.length < 2 && codePoints(v1) < 1) return false;
+	if (v1.length > 100 && codePoints(v1) > 100) return false;
+	const v2 = o0["debtorType"];
+	if (v2 !== undefined) {
+		if (v2 !== "consumer" && v2 !== "business") return false;
+	}
+	const v3 = o0["firstName"];
+	if (v3 !== undefined) {
+		if (typeof v3 !== 'string') return false;
+		if (v3.length > 200 && codePoints(v3) > 200) return false;
+	}
+	const v4 = o0["lastName"];
+	if (v4 !== undefined) {
+		if (typeof v4 !== 'string') return false;
+		if (v4.length > 200 && codePoints(v4) > 200) return false;
+	}
+	const v5 = o0["companyName"];
+	if (v5 !== undefined) {
+		if (typeof v5 !== 'string') return false;
+		if (v5.length > 300 && codePoints(v5) > 300) return false;
+	}
+	const v6 = o0["birthDate"];
+	if (v6 !== undefined) {
+		if (typeof v6 !== 'string') return false;
+		if (!isDate(v6)) return false;
+	}
+	const v7 = o0["contact"];
+	if (v7 !== undefined) {
+		if (typeof v7 !== 'object' || v7 === null || Array.isArray(v7)) return false;
+		const o8 = v7 as Record<string, unknown>;
+		const v9 = o8["email"];
+		if (v9 !== undefined) {
+			if (typeof v9 !== 'string') return false;
+			if (!isEmail(v9)) return false;
 		}
-		const v2 = o0["debtorType"];
-		if (v2 !== undefined) {
-			if (!C3.has(v2)) return false;
+		const v10 = o8["mobile"];
+		if (v10 !== undefined) {
+			if (typeof v10 !== 'string') return false;
+			if (!C11.test(v10)) return false;
 		}
-		const v4 = o0["firstName"];
-		if (v4 !== undefined) {
-			if (typeof v4 !== 'string') return false;
-			if (typeof v4 === 'string' && v4.length > 200 && codePoints(v4) > 200) return false;
+		const v12 = o8["phone"];
+		if (v12 !== undefined) {
+			if (typeof v12 !== 'string') return false;
+			if (!C13.test(v12)) return false;
 		}
-		const v5 = o0["lastName"];
-		if (v5 !== undefined) {
-			if (typeof v5 !== 'string') return false;
-			if (typeof v5 === 'string' && v5.length > 200 && codePoints(v5) > 200) return false;
-		}
-		const v6 = o0["companyName"];
-		if (v6 !== undefined) {
-			if (typeof v6 !== 'string') return false;
-			if (typeof v6 === 'string' && v6.length > 300 && codePoints(v6) > 300) return false;
-		}
-		const v7 = o0["birthDate"];
-		if (v7 !== undefined) {
-			if (typeof v7 !== 'string') return false;
-			if (typeof v7 === 'string' && !isDate(v7)) return false;
-		}
-		const v8 = o0["contact"];
-		if (v8 !== undefined) {
-			if (typeof v8 !== 'object' || v8 === null || Array.isArray(v8)) return false;
-			if (typeof v8 === 'object' && v8 !== null && !Array.isArray(v8)) {
-				const o9 = v8 as Record<string, unknown>;
-				const v10 = o9["email"];
-				if (v10 !== undefined) {
-					if (typeof v10 !== 'string') return false;
-					if (typeof v10 === 'string' && !isEmail(v10)) return false;
-				}
-				const v11 = o9["mobile"];
-				if (v11 !== undefined) {
-					if (typeof v11 !== 'string') return false;
-					if (typeof v11 === 'string' && !C12.test(v11)) return false;
-				}
-				const v13 = o9["phone"];
-				if (v13 !== undefined) {
-					if (typeof v13 !== 'string') return false;
-					if (typeof v13 === 'string' && !C14.test(v13)) return false;
-				}
-				const v15 = o9["address"];
-				if (v15 !== undefined) {
-					if (typeof v15 !== 'object' || v15 === null || Array.isArray(v15)) return false;
-					if (typeof v15 === 'object' && v15 !== null && !Array.isArray(v15)) {
-						const o16 = v15 as Record<string, unknown>;
-						if (o16["street"] === undefined) return false;
-						if (o16["houseNumber"] === undefined) return false;
-						if (o16["postalCode"] === undefined) return false;
-						if (o16["city"] === undefined) return false;
-						const v17 = o16["street"];
-						if (v17 !== undefined) {
-							if (typeof v17 !== 'string') return false;
-							if (typeof v17 === 'string' && v17.length < 2 && codePoints(v17) < 1) return false;
-						}
-						const v18 = o16["houseNumber"];
-						if (v18 !== undefined) {
-							if (typeof v18 !== 'string') return false;
-							if (typeof v18 === 'string' && v18.length < 2 && codePoints(v18) < 1) return false;
-						}
-						const v19 = o16["postalCode"];
-						if (v19 !== undefined) {
-							if (typeof v19 !== 'string') return false;
-							if (typeof v19 === 'string' && v19.length < 2 && codePoints(v19) < 1) return false;
-						}
-						const v20 = o16["city"];
-						if (v20 !== undefined) {
-							if (typeof v20 !== 'string') return false;
-							if (typeof v20 === 'string' && v20.length < 2 && codePoints(v20) < 1) return false;
-						}
-						const v21 = o16["country"];
-						if (v21 !== undefined) {
-							if (typeof v21 !== 'string') return false;
-							if (typeof v21 === 'string' && !C22.test(v21)) return false;
-						}
-					}
-				}
+		const v14 = o8["address"];
+		if (v14 !== undefined) {
+			if (typeof v14 !== 'object' || v14 === null || Array.isArray(v14)) return false;
+			const o15 = v14 as Record<string, unknown>;
+			const v16 = o15["street"];
+			if (v16 === undefined) return false;
+			if (typeof v16 !== 'string') return false;
+			if (v16.length < 2 && codePoints(v16) < 1) return false;
+			const v17 = o15["houseNumber"];
+			if (v17 === undefined) return false;
+			if (typeof v17 !== 'string') return false;
+			if (v17.length < 2 && codePoints(v17) < 1) return false;
+			const v18 = o15["postalCode"];
+			if (v18 === undefined) return false;
+			if (typeof v18 !== 'string') return false;
+			if (v18.length < 2 && codePoints(v18) < 1) return false;
+			const v19 = o15["city"];
+			if (v19 === undefined) return false;
+			if (typeof v19 !== 'string') return false;
+			if (v19.length < 2 && codePoints(v19) < 1) return false;
+			const v20 = o15["country"];
+			if (v20 !== undefined) {
+				if (typeof v20 !== 'string') return false;
+				if (!C21.test(v20)) return false;
 			}
 		}
-		const v23 = o0["language"];
-		if (v23 !== undefined) {
-			if (typeof v23 !== 'string') return false;
-			if (typeof v23 === 'string' && !C24.test(v23)) return false;
+	}
+	const v22 = o0["language"];
+	if (v22 !== undefined) {
+		if (typeof v22 !== 'string') return false;
+		if (!C23.test(v22)) return false;
+	}
+	const v24 = o0["register"];
+	if (v24 !== undefined) {
+		if (v24 !== "u" && v24 !== "je") return false;
+	}
+	const v25 = o0["preferredChannel"];
+	if (v25 !== undefined) {
+		if (v25 !== "email" && v25 !== "sms" && v25 !== "whatsapp" && v25 !== "letter" && v25 !== "phone") return false;
+	}
+	const v26 = o0["consents"];
+	if (v26 !== undefined) {
+		if (typeof v26 !== 'object' || v26 === null || Array.isArray(v26)) return false;
+		const o27 = v26 as Record<string, unknown>;
+		const v28 = o27["whatsappOptIn"];
+		if (v28 !== undefined) {
+			if (typeof v28 !== 'boolean') return false;
 		}
-		const v25 = o0["register"];
-		if (v25 !== undefined) {
-			if (!C26.has(v25)) return false;
-		}
-		const v27 = o0["preferredChannel"];
-		if (v27 !== undefined) {
-			if (!C28.has(v27)) return false;
-		}
-		const v29 = o0["consents"];
+		const v29 = o27["whatsappOptInAt"];
 		if (v29 !== undefined) {
-			if (typeof v29 !== 'object' || v29 === null || Array.isArray(v29)) return false;
-			if (typeof v29 === 'object' && v29 !== null && !Array.isArray(v29)) {
-				const o30 = v29 as Record<string, unknown>;
-				const v31 = o30["whatsappOptIn"];
-				if (v31 !== undefined) {
-					if (typeof v31 !== 'boolean') return false;
-				}
-				const v32 = o30["whatsappOptInAt"];
-				if (v32 !== undefined) {
-					if (typeof v32 !== 'string') return false;
-					if (typeof v32 === 'string' && !isDateTime(v32)) return false;
-				}
-				const v33 = o30["emailOptOut"];
-				if (v33 !== undefined) {
-					if (typeof v33 !== 'boolean') return false;
-				}
-				const v34 = o30["smsOptOut"];
-				if (v34 !== undefined) {
-					if (typeof v34 !== 'boolean') return false;
-				}
-				const v35 = o30["municipalityObjection"];
-				if (v35 !== undefined) {
-					if (typeof v35 !== 'boolean') return false;
-				}
-			}
+			if (typeof v29 !== 'string') return false;
+			if (!isDateTime(v29)) return false;
 		}
-		const v36 = o0["household"];
+		const v30 = o27["emailOptOut"];
+		if (v30 !== undefined) {
+			if (typeof v30 !== 'boolean') return false;
+		}
+		const v31 = o27["smsOptOut"];
+		if (v31 !== undefined) {
+			if (typeof v31 !== 'boolean') return false;
+		}
+		const v32 = o27["municipalityObjection"];
+		if (v32 !== undefined) {
+			if (typeof v32 !== 'boolean') return false;
+		}
+	}
+	const v33 = o0["household"];
+	if (v33 !== undefined) {
+		if (typeof v33 !== 'object' || v33 === null || Array.isArray(v33)) return false;
+		const o34 = v33 as Record<string, unknown>;
+		const v35 = o34["adults"];
+		if (v35 !== undefined) {
+			if (typeof v35 !== 'number' || !Number.isInteger(v35)) return false;
+			if (v35 < 1) return false;
+			if (v35 > 20) return false;
+		}
+		const v36 = o34["children"];
 		if (v36 !== undefined) {
-			if (typeof v36 !== 'object' || v36 === null || Array.isArray(v36)) return false;
-			if (typeof v36 === 'object' && v36 !== null && !Array.isArray(v36)) {
-				const o37 = v36 as Record<string, unknown>;
-				const v38 = o37["adults"];
-				if (v38 !== undefined) {
-					if (typeof v38 !== 'number' || !Number.isInteger(v38)) return false;
-					if (typeof v38 === 'number' && v38 < 1) return false;
-					if (typeof v38 === 'number' && v38 > 20) return false;
-				}
-				const v39 = o37["children"];
-				if (v39 !== undefined) {
-					if (typeof v39 !== 'number' || !Number.isInteger(v39)) return false;
-					if (typeof v39 === 'number' && v39 < 0) return false;
-					if (typeof v39 === 'number' && v39 > 30) return false;
-				}
-				const v40 = o37["age"];
-				if (v40 !== undefined) {
-					if (typeof v40 !== 'number' || !Number.isInteger(v40)) return false;
-					if (typeof v40 === 'number' && v40 < 16) return false;
-					if (typeof v40 === 'number' && v40 > 120) return false;
-				}
-				const v41 = o37["composition"];
-				if (v41 !== undefined) {
-					if (!C42.has(v41)) return false;
-				}
-			}
+			if (typeof v36 !== 'number' || !Number.isInteger(v36)) return false;
+			if (v36 < 0) return false;
+			if (v36 > 30) return false;
 		}
-		const v43 = o0["income"];
+		const v37 = o34["age"];
+		if (v37 !== undefined) {
+			if (typeof v37 !== 'number' || !Number.isInteger(v37)) return false;
+			if (v37 < 16) return false;
+			if (v37 > 120) return false;
+		}
+		const v38 = o34["composition"];
+		if (v38 !== undefined) {
+			if (v38 !== "single" && v38 !== "couple" && v38 !== "single-parent" && v38 !== "couple-with-children" && v38 !== "other") return false;
+		}
+	}
+	const v39 = o0["income"];
+	if (v39 !== undefined) {
+		if (typeof v39 !== 'object' || v39 === null || Array.isArray(v39)) return false;
+		const o40 = v39 as Record<string, unknown>;
+		const v41 = o40["type"];
+		if (v41 === undefined) return false;
+		if (v41 !== "salary-monthly" && v41 !== "salary-four-weekly" && v41 !== "aow" && v41 !== "uwv-benefit" && v41 !== "ww" && v41 !== "bijstand" && v41 !== "chosen-day" && v41 !== "unknown") return false;
+		const v42 = o40["dayOfMonth"];
+		if (v42 !== undefined) {
+			if (typeof v42 !== 'number' || !Number.isInteger(v42)) return false;
+			if (v42 < 1) return false;
+			if (v42 > 31) return false;
+		}
+		const v43 = o40["anchorDate"];
 		if (v43 !== undefined) {
-			if (typeof v43 !== 'object' || v43 === null || Array.isArray(v43)) return false;
-			if (typeof v43 === 'object' && v43 !== null && !Array.isArray(v43)) {
-				const o44 = v43 as Record<string, unknown>;
-				if (o44["type"] === undefined) return false;
-				const v45 = o44["type"];
-				if (v45 !== undefined) {
-					if (!C46.has(v45)) return false;
-				}
-				const v47 = o44["dayOfMonth"];
-				if (v47 !== undefined) {
-					if (typeof v47 !== 'number' || !Number.isInteger(v47)) return false;
-					if (typeof v47 === 'number' && v47 < 1) return false;
-					if (typeof v47 === 'number' && v47 > 31) return false;
-				}
-				const v48 = o44["anchorDate"];
-				if (v48 !== undefined) {
-					if (typeof v48 !== 'string') return false;
-					if (typeof v48 === 'string' && !isDate(v48)) return false;
-				}
-				const v49 = o44["municipality"];
-				if (v49 !== undefined) {
-					if (typeof v49 !== 'string') return false;
-				}
-				const v50 = o44["netMonthlyCents"];
-				if (v50 !== undefined) {
-					if (typeof v50 !== 'number' || !Number.isInteger(v50)) return false;
-					if (typeof v50 === 'number' && v50 < 0) return false;
-				}
-			}
+			if (typeof v43 !== 'string') return false;
+			if (!isDate(v43)) return false;
 		}
-		const v51 = o0["preferredCollectionDay"];
-		if (v51 !== undefined) {
-			if (typeof v51 !== 'number' || !Number.isInteger(v51)) return false;
-			if (typeof v51 === 'number' && v51 < 1) return false;
-			if (typeof v51 === 'number' && v51 > 31) return false;
+		const v44 = o40["municipality"];
+		if (v44 !== undefined) {
+			if (typeof v44 !== 'string') return false;
 		}
-		const v52 = o0["paymentMethod"];
-		if (v52 !== undefined) {
-			if (!C53.has(v52)) return false;
+		const v45 = o40["netMonthlyCents"];
+		if (v45 !== undefined) {
+			if (typeof v45 !== 'number' || !Number.isInteger(v45)) return false;
+			if (v45 < 0) return false;
 		}
-		const v54 = o0["iban"];
-		if (v54 !== undefined) {
-			if (typeof v54 !== 'string') return false;
-			if (typeof v54 === 'string' && !C55.test(v54)) return false;
+	}
+	const v46 = o0["preferredCollectionDay"];
+	if (v46 !== undefined) {
+		if (typeof v46 !== 'number' || !Number.isInteger(v46)) return false;
+		if (v46 < 1) return false;
+		if (v46 > 31) return false;
+	}
+	const v47 = o0["paymentMethod"];
+	if (v47 !== undefined) {
+		if (v47 !== "direct-debit" && v47 !== "bank-transfer" && v47 !== "payment-link" && v47 !== "cash" && v47 !== "other") return false;
+	}
+	const v48 = o0["iban"];
+	if (v48 !== undefined) {
+		if (typeof v48 !== 'string') return false;
+		if (!C49.test(v48)) return false;
+	}
+	const v50 = o0["claims"];
+	if (v50 !== undefined) {
+		if (!Array.isArray(v50)) return false;
+		for (let i = 0, n = v50.length; i < n; i++) if (!item51(v50[i])) return false;
+	}
+	const v62 = o0["payments"];
+	if (v62 !== undefined) {
+		if (!Array.isArray(v62)) return false;
+		for (let i = 0, n = v62.length; i < n; i++) if (!item63(v62[i])) return false;
+	}
+	const v70 = o0["reversals"];
+	if (v70 !== undefined) {
+		if (!Array.isArray(v70)) return false;
+		for (let i = 0, n = v70.length; i < n; i++) if (!item71(v70[i])) return false;
+	}
+	const v79 = o0["contacts"];
+	if (v79 !== undefined) {
+		if (!Array.isArray(v79)) return false;
+		for (let i = 0, n = v79.length; i < n; i++) if (!item80(v79[i])) return false;
+	}
+	const v88 = o0["flags"];
+	if (v88 !== undefined) {
+		if (typeof v88 !== 'object' || v88 === null || Array.isArray(v88)) return false;
+		const o89 = v88 as Record<string, unknown>;
+		const v90 = o89["dispute"];
+		if (v90 !== undefined) {
+			if (typeof v90 !== 'boolean') return false;
 		}
-		const v56 = o0["claims"];
-		if (v56 !== undefined) {
-			if (!Array.isArray(v56)) return false;
-			if (Array.isArray(v56)) for (let i = 0; i < v56.length; i++) if (!item57(v56[i])) return false;
+		const v91 = o89["arrangementActive"];
+		if (v91 !== undefined) {
+			if (typeof v91 !== 'boolean') return false;
 		}
-		const v69 = o0["payments"];
-		if (v69 !== undefined) {
-			if (!Array.isArray(v69)) return false;
-			if (Array.isArray(v69)) for (let i = 0; i < v69.length; i++) if (!item70(v69[i])) return false;
+		const v92 = o89["debtHelp"];
+		if (v92 !== undefined) {
+			if (typeof v92 !== 'boolean') return false;
 		}
-		const v78 = o0["reversals"];
-		if (v78 !== undefined) {
-			if (!Array.isArray(v78)) return false;
-			if (Array.isArray(v78)) for (let i = 0; i < v78.length; i++) if (!item79(v78[i])) return false;
+		const v93 = o89["debtHelpSince"];
+		if (v93 !== undefined) {
+			if (typeof v93 !== 'string') return false;
+			if (!isDate(v93)) return false;
 		}
-		const v87 = o0["contacts"];
-		if (v87 !== undefined) {
-			if (!Array.isArray(v87)) return false;
-			if (Array.isArray(v87)) for (let i = 0; i < v87.length; i++) if (!item88(v87[i])) return false;
+		const v94 = o89["deceased"];
+		if (v94 !== undefined) {
+			if (typeof v94 !== 'boolean') return false;
 		}
-		const v100 = o0["flags"];
-		if (v100 !== undefined) {
-			if (typeof v100 !== 'object' || v100 === null || Array.isArray(v100)) return false;
-			if (typeof v100 === 'object' && v100 !== null && !Array.isArray(v100)) {
-				const o101 = v100 as Record<string, unknown>;
-				const v102 = o101["dispute"];
-				if (v102 !== undefined) {
-					if (typeof v102 !== 'boolean') return false;
-				}
-				const v103 = o101["arrangementActive"];
-				if (v103 !== undefined) {
-					if (typeof v103 !== 'boolean') return false;
-				}
-				const v104 = o101["debtHelp"];
-				if (v104 !== undefined) {
-					if (typeof v104 !== 'boolean') return false;
-				}
-				const v105 = o101["debtHelpSince"];
-				if (v105 !== undefined) {
-					if (typeof v105 !== 'string') return false;
-					if (typeof v105 === 'string' && !isDate(v105)) return false;
-				}
-				const v106 = o101["deceased"];
-				if (v106 !== undefined) {
-					if (typeof v106 !== 'boolean') return false;
-				}
-				const v107 = o101["vulnerable"];
-				if (v107 !== undefined) {
-					if (typeof v107 !== 'boolean') return false;
-				}
-			}
+		const v95 = o89["vulnerable"];
+		if (v95 !== undefined) {
+			if (typeof v95 !== 'boolean') return false;
 		}
-		const v108 = o0["features"];
-		if (v108 !== undefined) {
-			if (typeof v108 !== 'object' || v108 === null || Array.isArray(v108)) return false;
-		}
+	}
+	const v96 = o0["features"];
+	if (v96 !== undefined) {
+		if (typeof v96 !== 'object' || v96 === null || Array.isArray(v96)) return false;
 	}
 	return true;
 }

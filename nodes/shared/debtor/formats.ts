@@ -4,6 +4,8 @@
  */
 import { fullFormats } from 'ajv-formats/dist/formats';
 
+import { isoDateAt } from '../calendar/days';
+
 const ajvDate = (fullFormats.date as { validate: (s: string) => boolean }).validate ?? (fullFormats.date as unknown as (s: string) => boolean);
 const ajvDateTime = (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate;
 const emailPattern = fullFormats.email as RegExp;
@@ -12,46 +14,31 @@ export function isEmail(s: string): boolean {
 	return emailPattern.test(s);
 }
 
-const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function digits(s: string, start: number, length: number): number {
-	let value = 0;
-	for (let i = start; i < start + length; i++) {
-		const d = s.charCodeAt(i) - 48;
-		if (d < 0 || d > 9) return -1;
-		value = value * 10 + d;
-	}
-	return value;
-}
-
-function validDateAt(s: string, start: number): boolean {
-	if (s.charCodeAt(start + 4) !== 45 || s.charCodeAt(start + 7) !== 45) return false;
-	const year = digits(s, start, 4);
-	const month = digits(s, start + 5, 2);
-	const day = digits(s, start + 8, 2);
-	if (year < 0 || month < 1 || month > 12 || day < 1) return false;
-	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-	return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month]);
+// Two digits at `start`, or -1 when either is not a digit.
+function twoDigits(s: string, start: number): number {
+	const high = s.charCodeAt(start) - 48;
+	const low = s.charCodeAt(start + 1) - 48;
+	return (high >>> 0) > 9 || (low >>> 0) > 9 ? -1 : high * 10 + low;
 }
 
 export function isDate(s: string): boolean {
-	if (s.length === 10 && validDateAt(s, 0)) return true;
+	if (s.length === 10 && !Number.isNaN(isoDateAt(s, 0))) return true;
 	return ajvDate(s);
 }
 
 /** "YYYY-MM-DDTHH:MM:SS+HH:MM" or "...Z" on character codes; anything else (fractions, leap seconds) via ajv-formats. */
 export function isDateTime(s: string): boolean {
 	const length = s.length;
-	if ((length === 25 || length === 20) && s.charCodeAt(10) === 84 && s.charCodeAt(13) === 58 && s.charCodeAt(16) === 58 && validDateAt(s, 0)) {
-		const hour = digits(s, 11, 2);
-		const minute = digits(s, 14, 2);
-		const second = digits(s, 17, 2);
-		if (hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
+	if ((length === 25 || length === 20) && s.charCodeAt(10) === 84 && s.charCodeAt(13) === 58 && s.charCodeAt(16) === 58) {
+		const hour = twoDigits(s, 11);
+		const minute = twoDigits(s, 14);
+		const second = twoDigits(s, 17);
+		if (hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && !Number.isNaN(isoDateAt(s, 0))) {
 			if (length === 20 && s.charCodeAt(19) === 90) return true;
 			const sign = s.charCodeAt(19);
 			if (length === 25 && (sign === 43 || sign === 45) && s.charCodeAt(22) === 58) {
-				const offsetHours = digits(s, 20, 2);
-				const offsetMinutes = digits(s, 23, 2);
+				const offsetHours = twoDigits(s, 20);
+				const offsetMinutes = twoDigits(s, 23);
 				if (offsetHours >= 0 && offsetHours <= 23 && offsetMinutes >= 0 && offsetMinutes <= 59) return true;
 			}
 		}

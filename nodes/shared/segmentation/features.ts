@@ -88,6 +88,8 @@ class ClaimTable {
 	remaining = new Float64Array(64);
 	/** Claim indexes oldest due date first. */
 	order = new Int32Array(64);
+	/** Indexes of the claims that were overdue at some moment (the only ones a month-end can catch). */
+	late = new Int32Array(64);
 	/** Latest payment at or before the reference day, -1 when none. */
 	latestPayment = -1;
 
@@ -100,6 +102,7 @@ class ClaimTable {
 			this.lastPayment = new Int32Array(capacity);
 			this.remaining = new Float64Array(capacity);
 			this.order = new Int32Array(capacity);
+			this.late = new Int32Array(capacity);
 		}
 		this.size = size;
 	}
@@ -197,16 +200,33 @@ export function reachableChannels(record: DebtorRecord): Channel[] {
 	return channels;
 }
 
+// Sectors seen in one record and their counts, reused between debtors (a record has one or a few).
+const sectorSeen: CreditorSector[] = [];
+let sectorCounts = new Int32Array(16);
+
+/** The sector most claims are in; on a tie the one that reached the count first. */
 function mostCommonSector(record: DebtorRecord): CreditorSector | null {
-	const counts = new Map<CreditorSector, number>();
+	const claims = record.claims ?? [];
 	let best: CreditorSector | null = null;
 	let bestCount = 0;
-	for (const claim of record.claims ?? []) {
-		if (!claim.sector) continue;
-		const count = (counts.get(claim.sector) ?? 0) + 1;
-		counts.set(claim.sector, count);
+	let seen = 0;
+	for (let c = 0; c < claims.length; c++) {
+		const sector = claims[c].sector;
+		if (!sector) continue;
+		let k = 0;
+		while (k < seen && sectorSeen[k] !== sector) k++;
+		if (k === seen) {
+			if (seen === sectorCounts.length) {
+				const grown = new Int32Array(seen * 2);
+				grown.set(sectorCounts);
+				sectorCounts = grown;
+			}
+			sectorSeen[seen++] = sector;
+			sectorCounts[k] = 0;
+		}
+		const count = ++sectorCounts[k];
 		if (count > bestCount) {
-			best = claim.sector;
+			best = sector;
 			bestCount = count;
 		}
 	}
@@ -267,13 +287,17 @@ export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, s
 	// The late run counts only periods in the window, as before it did through the window's claims.
 	if (consecutiveLatePeriods > claimsDueInWindow) consecutiveLatePeriods = claimsDueInWindow;
 
-	// Month-ends of the window (the reference day standing in for the current month).
+	// Month-ends of the window (the reference day standing in for the current month). Only claims
+	// settled more than a day after their due date (or still open) were ever overdue at a day's end.
+	const late = t.late;
+	let lateCount = 0;
+	for (let i = 0; i < n; i++) if (settled[i] < 0 || settled[i] > due[i] + grace + 1) late[lateCount++] = i;
 	let monthsWithArrears = 0;
 	let checkpoint = referenceDay;
-	for (let m = 0; m < settings.windowMonths; m++) {
+	for (let m = 0; m < settings.windowMonths && lateCount > 0; m++) {
 		if (m > 0) checkpoint = endOfPreviousMonth(checkpoint);
-		for (let i = 0; i < n; i++) {
-			if (overdueAt(t, i, checkpoint, grace)) {
+		for (let k = 0; k < lateCount; k++) {
+			if (overdueAt(t, late[k], checkpoint, grace)) {
 				monthsWithArrears++;
 				break;
 			}

@@ -8,6 +8,7 @@
  */
 import type { DayNumber } from '../calendar/days';
 import type { Channel, DebtorRecord } from '../debtor/model';
+import { flatString } from '../scheduling/moments';
 import { computeFeatures, suppliedFeatures, type SegmentationFeatures } from './features';
 import {
 	PERSONA_PROFILES,
@@ -217,13 +218,26 @@ function behaviourOf(f: SegmentationFeatures, s: SegmentationSettings, reasons: 
 	return 'late';
 }
 
+function hasReversalCode(record: DebtorRecord, code: string): boolean {
+	const reversals = record.reversals ?? [];
+	for (let r = 0; r < reversals.length; r++) if (reversals[r].reasonCode === code) return true;
+	return false;
+}
+
+function openDisputedClaims(record: DebtorRecord): number {
+	const claims = record.claims ?? [];
+	let count = 0;
+	for (let c = 0; c < claims.length; c++) if (claims[c].disputed && claims[c].openCents > 0) count++;
+	return count;
+}
+
 function overrideOf(record: DebtorRecord, f: SegmentationFeatures, reasons: Reason[]): Persona | undefined {
 	const flags = record.flags ?? {};
 	if (flags.deceased) {
 		reasons.push({ code: 'persona.deceased-flag', params: {} });
 		return 'deceased';
 	}
-	if (f.reversalsByCode.MD07 || (record.reversals ?? []).some((reversal) => reversal.reasonCode === 'MD07')) {
+	if (f.reversalsByCode.MD07 || hasReversalCode(record, 'MD07')) {
 		reasons.push({ code: 'persona.deceased-md07', params: {} });
 		return 'deceased';
 	}
@@ -231,7 +245,7 @@ function overrideOf(record: DebtorRecord, f: SegmentationFeatures, reasons: Reas
 		reasons.push({ code: 'persona.dispute-flag', params: {} });
 		return 'dispute';
 	}
-	const disputed = (record.claims ?? []).filter((claim) => claim.disputed && claim.openCents > 0).length;
+	const disputed = openDisputedClaims(record);
 	if (disputed > 0) {
 		reasons.push({ code: 'persona.dispute-claim', params: { count: disputed } });
 		return 'dispute';
@@ -366,16 +380,19 @@ function signalsOf(f: SegmentationFeatures, s: SegmentationSettings, reasons: Re
 	return signals;
 }
 
+/** Adds a reachable channel once (lists of at most five: a scan beats a Set). */
+function addChannel(ordered: Channel[], reachable: readonly Channel[], channel: Channel | null | undefined): void {
+	if (channel && reachable.includes(channel) && !ordered.includes(channel)) ordered.push(channel);
+}
+
 function channelsFor(persona: Persona, record: DebtorRecord, f: SegmentationFeatures): Channel[] {
-	const reachable = new Set(f.reachableChannels);
+	const reachable = f.reachableChannels;
 	const ordered: Channel[] = [];
-	const add = (channel: Channel | null | undefined) => {
-		if (channel && reachable.has(channel) && !ordered.includes(channel)) ordered.push(channel);
-	};
 	// Continue where the debtor answers, then their own preference, then what suits the persona.
-	add(f.respondsOn);
-	add(record.preferredChannel);
-	for (const channel of PERSONA_PROFILES[persona].channels) add(channel);
+	addChannel(ordered, reachable, f.respondsOn);
+	addChannel(ordered, reachable, record.preferredChannel);
+	const preferred = PERSONA_PROFILES[persona].channels;
+	for (let c = 0; c < preferred.length; c++) addChannel(ordered, reachable, preferred[c]);
 	return ordered;
 }
 
@@ -423,7 +440,8 @@ export function segmentDebtor(record: DebtorRecord, options: SegmentOptions): Se
 		channels: channelsFor(persona, record, features),
 		signals,
 		labels,
-		reasons: reasons.map((reason) => wordReason(reason, options.language)),
+		// Flat strings: a worded reason is a tree of pieces until read, and results live for the run.
+		reasons: reasons.map((reason) => flatString(wordReason(reason, options.language))),
 		reasonCodes: reasons.map((reason) => reason.code),
 		features,
 		...(arm ? { arm } : {}),

@@ -6,6 +6,7 @@ import {
 	daysFromCivil,
 	isIsoDate,
 	isoDate,
+	isoDateAt,
 	monthOf,
 	weekday,
 	yearOf,
@@ -37,6 +38,26 @@ describe('day numbers', () => {
 			if (yearOf(day) !== utc.getUTCFullYear() || monthOf(day) !== utc.getUTCMonth() + 1 || dateOf(day) !== utc.getUTCDate()) {
 				throw new Error(`field mismatch at ${iso}`);
 			}
+		}
+	});
+
+	it('reads dates outside the month table (1900-2199) by arithmetic, with the same answers', () => {
+		for (const [y, m, d] of [[1, 1, 1], [1600, 2, 29], [1899, 12, 31], [2200, 1, 1], [2400, 2, 29], [9999, 12, 31]]) {
+			const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+			const reference = new Date(0); // setUTCFullYear, unlike Date.UTC, takes years below 100 as they are
+			reference.setUTCFullYear(y, m - 1, d);
+			expect(daysFromCivil(y, m, d)).toBe(Math.round(reference.getTime() / MS_PER_DAY));
+			expect(dayNumber(iso)).toBe(daysFromCivil(y, m, d));
+			expect(isoDate(daysFromCivil(y, m, d))).toBe(iso);
+		}
+		expect(isIsoDate('2300-02-29')).toBe(false);
+	});
+
+	it('reads a date inside a longer text and rejects any non-digit where a digit belongs', () => {
+		expect(isoDateAt('2026-03-02T09:15:00+01:00', 0)).toBe(dayNumber('2026-03-02'));
+		expect(isoDateAt('at 2026-03-02', 3)).toBe(dayNumber('2026-03-02'));
+		for (const bad of ['2026-0a-01', '2026-04-3:', '2026-04-/1', '20 6-04-01', '2026-04-00', '0000-00-01']) {
+			expect(isoDateAt(bad, 0)).toBeNaN();
 		}
 	});
 
