@@ -49,6 +49,8 @@ export interface RunResult {
 export interface InstanceOptions {
 	timezone?: string;
 	env?: Record<string, string>;
+	/** The packed package to install (default: the one the e2e global setup packed). */
+	tarball?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -105,7 +107,7 @@ export class N8nInstance {
 	static async create(options: InstanceOptions = {}): Promise<N8nInstance> {
 		const runtime = ensureRuntime();
 		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'social-collections-e2e-'));
-		installPackage(runtime, userFolder, packageTarball());
+		installPackage(runtime, userFolder, options.tarball ?? packageTarball());
 		return new N8nInstance(runtime, userFolder, options, await freePort());
 	}
 
@@ -231,6 +233,11 @@ export class N8nInstance {
 	get baseUrl(): string {
 		if (!this.port) throw new Error('n8n is not started');
 		return `http://127.0.0.1:${this.port}`;
+	}
+
+	/** The process id of the running `n8n start` (for benchmarks that sample its memory). */
+	get pid(): number | undefined {
+		return this.server?.pid;
 	}
 
 	get log(): string {
