@@ -189,6 +189,17 @@ export class N8nInstance {
 		return id;
 	}
 
+	/** Imports several workflows with one CLI run (each CLI run boots n8n: one is much faster than many). */
+	async importWorkflows(workflows: WorkflowJson[]): Promise<void> {
+		const dir = fs.mkdtempSync(path.join(this.userFolder, 'import-'));
+		workflows.forEach((workflow, index) => {
+			if (!workflow.id) throw new Error(`workflow "${workflow.name}" has no id`);
+			fs.writeFileSync(path.join(dir, `${index}.json`), JSON.stringify({ active: false, settings: { executionOrder: 'v1' }, ...workflow }));
+		});
+		const output = await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
+		if (!new RegExp(`Successfully imported ${workflows.length} workflow`).test(output)) throw new Error(`import of ${workflows.length} workflows reported:\n${output.slice(-3000)}`);
+	}
+
 	/** Publishes (activates) a workflow so its webhooks answer once `start()` runs. */
 	async publishWorkflow(id: string): Promise<void> {
 		await this.cli(['publish:workflow', `--id=${id}`]);
