@@ -15,12 +15,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { PNG } from 'pngjs';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
+import { blockExternal, CHROMIUM, launchChromium } from '../test/e2e/harness/chromium';
 import { N8nInstance, type WorkflowJson } from '../test/e2e/harness/n8n';
 import { DEFAULT_OWNER, ownerEnv, packPackage, REPO_ROOT } from './runtime';
 
-const CHROMIUM = '/usr/bin/chromium';
 const WORKFLOWS = path.join(REPO_ROOT, 'workflows');
 export const IMAGES = path.join(REPO_ROOT, 'docs', 'images');
 const VIEWPORT = { width: 1600, height: 900 };
@@ -75,20 +75,14 @@ async function main(): Promise<void> {
 
 	const tarball = packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'social-collections-pack-')));
 	const n8n = await N8nInstance.create({ env: ownerEnv(), tarball });
-	const browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-	});
+	const browser = await launchChromium();
 	try {
 		const workflows = files.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(WORKFLOWS, file), 'utf8')) as WorkflowJson }));
 		await n8n.importWorkflows(workflows.map(({ workflow }) => workflow));
 		await n8n.start();
 		const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
 		const local = new URL(n8n.baseUrl).host;
-		await page.route('**/*', (route) => {
-			const url = new URL(route.request().url());
-			return url.host === local || url.protocol === 'data:' || url.protocol === 'blob:' ? route.continue() : route.abort();
-		});
+		await blockExternal(page, (url) => url.host === local || url.protocol === 'blob:');
 		await signIn(page, n8n.baseUrl);
 		fs.mkdirSync(IMAGES, { recursive: true });
 		for (const { file, workflow } of workflows) {

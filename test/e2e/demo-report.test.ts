@@ -12,17 +12,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { PNG } from 'pngjs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 import { DEFAULT_REPORT, runDemo, type DemoResult } from '../../scripts/demo';
+import { blockExternal, chromiumAvailable, launchChromium } from './harness/chromium';
 import { packageTarball } from './harness/paths';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available) {
-	console.warn(`SKIPPED demo report test: ${CHROMIUM} is missing. Install it with "apt-get install -y chromium" (CI must do so).`);
-}
-const maybe = available ? describe : describe.skip;
+const maybe = chromiumAvailable('demo report test') ? describe : describe.skip;
 
 jest.setTimeout(600_000);
 
@@ -109,22 +105,14 @@ maybe('npm run demo: the outbox report in headless Chromium', () => {
 	let demo: DemoResult;
 	let browser: Browser;
 	let page: Page;
-	const external: string[] = [];
+	let external: string[];
 
 	beforeAll(async () => {
 		demo = await runDemo({ referenceDate: DAY, tarball: packageTarball() });
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-		});
+		browser = await launchChromium();
 		page = await browser.newPage();
 		// Nothing may leave the machine: the report and the messages in it are self-contained.
-		await page.route('**/*', (route) => {
-			const url = route.request().url();
-			if (url.startsWith('file:') || url.startsWith('data:') || url === 'about:srcdoc') return route.continue();
-			external.push(url);
-			return route.abort();
-		});
+		external = await blockExternal(page);
 	});
 
 	afterAll(async () => {

@@ -143,7 +143,7 @@ const skippedRows = skipped.map((d) => '<tr data-debtor="' + esc(d.debtorId) + '
 	esc((d.journey?.reasons ?? []).slice(-1)[0] ?? '') + '</td></tr>').join('');
 
 const html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Outbox ' + esc(settings.referenceDate) + '</title>' +
-	'<style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222;overflow-wrap:anywhere}th{text-align:left;vertical-align:top;padding-right:1em;white-space:nowrap}.meta{color:#555}.sms{white-space:pre-wrap;background:#e8f5e9;padding:1em;border-radius:12px;max-width:420px}article{margin:2em 0}</style></head><body>' +
+	'<style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222;overflow-wrap:anywhere}th{text-align:left;vertical-align:top;padding-right:1em}.calendar th{white-space:nowrap}.meta{color:#555}.sms{white-space:pre-wrap;background:#e8f5e9;padding:1em;border-radius:12px;max-width:420px}article{margin:2em 0}</style></head><body>' +
 	'<h1>Outbox of ' + esc(settings.referenceDate) + ' (sandbox)</h1>' +
 	'<p>' + items.length + ' debtors, ' + sent.filter((d) => ['sent', 'queued'].includes(d.delivery.status)).length + ' messages recorded by the sandbox, nothing sent.</p>' +
 	'<h2>Segments</h2>' + chart +
