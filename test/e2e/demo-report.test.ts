@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- tests run in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- tests run in plain Node, not inside n8n */
 /**
  * `npm run demo` end to end: the same runDemo() the script calls runs workflows/08-demo.json in the
  * pinned real n8n and writes the outbox report; the written file is then opened in a headless

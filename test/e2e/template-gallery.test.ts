@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- tests run in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- tests run in plain Node, not inside n8n */
 /**
  * The template gallery in a headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core):
  * every e-mail and letter of a sample, at mobile (375 px) and desktop (1280 px) width, without

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- the harness runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- the harness runs in plain Node, not inside n8n */
 /**
  * Headless Chromium for tests and scripts: Debian's /usr/bin/chromium driven by playwright-core (no
  * browser download), and a guard that blocks every request leaving the machine.
