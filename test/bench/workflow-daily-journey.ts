@@ -6,6 +6,8 @@
  *
  *   npm run bench:workflow                       10,000 debtors
  *   npm run bench:workflow -- 2000 [--rounds 2]  another size; more rounds (best of each variant)
+ *   options: --heap=<MB> n8n's heap (default 8192: one execution holds every node's output for every
+ *            debtor); --no-save: n8n does not store the runs' execution data (manual executions)
  *
  * Steps: a fresh n8n with the built package and the preset owner, "set up data tables" run, the
  * debtors (test/fixtures/portfolio, seed 2026, exported 2026-06-30) inserted into sc_debtors, then
