@@ -6,8 +6,8 @@
  *
  *   npm run bench:workflow                       10,000 debtors
  *   npm run bench:workflow -- 2000 [--rounds 2]  another size; more rounds (best of each variant)
- *   options: --heap=<MB> n8n's heap (default 8192: one execution holds every node's output for every
- *            debtor); --no-save: n8n does not store the runs' execution data (manual executions)
+ *   options: --heap=<MB>|default  n8n's heap (default 8192: one execution holds every node's output
+ *            for every debtor); --no-save: n8n does not store the runs' execution data (manual executions)
  *
  * Steps: a fresh n8n with the built package and the preset owner, "set up data tables" run, the
  * debtors (test/fixtures/portfolio, seed 2026, exported 2026-06-30) inserted into sc_debtors, then
@@ -35,7 +35,7 @@ const COUNT = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 10_000);
 const ROUNDS = Number(args[args.indexOf('--rounds') + 1]) > 0 && args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 1;
 const option = (name: string): string | undefined => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 /** Heap of the n8n process in MB: one execution holds every node's output for every debtor. */
-const HEAP_MB = Number(option('heap') ?? 8192);
+const HEAP = option('heap') ?? '8192';
 /** --no-save: n8n keeps no data of the manual runs (EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS=false). */
 const SAVE = !args.includes('--no-save');
 const SEED = 2026;
@@ -245,11 +245,11 @@ async function reseed(rest: N8nRest): Promise<void> {
 async function main(): Promise<void> {
 	console.log(
 		`Daily collection journey over ${COUNT} debtors in real n8n (${ROUNDS} round(s)); day ${DAY}, contact window off; ` +
-			`n8n heap ${HEAP_MB} MB, execution data ${SAVE ? 'saved (n8n default)' : 'not saved (--no-save)'}`,
+			`n8n heap ${HEAP === 'default' ? "Node's default" : `${HEAP} MB`}, execution data ${SAVE ? 'saved (n8n default)' : 'not saved (--no-save)'}`,
 	);
 	const tarball = packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'social-collections-pack-')));
 	const n8n = await N8nInstance.create({
-		env: { ...ownerEnv(), NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}`, ...(SAVE ? {} : { EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false' }) },
+		env: { ...ownerEnv(), ...(HEAP === 'default' ? {} : { NODE_OPTIONS: `--max-old-space-size=${Number(HEAP)}` }), ...(SAVE ? {} : { EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false' }) },
 		tarball,
 	});
 	let finished = false;
