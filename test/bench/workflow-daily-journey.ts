@@ -6,8 +6,8 @@
  *
  *   npm run bench:workflow                       10,000 debtors
  *   npm run bench:workflow -- 2000 [--rounds 2]  another size; more rounds (best of each variant)
- *   options: --heap=<MB>|default  n8n's heap (default 8192: one execution holds every node's output
- *            for every debtor); --no-save: n8n does not store the runs' execution data (manual executions)
+ *   options: --heap=<MB>  n8n's heap (default: Node's own limit, enough for 10k debtors in n8n 2.41.1);
+ *            --per-node: print the time n8n recorded per node (reads the whole execution back); --no-save: n8n does not store the runs' execution data (manual executions)
  *
  * Steps: a fresh n8n with the built package and the preset owner, "set up data tables" run, the
  * debtors (test/fixtures/portfolio, seed 2026, exported 2026-06-30) inserted into sc_debtors, then
@@ -35,7 +35,9 @@ const COUNT = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 10_000);
 const ROUNDS = Number(args[args.indexOf('--rounds') + 1]) > 0 && args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 1;
 const option = (name: string): string | undefined => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 /** Heap of the n8n process in MB: one execution holds every node's output for every debtor. */
-const HEAP = option('heap') ?? '8192';
+const HEAP = option('heap') ?? 'default';
+/** --per-node: read each run back and print the time n8n recorded per node (large for 10k debtors). */
+const PER_NODE = args.includes('--per-node');
 /** --no-save: n8n keeps no data of the manual runs (EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS=false). */
 const SAVE = !args.includes('--no-save');
 const SEED = 2026;
@@ -213,6 +215,11 @@ async function measure(n8n: N8nInstance, rest: N8nRest, workflowId: string, vari
 	if (status !== 'success') {
 		const execution = await rest.execution(executionId);
 		throw new Error(`${variant} run ${executionId} ended ${status}: ${JSON.stringify(execution.raw.data.resultData.error ?? {}).slice(0, 1500)}`);
+	}
+	if (PER_NODE && SAVE) {
+		const runData = (await rest.execution(executionId)).raw.data.resultData.runData as Record<string, Array<{ executionTime?: number }>>;
+		const times = Object.entries(runData).map(([node, runs]) => [node, runs.reduce((sum, run) => sum + (run.executionTime ?? 0), 0)] as const);
+		console.log(`  ${variant}, time per node (n8n's executionTime): ${times.sort((a, b) => b[1] - a[1]).map(([node, ms]) => `${node} ${sec(ms / 1000)}`).join(', ')}`);
 	}
 	const logRows = (await rest.rowCount('sc_contact_log')) - logBefore;
 	const taskRows = (await rest.rowCount('sc_tasks')) - tasksBefore;
