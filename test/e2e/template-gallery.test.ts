@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- tests run in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- tests run in plain Node, not inside n8n */
 /**
  * The template gallery in a headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core):
  * every e-mail and letter of a sample, at mobile (375 px) and desktop (1280 px) width, without
@@ -10,19 +10,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 import { TemplateLibrary, composeMessage, resolveSelection } from '../../nodes/shared/messages';
 import { GENERATED_LIBRARY, GENERATED_SPECS } from '../../nodes/ToneTemplate/generated/library';
+import { blockExternal, chromiumAvailable, launchChromium } from './harness/chromium';
 import { GALLERY_DIR, galleryOptions, writeGallery, type GalleryEntry } from '../gallery/gallery';
 import { sampleDebtor, sampleItem } from '../gallery/samples';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available) {
-	console.warn(`SKIPPED template gallery test: ${CHROMIUM} is missing. Install it with "apt-get install -y chromium" (CI must do so).`);
-}
-const maybe = available ? describe : describe.skip;
+const maybe = chromiumAvailable('template gallery test') ? describe : describe.skip;
 
 jest.setTimeout(300_000);
 
@@ -51,24 +47,16 @@ maybe('template gallery in headless Chromium', () => {
 	let browser: Browser;
 	let page: Page;
 	let entries: GalleryEntry[];
-	const external: string[] = [];
+	let external: string[];
 	const shots = path.join(GALLERY_DIR, 'screenshots');
 
 	beforeAll(async () => {
 		entries = writeGallery();
 		fs.mkdirSync(shots, { recursive: true });
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-		});
+		browser = await launchChromium();
 		page = await browser.newPage();
 		// Nothing may leave the machine: e-mails must not load fonts, trackers or remote images.
-		await page.route('**/*', (route) => {
-			const url = route.request().url();
-			if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
-			external.push(url);
-			return route.abort();
-		});
+		external = await blockExternal(page);
 	});
 
 	afterAll(async () => {

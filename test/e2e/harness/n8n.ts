@@ -49,6 +49,8 @@ export interface RunResult {
 export interface InstanceOptions {
 	timezone?: string;
 	env?: Record<string, string>;
+	/** The packed package to install (default: the one the e2e global setup packed). */
+	tarball?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -105,7 +107,7 @@ export class N8nInstance {
 	static async create(options: InstanceOptions = {}): Promise<N8nInstance> {
 		const runtime = ensureRuntime();
 		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'social-collections-e2e-'));
-		installPackage(runtime, userFolder, packageTarball());
+		installPackage(runtime, userFolder, options.tarball ?? packageTarball());
 		return new N8nInstance(runtime, userFolder, options, await freePort());
 	}
 
@@ -187,6 +189,17 @@ export class N8nInstance {
 		return id;
 	}
 
+	/** Imports several workflows with one CLI run (each CLI run boots n8n: one is much faster than many). */
+	async importWorkflows(workflows: WorkflowJson[]): Promise<void> {
+		const dir = fs.mkdtempSync(path.join(this.userFolder, 'import-'));
+		workflows.forEach((workflow, index) => {
+			if (!workflow.id) throw new Error(`workflow "${workflow.name}" has no id`);
+			fs.writeFileSync(path.join(dir, `${index}.json`), JSON.stringify({ active: false, settings: { executionOrder: 'v1' }, ...workflow }));
+		});
+		const output = await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
+		if (!new RegExp(`Successfully imported ${workflows.length} workflow`).test(output)) throw new Error(`import of ${workflows.length} workflows reported:\n${output.slice(-3000)}`);
+	}
+
 	/** Publishes (activates) a workflow so its webhooks answer once `start()` runs. */
 	async publishWorkflow(id: string): Promise<void> {
 		await this.cli(['publish:workflow', `--id=${id}`]);
@@ -231,6 +244,11 @@ export class N8nInstance {
 	get baseUrl(): string {
 		if (!this.port) throw new Error('n8n is not started');
 		return `http://127.0.0.1:${this.port}`;
+	}
+
+	/** The process id of the running `n8n start` (for benchmarks that sample its memory). */
+	get pid(): number | undefined {
+		return this.server?.pid;
 	}
 
 	get log(): string {

@@ -47,7 +47,12 @@ export class N8nRest {
 
 	/** GET/POST/PATCH/DELETE on /rest; returns `data` of n8n's `{ data }` envelope, throws on non-2xx. */
 	async call<T = any>(method: 'get' | 'post' | 'patch' | 'delete', url: string, body?: unknown): Promise<T> {
-		const response = await this.http.request({ method, url, data: body });
+		const response = await this.http.request({ method, url, data: body }).catch((error: { code?: string }) => {
+			// Node keeps connections alive; when n8n closes an idle one just as it is reused (likely while
+			// a long run blocks its event loop) the request fails with ECONNRESET. A read is safe to repeat.
+			if (method === 'get' && error.code === 'ECONNRESET') return this.http.request({ method, url });
+			throw error;
+		});
 		if (response.status < 200 || response.status >= 300) {
 			throw new Error(`${method.toUpperCase()} /rest${url} answered ${response.status}: ${JSON.stringify(response.data).slice(0, 1000)}`);
 		}
@@ -111,6 +116,20 @@ export class N8nRest {
 			rows.push(...page.data);
 			if (page.data.length < 250 || rows.length >= page.count) return rows;
 		}
+	}
+
+	/** The number of rows in a Data Table (without reading them). */
+	async rowCount(name: string): Promise<number> {
+		const project = await this.projectId();
+		const id = await this.tableId(name);
+		return (await this.call<{ count: number }>('get', `/projects/${project}/data-tables/${id}/rows?take=1&skip=0`)).count;
+	}
+
+	/** Deletes a Data Table with its rows (a workflow that creates it when missing makes it anew). */
+	async dropTable(name: string): Promise<void> {
+		const project = await this.projectId();
+		await this.call('delete', `/projects/${project}/data-tables/${await this.tableId(name)}`);
+		this.tableIds.delete(name);
 	}
 
 	/** Inserts rows into a Data Table (in chunks, as the editor's import does). */

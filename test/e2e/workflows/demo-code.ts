@@ -106,7 +106,9 @@ for (const d of items) { const p = d.segmentation?.persona ?? 'invalid'; segment
 const rows = Object.entries(segments).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 const max = Math.max(1, ...rows.map((r) => r[1]));
 const bar = 26;
-const chart = '<svg role="img" aria-label="Debtors per segment" width="560" height="' + (rows.length * bar + 10) + '" xmlns="http://www.w3.org/2000/svg">' +
+// A viewBox, so the chart shrinks with a narrow (phone) screen instead of overflowing it.
+const chartHeight = rows.length * bar + 10;
+const chart = '<svg role="img" aria-label="Debtors per segment" width="560" height="' + chartHeight + '" viewBox="0 0 560 ' + chartHeight + '" style="max-width:100%;height:auto" xmlns="http://www.w3.org/2000/svg">' +
 	rows.map(([persona, count], i) => '<g transform="translate(0,' + (i * bar) + ')"><text x="0" y="17" font-size="13">' + esc(persona) + '</text>' +
 		'<rect x="190" y="4" height="18" width="' + Math.round((count / max) * 320) + '" fill="#1f5f8b"></rect>' +
 		'<text x="' + (196 + Math.round((count / max) * 320)) + '" y="17" font-size="13" data-segment="' + esc(persona) + '">' + count + '</text></g>').join('') + '</svg>';
@@ -141,7 +143,7 @@ const skippedRows = skipped.map((d) => '<tr data-debtor="' + esc(d.debtorId) + '
 	esc((d.journey?.reasons ?? []).slice(-1)[0] ?? '') + '</td></tr>').join('');
 
 const html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Outbox ' + esc(settings.referenceDate) + '</title>' +
-	'<style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;color:#222}th{text-align:left;vertical-align:top;padding-right:1em}.meta{color:#555}.sms{white-space:pre-wrap;background:#e8f5e9;padding:1em;border-radius:12px;max-width:420px}article{margin:2em 0}</style></head><body>' +
+	'<style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222;overflow-wrap:anywhere}th{text-align:left;vertical-align:top;padding-right:1em}.calendar th{white-space:nowrap}.meta{color:#555}.sms{white-space:pre-wrap;background:#e8f5e9;padding:1em;border-radius:12px;max-width:420px}article{margin:2em 0}</style></head><body>' +
 	'<h1>Outbox of ' + esc(settings.referenceDate) + ' (sandbox)</h1>' +
 	'<p>' + items.length + ' debtors, ' + sent.filter((d) => ['sent', 'queued'].includes(d.delivery.status)).length + ' messages recorded by the sandbox, nothing sent.</p>' +
 	'<h2>Segments</h2>' + chart +
