@@ -120,22 +120,30 @@ export function logRow(decision: string, reason: string): Json {
 	]);
 }
 
+/** Data Table parameters: insert or update the sc_debtors row of the item's debtorId (item: debtorId, status, record). */
+export const SAVE_DEBTOR: Json = {
+	resource: 'row',
+	operation: 'upsert',
+	dataTableId: table('sc_debtors'),
+	matchType: 'allConditions',
+	filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
+	columns: autoMap,
+	options: {},
+};
+
+/** Data Table parameters: insert each item as a row of `tableName` (the item's fields are the columns). */
+export function insertInto(tableName: string): Json {
+	return { resource: 'row', operation: 'insert', dataTableId: table(tableName), columns: autoMap, options: {} };
+}
+
 /** Data Table node that writes the debtor row built before it (`debtorId`, `status`, `record`) back into sc_debtors. */
 export function saveDebtor(c: Canvas, name: string, position: [number, number]): string {
-	return c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, {
-		resource: 'row',
-		operation: 'upsert',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
-		columns: autoMap,
-		options: {},
-	});
+	return c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, SAVE_DEBTOR);
 }
 
 /** Data Table node that appends its input items as rows of `tableName`. */
 export function appendRows(c: Canvas, name: string, position: [number, number], tableName: string): string {
-	return c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, { resource: 'row', operation: 'insert', dataTableId: table(tableName), columns: autoMap, options: {} });
+	return c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, insertInto(tableName));
 }
 
 /**

@@ -3,7 +3,7 @@
  * inserting and saving rows, and the rows of sc_contact_log and sc_tasks with every column named,
  * so a row never depends on which fields happen to be on the item.
  */
-import { assign, autoMap, table, type Json } from './canvas';
+import { assign, table, type Json } from './canvas';
 
 /** Get rows of `name` matching all `conditions` ([column, value expression]), every match. */
 export function rowsWhere(name: string, conditions: Array<[string, string]>): Json {
@@ -17,21 +17,7 @@ export function rowsWhere(name: string, conditions: Array<[string, string]>): Js
 	};
 }
 
-/** Insert each item as a row of `name` (the item's fields are the columns). */
-export function insertInto(name: string): Json {
-	return { resource: 'row', operation: 'insert', dataTableId: table(name), columns: autoMap, options: {} };
-}
-
-/** Insert or update the sc_debtors row of the item's debtorId (item: debtorId, status, record). */
-export const SAVE_DEBTOR: Json = {
-	resource: 'row',
-	operation: 'upsert',
-	dataTableId: table('sc_debtors'),
-	matchType: 'allConditions',
-	filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
-	columns: autoMap,
-	options: {},
-};
+export { SAVE_DEBTOR, insertInto } from './canvas';
 
 const TODAY = "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}";
 
