@@ -8,12 +8,7 @@ const EPISODE_START = "($json.segmentation.features?.arrearsSince ?? DateTime.fr
 
 /** A contact-log row (see logRow) about this workflow's own step, not the journey's next step. */
 function ewLog(decision: string, reason: string, stage: string, channel = "={{ $json.delivery?.channel ?? $json.message?.channel ?? '' }}"): Json {
-	const row = logRow(decision, reason) as { assignments: { assignments: Array<{ name: string; value: string }> } };
-	const set = (name: string, value: string) => (row.assignments.assignments.find((a) => a.name === name)!.value = value);
-	set('stage', stage);
-	set('channel', channel);
-	set('claimIds', "={{ ($json.message?.claimIds ?? []).join(',') }}");
-	return row as unknown as Json;
+	return logRow(decision, reason, { stage, channel, claimIds: "={{ ($json.message?.claimIds ?? []).join(',') }}" });
 }
 
 /** Sent, or sent earlier today (the send ledger knows it): the care message reached the debtor's channel. */

@@ -102,9 +102,25 @@ export const BRAND = {
 };
 export const BANK = { iban: 'NL91ABNA0417164300' };
 
-/** One row of the contact log: what was decided for whom, and why. */
-export function logRow(decision: string, reason: string): Json {
-	return assign([
+/**
+ * Set node (raw JSON) that writes one row: the same columns as a Set node with one assignment per
+ * column, but one expression per item instead of one per column. n8n evaluates every expression with
+ * a data proxy of its own, and rows like the contact log are written for every debtor every day.
+ * Values are text (the Data Table columns are strings); `={{ js }}` values are evaluated, missing ones
+ * become ''.
+ */
+export function rowOf(fields: Array<[string, string]>): Json {
+	const columns = fields.map(([name, value]) => {
+		const expression = /^=\{\{ ([\s\S]*) \}\}$/.exec(value);
+		if (!expression && value.startsWith('=')) throw new Error(`rowOf: column ${name} mixes text and expressions: ${value}`);
+		return `${JSON.stringify(name)}: ${expression ? `String((${expression[1]}) ?? '')` : JSON.stringify(value)}`;
+	});
+	return { mode: 'raw', jsonOutput: `={{ JSON.stringify({ ${columns.join(', ')} }) }}`, options: {} };
+}
+
+/** One row of the contact log: what was decided for whom, and why (`columns` replaces defaults). */
+export function logRow(decision: string, reason: string, columns: Record<string, string> = {}): Json {
+	const fields: Array<[string, string]> = [
 		['loggedAt', '={{ $now.toISO() }}'],
 		['day', "={{ $('Settings').first().json.referenceDate }}"],
 		['debtorId', '={{ $json.debtorId }}'],
@@ -117,7 +133,8 @@ export function logRow(decision: string, reason: string): Json {
 		['moment', "={{ $json.schedule?.moment ?? '' }}"],
 		['templateId', "={{ $json.message?.templateId ?? '' }}"],
 		['idempotencyKey', "={{ $json.delivery?.idempotencyKey ?? '' }}"],
-	]);
+	];
+	return rowOf(fields.map(([name, value]) => [name, columns[name] ?? value]));
 }
 
 /** Data Table parameters: insert or update the sc_debtors row of the item's debtorId (item: debtorId, status, record). */

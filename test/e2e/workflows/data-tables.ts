@@ -3,7 +3,7 @@
  * inserting and saving rows, and the rows of sc_contact_log and sc_tasks with every column named,
  * so a row never depends on which fields happen to be on the item.
  */
-import { assign, table, type Json } from './canvas';
+import { assign, rowOf, table, type Json } from './canvas';
 
 /** Get rows of `name` matching all `conditions` ([column, value expression]), every match. */
 export function rowsWhere(name: string, conditions: Array<[string, string]>): Json {
@@ -28,7 +28,7 @@ type LogColumn = (typeof CONTACT_LOG_COLUMNS)[number];
 /** A Set node (manual mode) writing one contact-log row; columns not given are empty. */
 export function contactLogRow(values: Partial<Record<LogColumn, string>>): Json {
 	const defaults: Partial<Record<LogColumn, string>> = { loggedAt: '={{ $now.toISO() }}', day: TODAY, debtorId: '={{ $json.debtorId }}' };
-	return assign(CONTACT_LOG_COLUMNS.map((column) => [column, values[column] ?? defaults[column] ?? '']));
+	return rowOf(CONTACT_LOG_COLUMNS.map((column) => [column, values[column] ?? defaults[column] ?? '']));
 }
 
 /** A Set node writing one open task of sc_tasks for a person. */
