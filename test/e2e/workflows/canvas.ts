@@ -113,9 +113,12 @@ export function rowOf(fields: Array<[string, string]>): Json {
 	const columns = fields.map(([name, value]) => {
 		const expression = /^=\{\{ ([\s\S]*) \}\}$/.exec(value);
 		if (!expression && value.startsWith('=')) throw new Error(`rowOf: column ${name} mixes text and expressions: ${value}`);
-		return `${JSON.stringify(name)}: ${expression ? `String((${expression[1]}) ?? '')` : JSON.stringify(value)}`;
+		return `${JSON.stringify(name)}: ${expression ? `text(() => ${expression[1]})` : JSON.stringify(value)}`;
 	});
-	return { mode: 'raw', jsonOutput: `={{ JSON.stringify({ ${columns.join(', ')} }) }}`, options: {} };
+	// text(): a column whose data is missing is written empty, as a Set assignment would, instead of
+	// failing the whole row (the log must still get its row).
+	const text = "const text = (column) => { try { const value = column(); return value === undefined || value === null ? '' : String(value); } catch (error) { return ''; } };";
+	return { mode: 'raw', jsonOutput: `={{ (() => { ${text} return JSON.stringify({ ${columns.join(', ')} }); })() }}`, options: {} };
 }
 
 /** One row of the contact log: what was decided for whom, and why (`columns` replaces defaults). */
