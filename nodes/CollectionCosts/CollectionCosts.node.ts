@@ -7,7 +7,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { hasExpression, perItemOrOnce, referenceDayReader } from '../shared/journey/node-parameters';
+import { perItemOrOnce, readsItem, referenceDayReader } from '../shared/journey/node-parameters';
 import { runPerItem } from '../shared/n8n/items';
 import { referenceDay } from '../shared/reference-date';
 import type { CostsPurpose } from './debtorCosts';
@@ -40,7 +40,7 @@ export class CollectionCosts implements INodeType {
 		const interestOf = perItemOrOnce(raw.interestOptions, (i) =>
 			withInterestOf(i) ? (this.getNodeParameter('interestOptions', i, {}) as InterestOptions) : ({} as InterestOptions),
 		);
-		const ratesPerItem = hasExpression(raw.interestOptions) || hasExpression(raw.includeInterest);
+		const ratesPerItem = readsItem(raw.interestOptions) || readsItem(raw.includeInterest);
 		// Fixed settings are checked once, before any item, so a typo stops the node with a clear message.
 		const fixedRates = parseRateTables(withInterestOf(0) ? interestOf(0).rates : undefined);
 		if (!ratesPerItem && fixedRates instanceof Error) {

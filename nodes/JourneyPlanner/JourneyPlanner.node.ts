@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { LadderError, parseLadders, type Ladders } from '../shared/journey/ladders';
-import { hasExpression, perItemOrOnce, referenceDayReader } from '../shared/journey/node-parameters';
+import { perItemOrOnce, readsItem, referenceDayReader } from '../shared/journey/node-parameters';
 import type { JourneyLanguage } from '../shared/journey/reasons';
 import { runPerItem } from '../shared/n8n/items';
 import { referenceDay } from '../shared/reference-date';
@@ -56,7 +56,7 @@ export class JourneyPlanner implements INodeType {
 		const raw = node.parameters as Record<string, unknown>;
 		const split = (this.getNodeParameter('routing', 0, 'single') as string) === 'split';
 		const language = this.getNodeParameter('language', 0, 'nl') as JourneyLanguage;
-		const laddersPerItem = hasExpression(raw.ladders);
+		const laddersPerItem = readsItem(raw.ladders);
 		const fixed = laddersFrom(this.getNodeParameter('ladders', 0, '{}'));
 		if (!laddersPerItem && fixed instanceof LadderError) {
 			throw new NodeOperationError(node, fixed.message, { description: 'Fix the JSON under "Ladders". The docs list every step setting.' });

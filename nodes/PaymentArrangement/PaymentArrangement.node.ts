@@ -7,7 +7,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { hasExpression, perItemOrOnce, referenceDayReader } from '../shared/journey/node-parameters';
+import { perItemOrOnce, readsItem, referenceDayReader } from '../shared/journey/node-parameters';
 import { runPerItem } from '../shared/n8n/items';
 import { referenceDay } from '../shared/reference-date';
 import { paymentArrangementProperties } from './description';
@@ -47,7 +47,7 @@ export class PaymentArrangement implements INodeType {
 			}),
 		);
 		let fixedNorms: ReturnType<typeof floorNormsFrom> | undefined;
-		if (operation === 'propose' && !hasExpression(raw.proposeOptions)) {
+		if (operation === 'propose' && !readsItem(raw.proposeOptions)) {
 			fixedNorms = floorNormsFrom(proposeOf(0).options.floorNorms);
 			if (fixedNorms instanceof Error) {
 				throw new NodeOperationError(node, fixedNorms.message, { description: 'Fix the table under "Options > Protected Floor Norms".' });

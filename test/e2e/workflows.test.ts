@@ -191,6 +191,7 @@ describe('shipped workflows in real n8n', () => {
 		let journeyId: string;
 		let tasks: Row[] = [];
 		let savedRecords: Map<string, any>;
+		let debtorRows: Row[] = [];
 
 		beforeAll(async () => {
 			const setup = load('00-setup-data-tables.json');
@@ -232,7 +233,8 @@ describe('shipped workflows in real n8n', () => {
 				if (!payer) payer = itemsOf(run, 'Send due messages', 0).find((item) => item.journey.stage !== 'payment-received')?.debtorId;
 			}
 			tasks = await rest.rows('sc_tasks');
-			savedRecords = new Map((await rest.rows('sc_debtors')).map((row) => [row.debtorId as string, JSON.parse(row.record as string)]));
+			debtorRows = await rest.rows('sc_debtors');
+			savedRecords = new Map(debtorRows.map((row) => [row.debtorId as string, JSON.parse(row.record as string)]));
 		});
 
 		const sentOn = (entry: { run: RunResult }) => itemsOf(entry.run, 'Send due messages', 0);
@@ -243,6 +245,8 @@ describe('shipped workflows in real n8n', () => {
 			console.log(`daily journey (Data Tables): ${perDay.join('; ')}; ${tasks.length} tasks`);
 			expect(sentOn(days[0]).length).toBeGreaterThan(0);
 			expect(savedRecords.size).toBe(COUNT);
+			// Saving writes a new row and deletes the one it replaces: no debtor is left with two rows.
+			expect(debtorRows).toHaveLength(COUNT);
 		});
 
 		test('the contact log has exactly one decision per debtor per day (plus the task behind a failed send)', () => {

@@ -104,6 +104,21 @@ describe('Debtor Segmenter node', () => {
 		expect(days).toEqual([5, 15]);
 	});
 
+	test("a reference date from another node's first item is read once per run", async () => {
+		const asked: number[] = [];
+		const outputs = await runNode(node, [portfolio[1], portfolio[1], portfolio[1]], {
+			parameters: { ...base, referenceDate: "={{ $('Settings').first().json.referenceDate }}", routing: 'single' },
+			perItem: {
+				referenceDate: (i) => {
+					asked.push(i);
+					return '2026-06-20';
+				},
+			},
+		});
+		expect(asked).toEqual([0]);
+		expect(outputs[0].map((item) => (item.json.segmentation as { features: { daysPastDue: number } }).features.daysPastDue)).toEqual([5, 5, 5]);
+	});
+
 	test('a custom rule and a label', async () => {
 		const outputs = await runNode(node, [portfolio[1]], {
 			parameters: {

@@ -18,7 +18,7 @@ async function run(items: Json[], parameters: Json = {}, options: { continueOnFa
 	const ctx = mock<IExecuteFunctions>();
 	const input = items.map((json) => ({ json }));
 	const raw: Json = { ...parameters };
-	for (const name of Object.keys(options.expressions ?? {})) raw[name] = '={{ expression }}';
+	for (const name of Object.keys(options.expressions ?? {})) raw[name] = '={{ $json.expression }}';
 	ctx.getInputData.mockReturnValue(input);
 	ctx.getNode.mockReturnValue({ id: '1', name: 'Plan', type: 'journeyPlanner', typeVersion: 1, position: [0, 0], parameters: raw } as INode);
 	ctx.getTimezone.mockReturnValue('Europe/Amsterdam');

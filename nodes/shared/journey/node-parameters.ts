@@ -4,7 +4,7 @@
  */
 
 // Shared with every node: the rule lives in shared/n8n/parameters.ts.
-export { hasExpression, perItemOrOnce } from '../n8n/parameters';
+export { perItemOrOnce, readsItem } from '../n8n/parameters';
 
 /** Parses a JSON parameter that n8n may hand over as text or as an already parsed value. */
 export function jsonParameter(value: unknown, what: string): unknown {

@@ -116,8 +116,9 @@ export function runPerItem(
 }
 
 /**
- * Reads a parameter once per run, unless the user made it (or a field inside it) an expression: then
- * per item, so `{{ $json.asOf }}` works while fixed settings cost nothing per item (100,000 items a
+ * Reads a parameter once per run, unless the user made it (or a field inside it) an expression that
+ * may differ per item: then per item, so `{{ $json.asOf }}` works while fixed settings and run-wide
+ * expressions such as `{{ $('Settings').first().json.day }}` cost nothing per item (100,000 items a
  * run are normal).
  */
 export function parameterPerItem<T>(ctx: IExecuteFunctions, name: string, fallback: T): (itemIndex: number) => T {

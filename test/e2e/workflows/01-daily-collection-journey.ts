@@ -1,7 +1,7 @@
 /**
  * Workflow 1: the daily collection journey.
  */
-import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, openDebtors, personTask, type Json } from './canvas';
+import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveLoadedDebtor, openDebtors, personTask, type Json } from './canvas';
 
 // ---------------------------------------------------------------------------------------------
 // 1. Daily collection journey
@@ -111,7 +111,7 @@ export function dailyJourney(): Json {
 			'    })))',
 		].join('\n'),
 	));
-	const save = saveDebtor(c, 'Save debtor record', [2700, 100]);
+	const save = saveLoadedDebtor(c, 'Save debtor record', [2700, 100], 'Add contact to record', 'Delete replaced row');
 
 	const logSent = c.add('Log: sent', 'n8n-nodes-base.set', 3.4, [2480, 260], logRow('sent', "={{ $json.delivery.simulated ? 'sandbox' : '' }}"));
 	const logNotSent = c.add('Log: not sent', 'n8n-nodes-base.set', 3.4, [2480, 420], logRow('not-sent', "={{ $json.delivery.reason ?? $json.delivery.errorCode ?? ($json.delivery.skipped ?? []).map(s => s.channel + ':' + s.reason).join(', ') }}"));

@@ -1,7 +1,7 @@
 /**
  * Workflow 3: early warning (vroegsignalering).
  */
-import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, openDebtors, personTask, type Json } from './canvas';
+import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveLoadedDebtor, openDebtors, personTask, type Json } from './canvas';
 
 /** Day since which a care step counts for the current arrears (the segmenter's `arrearsSince`, else 30 days back). */
 const EPISODE_START = "($json.segmentation.features?.arrearsSince ?? DateTime.fromISO($('Settings').first().json.referenceDate).minus({ days: 30 }).toFormat('yyyy-MM-dd'))";
@@ -93,7 +93,7 @@ export function earlyWarning(): Json {
 			'    }])',
 		].join('\n'),
 	));
-	const saveRecord = saveDebtor(c, 'Save debtor record', [3040, -340]);
+	const saveRecord = saveLoadedDebtor(c, 'Save debtor record', [3040, -340], 'Add care contact to record', 'Delete replaced row');
 	const callTask = c.add('Call task', 'n8n-nodes-base.set', 3.4, [2820, -180], personTask('={{ $json.debtorId }}', 'early-warning-care', "={{ ($json.message?.claimIds ?? []).join(',') }}", `={{ 'Early warning (' + $json.segmentation.signals.join(', ') + '): call, point to free debt help and offer an arrangement. Care message ' + (${CARE_SENT} ? 'sent by ' + $json.delivery.channel : 'NOT delivered (' + ($json.delivery.reason ?? $json.delivery.status) + ')') + '. Record the call on the debtor record (channel phone).' }}`));
 	const writeTask = appendRows(c, 'Write task list', [3040, -180], 'sc_tasks');
 	const logCare = c.add('Log: care message', 'n8n-nodes-base.set', 3.4, [2820, -20], ewLog(
@@ -136,7 +136,7 @@ export function earlyWarning(): Json {
 		['segmentation', 'journey'],
 		"municipalitySignalledOn: $('Settings').first().json.referenceDate",
 	));
-	const saveSignalled = saveDebtor(c, 'Save signalled record', [2440, 360]);
+	const saveSignalled = saveLoadedDebtor(c, 'Save signalled record', [2440, 360], 'Mark signal prepared on record', 'Delete row replaced by signal');
 	const logSignal = c.add('Log: signal prepared', 'n8n-nodes-base.set', 3.4, [2220, 520], ewLog('signal-prepared', "={{ $json.journey.municipalitySignal.reasons.en.join(' ') }}", 'municipality-signal', ''));
 	const logNoSignal = c.add('Log: no signal yet', 'n8n-nodes-base.set', 3.4, [2220, 680], ewLog(
 		"={{ 'signal-' + ($json.journey.municipalitySignal?.status ?? 'not-applicable') }}",
