@@ -1,7 +1,7 @@
 /**
  * Workflow 1: the daily collection journey.
  */
-import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveLoadedDebtor, openDebtors, personTask, type Json } from './canvas';
+import { Canvas, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveLoadedDebtor, openDebtors, personTask, type Json } from './canvas';
 
 // ---------------------------------------------------------------------------------------------
 // 1. Daily collection journey
@@ -116,20 +116,16 @@ export function dailyJourney(): Json {
 	const logSent = c.add('Log: sent', 'n8n-nodes-base.set', 3.4, [2480, 260], logRow('sent', "={{ $json.delivery.simulated ? 'sandbox' : '' }}"));
 	const logNotSent = c.add('Log: not sent', 'n8n-nodes-base.set', 3.4, [2480, 420], logRow('not-sent', "={{ $json.delivery.reason ?? $json.delivery.errorCode ?? ($json.delivery.skipped ?? []).map(s => s.channel + ':' + s.reason).join(', ') }}"));
 	const taskRow = c.add('Task for a person', 'n8n-nodes-base.set', 3.4, [2480, 580], personTask('={{ $json.debtorId }}', "={{ $json.journey?.stage ?? '' }}", "={{ ($json.journey?.claimIds ?? []).join(',') }}", "={{ $json.delivery ? 'no channel worked: ' + ($json.delivery.reason ?? $json.delivery.status) : 'this step needs personal contact (' + $json.journey.stage + ')' }}"));
-	const logTask = c.add('Log: task for a person', 'n8n-nodes-base.set', 3.4, [2700, 580], assign([
-		['loggedAt', '={{ $now.toISO() }}'],
-		['day', '={{ $json.day }}'],
-		['debtorId', '={{ $json.debtorId }}'],
-		['decision', 'task'],
-		['stage', '={{ $json.stage }}'],
-		['channel', 'phone'],
-		['claimIds', '={{ $json.claimIds }}'],
-		['status', 'open'],
-		['reason', '={{ $json.why }}'],
-		['moment', ''],
-		['templateId', ''],
-		['idempotencyKey', ''],
-	]));
+	const logTask = c.add('Log: task for a person', 'n8n-nodes-base.set', 3.4, [2700, 580], logRow('task', '={{ $json.why }}', {
+		day: '={{ $json.day }}',
+		stage: '={{ $json.stage }}',
+		channel: 'phone',
+		claimIds: '={{ $json.claimIds }}',
+		status: 'open',
+		moment: '',
+		templateId: '',
+		idempotencyKey: '',
+	}));
 	const writeTask = appendRows(c, 'Write task list', [2700, 740], 'sc_tasks');
 	const logLater = c.add('Log: waiting for its moment', 'n8n-nodes-base.set', 3.4, [2200, 420], logRow('waiting', "={{ 'planned for ' + $json.schedule.moment + ': ' + ($json.schedule.reasonCodes ?? []).join(', ') }}"));
 	const logNotSchedulable = c.add('Log: not schedulable', 'n8n-nodes-base.set', 3.4, [1960, 500], logRow('not-schedulable', "={{ $json.schedule.reasonCode + ' (' + $json.schedule.action + ')' }}"));

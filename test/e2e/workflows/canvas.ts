@@ -219,7 +219,8 @@ export function debtorRow(strip: string[], changes: string): Json {
 
 /** Set node: one row of sc_tasks, a task for a person (opened today, not done). Values are expressions or text. */
 export function personTask(debtorId: string, stage: string, claimIds: string, why: string): Json {
-	return assign([
+	// One expression per row (rowOf), not one per column: tasks are written for every debtor who needs a person.
+	return rowOf([
 		['openedAt', '={{ $now.toISO() }}'],
 		['day', "={{ $('Settings').first().json.referenceDate }}"],
 		['debtorId', debtorId],
