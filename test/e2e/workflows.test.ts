@@ -318,6 +318,24 @@ describe('shipped workflows in real n8n', () => {
 			}
 		});
 
+		test('a debtor left with two rows (a run stopped between saving and deleting) is planned from the newest row only', async () => {
+			const day = '2026-07-09';
+			const debtorId = [...savedRecords.keys()].find((id) => id !== payer && savedRecords.get(id).flags?.deceased !== true)!;
+			// The newer row says the debtor has died: a plan from the older row would not stop.
+			const newer = { ...savedRecords.get(debtorId), flags: { ...savedRecords.get(debtorId).flags, deceased: true } };
+			await rest.insertRows('sc_debtors', [{ debtorId, status: 'open', record: JSON.stringify(newer) }]);
+			const versions = (await rest.rows('sc_debtors')).filter((row) => row.debtorId === debtorId).map((row) => row.id as number);
+			expect(versions).toHaveLength(2);
+			await rest.updateWorkflow(journeyId, (wf) => setValues(wf, 'Settings', { referenceDate: day, now: `${day}T08:00:00+02:00` }));
+			const run = await rest.runManually(journeyId, 'Run now (manual)');
+			expect(run.raw.status).toBe('success');
+			const loaded = itemsOf(run, 'Debtor record from row').filter((item) => item.debtorId === debtorId);
+			expect(loaded.map((item) => [item.rowId, item.flags?.deceased])).toEqual([[Math.max(...versions), true]]);
+			const log = (await rest.rows('sc_contact_log')).filter((row) => row.day === day && row.debtorId === debtorId);
+			expect(log.map((row) => row.decision)).toEqual(['no-step']);
+			expect(itemsOf(run, 'Send due messages', 0).some((item) => item.debtorId === debtorId)).toBe(false);
+		});
+
 		test('sent contacts are written back to the saved record, one per claim, and nothing else is added', () => {
 			for (const entry of days) {
 				for (const item of sentOn(entry)) {
