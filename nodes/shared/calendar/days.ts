@@ -10,6 +10,7 @@ export type DayNumber = number;
 
 /** Milliseconds in a calendar day (UTC arithmetic; Amsterdam offsets are handled in amsterdam.ts). */
 export const MS_PER_DAY = 86400000;
+export const MS_PER_MINUTE = 60000;
 
 /** First and last year the compiled calendars cover. */
 export const FIRST_CALENDAR_YEAR = 2020;
@@ -166,6 +167,44 @@ export function isoDateAt(text: string, start: number): DayNumber {
 	const i = (year - MONTH_TABLE_FIRST_YEAR) * 12 + month - 1;
 	if (i >= 0 && i < MONTH_START.length) return date <= MONTH_LENGTH[i] ? MONTH_START[i] + date - 1 : Number.NaN;
 	return date <= daysInMonth(year, month) ? civilDays(year, month, date) : Number.NaN;
+}
+
+// Two ASCII digits at `start`, or -1 when either is not a digit.
+function twoDigitsAt(text: string, start: number): number {
+	const high = text.charCodeAt(start) - 48;
+	const low = text.charCodeAt(start + 1) - 48;
+	return (high >>> 0) > 9 || (low >>> 0) > 9 ? -1 : high * 10 + low;
+}
+
+/**
+ * Epoch milliseconds of an ISO 8601 date-time in the two shapes records and n8n write,
+ * "YYYY-MM-DDTHH:MM:SSZ" and "YYYY-MM-DDTHH:MM:SS+HH:MM" (or -HH:MM), read on character codes; NaN for
+ * any other text (fractions, no offset, ...) and for offsets beyond `maxOffsetHours`:59. The schema
+ * check (RFC 3339 allows 23) and the moment reader (18) share this one reading of the common shape.
+ */
+export function isoDateTimeMs(text: string, maxOffsetHours: number): number {
+	const length = text.length;
+	if ((length !== 25 && length !== 20) || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
+		return Number.NaN;
+	}
+	const hour = twoDigitsAt(text, 11);
+	const minute = twoDigitsAt(text, 14);
+	const second = twoDigitsAt(text, 17);
+	if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+	const day = isoDateAt(text, 0);
+	if (day !== day) return Number.NaN; // not a real date
+	let offsetMinutes = 0;
+	if (length === 20) {
+		if (text.charCodeAt(19) !== 90) return Number.NaN;
+	} else {
+		const sign = text.charCodeAt(19);
+		if ((sign !== 43 && sign !== 45) || text.charCodeAt(22) !== 58) return Number.NaN;
+		const offsetHours = twoDigitsAt(text, 20);
+		const offsetRest = twoDigitsAt(text, 23);
+		if (offsetHours < 0 || offsetHours > maxOffsetHours || offsetRest < 0 || offsetRest > 59) return Number.NaN;
+		offsetMinutes = (sign === 43 ? 1 : -1) * (offsetHours * 60 + offsetRest);
+	}
+	return (day * 1440 + hour * 60 + minute - offsetMinutes) * MS_PER_MINUTE + second * 1000;
 }
 
 /** Day number of an ISO date "YYYY-MM-DD"; throws a RangeError naming the input if it is not a real date. */

@@ -8,17 +8,18 @@ import { DateTime } from 'luxon';
 
 import {
 	MS_PER_DAY,
+	MS_PER_MINUTE,
 	amsterdamLocalToEpochMs,
 	amsterdamOffsetMinutes,
 	daysFromCivil,
 	daysInMonth,
 	formatDate,
 	isoDate,
-	isoDateAt,
+	isoDateTimeMs,
 	type DayNumber,
 } from '../calendar';
 
-export const MS_PER_MINUTE = 60000;
+export { MS_PER_MINUTE };
 export const MS_PER_HOUR = 3600000;
 
 export const AMSTERDAM = 'Europe/Amsterdam';
@@ -149,40 +150,14 @@ function parseParts(text: string): MomentParts | null {
 }
 
 /**
- * The common shapes "YYYY-MM-DDTHH:MM:SS+HH:MM" and "YYYY-MM-DDTHH:MM:SSZ" without building parts
- * (contact histories hold thousands of them per run); NaN for anything else, which the full reader
- * then handles.
- */
-function parseCanonical(text: string): number {
-	const n = text.length;
-	if (text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return Number.NaN;
-	const day = isoDateAt(text, 0);
-	const hour = digits(text, 11, 2);
-	const minute = digits(text, 14, 2);
-	const second = digits(text, 17, 2);
-	if (day !== day || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
-	let offsetMinutes = 0;
-	if (n === 20) {
-		if (text.charCodeAt(19) !== 90) return Number.NaN;
-	} else {
-		const sign = text.charCodeAt(19);
-		if ((sign !== 43 && sign !== 45) || text.charCodeAt(22) !== 58) return Number.NaN;
-		const oh = digits(text, 20, 2);
-		const om = digits(text, 23, 2);
-		if (oh < 0 || oh > 18 || om < 0 || om > 59) return Number.NaN;
-		offsetMinutes = (sign === 43 ? 1 : -1) * (oh * 60 + om);
-	}
-	return (day * 1440 + hour * 60 + minute - offsetMinutes) * MS_PER_MINUTE + second * 1000;
-}
-
-/**
  * Reads a moment: an ISO 8601 date-time (with offset, "Z", or none), a date "YYYY-MM-DD" (midnight),
  * a Date, or epoch milliseconds. Text without an offset is wall-clock time in `zone` (default
  * Europe/Amsterdam). Returns NaN when the value is not a moment (never throws).
  */
 export function parseMoment(value: unknown, zone: string = AMSTERDAM): number {
-	if (typeof value === 'string' && (value.length === 25 || value.length === 20)) {
-		const fast = parseCanonical(value);
+	if (typeof value === 'string') {
+		// The common shapes without building parts (contact histories hold thousands per run).
+		const fast = isoDateTimeMs(value, 18);
 		if (fast === fast) return fast; // not NaN
 	}
 	if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;

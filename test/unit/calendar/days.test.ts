@@ -7,6 +7,7 @@ import {
 	isIsoDate,
 	isoDate,
 	isoDateAt,
+	isoDateTimeMs,
 	monthOf,
 	weekday,
 	yearOf,
@@ -102,5 +103,38 @@ describe('day numbers', () => {
 	it('rejects non-integer day numbers', () => {
 		expect(() => isoDate(1.5)).toThrow(RangeError);
 		expect(() => isoDate(Number.NaN)).toThrow(RangeError);
+	});
+});
+
+describe('isoDateTimeMs: the common ISO date-time shapes on character codes', () => {
+	it.each(['2026-03-29T01:59:59+01:00', '2026-10-25T02:30:00+02:00', '2024-02-29T23:59:59Z', '1999-12-31T00:00:00-11:30', '2026-07-01T08:00:00+14:00'])(
+		'reads %s as Date.parse does',
+		(text) => {
+			expect(isoDateTimeMs(text, 23)).toBe(Date.parse(text));
+		},
+	);
+
+	it('refuses offsets beyond the bound it is given', () => {
+		expect(isoDateTimeMs('2026-07-01T08:00:00+19:00', 23)).toBe(Date.parse('2026-07-01T08:00:00+19:00'));
+		expect(isoDateTimeMs('2026-07-01T08:00:00+19:00', 18)).toBeNaN();
+		expect(isoDateTimeMs('2026-07-01T08:00:00-18:59', 18)).toBe(Date.parse('2026-07-01T08:00:00-18:59'));
+		expect(isoDateTimeMs('2026-07-01T08:00:00+24:00', 23)).toBeNaN();
+	});
+
+	it.each([
+		'2026-07-01T08:00:00',
+		'2026-07-01T08:00:00.000Z',
+		'2026-07-01 08:00:00+02:00',
+		'2026-07-01T08:00:00z',
+		'2026-02-30T08:00:00Z',
+		'2026-07-01T24:00:00Z',
+		'2026-07-01T08:60:00Z',
+		'2026-07-01T08:00:60Z',
+		'2026-07-01T08:00:00+0200',
+		'2026-07-01T08:00:00+02:60',
+		'2026-07-01T08:00:00*02:00',
+		'2026-07-01T0a:00:00Z',
+	])('gives NaN for %j (the full readers decide those)', (text) => {
+		expect(isoDateTimeMs(text, 23)).toBeNaN();
 	});
 });
