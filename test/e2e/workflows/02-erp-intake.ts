@@ -2,8 +2,8 @@
  * Workflow 2: ERP intake. A signed webhook that takes invoices, payments, reversals and debtor updates
  * (docs/erp-intake.md), applies them to the debtor records in sc_debtors and answers per event.
  */
-import { Canvas, assign, isTrue, type Json } from './canvas';
-import { SAVE_DEBTOR, insertInto, rowsWhere } from './data-tables';
+import { Canvas, appendRows, assign, isTrue, saveDebtor, type Json } from './canvas';
+import { rowsWhere } from './data-tables';
 
 /** Path of the production webhook: POST https://<n8n>/webhook/sc-erp-intake */
 export const ERP_INTAKE_PATH = 'sc-erp-intake';
@@ -267,10 +267,10 @@ export function erpIntake(): Json {
 		['status', "={{ ($json.claims ?? []).some(claim => claim.openCents > 0) ? 'open' : 'closed' }}"],
 		['record', '={{ JSON.stringify(Object.assign({}, $json, { segmentation: undefined, intake: undefined })) }}'],
 	]));
-	const save = c.add('Save debtor record', 'n8n-nodes-base.dataTable', 1.1, [2820, 60], SAVE_DEBTOR);
+	const save = saveDebtor(c, 'Save debtor record', [2820, 60]);
 	const outcomes = c.add('Outcomes', 'n8n-nodes-base.merge', 3.2, [3020, 180], { numberInputs: 3 });
 	const result = c.add('Result per event', 'n8n-nodes-base.code', 2, [3220, 180], { mode: 'runOnceForAllItems', jsCode: RESULT_PER_EVENT });
-	const log = c.add('Log each event', 'n8n-nodes-base.dataTable', 1.1, [3420, 180], insertInto('sc_intake'));
+	const log = appendRows(c, 'Log each event', [3420, 180], 'sc_intake');
 	const answer = c.add('Answer per event', 'n8n-nodes-base.respondToWebhook', 1.5, [3620, 180], { respondWith: 'json', responseBody: ANSWER, options: { responseCode: 200 } }, { executeOnce: true });
 
 	c.link(webhook, read);

@@ -3,8 +3,8 @@
  * contact log; a permanent failure sends the message again on the next channel (or makes a task);
  * a reply makes the channel it came on the debtor's preferred channel.
  */
-import { Canvas, PREFIX, assign, isTrue, BRAND, BANK, type Json } from './canvas';
-import { SAVE_DEBTOR, contactLogRow, insertInto, rowsWhere, taskRow as taskColumns } from './data-tables';
+import { Canvas, PREFIX, appendRows, assign, isTrue, saveDebtor, BRAND, BANK, type Json } from './canvas';
+import { contactLogRow, rowsWhere, taskRow as taskColumns } from './data-tables';
 
 export const DELIVERY_STATUS_WEBHOOK_ID = '6a000001-d3b7-4c55-8f0e-5b9d2c7a4e06';
 
@@ -137,7 +137,7 @@ export function deliveryStatus(): Json {
 	const messageLog = c.add('Log of these messages', 'n8n-nodes-base.dataTable', 1.1, [220, 240], rowsWhere('sc_contact_log', [['idempotencyKey', "={{ $json.idempotencyKey || '(no key)' }}"]]), { alwaysOutputData: true });
 	const decide = c.add('Decide per report', 'n8n-nodes-base.code', 2, [440, 240], { mode: 'runOnceForAllItems', jsCode: DECIDE });
 	const logReport = c.add('Log: report', 'n8n-nodes-base.set', 3.4, [660, 160], { mode: 'raw', jsonOutput: '={{ JSON.stringify($json.log) }}', options: {} });
-	const writeLog = c.add('Write contact log', 'n8n-nodes-base.dataTable', 1.1, [2700, 300], insertInto('sc_contact_log'));
+	const writeLog = appendRows(c, 'Write contact log', [2700, 300], 'sc_contact_log');
 	const followUp = c.add('Follow-up needed?', 'n8n-nodes-base.if', 2.2, [660, 340], isTrue('={{ !!$json.action }}'));
 	const debtors = c.add('Debtor records', 'n8n-nodes-base.dataTable', 1.1, [1000, 240], rowsWhere('sc_debtors', [['debtorId', "={{ $json.debtorId || '(none)' }}"]]), { alwaysOutputData: true });
 	const apply = c.add('Apply to the debtor record', 'n8n-nodes-base.code', 2, [1200, 240], { mode: 'runOnceForAllItems', jsCode: APPLY });
@@ -179,13 +179,13 @@ export function deliveryStatus(): Json {
 		['status', '={{ $json.status }}'],
 		['record', '={{ $json.record }}'],
 	]));
-	const save = c.add('Save debtor record', 'n8n-nodes-base.dataTable', 1.1, [2360, 60], SAVE_DEBTOR);
+	const save = saveDebtor(c, 'Save debtor record', [2360, 60]);
 	const taskRow = c.add('Task for a person', 'n8n-nodes-base.set', 3.4, [2100, 460], taskColumns({
 		stage: "={{ $json.messageData?.stage ?? $json.stage ?? '' }}",
 		claimIds: "={{ $json.fallback?.claimIds ?? $json.claimIds ?? '' }}",
 		why: "={{ $json.why ?? ('fallback on ' + $json.fallback.to + ' after ' + $json.fallback.status + ' on ' + $json.fallback.from + ' not sent: ' + ($json.delivery.reason ?? $json.delivery.errorCode ?? ($json.delivery.skipped ?? []).map(s => s.channel + ':' + s.reason).join(', '))) }}",
 	}));
-	const writeTask = c.add('Write task list', 'n8n-nodes-base.dataTable', 1.1, [2360, 540], insertInto('sc_tasks'));
+	const writeTask = appendRows(c, 'Write task list', [2360, 540], 'sc_tasks');
 	const logTask = c.add('Log: task for a person', 'n8n-nodes-base.set', 3.4, [2360, 380], contactLogRow({
 		decision: 'task',
 		stage: '={{ $json.stage }}',

@@ -2,8 +2,8 @@
  * Workflow 7: direct-debit reversal handling. Every working day (or on demand) the returned direct
  * debits the ERP intake recorded are answered per SEPA reason code; every decision goes to the log.
  */
-import { Canvas, assign, isTrue, BRAND, BANK, type Json } from './canvas';
-import { SAVE_DEBTOR, contactLogRow, insertInto, rowsWhere, taskRow as taskColumns } from './data-tables';
+import { Canvas, appendRows, assign, isTrue, saveDebtor, BRAND, BANK, type Json } from './canvas';
+import { contactLogRow, rowsWhere, taskRow as taskColumns } from './data-tables';
 
 const FIND = `// The latest reversal of each debtor that has not been answered yet. Answered reversals are listed
 // in the record (reversalsAnswered), so a second run, or a replay, answers nothing twice.
@@ -149,9 +149,9 @@ export function reversalHandling(): Json {
 		why: "={{ $json.reversalDecision.why + ($json.delivery ? '; message not sent: ' + ($json.delivery.reason ?? $json.delivery.status) : '') }}",
 	}));
 	const mark = c.add('Mark reversal answered', 'n8n-nodes-base.set', 3.4, [2200, 220], { mode: 'raw', jsonOutput: MARK_ANSWERED, options: {} });
-	const save = c.add('Save debtor record', 'n8n-nodes-base.dataTable', 1.1, [2440, 220], SAVE_DEBTOR);
-	const writeLog = c.add('Write contact log', 'n8n-nodes-base.dataTable', 1.1, [2440, 60], insertInto('sc_contact_log'));
-	const writeTask = c.add('Write task list', 'n8n-nodes-base.dataTable', 1.1, [2440, 540], insertInto('sc_tasks'));
+	const save = saveDebtor(c, 'Save debtor record', [2440, 220]);
+	const writeLog = appendRows(c, 'Write contact log', [2440, 60], 'sc_contact_log');
+	const writeTask = appendRows(c, 'Write task list', [2440, 540], 'sc_tasks');
 
 	c.link(schedule, settings);
 	c.link(manual, settings);

@@ -141,7 +141,7 @@ export function logRow(decision: string, reason: string, columns: Record<string,
 }
 
 /** Data Table parameters: insert or update the sc_debtors row of the item's debtorId (item: debtorId, status, record). */
-export const SAVE_DEBTOR: Json = {
+const SAVE_DEBTOR: Json = {
 	resource: 'row',
 	operation: 'upsert',
 	dataTableId: table('sc_debtors'),
@@ -152,7 +152,7 @@ export const SAVE_DEBTOR: Json = {
 };
 
 /** Data Table parameters: insert each item as a row of `tableName` (the item's fields are the columns). */
-export function insertInto(tableName: string): Json {
+function insertInto(tableName: string): Json {
 	return { resource: 'row', operation: 'insert', dataTableId: table(tableName), columns: autoMap, options: {} };
 }
 
@@ -168,8 +168,8 @@ export function saveDebtor(c: Canvas, name: string, position: [number, number]):
  * measures the size of every Data Table (SQLite dbstat over all their pages) before each single-row
  * write, so per-debtor upserts grow with portfolio size times changed debtors; a bulk insert checks
  * once, and deletes do not check. Should a run stop between the two steps, the loader keeps the newest
- * version of a debtor and the old one is deleted on its next save. `from` is the node that built the
- * rows (its items carry `id`, the replaced row). Returns the first node's name.
+ * version of a debtor; the older row stays in the table (nothing deletes it later). `from` is the node
+ * that built the rows (its items carry `id`, the replaced row). Returns the first node's name.
  */
 export function saveLoadedDebtor(c: Canvas, name: string, position: [number, number], from: string, deleteName: string): string {
 	const save = c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, insertInto('sc_debtors'));

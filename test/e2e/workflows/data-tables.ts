@@ -17,8 +17,6 @@ export function rowsWhere(name: string, conditions: Array<[string, string]>): Js
 	};
 }
 
-export { SAVE_DEBTOR, insertInto } from './canvas';
-
 const TODAY = "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}";
 
 /** The columns of sc_contact_log (see 00-setup-data-tables.ts), in order. */
