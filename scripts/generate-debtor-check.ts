@@ -54,7 +54,7 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 	 * once, in the order the type makes safe: after the type test the value's type is known, so the
 	 * keyword checks need no second `typeof` and the happy path allocates nothing.
 	 */
-	function statements(node: SchemaNode, v: string, where: string, indent: string): string[] {
+	function statements(node: SchemaNode, v: string, where: string, indent: string, fieldMask?: string): string[] {
 		for (const keyword of Object.keys(node)) {
 			if (!SUPPORTED.has(keyword) && !ANNOTATIONS.has(keyword)) throw new Error(`unsupported keyword "${keyword}" at ${where}`);
 		}
@@ -116,13 +116,18 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 				if (!node.properties?.[key]) body.push(`${inner}if (${objectVar}[${JSON.stringify(key)}] === undefined) return false;`);
 			}
 			// Each property is read once: a required one fails when missing, a present one is checked.
-			for (const [key, child] of Object.entries(node.properties ?? {})) {
+			// At the top level an optional property is checked only when its bit is in the field mask.
+			Object.entries(node.properties ?? {}).forEach(([key, child], bit) => {
 				const valueVar = `v${counter++}`;
-				body.push(`${inner}const ${valueVar} = ${objectVar}[${JSON.stringify(key)}];`);
-				const checks = statements(child, valueVar, `${where}/${key}`, `${inner}\t`);
-				if (required.has(key)) body.push(`${inner}if (${valueVar} === undefined) return false;`, ...checks.map((line) => line.slice(1)));
-				else if (checks.length > 0) body.push(`${inner}if (${valueVar} !== undefined) {`, ...checks, `${inner}}`);
-			}
+				const masked = fieldMask !== undefined && !required.has(key);
+				const at = masked ? `${inner}\t` : inner;
+				const checks = statements(child, valueVar, `${where}/${key}`, `${at}\t`);
+				if (checks.length === 0) return;
+				const read = `${at}const ${valueVar} = ${objectVar}[${JSON.stringify(key)}];`;
+				if (required.has(key)) body.push(read, `${at}if (${valueVar} === undefined) return false;`, ...checks.map((line) => line.slice(1)));
+				else if (masked) body.push(`${inner}if ((${fieldMask} & ${2 ** bit}) !== 0) {`, read, `${at}if (${valueVar} !== undefined) {`, ...checks, `${at}}`, `${inner}}`);
+				else body.push(read, `${at}if (${valueVar} !== undefined) {`, ...checks, `${at}}`);
+			});
 		}
 		if (body.length > 0) {
 			if (known === 'object') out.push(...body);
@@ -140,7 +145,10 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 		return out;
 	}
 
-	const body = statements(schema, 'record', '', '\t');
+	const fields = Object.keys(schema.properties ?? {});
+	// One bit per top-level field, so a node can check the fields it reads (a 32-bit mask).
+	if (fields.length > 30) throw new Error(`the field mask holds 30 top-level fields, the schema has ${fields.length}`);
+	const body = statements(schema, 'record', '', '\t', 'fields');
 	return [
 		'/* eslint-disable -- generated code */',
 		'// Generated from debtor.schema.json by scripts/generate-debtor-check.ts (gulp build). Do not edit.',
@@ -151,10 +159,27 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 		...constants,
 		'',
 		...functions.map((fn) => `${fn}\n`),
-		'/** True when the record satisfies the debtor JSON Schema (the same answer as ajv). */',
-		'export function checkDebtorSchema(record: unknown): boolean {',
+		'/** Top-level fields of the debtor record, in schema order: bit k of a field mask is DEBTOR_FIELDS[k]. */',
+		`export const DEBTOR_FIELDS = ${JSON.stringify(fields)} as const;`,
+		'',
+		`/** A field mask that selects every top-level field. */`,
+		`export const ALL_DEBTOR_FIELDS = ${2 ** fields.length - 1};`,
+		'',
+		`/** The required top-level fields, checked whatever the mask. */`,
+		`export const REQUIRED_DEBTOR_FIELDS = ${fields.reduce((mask, field, bit) => ((schema.required ?? []).includes(field) ? mask + 2 ** bit : mask), 0)};`,
+		'',
+		'/**',
+		' * True when the record satisfies the debtor JSON Schema (the same answer as ajv) in the top-level',
+		' * fields the mask selects; required fields are always checked.',
+		' */',
+		'export function checkDebtorFields(record: unknown, fields: number): boolean {',
 		...body,
 		'\treturn true;',
+		'}',
+		'',
+		'/** True when the record satisfies the debtor JSON Schema (the same answer as ajv). */',
+		'export function checkDebtorSchema(record: unknown): boolean {',
+		'\treturn checkDebtorFields(record, ALL_DEBTOR_FIELDS);',
 		'}',
 		'',
 	].join('\n');

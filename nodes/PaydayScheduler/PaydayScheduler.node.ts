@@ -9,10 +9,13 @@ import {
 
 import { getDutchCalendar, type DutchCalendar, type IncomeCalendarOptions } from '../shared/calendar';
 import type { Channel } from '../shared/debtor/model';
-import { assertDebtor } from '../shared/debtor/validate';
+import { assertDebtor, debtorFieldMask } from '../shared/debtor/validate';
 import { parameterPerItem, runPerItem } from '../shared/n8n/items';
 import {
 	AMSTERDAM,
+	DIRECT_DEBIT_FIELDS,
+	LETTER_TERM_FIELDS,
+	NEXT_CONTACT_FIELDS,
 	SettingError,
 	createScheduler,
 	directDebitCollectionDate,
@@ -155,9 +158,17 @@ export class PaydayScheduler implements INodeType {
 		const fixedChannel =
 			operation === 'nextContactMoment' && channelSource === 'fixed' ? (this.getNodeParameter('channel', 0, 'email') as Channel) : 'email';
 		let lastStart: { raw: unknown; ms: number } | undefined;
+		// Each record is checked in the fields this operation reads (the channel also from preferredChannel).
+		const fields = debtorFieldMask(
+			operation === 'directDebitCollectionDate'
+				? DIRECT_DEBIT_FIELDS
+				: operation === 'fourteenDayLetterTerm'
+					? LETTER_TERM_FIELDS
+					: [...NEXT_CONTACT_FIELDS, 'preferredChannel'],
+		);
 
 		return runPerItem(this, { outputCount: separate ? 2 : 1 }, (item, itemIndex) => {
-			const record = assertDebtor(item.json, itemIndex);
+			const record = assertDebtor(item.json, itemIndex, fields);
 			const raw = startOf(itemIndex);
 			let startMs: number;
 			if (lastStart !== undefined && lastStart.raw === raw) startMs = lastStart.ms;

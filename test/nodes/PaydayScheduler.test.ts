@@ -160,6 +160,23 @@ describe('Payday Scheduler node: next contact moment', () => {
 		await expect(runNode(node, [{ debtorId: 'E', income: { type: 'salary-monthly', dayOfMonth: 32 } }], { parameters: base })).rejects.toThrow(
 			'Item 0 (debtor E): field "income.dayOfMonth" must be at most 31',
 		);
+		await expect(runNode(node, [debtor('F', { preferredChannel: 'email', contacts: [{ at: 'yesterday', channel: 'email', direction: 'outbound' }] })], { parameters: base })).rejects.toThrow(
+			'Item 0 (debtor F): field "contacts[0].at" is not a valid ISO 8601 date-time',
+		);
+	});
+
+	test('checks the fields its operation reads: a broken claim does not stop a contact moment, a broken reversal does', async () => {
+		const brokenClaim = { claims: [{ claimId: 'C1', principalCents: 100, openCents: 100, invoiceDate: '2026-01-01', dueDate: '2026-02-30' }] };
+		const outputs = (await runNode(node, [debtor('G', { preferredChannel: 'email', ...brokenClaim })], { parameters: base })) as any;
+		expect(schedules(outputs)[0]).toMatchObject({ status: 'scheduled', moment: NOW });
+		const letter = (await runNode(node, [debtor('G', { ...brokenClaim, iban: 'NL00BROKEN' })], { parameters: { ...base, operation: 'fourteenDayLetterTerm' } })) as any;
+		expect(letter[0][0].json.schedule.status).toBe('scheduled');
+		await expect(runNode(node, [debtor('H', { iban: 'NL91ABNA0417164301', paymentMethod: 'direct-debit' })], { parameters: { ...base, operation: 'directDebitCollectionDate' } })).rejects.toThrow(
+			'Item 0 (debtor H): field "iban" has wrong check digits (not a valid IBAN)',
+		);
+		await expect(runNode(node, [debtor('I', { preferredChannel: 'email', reversals: [{ amountCents: 100, date: '2026-06-26', reasonCode: 'md07' }] })], { parameters: base })).rejects.toThrow(
+			'Item 0 (debtor I): field "reversals[0].reasonCode" must be a SEPA reason code such as AM04 or MD07',
+		);
 	});
 
 	test('continue on fail: the failing item stays on output 1 with its error, the others are scheduled', async () => {

@@ -136,8 +136,20 @@ function item80(x: unknown): boolean {
 	return true;
 }
 
-/** True when the record satisfies the debtor JSON Schema (the same answer as ajv). */
-export function checkDebtorSchema(record: unknown): boolean {
+/** Top-level fields of the debtor record, in schema order: bit k of a field mask is DEBTOR_FIELDS[k]. */
+export const DEBTOR_FIELDS = ["debtorId","debtorType","firstName","lastName","companyName","birthDate","contact","language","register","preferredChannel","consents","household","income","preferredCollectionDay","paymentMethod","iban","claims","payments","reversals","contacts","flags","features"] as const;
+
+/** A field mask that selects every top-level field. */
+export const ALL_DEBTOR_FIELDS = 4194303;
+
+/** The required top-level fields, checked whatever the mask. */
+export const REQUIRED_DEBTOR_FIELDS = 1;
+
+/**
+ * True when the record satisfies the debtor JSON Schema (the same answer as ajv) in the top-level
+ * fields the mask selects; required fields are always checked.
+ */
+export function checkDebtorFields(record: unknown, fields: number): boolean {
 	if (typeof record !== 'object' || record === null || Array.isArray(record)) return false;
 	const o0 = record as Record<string, unknown>;
 	const v1 = o0["debtorId"];
@@ -145,238 +157,285 @@ export function checkDebtorSchema(record: unknown): boolean {
 	if (typeof v1 !== 'string') return false;
 	if (v1.length < 2 && codePoints(v1) < 1) return false;
 	if (v1.length > 100 && codePoints(v1) > 100) return false;
-	const v2 = o0["debtorType"];
-	if (v2 !== undefined) {
-		if (v2 !== "consumer" && v2 !== "business") return false;
-	}
-	const v3 = o0["firstName"];
-	if (v3 !== undefined) {
-		if (typeof v3 !== 'string') return false;
-		if (v3.length > 200 && codePoints(v3) > 200) return false;
-	}
-	const v4 = o0["lastName"];
-	if (v4 !== undefined) {
-		if (typeof v4 !== 'string') return false;
-		if (v4.length > 200 && codePoints(v4) > 200) return false;
-	}
-	const v5 = o0["companyName"];
-	if (v5 !== undefined) {
-		if (typeof v5 !== 'string') return false;
-		if (v5.length > 300 && codePoints(v5) > 300) return false;
-	}
-	const v6 = o0["birthDate"];
-	if (v6 !== undefined) {
-		if (typeof v6 !== 'string') return false;
-		if (!isDate(v6)) return false;
-	}
-	const v7 = o0["contact"];
-	if (v7 !== undefined) {
-		if (typeof v7 !== 'object' || v7 === null || Array.isArray(v7)) return false;
-		const o8 = v7 as Record<string, unknown>;
-		const v9 = o8["email"];
-		if (v9 !== undefined) {
-			if (typeof v9 !== 'string') return false;
-			if (!isEmail(v9)) return false;
+	if ((fields & 2) !== 0) {
+		const v2 = o0["debtorType"];
+		if (v2 !== undefined) {
+			if (v2 !== "consumer" && v2 !== "business") return false;
 		}
-		const v10 = o8["mobile"];
-		if (v10 !== undefined) {
-			if (typeof v10 !== 'string') return false;
-			if (!C11.test(v10)) return false;
+	}
+	if ((fields & 4) !== 0) {
+		const v3 = o0["firstName"];
+		if (v3 !== undefined) {
+			if (typeof v3 !== 'string') return false;
+			if (v3.length > 200 && codePoints(v3) > 200) return false;
 		}
-		const v12 = o8["phone"];
-		if (v12 !== undefined) {
-			if (typeof v12 !== 'string') return false;
-			if (!C13.test(v12)) return false;
+	}
+	if ((fields & 8) !== 0) {
+		const v4 = o0["lastName"];
+		if (v4 !== undefined) {
+			if (typeof v4 !== 'string') return false;
+			if (v4.length > 200 && codePoints(v4) > 200) return false;
 		}
-		const v14 = o8["address"];
-		if (v14 !== undefined) {
-			if (typeof v14 !== 'object' || v14 === null || Array.isArray(v14)) return false;
-			const o15 = v14 as Record<string, unknown>;
-			const v16 = o15["street"];
-			if (v16 === undefined) return false;
-			if (typeof v16 !== 'string') return false;
-			if (v16.length < 2 && codePoints(v16) < 1) return false;
-			const v17 = o15["houseNumber"];
-			if (v17 === undefined) return false;
-			if (typeof v17 !== 'string') return false;
-			if (v17.length < 2 && codePoints(v17) < 1) return false;
-			const v18 = o15["postalCode"];
-			if (v18 === undefined) return false;
-			if (typeof v18 !== 'string') return false;
-			if (v18.length < 2 && codePoints(v18) < 1) return false;
-			const v19 = o15["city"];
-			if (v19 === undefined) return false;
-			if (typeof v19 !== 'string') return false;
-			if (v19.length < 2 && codePoints(v19) < 1) return false;
-			const v20 = o15["country"];
-			if (v20 !== undefined) {
-				if (typeof v20 !== 'string') return false;
-				if (!C21.test(v20)) return false;
+	}
+	if ((fields & 16) !== 0) {
+		const v5 = o0["companyName"];
+		if (v5 !== undefined) {
+			if (typeof v5 !== 'string') return false;
+			if (v5.length > 300 && codePoints(v5) > 300) return false;
+		}
+	}
+	if ((fields & 32) !== 0) {
+		const v6 = o0["birthDate"];
+		if (v6 !== undefined) {
+			if (typeof v6 !== 'string') return false;
+			if (!isDate(v6)) return false;
+		}
+	}
+	if ((fields & 64) !== 0) {
+		const v7 = o0["contact"];
+		if (v7 !== undefined) {
+			if (typeof v7 !== 'object' || v7 === null || Array.isArray(v7)) return false;
+			const o8 = v7 as Record<string, unknown>;
+			const v9 = o8["email"];
+			if (v9 !== undefined) {
+				if (typeof v9 !== 'string') return false;
+				if (!isEmail(v9)) return false;
+			}
+			const v10 = o8["mobile"];
+			if (v10 !== undefined) {
+				if (typeof v10 !== 'string') return false;
+				if (!C11.test(v10)) return false;
+			}
+			const v12 = o8["phone"];
+			if (v12 !== undefined) {
+				if (typeof v12 !== 'string') return false;
+				if (!C13.test(v12)) return false;
+			}
+			const v14 = o8["address"];
+			if (v14 !== undefined) {
+				if (typeof v14 !== 'object' || v14 === null || Array.isArray(v14)) return false;
+				const o15 = v14 as Record<string, unknown>;
+				const v16 = o15["street"];
+				if (v16 === undefined) return false;
+				if (typeof v16 !== 'string') return false;
+				if (v16.length < 2 && codePoints(v16) < 1) return false;
+				const v17 = o15["houseNumber"];
+				if (v17 === undefined) return false;
+				if (typeof v17 !== 'string') return false;
+				if (v17.length < 2 && codePoints(v17) < 1) return false;
+				const v18 = o15["postalCode"];
+				if (v18 === undefined) return false;
+				if (typeof v18 !== 'string') return false;
+				if (v18.length < 2 && codePoints(v18) < 1) return false;
+				const v19 = o15["city"];
+				if (v19 === undefined) return false;
+				if (typeof v19 !== 'string') return false;
+				if (v19.length < 2 && codePoints(v19) < 1) return false;
+				const v20 = o15["country"];
+				if (v20 !== undefined) {
+					if (typeof v20 !== 'string') return false;
+					if (!C21.test(v20)) return false;
+				}
 			}
 		}
 	}
-	const v22 = o0["language"];
-	if (v22 !== undefined) {
-		if (typeof v22 !== 'string') return false;
-		if (!C23.test(v22)) return false;
-	}
-	const v24 = o0["register"];
-	if (v24 !== undefined) {
-		if (v24 !== "u" && v24 !== "je") return false;
-	}
-	const v25 = o0["preferredChannel"];
-	if (v25 !== undefined) {
-		if (v25 !== "email" && v25 !== "sms" && v25 !== "whatsapp" && v25 !== "letter" && v25 !== "phone") return false;
-	}
-	const v26 = o0["consents"];
-	if (v26 !== undefined) {
-		if (typeof v26 !== 'object' || v26 === null || Array.isArray(v26)) return false;
-		const o27 = v26 as Record<string, unknown>;
-		const v28 = o27["whatsappOptIn"];
-		if (v28 !== undefined) {
-			if (typeof v28 !== 'boolean') return false;
-		}
-		const v29 = o27["whatsappOptInAt"];
-		if (v29 !== undefined) {
-			if (typeof v29 !== 'string') return false;
-			if (!isDateTime(v29)) return false;
-		}
-		const v30 = o27["emailOptOut"];
-		if (v30 !== undefined) {
-			if (typeof v30 !== 'boolean') return false;
-		}
-		const v31 = o27["smsOptOut"];
-		if (v31 !== undefined) {
-			if (typeof v31 !== 'boolean') return false;
-		}
-		const v32 = o27["municipalityObjection"];
-		if (v32 !== undefined) {
-			if (typeof v32 !== 'boolean') return false;
+	if ((fields & 128) !== 0) {
+		const v22 = o0["language"];
+		if (v22 !== undefined) {
+			if (typeof v22 !== 'string') return false;
+			if (!C23.test(v22)) return false;
 		}
 	}
-	const v33 = o0["household"];
-	if (v33 !== undefined) {
-		if (typeof v33 !== 'object' || v33 === null || Array.isArray(v33)) return false;
-		const o34 = v33 as Record<string, unknown>;
-		const v35 = o34["adults"];
-		if (v35 !== undefined) {
-			if (typeof v35 !== 'number' || !Number.isInteger(v35)) return false;
-			if (v35 < 1) return false;
-			if (v35 > 20) return false;
-		}
-		const v36 = o34["children"];
-		if (v36 !== undefined) {
-			if (typeof v36 !== 'number' || !Number.isInteger(v36)) return false;
-			if (v36 < 0) return false;
-			if (v36 > 30) return false;
-		}
-		const v37 = o34["age"];
-		if (v37 !== undefined) {
-			if (typeof v37 !== 'number' || !Number.isInteger(v37)) return false;
-			if (v37 < 16) return false;
-			if (v37 > 120) return false;
-		}
-		const v38 = o34["composition"];
-		if (v38 !== undefined) {
-			if (v38 !== "single" && v38 !== "couple" && v38 !== "single-parent" && v38 !== "couple-with-children" && v38 !== "other") return false;
+	if ((fields & 256) !== 0) {
+		const v24 = o0["register"];
+		if (v24 !== undefined) {
+			if (v24 !== "u" && v24 !== "je") return false;
 		}
 	}
-	const v39 = o0["income"];
-	if (v39 !== undefined) {
-		if (typeof v39 !== 'object' || v39 === null || Array.isArray(v39)) return false;
-		const o40 = v39 as Record<string, unknown>;
-		const v41 = o40["type"];
-		if (v41 === undefined) return false;
-		if (v41 !== "salary-monthly" && v41 !== "salary-four-weekly" && v41 !== "aow" && v41 !== "uwv-benefit" && v41 !== "ww" && v41 !== "bijstand" && v41 !== "chosen-day" && v41 !== "unknown") return false;
-		const v42 = o40["dayOfMonth"];
-		if (v42 !== undefined) {
-			if (typeof v42 !== 'number' || !Number.isInteger(v42)) return false;
-			if (v42 < 1) return false;
-			if (v42 > 31) return false;
-		}
-		const v43 = o40["anchorDate"];
-		if (v43 !== undefined) {
-			if (typeof v43 !== 'string') return false;
-			if (!isDate(v43)) return false;
-		}
-		const v44 = o40["municipality"];
-		if (v44 !== undefined) {
-			if (typeof v44 !== 'string') return false;
-		}
-		const v45 = o40["netMonthlyCents"];
-		if (v45 !== undefined) {
-			if (typeof v45 !== 'number' || !Number.isInteger(v45)) return false;
-			if (v45 < 0) return false;
+	if ((fields & 512) !== 0) {
+		const v25 = o0["preferredChannel"];
+		if (v25 !== undefined) {
+			if (v25 !== "email" && v25 !== "sms" && v25 !== "whatsapp" && v25 !== "letter" && v25 !== "phone") return false;
 		}
 	}
-	const v46 = o0["preferredCollectionDay"];
-	if (v46 !== undefined) {
-		if (typeof v46 !== 'number' || !Number.isInteger(v46)) return false;
-		if (v46 < 1) return false;
-		if (v46 > 31) return false;
-	}
-	const v47 = o0["paymentMethod"];
-	if (v47 !== undefined) {
-		if (v47 !== "direct-debit" && v47 !== "bank-transfer" && v47 !== "payment-link" && v47 !== "cash" && v47 !== "other") return false;
-	}
-	const v48 = o0["iban"];
-	if (v48 !== undefined) {
-		if (typeof v48 !== 'string') return false;
-		if (!C49.test(v48)) return false;
-	}
-	const v50 = o0["claims"];
-	if (v50 !== undefined) {
-		if (!Array.isArray(v50)) return false;
-		for (let i = 0, n = v50.length; i < n; i++) if (!item51(v50[i])) return false;
-	}
-	const v62 = o0["payments"];
-	if (v62 !== undefined) {
-		if (!Array.isArray(v62)) return false;
-		for (let i = 0, n = v62.length; i < n; i++) if (!item63(v62[i])) return false;
-	}
-	const v70 = o0["reversals"];
-	if (v70 !== undefined) {
-		if (!Array.isArray(v70)) return false;
-		for (let i = 0, n = v70.length; i < n; i++) if (!item71(v70[i])) return false;
-	}
-	const v79 = o0["contacts"];
-	if (v79 !== undefined) {
-		if (!Array.isArray(v79)) return false;
-		for (let i = 0, n = v79.length; i < n; i++) if (!item80(v79[i])) return false;
-	}
-	const v88 = o0["flags"];
-	if (v88 !== undefined) {
-		if (typeof v88 !== 'object' || v88 === null || Array.isArray(v88)) return false;
-		const o89 = v88 as Record<string, unknown>;
-		const v90 = o89["dispute"];
-		if (v90 !== undefined) {
-			if (typeof v90 !== 'boolean') return false;
-		}
-		const v91 = o89["arrangementActive"];
-		if (v91 !== undefined) {
-			if (typeof v91 !== 'boolean') return false;
-		}
-		const v92 = o89["debtHelp"];
-		if (v92 !== undefined) {
-			if (typeof v92 !== 'boolean') return false;
-		}
-		const v93 = o89["debtHelpSince"];
-		if (v93 !== undefined) {
-			if (typeof v93 !== 'string') return false;
-			if (!isDate(v93)) return false;
-		}
-		const v94 = o89["deceased"];
-		if (v94 !== undefined) {
-			if (typeof v94 !== 'boolean') return false;
-		}
-		const v95 = o89["vulnerable"];
-		if (v95 !== undefined) {
-			if (typeof v95 !== 'boolean') return false;
+	if ((fields & 1024) !== 0) {
+		const v26 = o0["consents"];
+		if (v26 !== undefined) {
+			if (typeof v26 !== 'object' || v26 === null || Array.isArray(v26)) return false;
+			const o27 = v26 as Record<string, unknown>;
+			const v28 = o27["whatsappOptIn"];
+			if (v28 !== undefined) {
+				if (typeof v28 !== 'boolean') return false;
+			}
+			const v29 = o27["whatsappOptInAt"];
+			if (v29 !== undefined) {
+				if (typeof v29 !== 'string') return false;
+				if (!isDateTime(v29)) return false;
+			}
+			const v30 = o27["emailOptOut"];
+			if (v30 !== undefined) {
+				if (typeof v30 !== 'boolean') return false;
+			}
+			const v31 = o27["smsOptOut"];
+			if (v31 !== undefined) {
+				if (typeof v31 !== 'boolean') return false;
+			}
+			const v32 = o27["municipalityObjection"];
+			if (v32 !== undefined) {
+				if (typeof v32 !== 'boolean') return false;
+			}
 		}
 	}
-	const v96 = o0["features"];
-	if (v96 !== undefined) {
-		if (typeof v96 !== 'object' || v96 === null || Array.isArray(v96)) return false;
+	if ((fields & 2048) !== 0) {
+		const v33 = o0["household"];
+		if (v33 !== undefined) {
+			if (typeof v33 !== 'object' || v33 === null || Array.isArray(v33)) return false;
+			const o34 = v33 as Record<string, unknown>;
+			const v35 = o34["adults"];
+			if (v35 !== undefined) {
+				if (typeof v35 !== 'number' || !Number.isInteger(v35)) return false;
+				if (v35 < 1) return false;
+				if (v35 > 20) return false;
+			}
+			const v36 = o34["children"];
+			if (v36 !== undefined) {
+				if (typeof v36 !== 'number' || !Number.isInteger(v36)) return false;
+				if (v36 < 0) return false;
+				if (v36 > 30) return false;
+			}
+			const v37 = o34["age"];
+			if (v37 !== undefined) {
+				if (typeof v37 !== 'number' || !Number.isInteger(v37)) return false;
+				if (v37 < 16) return false;
+				if (v37 > 120) return false;
+			}
+			const v38 = o34["composition"];
+			if (v38 !== undefined) {
+				if (v38 !== "single" && v38 !== "couple" && v38 !== "single-parent" && v38 !== "couple-with-children" && v38 !== "other") return false;
+			}
+		}
+	}
+	if ((fields & 4096) !== 0) {
+		const v39 = o0["income"];
+		if (v39 !== undefined) {
+			if (typeof v39 !== 'object' || v39 === null || Array.isArray(v39)) return false;
+			const o40 = v39 as Record<string, unknown>;
+			const v41 = o40["type"];
+			if (v41 === undefined) return false;
+			if (v41 !== "salary-monthly" && v41 !== "salary-four-weekly" && v41 !== "aow" && v41 !== "uwv-benefit" && v41 !== "ww" && v41 !== "bijstand" && v41 !== "chosen-day" && v41 !== "unknown") return false;
+			const v42 = o40["dayOfMonth"];
+			if (v42 !== undefined) {
+				if (typeof v42 !== 'number' || !Number.isInteger(v42)) return false;
+				if (v42 < 1) return false;
+				if (v42 > 31) return false;
+			}
+			const v43 = o40["anchorDate"];
+			if (v43 !== undefined) {
+				if (typeof v43 !== 'string') return false;
+				if (!isDate(v43)) return false;
+			}
+			const v44 = o40["municipality"];
+			if (v44 !== undefined) {
+				if (typeof v44 !== 'string') return false;
+			}
+			const v45 = o40["netMonthlyCents"];
+			if (v45 !== undefined) {
+				if (typeof v45 !== 'number' || !Number.isInteger(v45)) return false;
+				if (v45 < 0) return false;
+			}
+		}
+	}
+	if ((fields & 8192) !== 0) {
+		const v46 = o0["preferredCollectionDay"];
+		if (v46 !== undefined) {
+			if (typeof v46 !== 'number' || !Number.isInteger(v46)) return false;
+			if (v46 < 1) return false;
+			if (v46 > 31) return false;
+		}
+	}
+	if ((fields & 16384) !== 0) {
+		const v47 = o0["paymentMethod"];
+		if (v47 !== undefined) {
+			if (v47 !== "direct-debit" && v47 !== "bank-transfer" && v47 !== "payment-link" && v47 !== "cash" && v47 !== "other") return false;
+		}
+	}
+	if ((fields & 32768) !== 0) {
+		const v48 = o0["iban"];
+		if (v48 !== undefined) {
+			if (typeof v48 !== 'string') return false;
+			if (!C49.test(v48)) return false;
+		}
+	}
+	if ((fields & 65536) !== 0) {
+		const v50 = o0["claims"];
+		if (v50 !== undefined) {
+			if (!Array.isArray(v50)) return false;
+			for (let i = 0, n = v50.length; i < n; i++) if (!item51(v50[i])) return false;
+		}
+	}
+	if ((fields & 131072) !== 0) {
+		const v62 = o0["payments"];
+		if (v62 !== undefined) {
+			if (!Array.isArray(v62)) return false;
+			for (let i = 0, n = v62.length; i < n; i++) if (!item63(v62[i])) return false;
+		}
+	}
+	if ((fields & 262144) !== 0) {
+		const v70 = o0["reversals"];
+		if (v70 !== undefined) {
+			if (!Array.isArray(v70)) return false;
+			for (let i = 0, n = v70.length; i < n; i++) if (!item71(v70[i])) return false;
+		}
+	}
+	if ((fields & 524288) !== 0) {
+		const v79 = o0["contacts"];
+		if (v79 !== undefined) {
+			if (!Array.isArray(v79)) return false;
+			for (let i = 0, n = v79.length; i < n; i++) if (!item80(v79[i])) return false;
+		}
+	}
+	if ((fields & 1048576) !== 0) {
+		const v88 = o0["flags"];
+		if (v88 !== undefined) {
+			if (typeof v88 !== 'object' || v88 === null || Array.isArray(v88)) return false;
+			const o89 = v88 as Record<string, unknown>;
+			const v90 = o89["dispute"];
+			if (v90 !== undefined) {
+				if (typeof v90 !== 'boolean') return false;
+			}
+			const v91 = o89["arrangementActive"];
+			if (v91 !== undefined) {
+				if (typeof v91 !== 'boolean') return false;
+			}
+			const v92 = o89["debtHelp"];
+			if (v92 !== undefined) {
+				if (typeof v92 !== 'boolean') return false;
+			}
+			const v93 = o89["debtHelpSince"];
+			if (v93 !== undefined) {
+				if (typeof v93 !== 'string') return false;
+				if (!isDate(v93)) return false;
+			}
+			const v94 = o89["deceased"];
+			if (v94 !== undefined) {
+				if (typeof v94 !== 'boolean') return false;
+			}
+			const v95 = o89["vulnerable"];
+			if (v95 !== undefined) {
+				if (typeof v95 !== 'boolean') return false;
+			}
+		}
+	}
+	if ((fields & 2097152) !== 0) {
+		const v96 = o0["features"];
+		if (v96 !== undefined) {
+			if (typeof v96 !== 'object' || v96 === null || Array.isArray(v96)) return false;
+		}
 	}
 	return true;
+}
+
+/** True when the record satisfies the debtor JSON Schema (the same answer as ajv). */
+export function checkDebtorSchema(record: unknown): boolean {
+	return checkDebtorFields(record, ALL_DEBTOR_FIELDS);
 }

@@ -11,7 +11,37 @@ import addFormats from 'ajv-formats';
 
 import type { DebtorRecord } from './model';
 import schema from './debtor.schema.json';
-import { checkDebtorSchema } from './debtor-check.generated';
+import { ALL_DEBTOR_FIELDS, checkDebtorFields, DEBTOR_FIELDS, REQUIRED_DEBTOR_FIELDS } from './debtor-check.generated';
+
+/** A top-level field of the debtor record (`claims`, `income`, ...). */
+export type DebtorField = (typeof DEBTOR_FIELDS)[number];
+
+/**
+ * The top-level fields a node reads, as a mask for validateDebtor. A node checks what it acts on:
+ * a record is refused for a broken field the node uses, never for one it does not look at (the node
+ * that reads that field names it). Required fields (the debtor id) are always checked.
+ */
+export function debtorFieldMask(fields: readonly DebtorField[]): number {
+	let mask = 0;
+	for (const field of fields) {
+		const bit = DEBTOR_FIELDS.indexOf(field);
+		if (bit < 0) throw new Error(`"${field}" is not a field of the debtor record`);
+		mask |= 2 ** bit;
+	}
+	return mask;
+}
+
+/** The top-level field a problem is about: `claims` for `claims[2].dueDate`; `(record)` stays. */
+function topLevelField(field: string): string {
+	const end = field.search(/[.[]/);
+	return end < 0 ? field : field.slice(0, end);
+}
+
+function selected(field: string, fields: number): boolean {
+	if (fields === ALL_DEBTOR_FIELDS) return true;
+	const bit = DEBTOR_FIELDS.indexOf(topLevelField(field) as DebtorField);
+	return bit < 0 || ((fields | REQUIRED_DEBTOR_FIELDS) & (2 ** bit)) !== 0;
+}
 
 export interface FieldProblem {
 	/** Path of the field in the record, e.g. `claims[2].dueDate`; `(record)` for the record itself. */
@@ -113,14 +143,17 @@ export function isValidIban(iban: string): boolean {
 	return remainder === 1;
 }
 
-/** Rules JSON Schema cannot express. Defensive: also runs on records that failed the schema. */
-function businessRules(record: DebtorRecord): FieldProblem[] {
+const IBAN = debtorFieldMask(['iban']);
+const CLAIMS = debtorFieldMask(['claims']);
+
+/** Rules JSON Schema cannot express, on the selected fields. Defensive: also runs on records that failed the schema. */
+function businessRules(record: DebtorRecord, fields: number): FieldProblem[] {
 	const problems: FieldProblem[] = [];
-	if (typeof record.iban === 'string' && !isValidIban(record.iban)) {
+	if ((fields & IBAN) !== 0 && typeof record.iban === 'string' && !isValidIban(record.iban)) {
 		problems.push({ field: 'iban', message: 'has wrong check digits (not a valid IBAN)' });
 	}
 	const claims: unknown = record.claims;
-	if (!Array.isArray(claims)) return problems;
+	if ((fields & CLAIMS) === 0 || !Array.isArray(claims)) return problems;
 	for (let index = 0; index < claims.length; index++) {
 		const claim = claims[index] as Partial<Record<string, unknown>> | null;
 		if (claim === null || typeof claim !== 'object') continue;
@@ -134,26 +167,32 @@ function businessRules(record: DebtorRecord): FieldProblem[] {
 	return problems;
 }
 
-/** All problems of a record; an empty list means the record is valid. */
-export function validateDebtor(record: unknown): FieldProblem[] {
+/**
+ * All problems of a record in the selected top-level fields (default: all); an empty list means the
+ * record is valid there.
+ */
+export function validateDebtor(record: unknown, fields: number = ALL_DEBTOR_FIELDS): FieldProblem[] {
 	// The generated check answers valid/invalid fast; only invalid records pay for ajv's detailed report.
-	if (checkDebtorSchema(record)) return businessRules(record as DebtorRecord);
+	if (checkDebtorFields(record, fields)) return businessRules(record as DebtorRecord, fields);
 	fullValidator ??= compile(true);
-	if (fullValidator(record)) return businessRules(record as DebtorRecord);
+	if (fullValidator(record)) return businessRules(record as DebtorRecord, fields);
 	const seen = new Set<string>();
-	const problems: FieldProblem[] = [];
+	const all: FieldProblem[] = [];
 	for (const error of fullValidator.errors ?? []) {
 		const problem = describe(error);
 		const key = `${problem.field}|${problem.message}`;
 		if (!seen.has(key)) {
 			seen.add(key);
-			problems.push(problem);
+			all.push(problem);
 		}
 	}
+	// ajv reports every field; keep those the node reads. Never none: the fast check refused the record.
+	const inSelection = all.filter((problem) => selected(problem.field, fields));
+	const problems = inSelection.length > 0 ? inSelection : all;
 	if (record && typeof record === 'object' && !Array.isArray(record)) {
 		// Business rules only on the parts that passed the schema, so they never trip over a wrong type.
 		const failed = new Set(problems.map((problem) => problem.field));
-		for (const problem of businessRules(record as DebtorRecord)) {
+		for (const problem of businessRules(record as DebtorRecord, fields)) {
 			if (![...failed].some((field) => problem.field.startsWith(field.split('.')[0]))) problems.push(problem);
 		}
 	}
@@ -193,9 +232,12 @@ export class DebtorValidationError extends Error {
 	}
 }
 
-/** Validates and returns the record typed, or throws a DebtorValidationError for that item. */
-export function assertDebtor(record: unknown, itemIndex: number): DebtorRecord {
-	const problems = validateDebtor(record);
+/**
+ * Validates the selected top-level fields (default: all; see debtorFieldMask) and returns the record
+ * typed, or throws a DebtorValidationError for that item.
+ */
+export function assertDebtor(record: unknown, itemIndex: number, fields: number = ALL_DEBTOR_FIELDS): DebtorRecord {
+	const problems = validateDebtor(record, fields);
 	if (problems.length > 0) throw new DebtorValidationError(itemIndex, debtorIdOf(record), problems);
 	return record as DebtorRecord;
 }

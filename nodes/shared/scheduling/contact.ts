@@ -12,6 +12,7 @@
  * Hot path: day numbers, minute arithmetic and the compiled calendar tables; no luxon, no Date.
  */
 import type { Channel, Contact, DebtorRecord, Income } from '../debtor/model';
+import type { DebtorField } from '../debtor/validate';
 import {
 	MS_PER_DAY,
 	amsterdamLocalToEpochMs,
@@ -423,6 +424,9 @@ const DECEASED = {
 	nl: 'De schuldenaar is overleden: alle incassostappen stoppen (nabestaandenroute).',
 	en: 'The debtor has died: every collection step stops (bereavement flow).',
 };
+
+/** The fields of the debtor record nextContactMoment reads (a test holds it to that); the node validates these. */
+export const NEXT_CONTACT_FIELDS: readonly DebtorField[] = ['debtorId', 'flags', 'reversals', 'income', 'contacts'];
 
 /** The next contact moment for one debtor (see the module comment), or why there is none. */
 export function nextContactMoment(record: DebtorRecord, request: ContactRequest, scheduler: Scheduler): ContactSchedule | NotSchedulable {

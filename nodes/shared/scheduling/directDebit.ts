@@ -16,6 +16,7 @@
  *   A reversal counts until a later direct-debit payment shows the mandate works again.
  */
 import type { DebtorRecord, Reversal } from '../debtor/model';
+import type { DebtorField } from '../debtor/validate';
 import {
 	daysFromCivil,
 	daysInMonth,
@@ -94,6 +95,9 @@ function latestContactDay(from: DayNumber, to: DayNumber, scheduler: Scheduler):
 	}
 	return Number.NaN;
 }
+
+/** The fields of the debtor record directDebitCollectionDate reads (a test holds it to that); the debtor id is checked always. */
+export const DIRECT_DEBIT_FIELDS: readonly DebtorField[] = ['flags', 'reversals', 'payments', 'paymentMethod', 'iban', 'preferredCollectionDay', 'income'];
 
 /** The collection date for one debtor as of `todayDay` (Amsterdam date of the run), or why there is none. */
 export function directDebitCollectionDate(record: DebtorRecord, todayDay: DayNumber, scheduler: Scheduler): DirectDebitSchedule | NotSchedulable {

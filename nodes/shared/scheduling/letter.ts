@@ -6,6 +6,7 @@
  */
 import { formatDate, fourteenDayLetterTerm, isoDate, weekday, type DayNumber } from '../calendar';
 import type { DebtorRecord } from '../debtor/model';
+import type { DebtorField } from '../debtor/validate';
 import { isDeceased, notSchedulable, type NotSchedulable, type Scheduler } from './contact';
 import type { ReasonLanguage } from './reasons';
 import type { LetterWording } from './settings';
@@ -159,6 +160,9 @@ export function letterTerm(startDay: DayNumber, scheduler: Scheduler, register: 
 		reasons,
 	};
 }
+
+/** The fields of the debtor record fourteenDayLetterFor reads (a test holds it to that); the debtor id is checked always. */
+export const LETTER_TERM_FIELDS: readonly DebtorField[] = ['flags', 'reversals', 'register'];
 
 /** The 14-day letter for a debtor: in the debtor's register, and never for a deceased debtor (bereavement flow instead). */
 export function fourteenDayLetterFor(record: DebtorRecord, startDay: DayNumber, scheduler: Scheduler): LetterTermSchedule | NotSchedulable {

@@ -7,7 +7,13 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import * as fs from 'node:fs';
 
-import { checkDebtorSchema } from '../../../nodes/shared/debtor/debtor-check.generated';
+import {
+	ALL_DEBTOR_FIELDS,
+	DEBTOR_FIELDS,
+	REQUIRED_DEBTOR_FIELDS,
+	checkDebtorFields,
+	checkDebtorSchema,
+} from '../../../nodes/shared/debtor/debtor-check.generated';
 import schema from '../../../nodes/shared/debtor/debtor.schema.json';
 import { GENERATED, generatedSource, generateDebtorCheck } from '../../../scripts/generate-debtor-check';
 import { generatePortfolio, recordRng, type Rng } from '../../fixtures/portfolio';
@@ -71,4 +77,33 @@ test('the fast check agrees with ajv on generated records and thousands of mutat
 	// The mutations must exercise both answers, or the test proves nothing.
 	expect(invalid).toBeGreaterThan(checked * 0.3);
 	expect(invalid).toBeLessThan(checked);
+});
+
+test('with a field mask the fast check agrees with ajv on just the selected top-level fields (and the required id)', () => {
+	const rng = recordRng(20261124, 0);
+	let checked = 0;
+	let refusedOnlyWhole = 0;
+	for (const { record } of generatePortfolio({ seed: 7, count: 150 })) {
+		for (let m = 0; m < 20; m++) {
+			const copy = JSON.parse(JSON.stringify(record));
+			mutate(copy, rng);
+			let mask = 0;
+			for (let bit = 0; bit < DEBTOR_FIELDS.length; bit++) if (rng.next() < 0.3) mask |= 2 ** bit;
+			// What the mask means: the record with only the selected fields (plus the required ones) must pass the schema.
+			const selected: Record<string, unknown> = {};
+			for (const [bit, field] of DEBTOR_FIELDS.entries()) {
+				if (((mask | REQUIRED_DEBTOR_FIELDS) & (2 ** bit)) !== 0 && field in copy) selected[field] = copy[field];
+			}
+			const expected = reference(selected);
+			expect(checkDebtorFields(copy, mask)).toBe(expected);
+			if (expected && !reference(copy)) refusedOnlyWhole++;
+			checked++;
+		}
+	}
+	// Mutations outside the mask must occur, or the mask would be untested.
+	expect(refusedOnlyWhole).toBeGreaterThan(checked * 0.1);
+	expect(checkDebtorFields({ debtorId: '' }, 0)).toBe(false);
+	expect(checkDebtorFields({ debtorId: 'D', claims: 'nope' }, 0)).toBe(true);
+	expect(checkDebtorFields({ debtorId: 'D', claims: 'nope' }, ALL_DEBTOR_FIELDS)).toBe(false);
+	expect(checkDebtorFields([], 0)).toBe(false);
 });

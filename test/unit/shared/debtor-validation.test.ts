@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests build deliberately malformed records */
-import { DebtorValidationError, assertDebtor, isValidIban, validateDebtor } from '../../../nodes/shared/debtor/validate';
+import { DebtorValidationError, assertDebtor, debtorFieldMask, isValidIban, validateDebtor } from '../../../nodes/shared/debtor/validate';
 import {
 	CHANNELS,
 	CONTACT_CHANNELS,
@@ -91,6 +91,32 @@ describe('debtor validation', () => {
 		const problems = validateDebtor(record);
 		expect(problems.map((p) => p.field).sort()).toEqual(['claims[0].openCents', 'language']);
 		expect(() => assertDebtor(record, 0)).toThrow(/and 1 more problem\)/);
+	});
+
+	test('a field selection checks only the fields a node reads, the debtor id always', () => {
+		const contactsOnly = debtorFieldMask(['contacts', 'income']);
+		const record: any = valid();
+		record.claims[0].dueDate = '2026-02-30';
+		record.iban = 'NL91ABNA0417164301';
+		record.contacts[0].at = 'yesterday';
+		// The whole record: the claim, the IBAN check digits and the contact.
+		expect(validateDebtor(record).map((p) => p.field)).toEqual(['claims[0].dueDate', 'contacts[0].at', 'iban']);
+		// A node that reads contacts and income names the contact only.
+		expect(validateDebtor(record, contactsOnly)).toEqual([
+			{ field: 'contacts[0].at', message: 'is not a valid ISO 8601 date-time with time zone offset, e.g. 2026-03-02T09:15:00+01:00' },
+		]);
+		record.contacts[0].at = '2026-01-20T09:00:00+01:00';
+		expect(validateDebtor(record, contactsOnly)).toEqual([]);
+		expect(assertDebtor(record, 0, contactsOnly)).toBe(record);
+		expect(validateDebtor(record, debtorFieldMask(['iban'])).map((p) => p.field)).toEqual(['iban']);
+		expect(validateDebtor(record, debtorFieldMask(['claims'])).map((p) => p.field)).toEqual(['claims[0].dueDate']);
+		record.claims[0].dueDate = '2025-12-01';
+		expect(validateDebtor(record, debtorFieldMask(['claims'])).map((p) => p.field)).toEqual(['claims[0].dueDate']);
+		expect(validateDebtor(record, debtorFieldMask(['claims']))[0].message).toBe('lies before the invoice date');
+		// The required id is checked whatever the selection.
+		expect(validateDebtor({ ...valid(), debtorId: 7 }, contactsOnly).map((p) => p.field)).toEqual(['debtorId']);
+		expect(validateDebtor('not a record', contactsOnly).map((p) => p.field)).toEqual(['(record)']);
+		expect(() => debtorFieldMask(['claim' as any])).toThrow('"claim" is not a field of the debtor record');
 	});
 
 	test('IBAN check digits', () => {
