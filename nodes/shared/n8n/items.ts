@@ -81,11 +81,10 @@ export function runPerItem(
 		const item = items[i];
 		try {
 			const result = handle(item, i);
-			outputs[result.output].push({
-				json: { ...item.json, [result.key]: result.value as IDataObject },
-				...(item.binary ? { binary: item.binary } : {}),
-				pairedItem: { item: i },
-			});
+			// A plain literal (no spread of a maybe-empty object): one shape for every output item.
+			const out: INodeExecutionData = { json: { ...item.json, [result.key]: result.value as IDataObject }, pairedItem: { item: i } };
+			if (item.binary) out.binary = item.binary;
+			outputs[result.output].push(out);
 		} catch (caught) {
 			const error = caught instanceof Error ? caught : new Error(String(caught));
 			if (options.invalidOutput !== undefined) {

@@ -31,9 +31,8 @@ import {
 	ceilMinute,
 	describeMoment,
 	flatString,
-	formatAmsterdamIso,
-	formatMinute,
 	localDayOf,
+	momentTexts,
 	parseMoment,
 } from './moments';
 import {
@@ -428,6 +427,20 @@ const DECEASED = {
 /** The fields of the debtor record nextContactMoment reads (a test holds it to that); the node validates these. */
 export const NEXT_CONTACT_FIELDS: readonly DebtorField[] = ['debtorId', 'flags', 'reversals', 'income', 'contacts'];
 
+let lastInWindow: { epochMs: number; language: ReasonLanguage; text: string } | undefined;
+
+/** "The start moment ... lies inside the contact window", shared with the previous debtor with the same start. */
+function inWindowReason(epochMs: number, language: ReasonLanguage): string {
+	if (lastInWindow === undefined || lastInWindow.epochMs !== epochMs || lastInWindow.language !== language) {
+		const text =
+			language === 'nl'
+				? `Het startmoment ${describeMoment(epochMs, 'nl')} valt binnen het contactvenster.`
+				: `The start moment ${describeMoment(epochMs, 'en')} lies inside the contact window.`;
+		lastInWindow = { epochMs, language, text: flatString(text) };
+	}
+	return lastInWindow.text;
+}
+
 /** The next contact moment for one debtor (see the module comment), or why there is none. */
 export function nextContactMoment(record: DebtorRecord, request: ContactRequest, scheduler: Scheduler): ContactSchedule | NotSchedulable {
 	const { compiled, language } = scheduler;
@@ -494,26 +507,21 @@ export function nextContactMoment(record: DebtorRecord, request: ContactRequest,
 	}
 	if (found.events.length === 0) {
 		codes.unshift('in-window');
-		reasons.unshift(
-			language === 'nl'
-				? `Het startmoment ${describeMoment(t, 'nl')} valt binnen het contactvenster.`
-				: `The start moment ${describeMoment(t, 'en')} lies inside the contact window.`,
-		);
+		reasons.unshift(inWindowReason(t, language));
 	}
 	for (let k = 0; k < reasons.length; k++) flatString(reasons[k]);
-	const offset = amsterdamOffsetMinutes(t) * MS_PER_MINUTE;
-	const day = Math.floor((t + offset) / MS_PER_DAY);
+	const texts = momentTexts(t);
 	const nowDay = localDayOf(request.nowMs);
 	return {
 		operation: op,
 		status: 'scheduled',
 		channel: request.channel,
 		persona,
-		moment: formatAmsterdamIso(t),
-		date: isoDate(day),
-		time: formatMinute((t + offset - day * MS_PER_DAY) / MS_PER_MINUTE),
+		moment: texts.iso,
+		date: texts.date,
+		time: texts.time,
 		dueNow: t <= request.nowMs,
-		dueToday: day <= nowDay,
+		dueToday: texts.day <= nowDay,
 		waitSeconds: t > request.nowMs ? Math.ceil((t - request.nowMs) / 1000) : 0,
 		paydayAligned: align,
 		expectedIncome: found.incomeWindow ? summariseIncome(found.incomeWindow.income) : null,

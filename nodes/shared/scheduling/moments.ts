@@ -70,6 +70,36 @@ export function formatAmsterdamIso(epochMs: number): string {
 	return flatString(`${isoDate(day)}T${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}+${pad2(offset / 60)}:00`);
 }
 
+/** The texts of one moment in a schedule (Amsterdam): ISO with offset, date, time, local day number. */
+export interface MomentTexts {
+	readonly epochMs: number;
+	readonly iso: string;
+	readonly date: string;
+	readonly time: string;
+	readonly day: DayNumber;
+}
+
+let lastMomentTexts: MomentTexts | undefined;
+
+/**
+ * The texts of a moment, shared with the previous call for the same moment: in a run most debtors
+ * get one of a few moments, and strings that are not built again are strings the garbage collector
+ * need not copy (strings are immutable, so sharing them between items is safe).
+ */
+export function momentTexts(epochMs: number): MomentTexts {
+	if (lastMomentTexts !== undefined && lastMomentTexts.epochMs === epochMs) return lastMomentTexts;
+	const offset = amsterdamOffsetMinutes(epochMs) * MS_PER_MINUTE;
+	const day = Math.floor((epochMs + offset) / MS_PER_DAY);
+	lastMomentTexts = {
+		epochMs,
+		iso: formatAmsterdamIso(epochMs),
+		date: isoDate(day),
+		time: formatMinute((epochMs + offset - day * MS_PER_DAY) / MS_PER_MINUTE),
+		day,
+	};
+	return lastMomentTexts;
+}
+
 /** A moment for people: "dinsdag 7 april 2026 07:00" / "Tuesday 7 April 2026 07:00" (Amsterdam time). */
 export function describeMoment(epochMs: number, language: string): string {
 	return `${formatDate(localDayOf(epochMs), language, 'long')} ${formatMinute(localMinuteOf(epochMs))}`;
