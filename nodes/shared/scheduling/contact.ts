@@ -30,7 +30,6 @@ import {
 	MS_PER_MINUTE,
 	ceilMinute,
 	describeMoment,
-	flatString,
 	localDayOf,
 	momentTexts,
 	parseMoment,
@@ -47,6 +46,7 @@ import {
 	type WordingContext,
 } from './reasons';
 import { CHANNEL_INDEX, compileSettings, type CompiledSettings, type SchedulingSettings } from './settings';
+import { flatString, sharedText } from '../text';
 
 const WEEK_MS = 7 * MS_PER_DAY;
 const LETTER = CHANNEL_INDEX.letter;
@@ -509,7 +509,7 @@ export function nextContactMoment(record: DebtorRecord, request: ContactRequest,
 		codes.unshift('in-window');
 		reasons.unshift(inWindowReason(t, language));
 	}
-	for (let k = 0; k < reasons.length; k++) flatString(reasons[k]);
+	for (let k = 0; k < reasons.length; k++) reasons[k] = sharedText(reasons[k]);
 	const texts = momentTexts(t);
 	const nowDay = localDayOf(request.nowMs);
 	return {

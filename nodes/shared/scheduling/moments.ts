@@ -18,6 +18,7 @@ import {
 	isoDateTimeMs,
 	type DayNumber,
 } from '../calendar';
+import { flatString } from '../text';
 
 export { MS_PER_MINUTE };
 export const MS_PER_HOUR = 3600000;
@@ -38,16 +39,6 @@ export function localDayOf(epochMs: number): DayNumber {
 export function localMinuteOf(epochMs: number): number {
 	const local = epochMs + amsterdamOffsetMinutes(epochMs) * MS_PER_MINUTE;
 	return (local - Math.floor(local / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE;
-}
-
-/**
- * The same text as one flat string. Strings built with `+` or templates are trees of pieces until
- * read; a result kept for 100,000 items would keep every piece alive (and the garbage collector
- * copies each one). Reading one character makes V8 flatten it in place; other engines ignore it.
- */
-export function flatString(text: string): string {
-	text.charCodeAt(0);
-	return text;
 }
 
 function pad2(value: number): string {

@@ -8,7 +8,7 @@
  */
 import type { DayNumber } from '../calendar/days';
 import type { Channel, DebtorRecord } from '../debtor/model';
-import { flatString } from '../scheduling/moments';
+import { flatString } from '../text';
 import { computeFeatures, suppliedFeatures, type SegmentationFeatures } from './features';
 import {
 	PERSONA_PROFILES,
@@ -441,6 +441,8 @@ export function segmentDebtor(record: DebtorRecord, options: SegmentOptions): Se
 		signals,
 		labels,
 		// Flat strings: a worded reason is a tree of pieces until read, and results live for the run.
+		// (Sharing one copy per distinct sentence through a table measured slower: hashing the long
+		// sentences cost more than the collector saved.)
 		reasons: reasons.map((reason) => flatString(wordReason(reason, options.language))),
 		reasonCodes: reasons.map((reason) => reason.code),
 		features,
