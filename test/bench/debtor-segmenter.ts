@@ -19,7 +19,7 @@ const parameters = { routing: 'persona', invalidRecords: 'route', referenceDate:
 async function main(): Promise<void> {
 	const counts = process.argv.slice(2).map(Number).filter((n) => n > 0);
 	const node = builtNode('DebtorSegmenter');
-	console.log(`Debtor Segmenter benchmark on Node ${process.version} (one process, one core; best of 3 after a warm-up)`);
+	console.log(`Debtor Segmenter benchmark on Node ${process.version} (one process: JavaScript on one thread, V8's garbage collector also on helper threads, so the per CPU-second rate is what one core does; best of 3 after a warm-up)`);
 	for (const count of counts.length ? counts : [10_000, 100_000]) {
 		const items = portfolioItems(count);
 		const segmenter = await measure(count, () => runNodeOnce(node, items, parameters));

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
 	const calendar = getDutchCalendar();
 	const ladders = parseLadders(undefined);
 	const today = dayNumber(REFERENCE);
-	console.log(`Journey Planner benchmark on Node ${process.version} (one process, one core; best of 3 after a warm-up)`);
+	console.log(`Journey Planner benchmark on Node ${process.version} (one process: JavaScript on one thread, V8's garbage collector also on helper threads, so the per CPU-second rate is what one core does; best of 3 after a warm-up)`);
 	for (const count of counts.length ? counts : [10_000, 100_000]) {
 		const items = segmentedItems(count);
 		const planner = await measure(count, () => runNodeOnce(node, items, parameters));

@@ -98,8 +98,30 @@ export function nextPostDay(day: DayNumber, scheduler: Scheduler): DayNumber {
 	return d;
 }
 
-/** Dates and wording of the 14-day letter sent on (the first post day at or after) `startDay`. */
+// The last answer per register (debtors of one run mix "u" and "je").
+const lastTerms: Record<'u' | 'je', { scheduler: Scheduler; startDay: DayNumber; term: LetterTermSchedule } | undefined> = { u: undefined, je: undefined };
+
+/**
+ * Dates and wording of the 14-day letter sent on (the first post day at or after) `startDay`.
+ * A run asks the same question for thousands of debtors: the answer for the same start day,
+ * register and scheduler is worked out once and handed out as a fresh copy (new objects and lists,
+ * so a later node may change one item's result; the strings inside are shared, they cannot change).
+ */
 export function letterTerm(startDay: DayNumber, scheduler: Scheduler, register: 'u' | 'je' = 'u'): LetterTermSchedule {
+	let last = lastTerms[register];
+	if (last === undefined || last.scheduler !== scheduler || last.startDay !== startDay) {
+		last = lastTerms[register] = { scheduler, startDay, term: workOutLetterTerm(startDay, scheduler, register) };
+	}
+	const term = last.term;
+	return {
+		...term,
+		phrases: { nl: { ...term.phrases.nl }, en: { ...term.phrases.en } },
+		reasonCodes: term.reasonCodes.slice(),
+		reasons: term.reasons.slice(),
+	};
+}
+
+function workOutLetterTerm(startDay: DayNumber, scheduler: Scheduler, register: 'u' | 'je'): LetterTermSchedule {
 	const { calendar, language } = scheduler;
 	const s = scheduler.compiled.settings;
 	const sent = nextPostDay(startDay, scheduler);

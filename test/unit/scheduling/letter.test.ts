@@ -128,3 +128,24 @@ describe('fourteenDayLetterFor a debtor', () => {
 		).toMatchObject({ reasonCode: 'deceased' });
 	});
 });
+
+describe('the same letter term for many debtors', () => {
+	test('each call gets its own result objects, so changing one result never changes the next', () => {
+		const scheduler = createScheduler({ language: 'nl' });
+		const first = letterTerm(dayNumber('2026-07-06'), scheduler, 'u');
+		first.reasons.push('changed');
+		first.reasonCodes.length = 0;
+		first.phrases.nl.paySentence = 'changed';
+		(first as { lastDayToPay: string }).lastDayToPay = 'changed';
+		const second = letterTerm(dayNumber('2026-07-06'), scheduler, 'u');
+		expect(second).not.toBe(first);
+		expect(second.lastDayToPay).toBe('2026-07-22');
+		expect(second.reasons).not.toContain('changed');
+		expect(second.reasonCodes).toContain('presumed-receipt');
+		expect(second.phrases.nl.paySentence).toMatch(/^Betaal het bedrag binnen veertien dagen/);
+		// Another register, day or scheduler is worked out afresh.
+		expect(letterTerm(dayNumber('2026-07-06'), scheduler, 'je').phrases.nl.lastDaySentence).toMatch(/bij je is bezorgd/);
+		expect(letterTerm(dayNumber('2026-07-07'), scheduler, 'u').sentDate).toBe('2026-07-07');
+		expect(letterTerm(dayNumber('2026-07-06'), createScheduler({ language: 'nl', settings: { letterWording: 'fifteen-days-after' } }), 'u').wording).toBe('fifteen-days-after');
+	});
+});
