@@ -8,24 +8,15 @@
  *
  *   npm run build && node --expose-gc --import tsx test/bench/payday-scheduler.ts [count ...]
  */
-import { buildSync } from 'esbuild';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import * as os from 'node:os';
-import * as path from 'node:path';
 
 import type { Channel, DebtorRecord } from '../../nodes/shared/debtor/model';
 import { generatePortfolio } from '../fixtures/portfolio';
-import { builtNode, copyFloor, fmt, measure, peakRssMb, rate, runNodeOnce, shallowFloor } from './lib';
+import { builtNode, bundledModule, copyFloor, fmt, measure, peakRssMb, rate, runNodeOnce, shallowFloor } from './lib';
 
-/**
- * The domain code bundled the way the node bundle is (esbuild, one file), so the domain figure is not
- * slowed down by the TypeScript loader's module getters.
- */
 function bundledDomain(): typeof import('../../nodes/shared/scheduling') {
-	const outfile = path.join(os.tmpdir(), `payday-scheduler-bench-${process.pid}.js`);
-	buildSync({ entryPoints: [path.resolve(__dirname, '../../nodes/shared/scheduling/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	return require(outfile);
+	return bundledModule('nodes/shared/scheduling/index.ts');
 }
 
 // Monday 6 July 2026 09:00 Amsterdam, a week after the portfolio's reference date.
