@@ -8,7 +8,6 @@
  */
 import type { DayNumber } from '../calendar/days';
 import type { Channel, DebtorRecord } from '../debtor/model';
-import { flatString } from '../text';
 import { computeFeatures, suppliedFeatures, type SegmentationFeatures } from './features';
 import {
 	PERSONA_PROFILES,
@@ -19,7 +18,7 @@ import {
 	type Signal,
 	type Tone,
 } from './personas';
-import { wordReason, type Reason, type ReasonLanguage } from './reasons';
+import { wordReasonShared, type Reason, type ReasonLanguage } from './reasons';
 import type { SegmentationSettings } from './settings';
 
 export const RULE_OPERATORS = [
@@ -440,10 +439,8 @@ export function segmentDebtor(record: DebtorRecord, options: SegmentOptions): Se
 		channels: channelsFor(persona, record, features),
 		signals,
 		labels,
-		// Flat strings: a worded reason is a tree of pieces until read, and results live for the run.
-		// (Sharing one copy per distinct sentence through a table measured slower: hashing the long
-		// sentences cost more than the collector saved.)
-		reasons: reasons.map((reason) => flatString(wordReason(reason, options.language))),
+		// One flat copy per distinct sentence, found by its parameters (see wordReasonShared).
+		reasons: reasons.map((reason) => wordReasonShared(reason, options.language)),
 		reasonCodes: reasons.map((reason) => reason.code),
 		features,
 		...(arm ? { arm } : {}),
