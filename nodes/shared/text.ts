@@ -18,7 +18,7 @@ const sharedTexts = new Map<string, string>();
 const SHARED_TEXT_LIMIT = 20_000;
 
 /**
- * One copy of a text that many results carry (a worded reason such as "On-time payer: 92% of ..."):
+ * One copy of a text that many results carry (a scheduling reason such as "Moved from Sunday to Monday 07:00"):
  * the text just built is dropped young and the results share the first copy. Strings cannot be
  * changed, so sharing them between items is safe. The table is bounded, so a run with endlessly
  * varied texts costs a lookup and nothing more.

@@ -174,7 +174,7 @@ function mix(hash: number, value: number): number {
 	return Math.imul(hash ^ value, 0x01000193);
 }
 
-/** A number for a parameter value: strings by their characters, numbers by their (thousandths) value. */
+/** A number for a parameter value: strings by their characters, numbers by their whole part and millionths. */
 function valueHash(hash: number, value: string | number): number {
 	if (typeof value === 'number') return mix(mix(hash, value | 0), Math.round((value % 1) * 1e6));
 	let h = mix(hash, value.length);
