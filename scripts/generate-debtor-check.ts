@@ -42,6 +42,7 @@ function typeGuard(type: string, v: string): string {
 export function generateDebtorCheck(schema: SchemaNode): string {
 	const constants: string[] = [];
 	const functions: string[] = [];
+	const objects: Array<{ path: string; fields: string[] }> = [];
 	let counter = 0;
 	const constant = (code: string) => {
 		const name = `C${counter++}`;
@@ -54,7 +55,7 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 	 * once, in the order the type makes safe: after the type test the value's type is known, so the
 	 * keyword checks need no second `typeof` and the happy path allocates nothing.
 	 */
-	function statements(node: SchemaNode, v: string, where: string, indent: string, fieldMask?: string): string[] {
+	function statements(node: SchemaNode, v: string, where: string, indent: string): string[] {
 		for (const keyword of Object.keys(node)) {
 			if (!SUPPORTED.has(keyword) && !ANNOTATIONS.has(keyword)) throw new Error(`unsupported keyword "${keyword}" at ${where}`);
 		}
@@ -115,18 +116,30 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 			for (const key of required) {
 				if (!node.properties?.[key]) body.push(`${inner}if (${objectVar}[${JSON.stringify(key)}] === undefined) return false;`);
 			}
-			// Each property is read once: a required one fails when missing, a present one is checked.
-			// At the top level an optional property is checked only when its bit is in the field mask.
-			Object.entries(node.properties ?? {}).forEach(([key, child], bit) => {
+			// Each object with fields has a slot in the selection: one mask, bit k for its k-th field. A
+			// field is read and checked only when its bit is set; the record's own required fields (its
+			// id) always are.
+			const keys = Object.keys(node.properties ?? {});
+			const slot = objects.length;
+			if (keys.length > 30) throw new Error(`a selection mask holds 30 fields, ${where || 'the record'} has ${keys.length}`);
+			if (keys.length > 0) {
+				objects.push({ path: dottedPath(where), fields: keys });
+				body.push(`${inner}const m${slot} = s[${slot}];`);
+			}
+			keys.forEach((key, bit) => {
+				const child = node.properties![key];
 				const valueVar = `v${counter++}`;
-				const masked = fieldMask !== undefined && !required.has(key);
-				const at = masked ? `${inner}\t` : inner;
+				const always = slot === 0 && required.has(key);
+				const at = always ? inner : `${inner}\t`;
 				const checks = statements(child, valueVar, `${where}/${key}`, `${at}\t`);
-				if (checks.length === 0) return;
+				if (checks.length === 0 && !required.has(key)) return;
 				const read = `${at}const ${valueVar} = ${objectVar}[${JSON.stringify(key)}];`;
-				if (required.has(key)) body.push(read, `${at}if (${valueVar} === undefined) return false;`, ...checks.map((line) => line.slice(1)));
-				else if (masked) body.push(`${inner}if ((${fieldMask} & ${2 ** bit}) !== 0) {`, read, `${at}if (${valueVar} !== undefined) {`, ...checks, `${at}}`, `${inner}}`);
-				else body.push(read, `${at}if (${valueVar} !== undefined) {`, ...checks, `${at}}`);
+				// A required field fails when missing; an optional one is checked when present.
+				const lines = required.has(key)
+					? [read, `${at}if (${valueVar} === undefined) return false;`, ...checks.map((line) => line.slice(1))]
+					: [read, `${at}if (${valueVar} !== undefined) {`, ...checks, `${at}}`];
+				if (always) body.push(...lines);
+				else body.push(`${inner}if ((m${slot} & ${2 ** bit}) !== 0) {`, ...lines, `${inner}}`);
 			});
 		}
 		if (body.length > 0) {
@@ -137,18 +150,20 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 			// Items get a function of their own: one monomorphic call per array element.
 			const fn = `item${counter++}`;
 			functions.push(
-				[`function ${fn}(x: unknown): boolean {`, ...statements(node.items, 'x', `${where}/items`, '\t'), '\treturn true;', '}'].join('\n'),
+				[`function ${fn}(x: unknown, s: Int32Array): boolean {`, ...statements(node.items, 'x', `${where}/items`, '\t'), '\treturn true;', '}'].join('\n'),
 			);
-			const loop = `for (let i = 0, n = ${v}.length; i < n; i++) if (!${fn}(${v}[i])) return false;`;
+			const loop = `for (let i = 0, n = ${v}.length; i < n; i++) if (!${fn}(${v}[i], s)) return false;`;
 			out.push(known === 'array' ? `${indent}${loop}` : `${indent}if (Array.isArray(${v})) ${loop}`);
 		}
 		return out;
 	}
 
 	const fields = Object.keys(schema.properties ?? {});
-	// One bit per top-level field, so a node can check the fields it reads (a 32-bit mask).
-	if (fields.length > 30) throw new Error(`the field mask holds 30 top-level fields, the schema has ${fields.length}`);
-	const body = statements(schema, 'record', '', '\t', 'fields');
+	const body = statements(schema, 'record', '', '\t');
+	if (objects[0]?.path !== '') throw new Error('the schema must describe an object with properties');
+	// Every field path a node can select: a field of the record, of an object in it, or of the items of a list.
+	const paths = objects.flatMap((object) => object.fields.map((field) => (object.path ? `${object.path}.${field}` : field)));
+	const required = fields.reduce((mask, field, bit) => ((schema.required ?? []).includes(field) ? mask + 2 ** bit : mask), 0);
 	return [
 		'/* eslint-disable -- generated code */',
 		'// Generated from debtor.schema.json by scripts/generate-debtor-check.ts (gulp build). Do not edit.',
@@ -159,20 +174,32 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 		...constants,
 		'',
 		...functions.map((fn) => `${fn}\n`),
-		'/** Top-level fields of the debtor record, in schema order: bit k of a field mask is DEBTOR_FIELDS[k]. */',
+		'/** Top-level fields of the debtor record, in schema order. */',
 		`export const DEBTOR_FIELDS = ${JSON.stringify(fields)} as const;`,
 		'',
-		`/** A field mask that selects every top-level field. */`,
-		`export const ALL_DEBTOR_FIELDS = ${2 ** fields.length - 1};`,
+		'/**',
+		' * The objects of the record that have fields, in schema order: the record itself, its objects, and',
+		' * the items of its lists (named by the list). A field selection holds one mask per object, in this',
+		' * order; bit k of a mask selects the k-th field.',
+		' */',
+		'export const DEBTOR_OBJECTS: ReadonlyArray<{ readonly path: string; readonly fields: readonly string[] }> = [',
+		...objects.map((object) => `\t{ path: ${JSON.stringify(object.path)}, fields: ${JSON.stringify(object.fields)} },`),
+		'];',
 		'',
-		`/** The required top-level fields, checked whatever the mask. */`,
-		`export const REQUIRED_DEBTOR_FIELDS = ${fields.reduce((mask, field, bit) => ((schema.required ?? []).includes(field) ? mask + 2 ** bit : mask), 0)};`,
+		'/** A field a node can select: `claims` (with all it holds) or `claims.dueDate` (that field of every claim). */',
+		`export type DebtorFieldPath =\n${paths.map((path) => `\t| ${JSON.stringify(path)}`).join('\n')};`,
+		'',
+		'/** A selection of every field. */',
+		`export const ALL_DEBTOR_FIELDS = Int32Array.of(${objects.map((object) => 2 ** object.fields.length - 1).join(', ')});`,
+		'',
+		'/** The required top-level fields (bits of the first mask), checked whatever the selection. */',
+		`export const REQUIRED_DEBTOR_FIELDS = ${required};`,
 		'',
 		'/**',
-		' * True when the record satisfies the debtor JSON Schema (the same answer as ajv) in the top-level',
-		' * fields the mask selects; required fields are always checked.',
+		' * True when the record satisfies the debtor JSON Schema (the same answer as ajv) in the fields the',
+		' * selection `s` holds; the required top-level fields are always checked.',
 		' */',
-		'export function checkDebtorFields(record: unknown, fields: number): boolean {',
+		'export function checkDebtorFields(record: unknown, s: Int32Array): boolean {',
 		...body,
 		'\treturn true;',
 		'}',
@@ -183,6 +210,14 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 		'}',
 		'',
 	].join('\n');
+}
+
+/** `/claims/items/dueDate` as `claims.dueDate`: items of a list are named by the list. */
+function dottedPath(where: string): string {
+	return where
+		.split('/')
+		.filter((part) => part !== '' && part !== 'items')
+		.join('.');
 }
 
 export function generatedSource(): string {

@@ -17,6 +17,7 @@ import {
 	RuleError,
 	compileRules,
 	segmentDebtor,
+	segmenterFieldSelection,
 	type CustomRule,
 	type ReasonLanguage,
 	type SegmentOptions,
@@ -119,6 +120,8 @@ export class DebtorSegmenter implements INodeType {
 			});
 		}
 		const rules = compiled;
+		// Each record is checked in the fields the segmenter and the rules read.
+		const fields = segmenterFieldSelection(rules);
 		if (experiment.name !== undefined && (experiment.variantPercent ?? 50) > 100) {
 			throw new NodeOperationError(this.getNode(), 'Experiment: the variant percentage must be between 0 and 100.');
 		}
@@ -139,7 +142,7 @@ export class DebtorSegmenter implements INodeType {
 		};
 
 		return runPerItem(this, { outputCount, invalidOutput: routeInvalid ? outputCount - 1 : undefined }, (item, i) => {
-			const record = assertDebtor(item.json, i);
+			const record = assertDebtor(item.json, i, fields);
 			const text = referenceDateOf(i);
 			if (!cachedReference || cachedReference.text !== text) {
 				cachedReference = { text, day: referenceDay(text, timezone) };

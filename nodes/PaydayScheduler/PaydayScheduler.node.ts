@@ -9,7 +9,7 @@ import {
 
 import { getDutchCalendar, type DutchCalendar, type IncomeCalendarOptions } from '../shared/calendar';
 import type { Channel } from '../shared/debtor/model';
-import { assertDebtor, debtorFieldMask } from '../shared/debtor/validate';
+import { assertDebtor, debtorFieldSelection } from '../shared/debtor/validate';
 import { parameterPerItem, runPerItem } from '../shared/n8n/items';
 import {
 	AMSTERDAM,
@@ -159,7 +159,7 @@ export class PaydayScheduler implements INodeType {
 			operation === 'nextContactMoment' && channelSource === 'fixed' ? (this.getNodeParameter('channel', 0, 'email') as Channel) : 'email';
 		let lastStart: { raw: unknown; ms: number } | undefined;
 		// Each record is checked in the fields this operation reads (the channel also from preferredChannel).
-		const fields = debtorFieldMask(
+		const fields = debtorFieldSelection(
 			operation === 'directDebitCollectionDate'
 				? DIRECT_DEBIT_FIELDS
 				: operation === 'fourteenDayLetterTerm'

@@ -83,6 +83,21 @@ describe('Debtor Segmenter node', () => {
 		expect(pairedIndexes(outputs)).toEqual([[0, 1, 2, 3, 4]]);
 	});
 
+	test('checks the fields it reads: a fault elsewhere in the record does not stop segmentation; a rule brings its field', async () => {
+		const record = debtor('ODD', [6], { firstName: 12, household: { adults: -1 }, iban: 'NL00WRONG' });
+		(record.claims[0] as Record<string, unknown>).description = 'x'.repeat(800);
+		delete (record.claims[1] as Record<string, unknown>).invoiceDate;
+		const [segmented] = (await runNode(node, [record], { parameters: { ...base, routing: 'single' } }))[0];
+		expect((segmented.json.segmentation as { persona: string }).persona).toBe('forgetful');
+		const withRule = await runNode(node, [record], {
+			parameters: { ...base, routing: 'single', customRules: { rule: [{ field: 'household.adults', operator: 'lessThan', value: '2', result: 'label', label: 'single adult' }] } },
+		});
+		expect(withRule[1][0].json.error).toMatchObject({ field: 'household.adults', debtorId: 'ODD' });
+		record.claims[3].dueDate = '2025-10-32';
+		const broken = await runNode(node, [record], { parameters: { ...base, routing: 'single' } });
+		expect(broken[1][0].json.error).toMatchObject({ field: 'claims[3].dueDate', problems: [{ field: 'claims[3].dueDate', message: 'is not a valid calendar date (YYYY-MM-DD)' }] });
+	});
+
 	test('reasons come in the chosen language', async () => {
 		const nl = (await runNode(node, [portfolio[1]], { parameters: { ...base, language: 'nl' } }))[1][0].json.segmentation as { reasons: string[] };
 		const en = (await runNode(node, [portfolio[1]], { parameters: base }))[1][0].json.segmentation as { reasons: string[] };

@@ -11,36 +11,76 @@ import addFormats from 'ajv-formats';
 
 import type { DebtorRecord } from './model';
 import schema from './debtor.schema.json';
-import { ALL_DEBTOR_FIELDS, checkDebtorFields, DEBTOR_FIELDS, REQUIRED_DEBTOR_FIELDS } from './debtor-check.generated';
+import {
+	ALL_DEBTOR_FIELDS,
+	checkDebtorFields,
+	DEBTOR_OBJECTS,
+	REQUIRED_DEBTOR_FIELDS,
+	type DebtorFieldPath,
+} from './debtor-check.generated';
 
-/** A top-level field of the debtor record (`claims`, `income`, ...). */
-export type DebtorField = (typeof DEBTOR_FIELDS)[number];
+/** A field a node can select: `claims` (with all it holds) or `claims.dueDate` (that field of every claim). */
+export type DebtorField = DebtorFieldPath;
+
+/** Which fields validateDebtor checks: one mask per object of the record (see debtorFieldSelection). */
+export type DebtorFieldSelection = Int32Array;
+
+const OBJECT_SLOTS = new Map(DEBTOR_OBJECTS.map((object, slot) => [object.path, slot]));
+
+/** Slot and bit of a field path in a selection; undefined for a path outside the schema. */
+function locate(path: string): { slot: number; bit: number } | undefined {
+	const dot = path.lastIndexOf('.');
+	const slot = OBJECT_SLOTS.get(dot < 0 ? '' : path.slice(0, dot));
+	const bit = slot === undefined ? -1 : DEBTOR_OBJECTS[slot].fields.indexOf(path.slice(dot + 1));
+	return slot === undefined || bit < 0 ? undefined : { slot, bit: 2 ** bit };
+}
+
+/** Whether `path` names a field of the record, an object in it or the items of a list (`claims.dueDate`). */
+export function isDebtorField(path: string): path is DebtorField {
+	const parts = path.split('.');
+	for (let k = 1; k <= parts.length; k++) if (!locate(parts.slice(0, k).join('.'))) return false;
+	return true;
+}
 
 /**
- * The top-level fields a node reads, as a mask for validateDebtor. A node checks what it acts on:
- * a record is refused for a broken field the node uses, never for one it does not look at (the node
- * that reads that field names it). Required fields (the debtor id) are always checked.
+ * The fields a node reads, as a selection for validateDebtor. A node checks what it acts on: a record
+ * is refused for a broken field the node uses, never for one it does not look at (the node that reads
+ * that field names it). `claims` selects the claims with everything in them; `claims.dueDate` selects
+ * that field of every claim (and the list itself). The debtor id is always checked.
  */
-export function debtorFieldMask(fields: readonly DebtorField[]): number {
-	let mask = 0;
+export function debtorFieldSelection(fields: readonly DebtorField[]): DebtorFieldSelection {
+	const selection = new Int32Array(DEBTOR_OBJECTS.length);
 	for (const field of fields) {
-		const bit = DEBTOR_FIELDS.indexOf(field);
-		if (bit < 0) throw new Error(`"${field}" is not a field of the debtor record`);
-		mask |= 2 ** bit;
+		if (!isDebtorField(field)) throw new Error(`"${field}" is not a field of the debtor record`);
+		const parts = field.split('.');
+		for (let k = 1; k <= parts.length; k++) {
+			const at = locate(parts.slice(0, k).join('.'))!;
+			selection[at.slot] |= at.bit;
+		}
+		// A field that is an object, or a list of objects, brings all it holds.
+		DEBTOR_OBJECTS.forEach((object, slot) => {
+			if (object.path === field || object.path.startsWith(`${field}.`)) selection[slot] = ALL_DEBTOR_FIELDS[slot];
+		});
 	}
-	return mask;
+	return selection;
 }
 
-/** The top-level field a problem is about: `claims` for `claims[2].dueDate`; `(record)` stays. */
-function topLevelField(field: string): string {
-	const end = field.search(/[.[]/);
-	return end < 0 ? field : field.slice(0, end);
+/** Whether a problem's field (`claims[2].dueDate`, `(record)`) lies in the selection; unknown paths do. */
+function selected(field: string, selection: DebtorFieldSelection): boolean {
+	if (selection === ALL_DEBTOR_FIELDS) return true;
+	const parts = field.replace(/\[\d+\]/g, '').split('.');
+	for (let k = 1; k <= parts.length; k++) {
+		const at = locate(parts.slice(0, k).join('.'));
+		if (!at) return true;
+		const mask = at.slot === 0 ? selection[0] | REQUIRED_DEBTOR_FIELDS : selection[at.slot];
+		if ((mask & at.bit) === 0) return false;
+	}
+	return true;
 }
 
-function selected(field: string, fields: number): boolean {
-	if (fields === ALL_DEBTOR_FIELDS) return true;
-	const bit = DEBTOR_FIELDS.indexOf(topLevelField(field) as DebtorField);
-	return bit < 0 || ((fields | REQUIRED_DEBTOR_FIELDS) & (2 ** bit)) !== 0;
+/** Whether every one of the fields is selected (for the rules that compare two fields). */
+function allSelected(selection: DebtorFieldSelection, fields: readonly DebtorField[]): boolean {
+	return fields.every((field) => selected(field, selection));
 }
 
 export interface FieldProblem {
@@ -143,24 +183,51 @@ export function isValidIban(iban: string): boolean {
 	return remainder === 1;
 }
 
-const IBAN = debtorFieldMask(['iban']);
-const CLAIMS = debtorFieldMask(['claims']);
+/** Which of the rules JSON Schema cannot express a selection asks for; worked out once per selection. */
+interface RuleSelection {
+	iban: boolean;
+	openAbovePrincipal: boolean;
+	dueBeforeInvoice: boolean;
+}
 
-/** Rules JSON Schema cannot express, on the selected fields. Defensive: also runs on records that failed the schema. */
-function businessRules(record: DebtorRecord, fields: number): FieldProblem[] {
+let lastRules: { selection: DebtorFieldSelection; rules: RuleSelection } | undefined;
+
+function rulesFor(selection: DebtorFieldSelection): RuleSelection {
+	if (lastRules?.selection !== selection) {
+		const rules = {
+			iban: allSelected(selection, ['iban']),
+			openAbovePrincipal: allSelected(selection, ['claims.openCents', 'claims.principalCents']),
+			dueBeforeInvoice: allSelected(selection, ['claims.dueDate', 'claims.invoiceDate']),
+		};
+		lastRules = { selection, rules };
+	}
+	return lastRules.rules;
+}
+
+/**
+ * Rules JSON Schema cannot express, each when the fields it compares are selected. Defensive: also
+ * runs on records that failed the schema.
+ */
+function businessRules(record: DebtorRecord, selection: DebtorFieldSelection): FieldProblem[] {
 	const problems: FieldProblem[] = [];
-	if ((fields & IBAN) !== 0 && typeof record.iban === 'string' && !isValidIban(record.iban)) {
+	const rules = rulesFor(selection);
+	if (rules.iban && typeof record.iban === 'string' && !isValidIban(record.iban)) {
 		problems.push({ field: 'iban', message: 'has wrong check digits (not a valid IBAN)' });
 	}
 	const claims: unknown = record.claims;
-	if ((fields & CLAIMS) === 0 || !Array.isArray(claims)) return problems;
+	if (!(rules.openAbovePrincipal || rules.dueBeforeInvoice) || !Array.isArray(claims)) return problems;
 	for (let index = 0; index < claims.length; index++) {
 		const claim = claims[index] as Partial<Record<string, unknown>> | null;
 		if (claim === null || typeof claim !== 'object') continue;
-		if (typeof claim.openCents === 'number' && typeof claim.principalCents === 'number' && claim.openCents > claim.principalCents) {
+		if (
+			rules.openAbovePrincipal &&
+			typeof claim.openCents === 'number' &&
+			typeof claim.principalCents === 'number' &&
+			claim.openCents > claim.principalCents
+		) {
 			problems.push({ field: `claims[${index}].openCents`, message: 'is more than the principal of the claim' });
 		}
-		if (typeof claim.dueDate === 'string' && typeof claim.invoiceDate === 'string' && claim.dueDate < claim.invoiceDate) {
+		if (rules.dueBeforeInvoice && typeof claim.dueDate === 'string' && typeof claim.invoiceDate === 'string' && claim.dueDate < claim.invoiceDate) {
 			problems.push({ field: `claims[${index}].dueDate`, message: 'lies before the invoice date' });
 		}
 	}
@@ -168,10 +235,10 @@ function businessRules(record: DebtorRecord, fields: number): FieldProblem[] {
 }
 
 /**
- * All problems of a record in the selected top-level fields (default: all); an empty list means the
- * record is valid there.
+ * All problems of a record in the selected fields (default: all; see debtorFieldSelection); an empty
+ * list means the record is valid there.
  */
-export function validateDebtor(record: unknown, fields: number = ALL_DEBTOR_FIELDS): FieldProblem[] {
+export function validateDebtor(record: unknown, fields: DebtorFieldSelection = ALL_DEBTOR_FIELDS): FieldProblem[] {
 	// The generated check answers valid/invalid fast; only invalid records pay for ajv's detailed report.
 	if (checkDebtorFields(record, fields)) return businessRules(record as DebtorRecord, fields);
 	fullValidator ??= compile(true);
@@ -233,10 +300,10 @@ export class DebtorValidationError extends Error {
 }
 
 /**
- * Validates the selected top-level fields (default: all; see debtorFieldMask) and returns the record
- * typed, or throws a DebtorValidationError for that item.
+ * Validates the selected fields (default: all; see debtorFieldSelection) and returns the record typed,
+ * or throws a DebtorValidationError for that item.
  */
-export function assertDebtor(record: unknown, itemIndex: number, fields: number = ALL_DEBTOR_FIELDS): DebtorRecord {
+export function assertDebtor(record: unknown, itemIndex: number, fields: DebtorFieldSelection = ALL_DEBTOR_FIELDS): DebtorRecord {
 	const problems = validateDebtor(record, fields);
 	if (problems.length > 0) throw new DebtorValidationError(itemIndex, debtorIdOf(record), problems);
 	return record as DebtorRecord;

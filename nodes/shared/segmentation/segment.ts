@@ -8,6 +8,7 @@
  */
 import type { DayNumber } from '../calendar/days';
 import type { Channel, DebtorRecord } from '../debtor/model';
+import { debtorFieldSelection, isDebtorField, type DebtorField, type DebtorFieldSelection } from '../debtor/validate';
 import { computeFeatures, suppliedFeatures, type SegmentationFeatures } from './features';
 import {
 	PERSONA_PROFILES,
@@ -97,6 +98,74 @@ export interface Segmentation {
 	reasonCodes: string[];
 	features: SegmentationFeatures;
 	arm?: ExperimentArm;
+}
+
+/**
+ * The fields of the debtor record the segmenter reads (test/unit/segmentation/fields.test.ts holds the
+ * list to the code). A record is checked in these fields only: a broken claim description or a
+ * missing invoice date does not stop a segmentation that never looks at them.
+ */
+export const SEGMENTER_FIELDS: readonly DebtorField[] = [
+	'debtorId',
+	'contact.email',
+	'contact.mobile',
+	'contact.phone',
+	'contact.address',
+	'consents.emailOptOut',
+	'consents.smsOptOut',
+	'consents.whatsappOptIn',
+	'preferredChannel',
+	'income.type',
+	'income.netMonthlyCents',
+	'paymentMethod',
+	'claims.claimId',
+	'claims.principalCents',
+	'claims.openCents',
+	'claims.dueDate',
+	'claims.sector',
+	'claims.disputed',
+	'payments.claimId',
+	'payments.amountCents',
+	'payments.date',
+	'reversals.date',
+	'reversals.reasonCode',
+	'contacts.at',
+	'contacts.channel',
+	'contacts.direction',
+	'contacts.outcome',
+	'flags.dispute',
+	'flags.debtHelp',
+	'flags.debtHelpSince',
+	'flags.deceased',
+	'flags.vulnerable',
+	'features',
+];
+
+/**
+ * The record fields the user's rules read, as far as the debtor schema describes them: `income.type`
+ * for a rule on income.type, `claims.sector` for one on claims[0].sector, nothing for `features.*`
+ * (the computed facts) or fields the schema does not know.
+ */
+export function ruleFields(rules: readonly CompiledRule[]): DebtorField[] {
+	const fields: DebtorField[] = [];
+	for (const rule of rules) {
+		if (rule.path[0] === 'features') continue;
+		const parts = rule.path.filter((part) => !/^\d+$/.test(part));
+		// The longest start of the path that is a field of the record (an object brings all it holds).
+		for (let k = parts.length; k > 0; k--) {
+			const field = parts.slice(0, k).join('.');
+			if (isDebtorField(field)) {
+				fields.push(field);
+				break;
+			}
+		}
+	}
+	return fields;
+}
+
+/** What a run checks of each record: the segmenter's own fields and those its rules read. */
+export function segmenterFieldSelection(rules: readonly CompiledRule[]): DebtorFieldSelection {
+	return debtorFieldSelection([...SEGMENTER_FIELDS, ...ruleFields(rules)]);
 }
 
 /** Checks and prepares the user's rules once per node run; a wrong rule gives a RuleError naming it. */

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests build deliberately malformed records */
-import { DebtorValidationError, assertDebtor, debtorFieldMask, isValidIban, validateDebtor } from '../../../nodes/shared/debtor/validate';
+import { DebtorValidationError, assertDebtor, debtorFieldSelection, isValidIban, validateDebtor } from '../../../nodes/shared/debtor/validate';
 import {
 	CHANNELS,
 	CONTACT_CHANNELS,
@@ -94,7 +94,7 @@ describe('debtor validation', () => {
 	});
 
 	test('a field selection checks only the fields a node reads, the debtor id always', () => {
-		const contactsOnly = debtorFieldMask(['contacts', 'income']);
+		const contactsOnly = debtorFieldSelection(['contacts', 'income']);
 		const record: any = valid();
 		record.claims[0].dueDate = '2026-02-30';
 		record.iban = 'NL91ABNA0417164301';
@@ -108,15 +108,42 @@ describe('debtor validation', () => {
 		record.contacts[0].at = '2026-01-20T09:00:00+01:00';
 		expect(validateDebtor(record, contactsOnly)).toEqual([]);
 		expect(assertDebtor(record, 0, contactsOnly)).toBe(record);
-		expect(validateDebtor(record, debtorFieldMask(['iban'])).map((p) => p.field)).toEqual(['iban']);
-		expect(validateDebtor(record, debtorFieldMask(['claims'])).map((p) => p.field)).toEqual(['claims[0].dueDate']);
+		expect(validateDebtor(record, debtorFieldSelection(['iban'])).map((p) => p.field)).toEqual(['iban']);
+		expect(validateDebtor(record, debtorFieldSelection(['claims'])).map((p) => p.field)).toEqual(['claims[0].dueDate']);
 		record.claims[0].dueDate = '2025-12-01';
-		expect(validateDebtor(record, debtorFieldMask(['claims'])).map((p) => p.field)).toEqual(['claims[0].dueDate']);
-		expect(validateDebtor(record, debtorFieldMask(['claims']))[0].message).toBe('lies before the invoice date');
+		expect(validateDebtor(record, debtorFieldSelection(['claims'])).map((p) => p.field)).toEqual(['claims[0].dueDate']);
+		expect(validateDebtor(record, debtorFieldSelection(['claims']))[0].message).toBe('lies before the invoice date');
 		// The required id is checked whatever the selection.
 		expect(validateDebtor({ ...valid(), debtorId: 7 }, contactsOnly).map((p) => p.field)).toEqual(['debtorId']);
 		expect(validateDebtor('not a record', contactsOnly).map((p) => p.field)).toEqual(['(record)']);
-		expect(() => debtorFieldMask(['claim' as any])).toThrow('"claim" is not a field of the debtor record');
+		expect(() => debtorFieldSelection(['claim' as any])).toThrow('"claim" is not a field of the debtor record');
+	});
+
+	test('a selection can name fields inside objects and list items; an object or list brings all it holds', () => {
+		const dueDates = debtorFieldSelection(['claims.dueDate', 'claims.openCents']);
+		const record: any = valid();
+		record.claims[0].description = 'x'.repeat(600);
+		delete record.claims[0].claimId;
+		record.claims[0].invoiceDate = '2026-02-01';
+		// Unread claim fields do not count: a long description, a missing id, an invoice after the due date.
+		expect(validateDebtor(record, dueDates)).toEqual([]);
+		expect(validateDebtor(record).map((p) => p.field).sort()).toEqual(['claims[0].claimId', 'claims[0].description']);
+		record.claims[0].dueDate = '2026-02-30';
+		expect(validateDebtor(record, dueDates).map((p) => p.field)).toEqual(['claims[0].dueDate']);
+		record.claims[0].dueDate = '2026-01-15';
+		record.claims[0].openCents = 99999;
+		// Open above principal needs the principal too: with it selected the rule applies.
+		expect(validateDebtor(record, dueDates)).toEqual([]);
+		expect(validateDebtor(record, debtorFieldSelection(['claims.openCents', 'claims.principalCents'])).map((p) => p.field)).toEqual([
+			'claims[0].openCents',
+		]);
+		expect(validateDebtor(record, debtorFieldSelection(['claims.dueDate', 'claims.invoiceDate']))[0].message).toBe('lies before the invoice date');
+		// `contact` brings the address with it; `contact.email` does not.
+		const withAddress: any = { ...valid(), contact: { email: 'anna@example.nl', address: { street: 'Dorpsstraat', houseNumber: '1', city: 'Ede' } } };
+		expect(validateDebtor(withAddress, debtorFieldSelection(['contact'])).map((p) => p.field)).toEqual(['contact.address.postalCode']);
+		expect(validateDebtor(withAddress, debtorFieldSelection(['contact.email']))).toEqual([]);
+		expect(() => debtorFieldSelection(['claims.amount' as any])).toThrow('"claims.amount" is not a field of the debtor record');
+		expect(() => debtorFieldSelection(['debtorId.length' as any])).toThrow('is not a field of the debtor record');
 	});
 
 	test('IBAN check digits', () => {
