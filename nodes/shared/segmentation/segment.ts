@@ -448,20 +448,26 @@ function signalsOf(f: SegmentationFeatures, s: SegmentationSettings, reasons: Re
 	return signals;
 }
 
-/** Adds a reachable channel once (lists of at most five: a scan beats a Set). */
-function addChannel(ordered: Channel[], reachable: readonly Channel[], channel: Channel | null | undefined): void {
-	if (channel && reachable.includes(channel) && !ordered.includes(channel)) ordered.push(channel);
+// The channels in order, written in a reused buffer and handed out at their exact length (see
+// reachableChannels).
+const orderBuffer: Channel[] = ['email', 'sms', 'whatsapp', 'letter', 'phone'];
+
+/** Adds a reachable channel once to the first `n` of the buffer (at most five: a scan beats a Set). */
+function addChannel(n: number, reachable: readonly Channel[], channel: Channel | null | undefined): number {
+	if (!channel || !reachable.includes(channel)) return n;
+	for (let k = 0; k < n; k++) if (orderBuffer[k] === channel) return n;
+	orderBuffer[n] = channel;
+	return n + 1;
 }
 
 function channelsFor(persona: Persona, record: DebtorRecord, f: SegmentationFeatures): Channel[] {
 	const reachable = f.reachableChannels;
-	const ordered: Channel[] = [];
 	// Continue where the debtor answers, then their own preference, then what suits the persona.
-	addChannel(ordered, reachable, f.respondsOn);
-	addChannel(ordered, reachable, record.preferredChannel);
+	let n = addChannel(0, reachable, f.respondsOn);
+	n = addChannel(n, reachable, record.preferredChannel);
 	const preferred = PERSONA_PROFILES[persona].channels;
-	for (let c = 0; c < preferred.length; c++) addChannel(ordered, reachable, preferred[c]);
-	return ordered;
+	for (let c = 0; c < preferred.length; c++) n = addChannel(n, reachable, preferred[c]);
+	return orderBuffer.slice(0, n);
 }
 
 /** Segments one validated record. Throws FeatureError for wrong pre-aggregated features. */
