@@ -27,19 +27,41 @@ export type DebtorFieldSelection = Int32Array;
 
 const OBJECT_SLOTS = new Map(DEBTOR_OBJECTS.map((object, slot) => [object.path, slot]));
 
-/** Slot and bit of a field path in a selection; undefined for a path outside the schema. */
-function locate(path: string): { slot: number; bit: number } | undefined {
-	const dot = path.lastIndexOf('.');
-	const slot = OBJECT_SLOTS.get(dot < 0 ? '' : path.slice(0, dot));
-	const bit = slot === undefined ? -1 : DEBTOR_OBJECTS[slot].fields.indexOf(path.slice(dot + 1));
-	return slot === undefined || bit < 0 ? undefined : { slot, bit: 2 ** bit };
+/** Where a field sits in a selection: the slot of its object and the field's bit in that mask. */
+interface FieldSlot {
+	slot: number;
+	bit: number;
+}
+
+/**
+ * The slot and bit of each step of a dotted path (`claims`, then `claims.dueDate`), as far as the
+ * schema describes it: the steps stop at the first part the schema does not know.
+ */
+function fieldSteps(path: string): FieldSlot[] {
+	const steps: FieldSlot[] = [];
+	let object = '';
+	for (const part of path.split('.')) {
+		const slot = OBJECT_SLOTS.get(object);
+		const bit = slot === undefined ? -1 : DEBTOR_OBJECTS[slot].fields.indexOf(part);
+		if (slot === undefined || bit < 0) break;
+		steps.push({ slot, bit: 2 ** bit });
+		object = object ? `${object}.${part}` : part;
+	}
+	return steps;
+}
+
+/**
+ * The longest start of a dotted path that is a field of the record (`household.adults` of
+ * `household.adults.x`), or undefined when even its first part is not.
+ */
+export function debtorFieldWithin(path: string): DebtorField | undefined {
+	const known = fieldSteps(path).length;
+	return known === 0 ? undefined : (path.split('.').slice(0, known).join('.') as DebtorField);
 }
 
 /** Whether `path` names a field of the record, an object in it or the items of a list (`claims.dueDate`). */
 export function isDebtorField(path: string): path is DebtorField {
-	const parts = path.split('.');
-	for (let k = 1; k <= parts.length; k++) if (!locate(parts.slice(0, k).join('.'))) return false;
-	return true;
+	return fieldSteps(path).length === path.split('.').length;
 }
 
 /**
@@ -52,11 +74,7 @@ export function debtorFieldSelection(fields: readonly DebtorField[]): DebtorFiel
 	const selection = new Int32Array(DEBTOR_OBJECTS.length);
 	for (const field of fields) {
 		if (!isDebtorField(field)) throw new Error(`"${field}" is not a field of the debtor record`);
-		const parts = field.split('.');
-		for (let k = 1; k <= parts.length; k++) {
-			const at = locate(parts.slice(0, k).join('.'))!;
-			selection[at.slot] |= at.bit;
-		}
+		for (const { slot, bit } of fieldSteps(field)) selection[slot] |= bit;
 		// A field that is an object, or a list of objects, brings all it holds.
 		DEBTOR_OBJECTS.forEach((object, slot) => {
 			if (object.path === field || object.path.startsWith(`${field}.`)) selection[slot] = ALL_DEBTOR_FIELDS[slot];
@@ -65,22 +83,18 @@ export function debtorFieldSelection(fields: readonly DebtorField[]): DebtorFiel
 	return selection;
 }
 
-/** Whether a problem's field (`claims[2].dueDate`, `(record)`) lies in the selection; unknown paths do. */
-function selected(field: string, selection: DebtorFieldSelection): boolean {
-	if (selection === ALL_DEBTOR_FIELDS) return true;
-	const parts = field.replace(/\[\d+\]/g, '').split('.');
-	for (let k = 1; k <= parts.length; k++) {
-		const at = locate(parts.slice(0, k).join('.'));
-		if (!at) return true;
-		const mask = at.slot === 0 ? selection[0] | REQUIRED_DEBTOR_FIELDS : selection[at.slot];
-		if ((mask & at.bit) === 0) return false;
+/** Whether every step is in the selection (the record's required fields always are). */
+function holds(selection: DebtorFieldSelection, steps: readonly FieldSlot[]): boolean {
+	for (const { slot, bit } of steps) {
+		const mask = slot === 0 ? selection[0] | REQUIRED_DEBTOR_FIELDS : selection[slot];
+		if ((mask & bit) === 0) return false;
 	}
 	return true;
 }
 
-/** Whether every one of the fields is selected (for the rules that compare two fields). */
-function allSelected(selection: DebtorFieldSelection, fields: readonly DebtorField[]): boolean {
-	return fields.every((field) => selected(field, selection));
+/** Whether a problem's field (`claims[2].dueDate`, `(record)`) lies in the selection; unknown parts do. */
+function selected(field: string, selection: DebtorFieldSelection): boolean {
+	return selection === ALL_DEBTOR_FIELDS || holds(selection, fieldSteps(field.replace(/\[\d+\]/g, '')));
 }
 
 export interface FieldProblem {
@@ -183,26 +197,10 @@ export function isValidIban(iban: string): boolean {
 	return remainder === 1;
 }
 
-/** Which of the rules JSON Schema cannot express a selection asks for; worked out once per selection. */
-interface RuleSelection {
-	iban: boolean;
-	openAbovePrincipal: boolean;
-	dueBeforeInvoice: boolean;
-}
-
-let lastRules: { selection: DebtorFieldSelection; rules: RuleSelection } | undefined;
-
-function rulesFor(selection: DebtorFieldSelection): RuleSelection {
-	if (lastRules?.selection !== selection) {
-		const rules = {
-			iban: allSelected(selection, ['iban']),
-			openAbovePrincipal: allSelected(selection, ['claims.openCents', 'claims.principalCents']),
-			dueBeforeInvoice: allSelected(selection, ['claims.dueDate', 'claims.invoiceDate']),
-		};
-		lastRules = { selection, rules };
-	}
-	return lastRules.rules;
-}
+// The fields each rule that JSON Schema cannot express compares: it applies when all are selected.
+const IBAN_FIELDS = fieldSteps('iban');
+const OPEN_ABOVE_PRINCIPAL_FIELDS = [...fieldSteps('claims.openCents'), ...fieldSteps('claims.principalCents')];
+const DUE_BEFORE_INVOICE_FIELDS = [...fieldSteps('claims.dueDate'), ...fieldSteps('claims.invoiceDate')];
 
 /**
  * Rules JSON Schema cannot express, each when the fields it compares are selected. Defensive: also
@@ -210,24 +208,25 @@ function rulesFor(selection: DebtorFieldSelection): RuleSelection {
  */
 function businessRules(record: DebtorRecord, selection: DebtorFieldSelection): FieldProblem[] {
 	const problems: FieldProblem[] = [];
-	const rules = rulesFor(selection);
-	if (rules.iban && typeof record.iban === 'string' && !isValidIban(record.iban)) {
+	if (holds(selection, IBAN_FIELDS) && typeof record.iban === 'string' && !isValidIban(record.iban)) {
 		problems.push({ field: 'iban', message: 'has wrong check digits (not a valid IBAN)' });
 	}
 	const claims: unknown = record.claims;
-	if (!(rules.openAbovePrincipal || rules.dueBeforeInvoice) || !Array.isArray(claims)) return problems;
+	const openAbovePrincipal = holds(selection, OPEN_ABOVE_PRINCIPAL_FIELDS);
+	const dueBeforeInvoice = holds(selection, DUE_BEFORE_INVOICE_FIELDS);
+	if (!(openAbovePrincipal || dueBeforeInvoice) || !Array.isArray(claims)) return problems;
 	for (let index = 0; index < claims.length; index++) {
 		const claim = claims[index] as Partial<Record<string, unknown>> | null;
 		if (claim === null || typeof claim !== 'object') continue;
 		if (
-			rules.openAbovePrincipal &&
+			openAbovePrincipal &&
 			typeof claim.openCents === 'number' &&
 			typeof claim.principalCents === 'number' &&
 			claim.openCents > claim.principalCents
 		) {
 			problems.push({ field: `claims[${index}].openCents`, message: 'is more than the principal of the claim' });
 		}
-		if (rules.dueBeforeInvoice && typeof claim.dueDate === 'string' && typeof claim.invoiceDate === 'string' && claim.dueDate < claim.invoiceDate) {
+		if (dueBeforeInvoice && typeof claim.dueDate === 'string' && typeof claim.invoiceDate === 'string' && claim.dueDate < claim.invoiceDate) {
 			problems.push({ field: `claims[${index}].dueDate`, message: 'lies before the invoice date' });
 		}
 	}

@@ -8,7 +8,7 @@
  */
 import type { DayNumber } from '../calendar/days';
 import type { Channel, DebtorRecord } from '../debtor/model';
-import { debtorFieldSelection, isDebtorField, type DebtorField, type DebtorFieldSelection } from '../debtor/validate';
+import { debtorFieldSelection, debtorFieldWithin, type DebtorField, type DebtorFieldSelection } from '../debtor/validate';
 import { computeFeatures, suppliedFeatures, type SegmentationFeatures } from './features';
 import {
 	PERSONA_PROFILES,
@@ -150,15 +150,9 @@ export function ruleFields(rules: readonly CompiledRule[]): DebtorField[] {
 	const fields: DebtorField[] = [];
 	for (const rule of rules) {
 		if (rule.path[0] === 'features') continue;
-		const parts = rule.path.filter((part) => !/^\d+$/.test(part));
 		// The longest start of the path that is a field of the record (an object brings all it holds).
-		for (let k = parts.length; k > 0; k--) {
-			const field = parts.slice(0, k).join('.');
-			if (isDebtorField(field)) {
-				fields.push(field);
-				break;
-			}
-		}
+		const field = debtorFieldWithin(rule.path.filter((part) => !/^\d+$/.test(part)).join('.'));
+		if (field !== undefined) fields.push(field);
 	}
 	return fields;
 }
