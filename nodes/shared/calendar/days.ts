@@ -214,6 +214,89 @@ export function dayNumber(isoDate: string): DayNumber {
 	throw new RangeError(`${describe(isoDate)} is not a real calendar date in the form YYYY-MM-DD`);
 }
 
+/*
+ * Dates a record's check has just read, in the order it read them. The Debtor Segmenter checks a
+ * record and then computes its facts from the same date strings in the same order (claims, payments,
+ * reversals, contacts): there the second reader finds each one here, by comparing it with the very
+ * same string, instead of parsing it again (some 90 dates and moments per debtor). A value is only
+ * ever handed out for an equal string, so a stale or out-of-order memo costs a parse, never a wrong
+ * date.
+ */
+const MEMO_SIZE = 1024; // a power of two
+const MEMO_MASK = MEMO_SIZE - 1;
+/** How far past the expected entry a reader looks (the check may have read fields the reader skips). */
+const MEMO_LOOKAHEAD = 3;
+const CHECKED_DAY = 1;
+const CHECKED_MOMENT = 2;
+const memoText: Array<string | undefined> = new Array<string | undefined>(MEMO_SIZE).fill(undefined);
+const memoValue = new Float64Array(MEMO_SIZE);
+const memoKind = new Uint8Array(MEMO_SIZE);
+/** Entries written so far, where the current check began, the reader's next entry and its misses. */
+let memoWritten = 0;
+let memoStart = 0;
+let memoRead = 0;
+let memoMisses = 0;
+/** Misses after which a reader stops looking (it reads what no check read: each miss costs compares). */
+const MEMO_MAX_MISSES = 4;
+
+/** A check of a new record begins: what it reads from now on is what a reader of that record finds. */
+export function startCheckedDates(): void {
+	if (memoWritten > 0x3fffffff) memoWritten = 0; // stay a small integer; the texts still guard every hit
+	memoStart = memoWritten;
+	memoRead = memoWritten;
+}
+
+/** The reader of the record just checked starts at its first date (or the oldest one still held). */
+export function rereadCheckedDates(): void {
+	memoRead = Math.max(memoStart, memoWritten - MEMO_SIZE);
+	memoMisses = 0;
+}
+
+function remember(text: string, value: number, kind: number): void {
+	const slot = memoWritten & MEMO_MASK;
+	memoText[slot] = text;
+	memoValue[slot] = value;
+	memoKind[slot] = kind;
+	memoWritten++;
+}
+
+function recall(text: string, kind: number): number {
+	const end = Math.min(memoWritten, memoRead + MEMO_LOOKAHEAD);
+	for (let k = memoRead; k < end; k++) {
+		const slot = k & MEMO_MASK;
+		if (memoText[slot] === text && memoKind[slot] === kind) {
+			memoRead = k + 1;
+			return memoValue[slot];
+		}
+	}
+	if (end > memoRead && ++memoMisses >= MEMO_MAX_MISSES) memoRead = memoWritten;
+	return Number.NaN;
+}
+
+/** The check read the real date `text` as `day`. */
+export function rememberCheckedDay(text: string, day: DayNumber): void {
+	remember(text, day, CHECKED_DAY);
+}
+
+/**
+ * The check read the date-time `text` as `epochMs`. Kept only when its offset is at most 18 hours,
+ * the moments parseMoment reads the same way (JSON Schema allows up to 23).
+ */
+export function rememberCheckedMoment(text: string, epochMs: number): void {
+	if (text.length === 20 || twoDigitsAt(text, 20) <= 18) remember(text, epochMs, CHECKED_MOMENT);
+}
+
+/** Day number of a date the check has just read (see startCheckedDates), else of the date parsed now. */
+export function dayNumberOfChecked(isoDate: string): DayNumber {
+	const day = recall(isoDate, CHECKED_DAY);
+	return day === day ? day : dayNumber(isoDate);
+}
+
+/** Epoch milliseconds of a date-time the check has just read, or NaN when it has not. */
+export function recallCheckedMoment(text: string): number {
+	return recall(text, CHECKED_MOMENT);
+}
+
 /** True when `text` is a real calendar date written as "YYYY-MM-DD". */
 export function isIsoDate(text: unknown): boolean {
 	return !Number.isNaN(parseIsoDate(text));

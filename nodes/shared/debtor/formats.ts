@@ -4,7 +4,7 @@
  */
 import { fullFormats } from 'ajv-formats/dist/formats';
 
-import { isoDateAt, isoDateTimeMs } from '../calendar/days';
+import { isoDateAt, isoDateTimeMs, rememberCheckedDay, rememberCheckedMoment } from '../calendar/days';
 
 const ajvDate = (fullFormats.date as { validate: (s: string) => boolean }).validate ?? (fullFormats.date as unknown as (s: string) => boolean);
 const ajvDateTime = (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate;
@@ -15,13 +15,23 @@ export function isEmail(s: string): boolean {
 }
 
 export function isDate(s: string): boolean {
-	if (s.length === 10 && !Number.isNaN(isoDateAt(s, 0))) return true;
+	if (s.length === 10) {
+		const day = isoDateAt(s, 0);
+		if (day === day) {
+			rememberCheckedDay(s, day); // the segmenter reads it next (see startCheckedDates)
+			return true;
+		}
+	}
 	return ajvDate(s);
 }
 
 /** "YYYY-MM-DDTHH:MM:SS+HH:MM" or "...Z" on character codes; anything else (fractions, leap seconds) via ajv-formats. */
 export function isDateTime(s: string): boolean {
-	if (!Number.isNaN(isoDateTimeMs(s, 23))) return true;
+	const epochMs = isoDateTimeMs(s, 23);
+	if (epochMs === epochMs) {
+		rememberCheckedMoment(s, epochMs);
+		return true;
+	}
 	return ajvDateTime(s);
 }
 

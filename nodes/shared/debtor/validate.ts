@@ -9,6 +9,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
+import { startCheckedDates } from '../calendar/days';
 import type { DebtorRecord } from './model';
 import schema from './debtor.schema.json';
 import {
@@ -239,6 +240,7 @@ function businessRules(record: DebtorRecord, selection: DebtorFieldSelection): F
  */
 export function validateDebtor(record: unknown, fields: DebtorFieldSelection = ALL_DEBTOR_FIELDS): FieldProblem[] {
 	// The generated check answers valid/invalid fast; only invalid records pay for ajv's detailed report.
+	startCheckedDates();
 	if (checkDebtorFields(record, fields)) return businessRules(record as DebtorRecord, fields);
 	fullValidator ??= compile(true);
 	if (fullValidator(record)) return businessRules(record as DebtorRecord, fields);

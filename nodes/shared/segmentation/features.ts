@@ -6,7 +6,7 @@
  * went to it (payments with a claimId go to that claim, others to the oldest claims first). A claim
  * is late when it was settled after its due date plus the grace days, or is still open past it.
  */
-import { MS_PER_DAY, dayNumber, daysFromCivil, isIsoDate, isoDate, monthOf, yearOf, type DayNumber } from '../calendar/days';
+import { MS_PER_DAY, dayNumber, dayNumberOfChecked, daysFromCivil, isIsoDate, isoDate, monthOf, recallCheckedMoment, rereadCheckedDates, yearOf, type DayNumber } from '../calendar/days';
 import type { Channel, Claim, Contact, CreditorSector, DebtorRecord, IncomeType, PaymentMethod } from '../debtor/model';
 import { parseMoment } from '../scheduling/moments';
 import type { Cents } from '../money';
@@ -125,7 +125,7 @@ function fillClaimTable(record: DebtorRecord, referenceDay: DayNumber): ClaimTab
 	let sorted = true;
 	for (let i = 0; i < n; i++) {
 		const claim = claims[i];
-		due[i] = dayNumber(claim.dueDate);
+		due[i] = dayNumberOfChecked(claim.dueDate);
 		open[i] = claim.openCents;
 		remaining[i] = claim.principalCents;
 		settled[i] = -1;
@@ -143,7 +143,7 @@ function fillClaimTable(record: DebtorRecord, referenceDay: DayNumber): ClaimTab
 	table.latestPayment = -1;
 	for (let p = 0; p < payments.length; p++) {
 		const payment = payments[p];
-		const day = dayNumber(payment.date);
+		const day = dayNumberOfChecked(payment.date);
 		if (day > table.latestPayment && day <= referenceDay) table.latestPayment = day;
 		const index = payment.claimId !== undefined ? claimIndex(claims, payment.claimId, guess) : -1;
 		if (index < 0) {
@@ -244,6 +244,8 @@ function mostCommonSector(record: DebtorRecord): CreditorSector | null {
 /** Computes the segmentation facts of a (validated) record at the reference day. */
 export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, settings: SegmentationSettings): SegmentationFeatures {
 	const grace = settings.graceDays;
+	// The dates below are those the record's check has just read, in the same order (see days.ts).
+	rereadCheckedDates();
 	const t = fillClaimTable(record, referenceDay);
 	const n = t.size;
 	const { due, open, settled, order } = t;
@@ -317,7 +319,7 @@ export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, s
 	const reversals = record.reversals ?? [];
 	for (let r = 0; r < reversals.length; r++) {
 		const reversal = reversals[r];
-		const day = dayNumber(reversal.date);
+		const day = dayNumberOfChecked(reversal.date);
 		if (day > referenceDay || day < windowFrom) continue;
 		reversalsByCode[reversal.reasonCode] = (reversalsByCode[reversal.reasonCode] ?? 0) + 1;
 		if (referenceDay - day <= settings.recentDays && !recentReversalCodes.includes(reversal.reasonCode)) {
@@ -401,7 +403,11 @@ let momentBuffer = new Float64Array(64);
 /** Epoch milliseconds of each contact (NaN when unreadable), in a buffer reused between debtors. */
 function contactMoments(contacts: Contact[]): Float64Array {
 	if (contacts.length > momentBuffer.length) momentBuffer = new Float64Array(contacts.length * 2);
-	for (let c = 0; c < contacts.length; c++) momentBuffer[c] = parseMoment(contacts[c].at);
+	for (let c = 0; c < contacts.length; c++) {
+		const at = contacts[c].at;
+		const checked = recallCheckedMoment(at);
+		momentBuffer[c] = checked === checked ? checked : parseMoment(at);
+	}
 	return momentBuffer;
 }
 
