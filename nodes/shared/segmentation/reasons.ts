@@ -174,13 +174,23 @@ function mix(hash: number, value: number): number {
 	return Math.imul(hash ^ value, 0x01000193);
 }
 
-/** A number for a parameter value: strings by their characters, numbers by their whole part and millionths. */
+/**
+ * A number for a parameter value: strings by their characters, numbers by their low 32 bits and, for
+ * fractions, millionths (without `% 1`, which is a slow floating-point remainder). Only a hash:
+ * values that collide are told apart by comparing them.
+ */
 function valueHash(hash: number, value: string | number): number {
-	if (typeof value === 'number') return mix(mix(hash, value | 0), Math.round((value % 1) * 1e6));
+	if (typeof value === 'number') {
+		const whole = value | 0;
+		return whole === value ? mix(hash, whole) : mix(mix(hash, whole), ((value - whole) * 1e6) | 0);
+	}
 	let h = mix(hash, value.length);
 	for (let k = 0; k < value.length; k++) h = mix(h, value.charCodeAt(k));
 	return h;
 }
+
+/** A number per reason code and language, to start the hash with (instead of hashing the code's characters). */
+const CODE_SEEDS = new Map<string, number>();
 
 /**
  * The reason as a sentence, shared with every earlier reason with the same language, code and
@@ -192,7 +202,12 @@ function valueHash(hash: number, value: string | number): number {
  */
 export function wordReasonShared(reason: Reason, language: ReasonLanguage): string {
 	const params = reason.params;
-	let hash = valueHash(language === 'nl' ? 1 : 2, reason.code);
+	let seed = CODE_SEEDS.get(reason.code);
+	if (seed === undefined) {
+		seed = (CODE_SEEDS.size + 1) * 2;
+		CODE_SEEDS.set(reason.code, seed);
+	}
+	let hash = mix(0x811c9dc5, language === 'nl' ? seed : seed + 1);
 	let count = 0;
 	for (const name in params) {
 		const value = params[name];

@@ -43,6 +43,9 @@ describe('shared worded reasons', () => {
 			{ ratio: 0.5, months: 12, threshold: 0.9, average: '4.5' },
 			{ ratio: 0.5, months: 11, threshold: 0.9, average: 4.5 },
 			{ ratio: 0.5000001, months: 12, threshold: 0.9, average: 4.5 },
+			// Beyond 32 bits the hash sees other low bits; the values are still compared whole.
+			{ ratio: 2 ** 32 + 0.5, months: 12, threshold: 0.9, average: 4.5 },
+			{ ratio: 0.5, months: 2 ** 32 + 12, threshold: 0.9, average: 4.5 },
 			{ ratio: 0.5, months: 12, threshold: 0.9 },
 		]) {
 			expect(wordReasonShared(reason(params), 'en')).toBe(wordReason(reason(params), 'en'));
