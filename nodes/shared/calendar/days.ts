@@ -289,7 +289,8 @@ export function rememberCheckedMoment(text: string, epochMs: number): void {
 /** Day number of a date the check has just read (see startCheckedDates), else of the date parsed now. */
 export function dayNumberOfChecked(isoDate: string): DayNumber {
 	const day = recall(isoDate, CHECKED_DAY);
-	return day === day ? day : dayNumber(isoDate);
+	// `| 0`: a day number is a small integer; kept as one, what is computed from it stays unboxed.
+	return day === day ? day | 0 : dayNumber(isoDate);
 }
 
 /** Epoch milliseconds of a date-time the check has just read, or NaN when it has not. */

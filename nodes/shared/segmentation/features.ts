@@ -248,20 +248,24 @@ export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, s
 	rereadCheckedDates();
 	const t = fillClaimTable(record, referenceDay);
 	const n = t.size;
-	const { due, open, settled, order } = t;
+	const { due, settled, order } = t;
 	const windowFrom = shiftMonths(referenceDay, -settings.windowMonths);
 
 	let openCents = 0;
 	let overdueCents = 0;
 	let termsInArrears = 0;
 	let termsInArrears30DaysAgo = 0;
-	let oldestOverdue = Number.POSITIVE_INFINITY;
+	let oldestOverdue = 0x7fffffff; // a small integer, not Infinity: the days computed from it stay unboxed
 	const lastPayment = t.latestPayment;
+	// The open amounts read from the claims themselves: whole numbers there, so the sums stay small
+	// integers (a sum read from the Float64Array would be kept as a boxed number in every result).
+	const claims = record.claims ?? [];
 	for (let i = 0; i < n; i++) {
-		openCents += open[i];
-		if (open[i] > 0 && due[i] + grace < referenceDay) {
+		const cents = claims[i].openCents;
+		openCents += cents;
+		if (cents > 0 && due[i] + grace < referenceDay) {
 			termsInArrears++;
-			overdueCents += open[i];
+			overdueCents += cents;
 			if (due[i] < oldestOverdue) oldestOverdue = due[i];
 		}
 		if (overdueAt(t, i, referenceDay - 30, grace)) termsInArrears30DaysAgo++;
