@@ -176,6 +176,9 @@ function twoDigitsAt(text: string, start: number): number {
 	return (high >>> 0) > 9 || (low >>> 0) > 9 ? -1 : high * 10 + low;
 }
 
+/** The largest UTC offset, in hours, the moment reader (parseMoment) accepts. */
+export const MOMENT_MAX_OFFSET_HOURS = 18;
+
 /**
  * Epoch milliseconds of an ISO 8601 date-time in the two shapes records and n8n write,
  * "YYYY-MM-DDTHH:MM:SSZ" and "YYYY-MM-DDTHH:MM:SS+HH:MM" (or -HH:MM), read on character codes; NaN for
@@ -279,11 +282,11 @@ export function rememberCheckedDay(text: string, day: DayNumber): void {
 }
 
 /**
- * The check read the date-time `text` as `epochMs`. Kept only when its offset is at most 18 hours,
- * the moments parseMoment reads the same way (JSON Schema allows up to 23).
+ * The check read the date-time `text` as `epochMs`. Kept only when its offset is within
+ * MOMENT_MAX_OFFSET_HOURS, the moments parseMoment reads the same way (JSON Schema allows up to 23).
  */
 export function rememberCheckedMoment(text: string, epochMs: number): void {
-	if (text.length === 20 || twoDigitsAt(text, 20) <= 18) remember(text, epochMs, CHECKED_MOMENT);
+	if (text.length === 20 || twoDigitsAt(text, 20) <= MOMENT_MAX_OFFSET_HOURS) remember(text, epochMs, CHECKED_MOMENT);
 }
 
 /** Day number of a date the check has just read (see startCheckedDates), else of the date parsed now. */

@@ -6,6 +6,7 @@ export {
 	LAST_CALENDAR_YEAR,
 	MS_PER_DAY,
 	MS_PER_MINUTE,
+	MOMENT_MAX_OFFSET_HOURS,
 	dateOf,
 	dayNumber,
 	daysFromCivil,

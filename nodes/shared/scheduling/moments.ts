@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import {
 	MS_PER_DAY,
 	MS_PER_MINUTE,
+	MOMENT_MAX_OFFSET_HOURS,
 	amsterdamLocalToEpochMs,
 	amsterdamOffsetMinutes,
 	daysFromCivil,
@@ -163,7 +164,7 @@ function parseParts(text: string): MomentParts | null {
 			if (rest === 5 && text.charCodeAt(i + 3) === 58) om = digits(text, i + 4, 2);
 			else if (rest === 4) om = digits(text, i + 3, 2);
 			else if (rest !== 2) return null;
-			if (oh < 0 || oh > 18 || om < 0 || om > 59) return null;
+			if (oh < 0 || oh > MOMENT_MAX_OFFSET_HOURS || om < 0 || om > 59) return null;
 			offsetMinutes = sign * (oh * 60 + om);
 		} else return null;
 	}
@@ -178,7 +179,7 @@ function parseParts(text: string): MomentParts | null {
 export function parseMoment(value: unknown, zone: string = AMSTERDAM): number {
 	if (typeof value === 'string') {
 		// The common shapes without building parts (contact histories hold thousands per run).
-		const fast = isoDateTimeMs(value, 18);
+		const fast = isoDateTimeMs(value, MOMENT_MAX_OFFSET_HOURS);
 		if (fast === fast) return fast; // not NaN
 	}
 	if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;

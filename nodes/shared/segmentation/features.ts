@@ -81,7 +81,6 @@ const SENDING_CHANNELS = new Set(['email', 'sms', 'whatsapp', 'letter', 'phone']
 class ClaimTable {
 	size = 0;
 	due = new Int32Array(64);
-	open = new Float64Array(64);
 	/** Day the claim was settled, or -1 while open. */
 	settled = new Int32Array(64);
 	lastPayment = new Int32Array(64);
@@ -97,7 +96,6 @@ class ClaimTable {
 		if (size > this.due.length) {
 			const capacity = Math.max(size, this.due.length * 2);
 			this.due = new Int32Array(capacity);
-			this.open = new Float64Array(capacity);
 			this.settled = new Int32Array(capacity);
 			this.lastPayment = new Int32Array(capacity);
 			this.remaining = new Float64Array(capacity);
@@ -121,12 +119,11 @@ function fillClaimTable(record: DebtorRecord, referenceDay: DayNumber): ClaimTab
 	const claims = record.claims ?? [];
 	const n = claims.length;
 	table.reset(n);
-	const { due, open, settled, lastPayment, remaining, order } = table;
+	const { due, settled, lastPayment, remaining, order } = table;
 	let sorted = true;
 	for (let i = 0; i < n; i++) {
 		const claim = claims[i];
 		due[i] = dayNumberOfChecked(claim.dueDate);
-		open[i] = claim.openCents;
 		remaining[i] = claim.principalCents;
 		settled[i] = -1;
 		lastPayment[i] = -1;
@@ -173,7 +170,7 @@ function fillClaimTable(record: DebtorRecord, referenceDay: DayNumber): ClaimTab
 		}
 	}
 	for (let i = 0; i < n; i++) {
-		if (open[i] === 0) settled[i] = lastPayment[i] >= 0 ? lastPayment[i] : due[i];
+		if (claims[i].openCents === 0) settled[i] = lastPayment[i] >= 0 ? lastPayment[i] : due[i];
 	}
 	return table;
 }
@@ -258,7 +255,7 @@ export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, s
 	let oldestOverdue = 0x7fffffff; // a small integer, not Infinity: the days computed from it stay unboxed
 	const lastPayment = t.latestPayment;
 	// The open amounts read from the claims themselves: whole numbers there, so the sums stay small
-	// integers (a sum read from the Float64Array would be kept as a boxed number in every result).
+	// integers (a sum of Float64Array values would be kept as a boxed number in every result).
 	const claims = record.claims ?? [];
 	for (let i = 0; i < n; i++) {
 		const cents = claims[i].openCents;
