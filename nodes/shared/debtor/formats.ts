@@ -4,7 +4,7 @@
  */
 import { fullFormats } from 'ajv-formats/dist/formats';
 
-import { isoDateAt, isoDateTimeMs, rememberCheckedDay, rememberCheckedMoment } from '../calendar/days';
+import { checkIsoDateTime, isoDateAt, rememberCheckedDay } from '../calendar/days';
 
 const ajvDate = (fullFormats.date as { validate: (s: string) => boolean }).validate ?? (fullFormats.date as unknown as (s: string) => boolean);
 const ajvDateTime = (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate;
@@ -27,12 +27,8 @@ export function isDate(s: string): boolean {
 
 /** "YYYY-MM-DDTHH:MM:SS+HH:MM" or "...Z" on character codes; anything else (fractions, leap seconds) via ajv-formats. */
 export function isDateTime(s: string): boolean {
-	const epochMs = isoDateTimeMs(s, 23);
-	if (epochMs === epochMs) {
-		rememberCheckedMoment(s, epochMs);
-		return true;
-	}
-	return ajvDateTime(s);
+	// Remembered for the segmenter, which reads it next (see startCheckedDates).
+	return checkIsoDateTime(s, 23) || ajvDateTime(s);
 }
 
 /** Unicode code points, as JSON Schema counts string length. */

@@ -203,19 +203,23 @@ const IBAN_FIELDS = fieldSteps('iban');
 const OPEN_ABOVE_PRINCIPAL_FIELDS = [...fieldSteps('claims.openCents'), ...fieldSteps('claims.principalCents')];
 const DUE_BEFORE_INVOICE_FIELDS = [...fieldSteps('claims.dueDate'), ...fieldSteps('claims.invoiceDate')];
 
+/** The answer for a record without problems, one for all (it cannot be changed). */
+const NO_PROBLEMS: readonly FieldProblem[] = Object.freeze([]);
+
 /**
  * Rules JSON Schema cannot express, each when the fields it compares are selected. Defensive: also
  * runs on records that failed the schema.
  */
-function businessRules(record: DebtorRecord, selection: DebtorFieldSelection): FieldProblem[] {
-	const problems: FieldProblem[] = [];
+function businessRules(record: DebtorRecord, selection: DebtorFieldSelection): readonly FieldProblem[] {
+	// Made only when there is a problem: a valid record (nearly all of 100,000 a run) leaves no garbage.
+	let problems: FieldProblem[] | undefined;
 	if (holds(selection, IBAN_FIELDS) && typeof record.iban === 'string' && !isValidIban(record.iban)) {
-		problems.push({ field: 'iban', message: 'has wrong check digits (not a valid IBAN)' });
+		problems = [{ field: 'iban', message: 'has wrong check digits (not a valid IBAN)' }];
 	}
 	const claims: unknown = record.claims;
 	const openAbovePrincipal = holds(selection, OPEN_ABOVE_PRINCIPAL_FIELDS);
 	const dueBeforeInvoice = holds(selection, DUE_BEFORE_INVOICE_FIELDS);
-	if (!(openAbovePrincipal || dueBeforeInvoice) || !Array.isArray(claims)) return problems;
+	if (!(openAbovePrincipal || dueBeforeInvoice) || !Array.isArray(claims)) return problems ?? NO_PROBLEMS;
 	for (let index = 0; index < claims.length; index++) {
 		const claim = claims[index] as Partial<Record<string, unknown>> | null;
 		if (claim === null || typeof claim !== 'object') continue;
@@ -225,20 +229,20 @@ function businessRules(record: DebtorRecord, selection: DebtorFieldSelection): F
 			typeof claim.principalCents === 'number' &&
 			claim.openCents > claim.principalCents
 		) {
-			problems.push({ field: `claims[${index}].openCents`, message: 'is more than the principal of the claim' });
+			(problems ??= []).push({ field: `claims[${index}].openCents`, message: 'is more than the principal of the claim' });
 		}
 		if (dueBeforeInvoice && typeof claim.dueDate === 'string' && typeof claim.invoiceDate === 'string' && claim.dueDate < claim.invoiceDate) {
-			problems.push({ field: `claims[${index}].dueDate`, message: 'lies before the invoice date' });
+			(problems ??= []).push({ field: `claims[${index}].dueDate`, message: 'lies before the invoice date' });
 		}
 	}
-	return problems;
+	return problems ?? NO_PROBLEMS;
 }
 
 /**
  * All problems of a record in the selected fields (default: all; see debtorFieldSelection); an empty
  * list means the record is valid there.
  */
-export function validateDebtor(record: unknown, fields: DebtorFieldSelection = ALL_DEBTOR_FIELDS): FieldProblem[] {
+export function validateDebtor(record: unknown, fields: DebtorFieldSelection = ALL_DEBTOR_FIELDS): readonly FieldProblem[] {
 	// The generated check answers valid/invalid fast; only invalid records pay for ajv's detailed report.
 	startCheckedDates();
 	if (checkDebtorFields(record, fields)) return businessRules(record as DebtorRecord, fields);
@@ -284,9 +288,9 @@ export class DebtorValidationError extends Error {
 	readonly itemIndex: number;
 	readonly debtorId: string | undefined;
 	readonly field: string;
-	readonly problems: FieldProblem[];
+	readonly problems: readonly FieldProblem[];
 
-	constructor(itemIndex: number, debtorId: string | undefined, problems: FieldProblem[]) {
+	constructor(itemIndex: number, debtorId: string | undefined, problems: readonly FieldProblem[]) {
 		const first = problems[0] ?? { field: '(record)', message: 'is not valid' };
 		const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
 		super(

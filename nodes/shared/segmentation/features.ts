@@ -205,6 +205,16 @@ export function reachableChannels(record: DebtorRecord): Channel[] {
 	return channels.slice(0, n);
 }
 
+// Recent reversal codes of one record, handed out at their exact length (see channelBuffer).
+const recentCodeBuffer: string[] = [];
+
+/** Adds `code` to the first `n` entries of `buffer` unless it is there; the new count. */
+function addOnce(buffer: string[], n: number, code: string): number {
+	for (let k = 0; k < n; k++) if (buffer[k] === code) return n;
+	buffer[n] = code;
+	return n + 1;
+}
+
 // Sectors seen in one record and their counts, reused between debtors (a record has one or a few).
 const sectorSeen: CreditorSector[] = [];
 let sectorCounts = new Int32Array(16);
@@ -316,17 +326,16 @@ export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, s
 	}
 
 	const reversalsByCode: Record<string, number> = {};
-	const recentReversalCodes: string[] = [];
+	let recentCodes = 0;
 	const reversals = record.reversals ?? [];
 	for (let r = 0; r < reversals.length; r++) {
 		const reversal = reversals[r];
 		const day = dayNumberOfChecked(reversal.date);
 		if (day > referenceDay || day < windowFrom) continue;
 		reversalsByCode[reversal.reasonCode] = (reversalsByCode[reversal.reasonCode] ?? 0) + 1;
-		if (referenceDay - day <= settings.recentDays && !recentReversalCodes.includes(reversal.reasonCode)) {
-			recentReversalCodes.push(reversal.reasonCode);
-		}
+		if (referenceDay - day <= settings.recentDays) recentCodes = addOnce(recentCodeBuffer, recentCodes, reversal.reasonCode);
 	}
+	const recentReversalCodes = recentCodeBuffer.slice(0, recentCodes);
 
 	// Contacts: reactions are inbound contacts and outbound ones answered (a call picked up, a reply).
 	const contacts = record.contacts ?? [];

@@ -7,12 +7,15 @@ import { flatString } from '../text';
 
 export type ReasonLanguage = 'nl' | 'en';
 
+/** The facts and thresholds a reason names, by name. */
+export type ReasonParams = Record<string, string | number>;
+
 export interface Reason {
 	code: string;
-	params: Record<string, string | number>;
+	params: ReasonParams;
 }
 
-type Template = (p: Record<string, string | number>, language: ReasonLanguage) => string;
+type Template = (p: ReasonParams, language: ReasonLanguage) => string;
 
 const pct = (value: string | number) => `${Math.round(Number(value) * 100)}%`;
 const money = (value: string | number, language: ReasonLanguage) => formatCents(Number(value), language);
@@ -156,19 +159,30 @@ export function wordReason(reason: Reason, language: ReasonLanguage): string {
 	return templates[language](reason.params, language);
 }
 
-/** A sentence already worded, with what it was worded from (to tell apart reasons whose keys collide). */
-interface Worded {
-	language: ReasonLanguage;
-	code: string;
-	values: Array<string | number>;
-	text: string;
-	next: Worded | undefined;
-}
-
-/** Sentences already worded, by a number computed from language, code and parameter values; bounded. */
-const worded = new Map<number, Worded>();
+/*
+ * Sentences already worded, found by a number computed from language, code and parameter values, in
+ * an open-addressed table of typed arrays. A lookup touches three or four cache lines (the slot, the
+ * entry, its values, its text); a Map of entry objects holding arrays of boxed values took six or
+ * seven, each a likely cache miss while a run streams 100,000 records through the caches.
+ */
+const TABLE_SIZE = 1 << 17; // slots; a power of two, well above the entries (a short probe)
+const TABLE_MASK = TABLE_SIZE - 1;
+/** Entries before the table starts afresh: the memory stays bounded whatever a run words. */
 const WORDED_LIMIT = 50_000;
-const scratchValues: Array<string | number> = [];
+/** Values an entry holds; a reason with more (none has) is worded without the table. */
+const MAX_VALUES = 6;
+/** Per slot: the hash tag (hash + 1; 0 is an empty slot) and the entry number, side by side. */
+const slots = new Int32Array(TABLE_SIZE * 2);
+/** Per entry: the code-and-language seed and the number of values, side by side. */
+const entryKeys = new Int32Array(WORDED_LIMIT * 2);
+/** Per entry, MAX_VALUES places: a number value, or the string value (undefined for a number). */
+const entryNumbers = new Float64Array(WORDED_LIMIT * MAX_VALUES);
+const entryStrings: Array<string | undefined> = new Array<string | undefined>(WORDED_LIMIT * MAX_VALUES).fill(undefined);
+const entryTexts: string[] = new Array<string>(WORDED_LIMIT).fill('');
+let entries = 0;
+/** The values of the reason being looked up, kept apart by type (a typed array boxes no number). */
+const lookupNumbers = new Float64Array(MAX_VALUES);
+const lookupStrings: Array<string | undefined> = new Array<string | undefined>(MAX_VALUES).fill(undefined);
 
 function mix(hash: number, value: number): number {
 	return Math.imul(hash ^ value, 0x01000193);
@@ -192,6 +206,20 @@ function valueHash(hash: number, value: string | number): number {
 /** A number per reason code and language, to start the hash with (instead of hashing the code's characters). */
 const CODE_SEEDS = new Map<string, number>();
 
+/** Whether entry `entry` holds exactly the `count` values being looked up. */
+function holdsLookupValues(entry: number, count: number): boolean {
+	const base = entry * MAX_VALUES;
+	for (let k = 0; k < count; k++) {
+		const text = lookupStrings[k];
+		if (text === undefined) {
+			if (entryStrings[base + k] !== undefined || entryNumbers[base + k] !== lookupNumbers[k]) return false;
+		} else if (entryStrings[base + k] !== text) {
+			return false;
+		}
+	}
+	return true;
+}
+
 /**
  * The reason as a sentence, shared with every earlier reason with the same language, code and
  * parameters. A run keeps every result alive until its end, and the garbage collector copies what
@@ -200,31 +228,52 @@ const CODE_SEEDS = new Map<string, number>();
  * number from the values finds the candidates, and the values themselves are compared. Strings
  * cannot change, so sharing them between items is safe.
  */
-export function wordReasonShared(reason: Reason, language: ReasonLanguage): string {
-	const params = reason.params;
-	let seed = CODE_SEEDS.get(reason.code);
-	if (seed === undefined) {
-		seed = (CODE_SEEDS.size + 1) * 2;
-		CODE_SEEDS.set(reason.code, seed);
+export function wordReasonShared(code: string, params: ReasonParams, language: ReasonLanguage): string {
+	let codeSeed = CODE_SEEDS.get(code);
+	if (codeSeed === undefined) {
+		codeSeed = (CODE_SEEDS.size + 1) * 2;
+		CODE_SEEDS.set(code, codeSeed);
 	}
-	let hash = mix(0x811c9dc5, language === 'nl' ? seed : seed + 1);
+	const seed = language === 'nl' ? codeSeed : codeSeed + 1;
+	let hash = mix(0x811c9dc5, seed);
 	let count = 0;
 	for (const name in params) {
+		if (count === MAX_VALUES) return flatString(wordReason({ code, params }, language));
 		const value = params[name];
-		scratchValues[count++] = value;
+		if (typeof value === 'number') {
+			lookupNumbers[count] = value;
+			lookupStrings[count] = undefined;
+		} else {
+			lookupStrings[count] = value;
+		}
 		hash = valueHash(hash, value);
+		count++;
 	}
-	hash &= 0x3fffffff; // a small integer key (no boxed number per lookup)
-	const first = worded.get(hash);
-	for (let entry = first; entry !== undefined; entry = entry.next) {
-		if (entry.code !== reason.code || entry.language !== language || entry.values.length !== count) continue;
-		let same = true;
-		for (let k = 0; k < count && same; k++) same = entry.values[k] === scratchValues[k];
-		if (same) return entry.text;
+	const tag = (hash & 0x3fffffff) + 1;
+	let slot = hash & TABLE_MASK;
+	for (let probed = slots[slot * 2]; probed !== 0; slot = (slot + 1) & TABLE_MASK, probed = slots[slot * 2]) {
+		if (probed !== tag) continue;
+		const entry = slots[slot * 2 + 1];
+		if (entryKeys[entry * 2] === seed && entryKeys[entry * 2 + 1] === count && holdsLookupValues(entry, count)) return entryTexts[entry];
 	}
-	if (worded.size >= WORDED_LIMIT) worded.clear();
-	const text = flatString(wordReason(reason, language));
-	worded.set(hash, { language, code: reason.code, values: scratchValues.slice(0, count), text, next: worded.get(hash) });
+	const text = flatString(wordReason({ code, params }, language));
+	if (entries === WORDED_LIMIT) {
+		// Start afresh: forget every slot (and with it every entry) and find this one's slot again.
+		slots.fill(0);
+		entries = 0;
+		slot = hash & TABLE_MASK;
+	}
+	const entry = entries++;
+	slots[slot * 2] = tag;
+	slots[slot * 2 + 1] = entry;
+	entryKeys[entry * 2] = seed;
+	entryKeys[entry * 2 + 1] = count;
+	const base = entry * MAX_VALUES;
+	for (let k = 0; k < count; k++) {
+		entryStrings[base + k] = lookupStrings[k];
+		entryNumbers[base + k] = lookupStrings[k] === undefined ? lookupNumbers[k] : 0;
+	}
+	entryTexts[entry] = text;
 	return text;
 }
 

@@ -19,7 +19,7 @@ import {
 	type Signal,
 	type Tone,
 } from './personas';
-import { wordReasonShared, type Reason, type ReasonLanguage } from './reasons';
+import { wordReasonShared, type ReasonLanguage, type ReasonParams } from './reasons';
 import type { SegmentationSettings } from './settings';
 
 export const RULE_OPERATORS = [
@@ -247,36 +247,67 @@ export function stableBucket(text: string): number {
 	return (hash >>> 0) % 100;
 }
 
-function behaviourOf(f: SegmentationFeatures, s: SegmentationSettings, reasons: Reason[]): Behaviour {
+/**
+ * The reasons of the debtor being segmented, each worded as it is added (one shared sentence per
+ * distinct reason, see wordReasonShared). One list serves every debtor, and the result gets copies
+ * at their exact length: a run keeps all its results alive, and the garbage collector's work grows
+ * with everything the run allocates, kept or not.
+ */
+class ReasonList {
+	// Written by index and never shortened, so the buffers are not reallocated per debtor.
+	private readonly worded: string[] = [];
+	private readonly coded: string[] = [];
+	private count = 0;
+	private language: ReasonLanguage = 'nl';
+
+	/** Empties the list for the next debtor, whose reasons are worded in `language`. */
+	start(language: ReasonLanguage): this {
+		this.count = 0;
+		this.language = language;
+		return this;
+	}
+
+	add(code: string, params: ReasonParams): void {
+		this.worded[this.count] = wordReasonShared(code, params, this.language);
+		this.coded[this.count] = code;
+		this.count++;
+	}
+
+	sentences(): string[] {
+		return this.worded.slice(0, this.count);
+	}
+
+	codes(): string[] {
+		return this.coded.slice(0, this.count);
+	}
+}
+
+const reasonList = new ReasonList();
+
+function behaviourOf(f: SegmentationFeatures, s: SegmentationSettings, reasons: ReasonList): Behaviour {
 	if (f.termsInArrears > 0 && (f.daysSinceLastPayment === null || f.daysSinceLastPayment >= s.nonPayerDays)) {
-		reasons.push(
-			f.daysSinceLastPayment === null
-				? { code: 'behaviour.non-payer-never', params: { terms: f.termsInArrears } }
-				: { code: 'behaviour.non-payer', params: { terms: f.termsInArrears, days: f.daysSinceLastPayment, threshold: s.nonPayerDays } },
-		);
+		if (f.daysSinceLastPayment === null) reasons.add('behaviour.non-payer-never', { terms: f.termsInArrears });
+		else reasons.add('behaviour.non-payer', { terms: f.termsInArrears, days: f.daysSinceLastPayment, threshold: s.nonPayerDays });
 		return 'non-payer';
 	}
 	if (f.onTimeRatio === null) {
 		if (f.termsInArrears === 0) {
-			reasons.push({ code: 'behaviour.on-time-no-history', params: { months: s.windowMonths } });
+			reasons.add('behaviour.on-time-no-history', { months: s.windowMonths });
 			return f.paymentMethod === 'direct-debit' ? 'direct-debit' : 'on-time';
 		}
-		reasons.push({ code: 'behaviour.late', params: { ratio: 0, months: s.windowMonths, threshold: s.onTimeRatio, average: f.averageDaysLate ?? 0 } });
+		reasons.add('behaviour.late', { ratio: 0, months: s.windowMonths, threshold: s.onTimeRatio, average: f.averageDaysLate ?? 0 });
 		return 'late';
 	}
 	if (f.onTimeRatio >= s.onTimeRatio) {
 		const params = { ratio: f.onTimeRatio, months: s.windowMonths, threshold: s.onTimeRatio };
 		if (f.paymentMethod === 'direct-debit') {
-			reasons.push({ code: 'behaviour.direct-debit', params });
+			reasons.add('behaviour.direct-debit', params);
 			return 'direct-debit';
 		}
-		reasons.push({ code: 'behaviour.on-time', params });
+		reasons.add('behaviour.on-time', params);
 		return 'on-time';
 	}
-	reasons.push({
-		code: 'behaviour.late',
-		params: { ratio: f.onTimeRatio, months: s.windowMonths, threshold: s.onTimeRatio, average: f.averageDaysLate ?? 0 },
-	});
+	reasons.add('behaviour.late', { ratio: f.onTimeRatio, months: s.windowMonths, threshold: s.onTimeRatio, average: f.averageDaysLate ?? 0 });
 	return 'late';
 }
 
@@ -293,39 +324,42 @@ function openDisputedClaims(record: DebtorRecord): number {
 	return count;
 }
 
-function overrideOf(record: DebtorRecord, f: SegmentationFeatures, reasons: Reason[]): Persona | undefined {
-	const flags = record.flags ?? {};
+/** Flags of a record that has none: one object for all, read only (most records carry no flags). */
+const NO_FLAGS: NonNullable<DebtorRecord['flags']> = Object.freeze({});
+
+function overrideOf(record: DebtorRecord, f: SegmentationFeatures, reasons: ReasonList): Persona | undefined {
+	const flags = record.flags ?? NO_FLAGS;
 	if (flags.deceased) {
-		reasons.push({ code: 'persona.deceased-flag', params: {} });
+		reasons.add('persona.deceased-flag', {});
 		return 'deceased';
 	}
 	if (f.reversalsByCode.MD07 || hasReversalCode(record, 'MD07')) {
-		reasons.push({ code: 'persona.deceased-md07', params: {} });
+		reasons.add('persona.deceased-md07', {});
 		return 'deceased';
 	}
 	if (flags.dispute) {
-		reasons.push({ code: 'persona.dispute-flag', params: {} });
+		reasons.add('persona.dispute-flag', {});
 		return 'dispute';
 	}
 	const disputed = openDisputedClaims(record);
 	if (disputed > 0) {
-		reasons.push({ code: 'persona.dispute-claim', params: { count: disputed } });
+		reasons.add('persona.dispute-claim', { count: disputed });
 		return 'dispute';
 	}
 	if (flags.debtHelp) {
-		reasons.push({ code: 'persona.debt-help', params: { since: flags.debtHelpSince ?? '' } });
+		reasons.add('persona.debt-help', { since: flags.debtHelpSince ?? '' });
 		return 'debt-help';
 	}
 	if (flags.vulnerable) {
-		reasons.push({ code: 'persona.vulnerable', params: {} });
+		reasons.add('persona.vulnerable', {});
 		return 'vulnerable';
 	}
 	return undefined;
 }
 
-function builtInPersona(f: SegmentationFeatures, s: SegmentationSettings, reasons: Reason[]): Persona {
+function builtInPersona(f: SegmentationFeatures, s: SegmentationSettings, reasons: ReasonList): Persona {
 	if (f.termsInArrears === 0) {
-		reasons.push({ code: 'persona.current', params: { date: f.referenceDate } });
+		reasons.add('persona.current', { date: f.referenceDate });
 		return 'current';
 	}
 	const recentAm04 = f.recentReversalCodes.includes('AM04');
@@ -337,16 +371,13 @@ function builtInPersona(f: SegmentationFeatures, s: SegmentationSettings, reason
 		f.seenButUnanswered >= 1 &&
 		!recentAm04
 	) {
-		reasons.push({
-			code: 'persona.can-pay-wont-pay',
-			params: {
+		reasons.add('persona.can-pay-wont-pay', {
 				income: f.netMonthlyCents,
 				threshold: s.capacityIncomeCents,
 				unanswered: f.unansweredContacts,
 				seen: f.seenButUnanswered,
 				terms: f.termsInArrears,
-			},
-		});
+			});
 		return 'can-pay-wont-pay';
 	}
 	// Overwhelmed: nothing gets through any more: contacts unanswered, none of them seen, and hardly
@@ -357,26 +388,21 @@ function builtInPersona(f: SegmentationFeatures, s: SegmentationSettings, reason
 		(f.responseRate ?? 0) <= s.overwhelmedMaxResponseRate &&
 		f.termsInArrears >= 2
 	) {
-		reasons.push({
-			code: 'persona.overwhelmed',
-			params: {
+		reasons.add('persona.overwhelmed', {
 				unanswered: f.unansweredContacts,
 				threshold: s.noResponseContacts,
 				terms: f.termsInArrears,
 				rate: f.responseRate ?? 0,
 				maxRate: s.overwhelmedMaxResponseRate,
-			},
-		});
+			});
 		return 'overwhelmed';
 	}
 	if (f.monthsWithArrears >= s.structuralMinMonthsWithArrears) {
-		reasons.push({
-			code: 'persona.structural-shortfall',
-			params: { months: f.monthsWithArrears, window: s.windowMonths, threshold: s.structuralMinMonthsWithArrears },
-		});
+		reasons.add('persona.structural-shortfall', { months: f.monthsWithArrears, window: s.windowMonths, threshold: s.structuralMinMonthsWithArrears });
 		return 'structural-shortfall';
 	}
-	const reversalsInWindow = Object.values(f.reversalsByCode).reduce((sum, n) => sum + n, 0);
+	let reversalsInWindow = 0;
+	for (const code in f.reversalsByCode) reversalsInWindow += f.reversalsByCode[code];
 	// Forgetful: a good payer whose only slip is the one open claim (not a second late period in a row).
 	if (
 		f.termsInArrears === 1 &&
@@ -385,61 +411,59 @@ function builtInPersona(f: SegmentationFeatures, s: SegmentationSettings, reason
 		reversalsInWindow === 0 &&
 		(f.onTimeRatio ?? 1) >= s.onTimeRatio
 	) {
-		reasons.push({
-			code: 'persona.forgetful',
-			params: { days: f.daysPastDue, max: s.forgetfulMaxDaysPastDue, ratio: f.onTimeRatio ?? 1, threshold: s.onTimeRatio, months: s.windowMonths },
-		});
+		reasons.add('persona.forgetful', { days: f.daysPastDue, max: s.forgetfulMaxDaysPastDue, ratio: f.onTimeRatio ?? 1, threshold: s.onTimeRatio, months: s.windowMonths });
 		return 'forgetful';
 	}
 	if (recentAm04) {
-		reasons.push({ code: 'persona.temporary-reversal', params: { days: s.recentDays } });
+		reasons.add('persona.temporary-reversal', { days: s.recentDays });
 		return 'temporary-shortfall';
 	}
 	if (f.daysPastDue <= s.recentDays && f.onTimePeriodsBeforeLateRun >= 1 && f.monthsWithArrears <= Math.ceil(s.recentDays / 30)) {
-		reasons.push({
-			code: 'persona.temporary-new-arrears',
-			params: { days: f.daysPastDue, recent: s.recentDays, clean: f.onTimePeriodsBeforeLateRun },
-		});
+		reasons.add('persona.temporary-new-arrears', { days: f.daysPastDue, recent: s.recentDays, clean: f.onTimePeriodsBeforeLateRun });
 		return 'temporary-shortfall';
 	}
 	if (f.termsInArrears >= 2 && f.monthsWithArrears > Math.ceil(s.recentDays / 30)) {
-		reasons.push({ code: 'persona.fallback-structural', params: { terms: f.termsInArrears, months: f.monthsWithArrears } });
+		reasons.add('persona.fallback-structural', { terms: f.termsInArrears, months: f.monthsWithArrears });
 		return 'structural-shortfall';
 	}
-	reasons.push({ code: 'persona.fallback-temporary', params: { terms: f.termsInArrears, days: f.daysPastDue } });
+	reasons.add('persona.fallback-temporary', { terms: f.termsInArrears, days: f.daysPastDue });
 	return 'temporary-shortfall';
 }
 
-function signalsOf(f: SegmentationFeatures, s: SegmentationSettings, reasons: Reason[]): Signal[] {
-	const signals: Signal[] = [];
+// The signals of the debtor being segmented, written by index and handed out at their exact length
+// (see ReasonList).
+const signalBuffer: Signal[] = [];
+
+function signalsOf(f: SegmentationFeatures, s: SegmentationSettings, reasons: ReasonList): Signal[] {
+	let count = 0;
 	if (f.consecutiveLatePeriods === 2 && f.onTimePeriodsBeforeLateRun >= s.cleanPeriods) {
-		signals.push('second-consecutive-late');
-		reasons.push({ code: 'signal.second-consecutive-late', params: { clean: f.onTimePeriodsBeforeLateRun, threshold: s.cleanPeriods } });
+		signalBuffer[count++] = 'second-consecutive-late';
+		reasons.add('signal.second-consecutive-late', { clean: f.onTimePeriodsBeforeLateRun, threshold: s.cleanPeriods });
 	}
 	if (f.recentReversalCodes.includes('AM04')) {
-		signals.push('insufficient-funds-reversal');
-		reasons.push({ code: 'signal.insufficient-funds-reversal', params: { days: s.recentDays } });
+		signalBuffer[count++] = 'insufficient-funds-reversal';
+		reasons.add('signal.insufficient-funds-reversal', { days: s.recentDays });
 	}
 	if (f.recentReversalCodes.includes('AC06')) {
-		signals.push('blocked-account');
-		reasons.push({ code: 'signal.blocked-account', params: { days: s.recentDays } });
+		signalBuffer[count++] = 'blocked-account';
+		reasons.add('signal.blocked-account', { days: s.recentDays });
 	}
 	if (f.termsInArrears > f.termsInArrears30DaysAgo && f.termsInArrears30DaysAgo > 0) {
-		signals.push('growing-arrears');
-		reasons.push({ code: 'signal.growing-arrears', params: { before: f.termsInArrears30DaysAgo, now: f.termsInArrears } });
+		signalBuffer[count++] = 'growing-arrears';
+		reasons.add('signal.growing-arrears', { before: f.termsInArrears30DaysAgo, now: f.termsInArrears });
 	}
 	if (f.unansweredContacts >= s.noResponseContacts) {
-		signals.push('no-response');
-		reasons.push({ code: 'signal.no-response', params: { count: f.unansweredContacts, threshold: s.noResponseContacts } });
+		signalBuffer[count++] = 'no-response';
+		reasons.add('signal.no-response', { count: f.unansweredContacts, threshold: s.noResponseContacts });
 	}
 	if (f.sector && s.earlyWarningSectors.includes(f.sector)) {
 		const threshold = s.earlyWarningTerms[f.sector] ?? s.earlyWarningTermsDefault;
 		if (f.termsInArrears >= threshold) {
-			signals.push('legal-early-warning');
-			reasons.push({ code: 'signal.legal-early-warning', params: { sector: f.sector, terms: f.termsInArrears, threshold } });
+			signalBuffer[count++] = 'legal-early-warning';
+			reasons.add('signal.legal-early-warning', { sector: f.sector, terms: f.termsInArrears, threshold });
 		}
 	}
-	return signals;
+	return signalBuffer.slice(0, count);
 }
 
 // The channels in order, written in a reused buffer and handed out at their exact length (see
@@ -469,7 +493,7 @@ export function segmentDebtor(record: DebtorRecord, options: SegmentOptions): Se
 	const { settings, referenceDay } = options;
 	const usesSupplied = record.features !== undefined && (record.claims === undefined || record.claims.length === 0);
 	const features = usesSupplied ? suppliedFeatures(record, referenceDay) : computeFeatures(record, referenceDay, settings);
-	const reasons: Reason[] = [];
+	const reasons = reasonList.start(options.language);
 	const behaviour = behaviourOf(features, settings, reasons);
 
 	let persona = overrideOf(record, features, reasons);
@@ -479,10 +503,10 @@ export function segmentDebtor(record: DebtorRecord, options: SegmentOptions): Se
 		const condition = describeCondition(rule);
 		if (rule.result === 'label') {
 			labels.push(rule.label!.trim());
-			reasons.push({ code: 'label.custom-rule', params: { rule: rule.index + 1, condition, label: rule.label!.trim() } });
+			reasons.add('label.custom-rule', { rule: rule.index + 1, condition, label: rule.label!.trim() });
 		} else if (persona === undefined) {
 			persona = rule.persona!;
-			reasons.push({ code: 'persona.custom-rule', params: { rule: rule.index + 1, condition, result: rule.persona! } });
+			reasons.add('persona.custom-rule', { rule: rule.index + 1, condition, result: rule.persona! });
 		}
 	}
 	persona ??= builtInPersona(features, settings, reasons);
@@ -492,14 +516,11 @@ export function segmentDebtor(record: DebtorRecord, options: SegmentOptions): Se
 	if (options.experiment && options.experiment.name) {
 		const bucket = stableBucket(`${options.experiment.name}:${record.debtorId}`);
 		arm = { experiment: options.experiment.name, group: bucket < options.experiment.variantPercent ? 'variant' : 'control', bucket };
-		reasons.push({
-			code: 'experiment',
-			params: { name: arm.experiment, arm: arm.group, bucket, percent: options.experiment.variantPercent },
-		});
+		reasons.add('experiment', { name: arm.experiment, arm: arm.group, bucket, percent: options.experiment.variantPercent });
 	}
 
 	const profile = PERSONA_PROFILES[persona];
-	return {
+	const segmentation: Segmentation = {
 		behaviour,
 		persona,
 		tone: profile.tone,
@@ -508,10 +529,10 @@ export function segmentDebtor(record: DebtorRecord, options: SegmentOptions): Se
 		channels: channelsFor(persona, record, features),
 		signals,
 		labels,
-		// One flat copy per distinct sentence, found by its parameters (see wordReasonShared).
-		reasons: reasons.map((reason) => wordReasonShared(reason, options.language)),
-		reasonCodes: reasons.map((reason) => reason.code),
+		reasons: reasons.sentences(),
+		reasonCodes: reasons.codes(),
 		features,
-		...(arm ? { arm } : {}),
 	};
+	if (arm) segmentation.arm = arm;
+	return segmentation;
 }
