@@ -19,7 +19,7 @@ import {
 	type Signal,
 	type Tone,
 } from './personas';
-import { wordReasonShared, type ReasonLanguage, type ReasonParams } from './reasons';
+import { wordReasonShared, type ReasonCode, type ReasonLanguage, type ReasonValue, type ReasonValues } from './reasons';
 import type { SegmentationSettings } from './settings';
 
 export const RULE_OPERATORS = [
@@ -267,8 +267,11 @@ class ReasonList {
 		return this;
 	}
 
-	add(code: string, params: ReasonParams): void {
-		this.worded[this.count] = wordReasonShared(code, params, this.language);
+	/** Adds reason `code` with its values, in the order REASON_PARAMETERS names them. */
+	add<C extends ReasonCode>(code: C, ...values: ReasonValues<C>): void;
+	// Fixed places instead of a rest array: nothing is allocated per reason.
+	add(code: ReasonCode, a?: ReasonValue, b?: ReasonValue, c?: ReasonValue, d?: ReasonValue, e?: ReasonValue): void {
+		this.worded[this.count] = wordReasonShared(code, this.language, a, b, c, d, e);
 		this.coded[this.count] = code;
 		this.count++;
 	}
@@ -286,28 +289,27 @@ const reasonList = new ReasonList();
 
 function behaviourOf(f: SegmentationFeatures, s: SegmentationSettings, reasons: ReasonList): Behaviour {
 	if (f.termsInArrears > 0 && (f.daysSinceLastPayment === null || f.daysSinceLastPayment >= s.nonPayerDays)) {
-		if (f.daysSinceLastPayment === null) reasons.add('behaviour.non-payer-never', { terms: f.termsInArrears });
-		else reasons.add('behaviour.non-payer', { terms: f.termsInArrears, days: f.daysSinceLastPayment, threshold: s.nonPayerDays });
+		if (f.daysSinceLastPayment === null) reasons.add('behaviour.non-payer-never', f.termsInArrears);
+		else reasons.add('behaviour.non-payer', f.termsInArrears, f.daysSinceLastPayment, s.nonPayerDays);
 		return 'non-payer';
 	}
 	if (f.onTimeRatio === null) {
 		if (f.termsInArrears === 0) {
-			reasons.add('behaviour.on-time-no-history', { months: s.windowMonths });
+			reasons.add('behaviour.on-time-no-history', s.windowMonths);
 			return f.paymentMethod === 'direct-debit' ? 'direct-debit' : 'on-time';
 		}
-		reasons.add('behaviour.late', { ratio: 0, months: s.windowMonths, threshold: s.onTimeRatio, average: f.averageDaysLate ?? 0 });
+		reasons.add('behaviour.late', 0, s.windowMonths, s.onTimeRatio, f.averageDaysLate ?? 0);
 		return 'late';
 	}
 	if (f.onTimeRatio >= s.onTimeRatio) {
-		const params = { ratio: f.onTimeRatio, months: s.windowMonths, threshold: s.onTimeRatio };
 		if (f.paymentMethod === 'direct-debit') {
-			reasons.add('behaviour.direct-debit', params);
+			reasons.add('behaviour.direct-debit', f.onTimeRatio, s.windowMonths, s.onTimeRatio);
 			return 'direct-debit';
 		}
-		reasons.add('behaviour.on-time', params);
+		reasons.add('behaviour.on-time', f.onTimeRatio, s.windowMonths, s.onTimeRatio);
 		return 'on-time';
 	}
-	reasons.add('behaviour.late', { ratio: f.onTimeRatio, months: s.windowMonths, threshold: s.onTimeRatio, average: f.averageDaysLate ?? 0 });
+	reasons.add('behaviour.late', f.onTimeRatio, s.windowMonths, s.onTimeRatio, f.averageDaysLate ?? 0);
 	return 'late';
 }
 
@@ -330,28 +332,28 @@ const NO_FLAGS: NonNullable<DebtorRecord['flags']> = Object.freeze({});
 function overrideOf(record: DebtorRecord, f: SegmentationFeatures, reasons: ReasonList): Persona | undefined {
 	const flags = record.flags ?? NO_FLAGS;
 	if (flags.deceased) {
-		reasons.add('persona.deceased-flag', {});
+		reasons.add('persona.deceased-flag');
 		return 'deceased';
 	}
 	if (f.reversalsByCode.MD07 || hasReversalCode(record, 'MD07')) {
-		reasons.add('persona.deceased-md07', {});
+		reasons.add('persona.deceased-md07');
 		return 'deceased';
 	}
 	if (flags.dispute) {
-		reasons.add('persona.dispute-flag', {});
+		reasons.add('persona.dispute-flag');
 		return 'dispute';
 	}
 	const disputed = openDisputedClaims(record);
 	if (disputed > 0) {
-		reasons.add('persona.dispute-claim', { count: disputed });
+		reasons.add('persona.dispute-claim', disputed);
 		return 'dispute';
 	}
 	if (flags.debtHelp) {
-		reasons.add('persona.debt-help', { since: flags.debtHelpSince ?? '' });
+		reasons.add('persona.debt-help', flags.debtHelpSince ?? '');
 		return 'debt-help';
 	}
 	if (flags.vulnerable) {
-		reasons.add('persona.vulnerable', {});
+		reasons.add('persona.vulnerable');
 		return 'vulnerable';
 	}
 	return undefined;
@@ -359,7 +361,7 @@ function overrideOf(record: DebtorRecord, f: SegmentationFeatures, reasons: Reas
 
 function builtInPersona(f: SegmentationFeatures, s: SegmentationSettings, reasons: ReasonList): Persona {
 	if (f.termsInArrears === 0) {
-		reasons.add('persona.current', { date: f.referenceDate });
+		reasons.add('persona.current', f.referenceDate);
 		return 'current';
 	}
 	const recentAm04 = f.recentReversalCodes.includes('AM04');
@@ -371,13 +373,7 @@ function builtInPersona(f: SegmentationFeatures, s: SegmentationSettings, reason
 		f.seenButUnanswered >= 1 &&
 		!recentAm04
 	) {
-		reasons.add('persona.can-pay-wont-pay', {
-				income: f.netMonthlyCents,
-				threshold: s.capacityIncomeCents,
-				unanswered: f.unansweredContacts,
-				seen: f.seenButUnanswered,
-				terms: f.termsInArrears,
-			});
+		reasons.add('persona.can-pay-wont-pay', f.netMonthlyCents, s.capacityIncomeCents, f.unansweredContacts, f.seenButUnanswered, f.termsInArrears);
 		return 'can-pay-wont-pay';
 	}
 	// Overwhelmed: nothing gets through any more: contacts unanswered, none of them seen, and hardly
@@ -388,17 +384,11 @@ function builtInPersona(f: SegmentationFeatures, s: SegmentationSettings, reason
 		(f.responseRate ?? 0) <= s.overwhelmedMaxResponseRate &&
 		f.termsInArrears >= 2
 	) {
-		reasons.add('persona.overwhelmed', {
-				unanswered: f.unansweredContacts,
-				threshold: s.noResponseContacts,
-				terms: f.termsInArrears,
-				rate: f.responseRate ?? 0,
-				maxRate: s.overwhelmedMaxResponseRate,
-			});
+		reasons.add('persona.overwhelmed', f.unansweredContacts, s.noResponseContacts, f.termsInArrears, f.responseRate ?? 0, s.overwhelmedMaxResponseRate);
 		return 'overwhelmed';
 	}
 	if (f.monthsWithArrears >= s.structuralMinMonthsWithArrears) {
-		reasons.add('persona.structural-shortfall', { months: f.monthsWithArrears, window: s.windowMonths, threshold: s.structuralMinMonthsWithArrears });
+		reasons.add('persona.structural-shortfall', f.monthsWithArrears, s.windowMonths, s.structuralMinMonthsWithArrears);
 		return 'structural-shortfall';
 	}
 	let reversalsInWindow = 0;
@@ -411,22 +401,22 @@ function builtInPersona(f: SegmentationFeatures, s: SegmentationSettings, reason
 		reversalsInWindow === 0 &&
 		(f.onTimeRatio ?? 1) >= s.onTimeRatio
 	) {
-		reasons.add('persona.forgetful', { days: f.daysPastDue, max: s.forgetfulMaxDaysPastDue, ratio: f.onTimeRatio ?? 1, threshold: s.onTimeRatio, months: s.windowMonths });
+		reasons.add('persona.forgetful', f.daysPastDue, s.forgetfulMaxDaysPastDue, f.onTimeRatio ?? 1, s.onTimeRatio, s.windowMonths);
 		return 'forgetful';
 	}
 	if (recentAm04) {
-		reasons.add('persona.temporary-reversal', { days: s.recentDays });
+		reasons.add('persona.temporary-reversal', s.recentDays);
 		return 'temporary-shortfall';
 	}
 	if (f.daysPastDue <= s.recentDays && f.onTimePeriodsBeforeLateRun >= 1 && f.monthsWithArrears <= Math.ceil(s.recentDays / 30)) {
-		reasons.add('persona.temporary-new-arrears', { days: f.daysPastDue, recent: s.recentDays, clean: f.onTimePeriodsBeforeLateRun });
+		reasons.add('persona.temporary-new-arrears', f.daysPastDue, s.recentDays, f.onTimePeriodsBeforeLateRun);
 		return 'temporary-shortfall';
 	}
 	if (f.termsInArrears >= 2 && f.monthsWithArrears > Math.ceil(s.recentDays / 30)) {
-		reasons.add('persona.fallback-structural', { terms: f.termsInArrears, months: f.monthsWithArrears });
+		reasons.add('persona.fallback-structural', f.termsInArrears, f.monthsWithArrears);
 		return 'structural-shortfall';
 	}
-	reasons.add('persona.fallback-temporary', { terms: f.termsInArrears, days: f.daysPastDue });
+	reasons.add('persona.fallback-temporary', f.termsInArrears, f.daysPastDue);
 	return 'temporary-shortfall';
 }
 
@@ -438,29 +428,29 @@ function signalsOf(f: SegmentationFeatures, s: SegmentationSettings, reasons: Re
 	let count = 0;
 	if (f.consecutiveLatePeriods === 2 && f.onTimePeriodsBeforeLateRun >= s.cleanPeriods) {
 		signalBuffer[count++] = 'second-consecutive-late';
-		reasons.add('signal.second-consecutive-late', { clean: f.onTimePeriodsBeforeLateRun, threshold: s.cleanPeriods });
+		reasons.add('signal.second-consecutive-late', f.onTimePeriodsBeforeLateRun, s.cleanPeriods);
 	}
 	if (f.recentReversalCodes.includes('AM04')) {
 		signalBuffer[count++] = 'insufficient-funds-reversal';
-		reasons.add('signal.insufficient-funds-reversal', { days: s.recentDays });
+		reasons.add('signal.insufficient-funds-reversal', s.recentDays);
 	}
 	if (f.recentReversalCodes.includes('AC06')) {
 		signalBuffer[count++] = 'blocked-account';
-		reasons.add('signal.blocked-account', { days: s.recentDays });
+		reasons.add('signal.blocked-account', s.recentDays);
 	}
 	if (f.termsInArrears > f.termsInArrears30DaysAgo && f.termsInArrears30DaysAgo > 0) {
 		signalBuffer[count++] = 'growing-arrears';
-		reasons.add('signal.growing-arrears', { before: f.termsInArrears30DaysAgo, now: f.termsInArrears });
+		reasons.add('signal.growing-arrears', f.termsInArrears30DaysAgo, f.termsInArrears);
 	}
 	if (f.unansweredContacts >= s.noResponseContacts) {
 		signalBuffer[count++] = 'no-response';
-		reasons.add('signal.no-response', { count: f.unansweredContacts, threshold: s.noResponseContacts });
+		reasons.add('signal.no-response', f.unansweredContacts, s.noResponseContacts);
 	}
 	if (f.sector && s.earlyWarningSectors.includes(f.sector)) {
 		const threshold = s.earlyWarningTerms[f.sector] ?? s.earlyWarningTermsDefault;
 		if (f.termsInArrears >= threshold) {
 			signalBuffer[count++] = 'legal-early-warning';
-			reasons.add('signal.legal-early-warning', { sector: f.sector, terms: f.termsInArrears, threshold });
+			reasons.add('signal.legal-early-warning', f.sector, f.termsInArrears, threshold);
 		}
 	}
 	return signalBuffer.slice(0, count);
@@ -503,10 +493,10 @@ export function segmentDebtor(record: DebtorRecord, options: SegmentOptions): Se
 		const condition = describeCondition(rule);
 		if (rule.result === 'label') {
 			labels.push(rule.label!.trim());
-			reasons.add('label.custom-rule', { rule: rule.index + 1, condition, label: rule.label!.trim() });
+			reasons.add('label.custom-rule', rule.index + 1, condition, rule.label!.trim());
 		} else if (persona === undefined) {
 			persona = rule.persona!;
-			reasons.add('persona.custom-rule', { rule: rule.index + 1, condition, result: rule.persona! });
+			reasons.add('persona.custom-rule', rule.index + 1, condition, rule.persona!);
 		}
 	}
 	persona ??= builtInPersona(features, settings, reasons);
@@ -516,7 +506,7 @@ export function segmentDebtor(record: DebtorRecord, options: SegmentOptions): Se
 	if (options.experiment && options.experiment.name) {
 		const bucket = stableBucket(`${options.experiment.name}:${record.debtorId}`);
 		arm = { experiment: options.experiment.name, group: bucket < options.experiment.variantPercent ? 'variant' : 'control', bucket };
-		reasons.add('experiment', { name: arm.experiment, arm: arm.group, bucket, percent: options.experiment.variantPercent });
+		reasons.add('experiment', arm.experiment, arm.group, bucket, options.experiment.variantPercent);
 	}
 
 	const profile = PERSONA_PROFILES[persona];

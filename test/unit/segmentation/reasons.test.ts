@@ -3,21 +3,60 @@
  * (wordReasonShared). The shared sentence must always be the one wordReason writes.
  */
 import { dayNumber } from '../../../nodes/shared/calendar/days';
-import { DEFAULT_SEGMENTATION_SETTINGS, segmentDebtor, wordReason, wordReasonShared, type Reason } from '../../../nodes/shared/segmentation';
+import {
+	DEFAULT_SEGMENTATION_SETTINGS,
+	REASON_CODES,
+	REASON_PARAMETERS,
+	segmentDebtor,
+	wordReason,
+	wordReasonShared,
+	type Reason,
+	type ReasonCode,
+	type ReasonParams,
+	type ReasonValue,
+} from '../../../nodes/shared/segmentation';
 import * as reasonsModule from '../../../nodes/shared/segmentation/reasons';
 
 const realShared = reasonsModule.wordReasonShared;
-/** wordReasonShared for a whole reason, as wordReason takes it. */
-const shared = (reason: Reason, language: 'nl' | 'en') => wordReasonShared(reason.code, reason.params, language);
+
+/** The reason with its values put to their names, as wordReason takes it. */
+function named(code: ReasonCode, values: Array<ReasonValue | undefined>): Reason {
+	const params: ReasonParams = {};
+	REASON_PARAMETERS[code].forEach((name, k) => (params[name] = values[k] as ReasonValue));
+	return { code, params };
+}
+
+/** wordReasonShared for a whole reason, its values taken by name in the order REASON_PARAMETERS gives. */
+function shared(reason: Reason, language: 'nl' | 'en'): string {
+	const v = REASON_PARAMETERS[reason.code as ReasonCode].map((name) => reason.params[name]);
+	return wordReasonShared(reason.code as ReasonCode, language, v[0], v[1], v[2], v[3], v[4]);
+}
 import { generatePortfolio } from '../../fixtures/portfolio';
 
 describe('shared worded reasons', () => {
+	test('each reason names exactly the values its wording reads, at most five', () => {
+		for (const code of Object.keys(REASON_PARAMETERS) as ReasonCode[]) {
+			const names: readonly string[] = REASON_PARAMETERS[code];
+			expect(names.length).toBeLessThanOrEqual(5);
+			const read = new Set<string>();
+			const params = new Proxy({} as ReasonParams, {
+				get: (_target, name) => {
+					read.add(String(name));
+					return name === 'sector' ? 'rent' : 1;
+				},
+			});
+			for (const language of ['nl', 'en'] as const) wordReason({ code, params }, language);
+			expect([...read].sort()).toEqual([...names].sort());
+		}
+		expect(Object.keys(REASON_PARAMETERS).sort()).toEqual([...REASON_CODES].sort());
+	});
+
 	test('every reason of a generated portfolio reads exactly as wordReason words it, in both languages', () => {
 		// Watch every sentence the segmenter takes from the table, with the reason it asked for.
 		const asked: Array<{ reason: Reason; language: 'nl' | 'en'; text: string }> = [];
-		const spy = jest.spyOn(reasonsModule, 'wordReasonShared').mockImplementation((code, params, language) => {
-			const text = realShared(code, params, language);
-			asked.push({ reason: { code, params: { ...params } }, language, text });
+		const spy = jest.spyOn(reasonsModule, 'wordReasonShared').mockImplementation((code, language, a, b, c, d, e) => {
+			const text = realShared(code, language, a, b, c, d, e);
+			asked.push({ reason: named(code, [a, b, c, d, e]), language, text });
 			return text;
 		});
 		try {
