@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { assertDebtor } from '../shared/debtor/validate';
-import { parameterPerItem, runPerItem, type ItemResult } from '../shared/n8n/items';
+import { parameterPerItem, runPerItem } from '../shared/n8n/items';
 import { referenceDay } from '../shared/reference-date';
 import {
 	BEHAVIOURS,
@@ -141,9 +141,6 @@ export class DebtorSegmenter implements INodeType {
 			experiment: experiment.name ? { name: experiment.name, variantPercent: experiment.variantPercent ?? 50 } : undefined,
 		};
 
-		// One result object for the run, filled per item: runPerItem reads it before the next item, and
-		// 100,000 items a run would otherwise leave 100,000 of them for the garbage collector.
-		const result: ItemResult = { output: 0, key: 'segmentation', value: undefined };
 		return runPerItem(this, { outputCount, invalidOutput: routeInvalid ? outputCount - 1 : undefined }, (item, i) => {
 			const record = assertDebtor(item.json, i, fields);
 			const text = referenceDateOf(i);
@@ -152,14 +149,13 @@ export class DebtorSegmenter implements INodeType {
 			}
 			options.referenceDay = cachedReference.day;
 			const segmentation = segmentDebtor(record, options);
-			result.output =
+			const output =
 				routing === 'persona'
 					? personaOutputs.indexOf(segmentation.persona)
 					: routing === 'behaviour'
 						? behaviourOutputs.indexOf(segmentation.behaviour)
 						: 0;
-			result.value = segmentation;
-			return result;
+			return { output, key: 'segmentation', value: segmentation };
 		});
 	}
 }
