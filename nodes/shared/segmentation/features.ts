@@ -208,10 +208,13 @@ export function reachableChannels(record: DebtorRecord): Channel[] {
 // Recent reversal codes of one record, handed out at their exact length (see channelBuffer).
 const recentCodeBuffer: string[] = [];
 
-/** Adds `code` to the first `n` entries of `buffer` unless it is there; the new count. */
-function addOnce(buffer: string[], n: number, code: string): number {
-	for (let k = 0; k < n; k++) if (buffer[k] === code) return n;
-	buffer[n] = code;
+/**
+ * Adds `value` to the first `n` entries of `buffer` unless it is there; the new count. For the short
+ * lists written in reused buffers (a few codes or channels: a scan beats a Set).
+ */
+export function addOnce<T>(buffer: T[], n: number, value: T): number {
+	for (let k = 0; k < n; k++) if (buffer[k] === value) return n;
+	buffer[n] = value;
 	return n + 1;
 }
 

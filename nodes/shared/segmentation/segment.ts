@@ -9,7 +9,7 @@
 import type { DayNumber } from '../calendar/days';
 import type { Channel, DebtorRecord } from '../debtor/model';
 import { debtorFieldSelection, debtorFieldWithin, type DebtorField, type DebtorFieldSelection } from '../debtor/validate';
-import { computeFeatures, suppliedFeatures, type SegmentationFeatures } from './features';
+import { addOnce, computeFeatures, suppliedFeatures, type SegmentationFeatures } from './features';
 import {
 	PERSONA_PROFILES,
 	PERSONAS,
@@ -460,12 +460,9 @@ function signalsOf(f: SegmentationFeatures, s: SegmentationSettings, reasons: Re
 // reachableChannels).
 const orderBuffer: Channel[] = ['email', 'sms', 'whatsapp', 'letter', 'phone'];
 
-/** Adds a reachable channel once to the first `n` of the buffer (at most five: a scan beats a Set). */
+/** Adds a reachable channel once to the first `n` of the buffer. */
 function addChannel(n: number, reachable: readonly Channel[], channel: Channel | null | undefined): number {
-	if (!channel || !reachable.includes(channel)) return n;
-	for (let k = 0; k < n; k++) if (orderBuffer[k] === channel) return n;
-	orderBuffer[n] = channel;
-	return n + 1;
+	return channel && reachable.includes(channel) ? addOnce(orderBuffer, n, channel) : n;
 }
 
 function channelsFor(persona: Persona, record: DebtorRecord, f: SegmentationFeatures): Channel[] {
