@@ -1,8 +1,11 @@
 /**
  * The build pipeline around `n8n-node build`:
- *   0. debtorCheck: generate the fast debtor schema check from the JSON Schema;
- *   0b. templates: the template library (templates/) compiled to nodes/ToneTemplate/generated/library.ts
- *       (MJML -> HTML once per layout, Handlebars precompiled); `gulp gallery` previews every template;
+ *   0. the generators in build/, each writing a committed file from its one source:
+ *      debtorCheck: the fast debtor schema check from the JSON Schema (build/debtorCheck.ts);
+ *      templates: the template library (templates/) compiled to nodes/ToneTemplate/generated/library.ts
+ *        (MJML -> HTML once per layout, Handlebars precompiled; build/templateLibrary/); `gulp gallery`
+ *        previews every template (build/gallery/);
+ *      workflows: the shipped workflows/*.json from their description in workflows/src/ (build/workflows.ts);
  *   1. compile: `n8n-node build` (rimraf dist, tsc type-check + emit, copy icons and codex files);
  *   2. bundle:  every node and credential entry listed in package.json is re-bundled with esbuild into
  *      one self-contained CommonJS file (luxon, ajv, handlebars, the compiled templates, ...), with
@@ -26,22 +29,22 @@ function run(command, args) {
 
 /** The fast debtor check is generated from the JSON Schema, so the schema stays the one contract. */
 async function debtorCheck() {
-	run(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join('scripts', 'generate-debtor-check.ts')]);
+	run(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join('build', 'debtorCheck.ts')]);
 }
 
 /** Template library: content + MJML layouts -> one generated module of precompiled Handlebars templates. */
 async function templates() {
-	const result = await require('./templates/build/library.js').writeLibrary();
+	const result = await require('./build/templateLibrary/library.js').writeLibrary();
 	console.log(`templates: ${result.templates} templates, ${result.specs} precompiled specs, ${result.file} ${result.changed ? 'written' : 'unchanged'}`);
 }
 
 /** Static HTML preview of every template with sample data, in .test-results/gallery/ (git-ignored). */
 async function gallery() {
-	run(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join('test', 'gallery', 'gallery.ts')]);
+	run(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join('build', 'gallery', 'gallery.ts')]);
 }
 
 // MJML is bundled (Tone Template) for custom e-mail templates, always compiled with the options in
-// nodes/shared/messages/mjml-options.json: no minify, no beautify, includes ignored. The packages below
+// nodes/shared/messages/mjmlOptions.json: no minify, no beautify, includes ignored. The packages below
 // serve only those other paths, and are required at load time by the package named with each. They
 // are replaced by a stub that throws if it is ever called, instead of bundling them (about 3.7 MB of
 // the 7.7 MB bundle; see docs/nodes/tone-template.md, "Bundle size"):
@@ -73,6 +76,11 @@ module.exports = new Proxy(fail, { get: (target, key) => (key === '__esModule' ?
 		}));
 	},
 };
+
+/** The shipped workflows/*.json, written from workflows/src/ (unchanged files are not touched). */
+async function workflows() {
+	run(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join('build', 'workflows.ts')]);
+}
 
 async function compile() {
 	run(path.join(root, 'node_modules', '.bin', 'n8n-node'), ['build']);
@@ -143,6 +151,7 @@ exports.compile = compile;
 exports.bundle = bundle;
 exports.debtorCheck = debtorCheck;
 exports.templates = templates;
+exports.workflows = workflows;
 exports.gallery = series(templates, gallery);
-exports.build = series(debtorCheck, templates, compile, schema, bundle);
+exports.build = series(debtorCheck, templates, workflows, compile, schema, bundle);
 exports.default = exports.build;

@@ -12,10 +12,10 @@ module.exports = {
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
 			transform,
 			testEnvironment: 'node',
-			globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
+			globalSetup: '<rootDir>/test/e2e/harness/globalSetup.ts',
 		},
 	],
 	// Two cores on every machine here; each e2e file starts its own n8n on free ports.
 	maxWorkers: 2,
-	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
+	reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 };

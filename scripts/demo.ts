@@ -6,13 +6,13 @@
  * built package installed, through `n8n execute` (the demo keeps no state, so it needs no Data
  * Tables and no running server); nothing is sent: the demo uses the sandbox channel.
  *
- * The e2e test test/e2e/demo-report.test.ts runs this same function and opens the page in Chromium.
+ * The e2e test test/e2e/demoReport.test.ts runs this same function and opens the page in Chromium.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { N8nInstance, type RunResult, type WorkflowJson } from '../test/e2e/harness/n8n';
+import { N8nInstance, type RunResult, type WorkflowJson } from './n8nInstance';
 import { packPackage, REPO_ROOT } from './runtime';
 
 export const DEMO_WORKFLOW = path.join(REPO_ROOT, 'workflows', '08-demo.json');

@@ -241,6 +241,11 @@ export function installPackage(runtime: Runtime, userFolder: string, tarball: st
 }
 
 /** `npm pack` of the built package into `outDir`; returns the tarball path. */
+/** Where the e2e global setup leaves the packed package for every test file and instance. */
+export function packageTarball(): string {
+	return path.join(REPO_ROOT, '.test-results', 'package', `${PACKAGE_NAME}.tgz`);
+}
+
 export function packPackage(outDir: string): string {
 	if (!fs.existsSync(path.join(REPO_ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
 	fs.mkdirSync(outDir, { recursive: true });

@@ -41,7 +41,7 @@ import {
 	type SendPlan,
 } from '../shared/providers';
 import { smtpSettings, verifySmtp } from '../shared/providers/adapters/smtp';
-import { referenceDay } from '../shared/reference-date';
+import { referenceDay } from '../shared/calendar/referenceDate';
 import { CREDENTIAL_OF_PROVIDER, PROVIDER_PARAMETERS, channelSenderProperties } from './description';
 
 /** Credential fields that are secrets: never passed to adapters (n8n adds authentication) and scrubbed from errors. */

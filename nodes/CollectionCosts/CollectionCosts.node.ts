@@ -9,7 +9,7 @@ import {
 
 import { perItemOrOnce, readsItem, referenceDayReader } from '../shared/journey/node-parameters';
 import { runPerItem } from '../shared/n8n/items';
-import { referenceDay } from '../shared/reference-date';
+import { referenceDay } from '../shared/calendar/referenceDate';
 import type { CostsPurpose } from './debtorCosts';
 import { collectionCostsProperties } from './description';
 import { costsOfItem, parseRateTables, type CostOptions, type InterestOptions, type Settings } from './item';

@@ -9,7 +9,7 @@ import {
 
 import { assertDebtor } from '../shared/debtor/validate';
 import { parameterPerItem, runPerItem } from '../shared/n8n/items';
-import { referenceDay } from '../shared/reference-date';
+import { referenceDay } from '../shared/calendar/referenceDate';
 import {
 	BEHAVIOURS,
 	DEFAULT_SEGMENTATION_SETTINGS,

@@ -11,7 +11,7 @@ import { LadderError, parseLadders, type Ladders } from '../shared/journey/ladde
 import { perItemOrOnce, readsItem, referenceDayReader } from '../shared/journey/node-parameters';
 import type { JourneyLanguage } from '../shared/journey/reasons';
 import { runPerItem } from '../shared/n8n/items';
-import { referenceDay } from '../shared/reference-date';
+import { referenceDay } from '../shared/calendar/referenceDate';
 import { journeyPlannerProperties } from './description';
 import { journeyOfItem, type PlannerOptions } from './item';
 

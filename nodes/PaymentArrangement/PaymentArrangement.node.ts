@@ -9,7 +9,7 @@ import {
 
 import { perItemOrOnce, readsItem, referenceDayReader } from '../shared/journey/node-parameters';
 import { runPerItem } from '../shared/n8n/items';
-import { referenceDay } from '../shared/reference-date';
+import { referenceDay } from '../shared/calendar/referenceDate';
 import { paymentArrangementProperties } from './description';
 import { arrangementOfItem, floorNormsFrom, type ArrangementSettings, type ProposeParameters } from './item';
 

@@ -34,7 +34,7 @@ import {
 	type Tone,
 } from '../shared/messages';
 import { parameterPerItem, runPerItem } from '../shared/n8n/items';
-import { referenceDay } from '../shared/reference-date';
+import { referenceDay } from '../shared/calendar/referenceDate';
 import { toneTemplateProperties } from './description';
 import { GENERATED_LIBRARY, GENERATED_SPECS } from './generated/library';
 

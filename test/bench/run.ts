@@ -5,7 +5,7 @@
  * one after the other, and prints their figures. They run on the pinned Node (scripts/runtime.ts, the
  * version n8n runs on here, provisioned into the cache like the end-to-end runtime), not on whatever
  * Node started npm: V8 versions differ by a third in these figures.
- * Pass names to run only some: `npm run bench -- debtor-segmenter`.
+ * Pass names to run only some: `npm run bench -- debtorSegmenter`.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

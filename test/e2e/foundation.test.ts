@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import manifest from '../../package.json';
 import type { Segmentation } from '../../nodes/shared/segmentation';
 import { N8N_VERSION, REPO_ROOT } from '../../scripts/runtime';
-import { N8nInstance } from './harness/n8n';
+import { N8nInstance } from '../../scripts/n8nInstance';
 import { PACKAGE_PREFIX, emitItems, manualTrigger, ourNode, workflow } from './harness/workflow';
 
 jest.setTimeout(300_000);

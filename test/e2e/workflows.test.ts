@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { REPO_ROOT } from '../../scripts/runtime';
-import { N8nInstance, type RunResult, type WorkflowJson } from './harness/n8n';
+import { N8nInstance, type RunResult, type WorkflowJson } from '../../scripts/n8nInstance';
 import { N8nRest, ownerEnv, type Row } from './harness/rest';
 import { generatePortfolio } from '../fixtures/portfolio';
 

@@ -16,7 +16,7 @@ import type { IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 import { ChannelSender } from '../../nodes/ChannelSender/ChannelSender.node';
 import { MemoryLedgerStore } from '../../nodes/shared/providers';
 import { CREDITOR, creditorHandler, type CreditorState } from '../fixtures/providers/creditor';
-import { senderContext } from '../fixtures/providers/node-context';
+import { senderContext } from '../fixtures/providers/nodeContext';
 import { LoopbackServer, form, type Recorded } from '../fixtures/providers/server';
 import { TWILIO, twilioHandler } from '../fixtures/providers/twilio';
 

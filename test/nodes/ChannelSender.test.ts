@@ -12,7 +12,7 @@ import { ChannelSender } from '../../nodes/ChannelSender/ChannelSender.node';
 import { channelSenderCredentials } from '../../nodes/ChannelSender/description';
 import type { DeliveryRecord } from '../../nodes/shared/providers';
 import { META, metaHandler } from '../fixtures/providers/meta';
-import { senderContext } from '../fixtures/providers/node-context';
+import { senderContext } from '../fixtures/providers/nodeContext';
 import { LoopbackServer, form } from '../fixtures/providers/server';
 import { TWILIO, TWILIO_NUMBERS, twilioHandler } from '../fixtures/providers/twilio';
 

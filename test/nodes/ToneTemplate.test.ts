@@ -7,7 +7,7 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { toneTemplateProperties } from '../../nodes/ToneTemplate/description';
 import { ToneTemplate } from '../../nodes/ToneTemplate/ToneTemplate.node';
 import { STAGES } from '../../nodes/shared/debtor/model';
-import { SAMPLE_ARRANGEMENT, SAMPLE_BANK, SAMPLE_BRAND, sampleDebtor } from '../gallery/samples';
+import { SAMPLE_ARRANGEMENT, SAMPLE_BANK, SAMPLE_BRAND, sampleDebtor } from '../../build/gallery/samples';
 import { pairedIndexes, runNode } from './harness';
 
 jest.setTimeout(30_000);

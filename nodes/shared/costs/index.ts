@@ -14,7 +14,7 @@ export {
 	CollectionCostsInputError,
 	bikScale,
 	calculateCollectionCosts,
-} from './collection-costs';
+} from './collectionCosts';
 export type {
 	BikBracket,
 	BikBracketDefinition,
@@ -29,7 +29,7 @@ export type {
 	InputProblem,
 	SmallClaimCap,
 	SmallClaimReason,
-} from './collection-costs';
+} from './collectionCosts';
 export { calculateStatutoryInterest, periodInterestCents } from './interest';
 export type { DayCount, InterestCompounding, InterestPeriod, StatutoryInterestInput, StatutoryInterestResult } from './interest';
 export {
@@ -40,8 +40,8 @@ export {
 	validateInterestRates,
 } from './rates';
 export type { InterestKind, InterestRateEntry, RateTableProblem } from './rates';
-export { calculateLetterBreakdown } from './letter-breakdown';
-export type { ClaimInterest, LetterBreakdown, LetterBreakdownInput, LetterInterestOptions } from './letter-breakdown';
+export { calculateLetterBreakdown } from './letterBreakdown';
+export type { ClaimInterest, LetterBreakdown, LetterBreakdownInput, LetterInterestOptions } from './letterBreakdown';
 export { formatPercent } from './format';
 export type { Explanation, ExplanationLanguage } from './format';
 export { formatLongDate } from './dates';

@@ -18,7 +18,7 @@ import {
 	DEBTOR_OBJECTS,
 	REQUIRED_DEBTOR_FIELDS,
 	type DebtorFieldPath,
-} from './debtor-check.generated';
+} from './debtorCheck.generated';
 
 /** A field a node can select: `claims` (with all it holds) or `claims.dueDate` (that field of every claim). */
 export type DebtorField = DebtorFieldPath;

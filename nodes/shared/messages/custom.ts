@@ -9,14 +9,14 @@ import Handlebars from 'handlebars';
 
 import type { Stage } from '../debtor/model';
 import type { MessageLanguage } from './format';
-import { htmlToText } from './html-text';
+import { htmlToText } from './htmlText';
 import { readabilityWarnings } from './readability';
 import { SAFE_RUNTIME_OPTIONS, TemplateRenderError, describeRenderError, tidyText } from './render';
-import mjmlOptions from './mjml-options.json';
+import mjmlOptions from './mjmlOptions.json';
 import type { MessageChannel } from './types';
 
 /**
- * MJML's options, the same file as the library build's (templates/build/library.js): strict
+ * MJML's options, the same file as the library build's (build/templateLibrary/library.js): strict
  * validation, includes ignored, no minify or beautify (the node's bundle leaves those out).
  */
 const MJML_OPTIONS = mjmlOptions as { validationLevel: 'strict'; keepComments: boolean; fonts: Record<string, string>; ignoreIncludes: boolean };

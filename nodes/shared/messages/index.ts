@@ -43,7 +43,7 @@ export {
 	qrPngBase64,
 	type EpcQrInput,
 	type EpcQrProblem,
-} from './epc-qr';
+} from './epcQr';
 export {
 	MESSAGE_LANGUAGES,
 	countOf,
@@ -58,8 +58,8 @@ export {
 	type CountableNoun,
 	type MessageLanguage,
 } from './format';
-export { htmlToText } from './html-text';
-export { LinkError, buildPaymentLink, checkHttpsUrl, checkImageSource, type PaymentLinkValues } from './payment-link';
+export { htmlToText } from './htmlText';
+export { LinkError, buildPaymentLink, checkHttpsUrl, checkImageSource, type PaymentLinkValues } from './paymentLink';
 export { base64, monochromePng } from './png';
 export { READABILITY_LIMITS, readability, readabilityWarnings, sentencesOf, syllables, wordsOf, type ReadabilityStats } from './readability';
 export {

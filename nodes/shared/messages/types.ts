@@ -1,6 +1,6 @@
 /**
  * Shapes of the generated template library (nodes/ToneTemplate/generated/library.ts, written by
- * templates/build/library.js) and of a rendered message.
+ * build/templateLibrary/library.js) and of a rendered message.
  */
 import type { Stage } from '../debtor/model';
 import type { MessageLanguage } from './format';

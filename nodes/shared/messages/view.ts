@@ -24,9 +24,9 @@ import type { Claim, DebtorRecord, Stage } from '../debtor/model';
 import { LEGAL_EARLY_WARNING_SECTORS } from '../journey/municipality';
 import type { Cents } from '../money';
 import type { ResolvedBrand } from './brand';
-import { EpcQrError, epcPayloadFactory, qrPngBase64 } from './epc-qr';
+import { EpcQrError, epcPayloadFactory, qrPngBase64 } from './epcQr';
 import { countOf, formatDay, formatMoney, plural, singleLine, type MessageLanguage } from './format';
-import { checkHttpsUrl, LinkError, paymentLinkFactory, type PaymentLinkValues } from './payment-link';
+import { checkHttpsUrl, LinkError, paymentLinkFactory, type PaymentLinkValues } from './paymentLink';
 import type { MessageChannel, Register, StageMeta, Tone } from './types';
 
 /** A problem with the item's data; `field` names the item field (e.g. `arrangement.instalments`). */

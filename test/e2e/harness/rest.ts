@@ -19,7 +19,7 @@ import axios, { type AxiosInstance } from 'axios';
 import * as path from 'node:path';
 
 import { DEFAULT_OWNER, ensureRuntime } from '../../../scripts/runtime';
-import { toRunResult, type N8nInstance, type RunResult } from './n8n';
+import { toRunResult, type N8nInstance, type RunResult } from '../../../scripts/n8nInstance';
 
 export { ownerEnv } from '../../../scripts/runtime';
 

@@ -2,7 +2,7 @@
  * Small builders for test workflows, so e2e tests read as "trigger -> node -> node" instead of JSON.
  * Node types of this package use the prefix n8n gives an installed community package.
  */
-import type { WorkflowJson } from './n8n';
+import type { WorkflowJson } from '../../../scripts/n8nInstance';
 
 export const PACKAGE_PREFIX = 'n8n-nodes-social-collections';
 

@@ -14,7 +14,7 @@ import {
 	resolveSelection,
 } from '../../../nodes/shared/messages';
 import { GENERATED_LIBRARY, GENERATED_SPECS } from '../../../nodes/ToneTemplate/generated/library';
-import { sampleItem, sampleOptions } from '../../gallery/samples';
+import { sampleItem, sampleOptions } from '../../../build/gallery/samples';
 
 jest.setTimeout(30_000);
 

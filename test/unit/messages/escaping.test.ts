@@ -15,7 +15,7 @@ import {
 	type RenderedMessage,
 } from '../../../nodes/shared/messages';
 import { GENERATED_LIBRARY, GENERATED_SPECS } from '../../../nodes/ToneTemplate/generated/library';
-import { sampleDebtor, sampleItem, sampleOptions } from '../../gallery/samples';
+import { sampleDebtor, sampleItem, sampleOptions } from '../../../build/gallery/samples';
 
 const library = new TemplateLibrary(GENERATED_LIBRARY, GENERATED_SPECS);
 

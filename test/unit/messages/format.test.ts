@@ -2,7 +2,7 @@
  * Formatting helpers, payment links and the brand settings check.
  */
 import { dayNumber, formatDate } from '../../../nodes/shared/calendar';
-import { paymentLinkFactory } from '../../../nodes/shared/messages/payment-link';
+import { paymentLinkFactory } from '../../../nodes/shared/messages/paymentLink';
 import {
 	BrandError,
 	LinkError,

@@ -28,9 +28,9 @@ import {
 	type RenderedMessage,
 } from '../../../nodes/shared/messages';
 import { GENERATED_LIBRARY, GENERATED_SPECS } from '../../../nodes/ToneTemplate/generated/library';
-import { renderSample } from '../../gallery/gallery';
-import { SAMPLE_BANK, sampleDebtor, sampleItem, sampleOptions } from '../../gallery/samples';
-import { foreignSentences, languageOf } from './language-words';
+import { renderSample } from '../../../build/gallery/gallery';
+import { SAMPLE_BANK, sampleDebtor, sampleItem, sampleOptions } from '../../../build/gallery/samples';
+import { foreignSentences, languageOf } from './languageWords';
 
 const library = new TemplateLibrary(GENERATED_LIBRARY, GENERATED_SPECS);
 const LANGUAGES: MessageLanguage[] = ['nl', 'en'];
@@ -57,7 +57,7 @@ describe('generated module', () => {
 	jest.setTimeout(60_000);
 
 	test('the committed nodes/ToneTemplate/generated/library.ts equals a fresh build of templates/ (run `npx gulp templates` when this fails)', async () => {
-		const { generateLibrary, OUTPUT } = require('../../../templates/build/library.js');
+		const { generateLibrary, OUTPUT } = require('../../../build/templateLibrary/library.js');
 		const { source } = await generateLibrary();
 		const committed = fs.readFileSync(OUTPUT, 'utf8');
 		// Compare the hash line first for a readable failure, then everything.

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { generatePortfolio } from '../../fixtures/portfolio';
 
 const ROOT = resolve(__dirname, '../../..');
-const CLI = join(ROOT, 'test/fixtures/generate-portfolio.ts');
+const CLI = join(ROOT, 'test/fixtures/generatePortfolio.ts');
 
 function runCli(args: string[], nodeFlags: string[] = []) {
 	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- runs the fixture CLI under test, fixed arguments

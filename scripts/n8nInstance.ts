@@ -1,0 +1,297 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- tooling runs in plain Node, not inside n8n */
+/**
+ * A real n8n for end-to-end tests: a fresh user folder with the packed package installed as the
+ * Community Nodes installer would, the n8n CLI (import, execute, export) and a running `n8n start`
+ * for webhooks and forms. Every instance has its own folder, database and port, so test files can
+ * run in parallel.
+ */
+import axios, { type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+import { ensureRuntime, installPackage, instanceEnv, packageTarball, type Runtime } from './runtime';
+
+export interface WorkflowJson {
+	id?: string;
+	name: string;
+	nodes: Array<Record<string, unknown> & { name: string; type: string }>;
+	connections: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export interface CredentialJson {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+/** The JSON items of one run of a node, per output. */
+export interface NodeRun {
+	outputs: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown; binary?: unknown }>>;
+	error?: { message: string; description?: string };
+	executionStatus?: string;
+}
+
+export interface RunResult {
+	raw: { data: { resultData: { runData: Record<string, Array<{ data?: { main?: NodeRun['outputs'] }; error?: NodeRun['error']; executionStatus?: string }>>; error?: unknown; lastNodeExecuted?: string } } ; status?: string };
+	/** Items of `node` on output `output` (default 0) in its first run. */
+	items(node: string, output?: number): Array<Record<string, unknown>>;
+	/** Every output of `node` in its first run. */
+	outputs(node: string): Array<Array<Record<string, unknown>>>;
+	nodeNames(): string[];
+}
+
+export interface InstanceOptions {
+	timezone?: string;
+	env?: Record<string, string>;
+	/** The packed package to install (default: the one the e2e global setup packed). */
+	tarball?: string;
+}
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export function toRunResult(raw: RunResult['raw']): RunResult {
+	const runOf = (node: string) => {
+		const runs = raw.data.resultData.runData[node];
+		if (!runs || runs.length === 0) {
+			throw new Error(`node "${node}" did not run; nodes that ran: ${Object.keys(raw.data.resultData.runData).join(', ')}`);
+		}
+		return runs[0];
+	};
+	return {
+		raw,
+		outputs(node) {
+			return (runOf(node).data?.main ?? []).map((items) => (items ?? []).map((item) => item.json));
+		},
+		items(node, output = 0) {
+			return this.outputs(node)[output] ?? [];
+		},
+		nodeNames() {
+			return Object.keys(raw.data.resultData.runData);
+		},
+	};
+}
+
+export class N8nInstance {
+	readonly userFolder: string;
+	readonly runtime: Runtime;
+	readonly timezone: string;
+	private server?: ChildProcess;
+	private serverLog = '';
+	port?: number;
+	private readonly extraEnv: Record<string, string>;
+
+	private constructor(runtime: Runtime, userFolder: string, options: InstanceOptions, brokerPort: number) {
+		this.runtime = runtime;
+		this.userFolder = userFolder;
+		this.timezone = options.timezone ?? 'Europe/Amsterdam';
+		// Each instance its own task-runner broker port: parallel test files must not collide on 5679.
+		this.extraEnv = { N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...options.env };
+	}
+
+	/** A fresh n8n user folder with the packed package installed in `.n8n/nodes`. */
+	static async create(options: InstanceOptions = {}): Promise<N8nInstance> {
+		const runtime = ensureRuntime();
+		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'social-collections-e2e-'));
+		installPackage(runtime, userFolder, options.tarball ?? packageTarball());
+		return new N8nInstance(runtime, userFolder, options, await freePort());
+	}
+
+	env(): NodeJS.ProcessEnv {
+		return instanceEnv(this.runtime, {
+			userFolder: this.userFolder,
+			timezone: this.timezone,
+			port: this.port,
+			encryptionKey: `e2e-${path.basename(this.userFolder)}`,
+			extra: {
+				// `n8n execute` prints its run data through the logger at level info: keep info.
+				N8N_LOG_LEVEL: 'info',
+				// The e2e tests talk to loopback servers that stand in for the providers.
+				N8N_SSRF_PROTECTION_ENABLED: 'false',
+				...this.extraEnv,
+			},
+		});
+	}
+
+	/**
+	 * Runs an n8n CLI command to completion; resolves with stdout, rejects with the output tail.
+	 * Stdout goes to a file, not a pipe: n8n exits right after printing, and megabytes of run data
+	 * written to a pipe are cut off at exit, while writes to a file are synchronous.
+	 */
+	cli(args: string[], timeoutMs = 180_000): Promise<string> {
+		const outFile = path.join(this.userFolder, `cli-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.out`);
+		const out = fs.openSync(outFile, 'w');
+		return new Promise((resolve, reject) => {
+			const child = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, ...args], {
+				env: this.env(),
+				cwd: this.userFolder,
+				stdio: ['ignore', out, 'pipe'],
+			});
+			let stderr = '';
+			child.stderr!.on('data', (chunk) => (stderr += chunk));
+			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+			child.on('close', (code, signal) => {
+				clearTimeout(timer);
+				fs.closeSync(out);
+				const stdout = fs.readFileSync(outFile, 'utf8');
+				fs.rmSync(outFile, { force: true });
+				if (code === 0) resolve(stdout);
+				else if (signal === 'SIGSEGV') {
+					// n8n 2.41.1 on Node 24 now and then crashes while tearing down after a finished
+					// command (native modules). Callers verify what the command produced (import
+					// message, exported file, complete run data), so the result is still checked.
+					process.stderr.write(`warning: n8n ${args[0]} crashed on exit (SIGSEGV); checking its output\n`);
+					resolve(stdout);
+				} else reject(new Error(`n8n ${args.join(' ')} exited with ${code ?? `signal ${signal}`}:\n${stderr.slice(-3000)}\n${stdout.slice(-1500)}`));
+			});
+		});
+	}
+
+	/** The n8n version this instance runs, as reported by the CLI. */
+	async version(): Promise<string> {
+		return (await this.cli(['--version'])).trim().split('\n').pop()!.trim();
+	}
+
+	/** Every installed node type (`n8n export:nodes`): an oracle for type names and versions. */
+	async exportNodes(): Promise<Array<{ name: string; version: number | number[]; displayName: string; outputs?: unknown; outputNames?: string[] }>> {
+		const file = path.join(this.userFolder, 'nodes.json');
+		await this.cli(['export:nodes', `--output=${file}`]);
+		return JSON.parse(fs.readFileSync(file, 'utf8'));
+	}
+
+	async importCredentials(credentials: CredentialJson[]): Promise<void> {
+		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(credentials));
+		await this.cli(['import:credentials', `--input=${file}`]);
+	}
+
+	/** Imports a workflow (an id is given when missing) and returns its id. */
+	async importWorkflow(workflow: WorkflowJson): Promise<string> {
+		const id = workflow.id ?? `e2e${Math.random().toString(36).slice(2, 14)}`;
+		const file = path.join(this.userFolder, `workflow-${id}.json`);
+		fs.writeFileSync(file, JSON.stringify({ active: false, settings: { executionOrder: 'v1' }, ...workflow, id }));
+		const output = await this.cli(['import:workflow', `--input=${file}`]);
+		if (!/Successfully imported 1 workflow/.test(output)) throw new Error(`import of workflow "${workflow.name}" reported:\n${output.slice(-3000)}`);
+		return id;
+	}
+
+	/** Imports several workflows with one CLI run (each CLI run boots n8n: one is much faster than many). */
+	async importWorkflows(workflows: WorkflowJson[]): Promise<void> {
+		const dir = fs.mkdtempSync(path.join(this.userFolder, 'import-'));
+		workflows.forEach((workflow, index) => {
+			if (!workflow.id) throw new Error(`workflow "${workflow.name}" has no id`);
+			fs.writeFileSync(path.join(dir, `${index}.json`), JSON.stringify({ active: false, settings: { executionOrder: 'v1' }, ...workflow }));
+		});
+		const output = await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
+		if (!new RegExp(`Successfully imported ${workflows.length} workflow`).test(output)) throw new Error(`import of ${workflows.length} workflows reported:\n${output.slice(-3000)}`);
+	}
+
+	/** Publishes (activates) a workflow so its webhooks answer once `start()` runs. */
+	async publishWorkflow(id: string): Promise<void> {
+		await this.cli(['publish:workflow', `--id=${id}`]);
+	}
+
+	/** Runs a workflow that starts with a Manual Trigger through `n8n execute` and returns its run data. */
+	async execute(id: string): Promise<RunResult> {
+		const stdout = await this.cli(['execute', `--id=${id}`, '--rawOutput']);
+		// The run data is pretty-printed: it opens with "{" and closes with "}" alone at the start of a
+		// line; log lines may come before and after it.
+		const start = stdout.search(/^\{$/m);
+		const end = start < 0 ? -1 : stdout.indexOf('\n}', start);
+		if (start < 0 || end < 0) throw new Error(`n8n execute printed no run data:\n${stdout.slice(-2000)}`);
+		return toRunResult(JSON.parse(stdout.slice(start, end + 2)));
+	}
+
+	/** Starts `n8n start` on a free port and waits until it is ready. */
+	async start(timeoutMs = 120_000): Promise<void> {
+		this.port = await freePort();
+		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, 'start'], {
+			env: this.env(),
+			cwd: this.userFolder,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		this.server = child;
+		child.stdout!.on('data', (chunk) => (this.serverLog = (this.serverLog + chunk).slice(-20000)));
+		child.stderr!.on('data', (chunk) => (this.serverLog = (this.serverLog + chunk).slice(-20000)));
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}:\n${this.serverLog}`);
+			try {
+				const response = await axios.get(`${this.baseUrl}/healthz/readiness`, { validateStatus: () => true, timeout: 2000 });
+				if (response.status === 200) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n did not become ready in ${timeoutMs} ms:\n${this.serverLog}`);
+	}
+
+	get baseUrl(): string {
+		if (!this.port) throw new Error('n8n is not started');
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	/** The process id of the running `n8n start` (for benchmarks that sample its memory). */
+	get pid(): number | undefined {
+		return this.server?.pid;
+	}
+
+	get log(): string {
+		return this.serverLog;
+	}
+
+	/**
+	 * Waits until n8n has registered the production webhook at `pathName`: n8n reports ready before it
+	 * has activated the published workflows, and answers 404 "is not registered" until then.
+	 */
+	async waitForWebhook(pathName: string, timeoutMs = 60_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		let last = '';
+		while (Date.now() < deadline) {
+			const response = await axios.get(`${this.baseUrl}/webhook/${pathName}`, { validateStatus: () => true, timeout: 5000 });
+			last = JSON.stringify(response.data);
+			// Registered for another method answers with a hint; a GET webhook answers for real.
+			if (response.status !== 404 || /not registered for GET requests/.test(last)) return;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`webhook ${pathName} was not registered within ${timeoutMs} ms: ${last}\n${this.serverLog.slice(-3000)}`);
+	}
+
+	/** POSTs to a production webhook of the running instance (after it is registered). */
+	async webhook(pathName: string, body: unknown, config: AxiosRequestConfig = {}): Promise<AxiosResponse> {
+		await this.waitForWebhook(pathName);
+		return axios.post(`${this.baseUrl}/webhook/${pathName}`, body, { validateStatus: () => true, timeout: 60_000, ...config });
+	}
+
+	async stop(): Promise<void> {
+		const child = this.server;
+		this.server = undefined;
+		if (child && child.exitCode === null) {
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+			await exited;
+			clearTimeout(timer);
+		}
+	}
+
+	/** Stops the server and removes the user folder. */
+	async dispose(): Promise<void> {
+		await this.stop();
+		fs.rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}

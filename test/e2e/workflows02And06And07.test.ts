@@ -1,0 +1,433 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any, no-console -- tests run in plain Node, not inside n8n; run data is loose JSON; the secrets are test-only, shared with this test's own n8n */
+/**
+ * Workflows 2 (ERP intake), 6 (delivery status) and 7 (direct-debit reversal handling), shipped JSON
+ * imported into one real `n8n start` (one instance for the three: the machine is shared), driven over
+ * HTTP the way an ERP, a provider and an operator drive them, and judged by the answers, the Data
+ * Table rows and the messages the sandbox recorded. Only credentials are added to the shipped files.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createHmac } from 'node:crypto';
+
+import { REPO_ROOT } from '../../scripts/runtime';
+import { N8nInstance, type WorkflowJson } from '../../scripts/n8nInstance';
+import { N8nRest, ownerEnv, type Row } from './harness/rest';
+import { DELIVERY_STATUS_WEBHOOK_ID } from '../../workflows/src/06-delivery-status';
+
+jest.setTimeout(900_000);
+
+const load = (file: string): WorkflowJson => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8'));
+const nodeNamed = (wf: WorkflowJson, name: string): any => {
+	const node = wf.nodes.find((n) => n.name === name);
+	if (!node) throw new Error(`no node "${name}" in ${wf.name}`);
+	return node;
+};
+
+const ERP_SECRET = 'erp-intake-test-secret-3f9a';
+const CRYPTO_CRED = { id: 'scErpHmacCred01', name: 'ERP intake signing secret' };
+const STATUS_SECRET = 'creditor-status-secret-77c1';
+const WEBHOOK_CRED = { id: 'scStatusHookCred1', name: 'Creditor system' };
+
+/** The Amsterdam calendar day `offsetDays` from today (YYYY-MM-DD). */
+const amsterdamDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' });
+
+/** Signs a body as the ERP does: X-Signature = sha256=HMAC-SHA256(secret, "<timestamp>.<body>"). */
+function signed(body: string, secret = ERP_SECRET, timestamp = Math.floor(Date.now() / 1000)) {
+	const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+	return { headers: { 'content-type': 'application/json', 'x-signature-timestamp': String(timestamp), 'x-signature': `sha256=${signature}` } };
+}
+
+describe('workflows 2, 6 and 7 in real n8n', () => {
+	let n8n: N8nInstance;
+	let rest: N8nRest;
+
+	beforeAll(async () => {
+		n8n = await N8nInstance.create({ env: ownerEnv() });
+		await n8n.importCredentials([
+			{ ...CRYPTO_CRED, type: 'crypto', data: { hmacSecret: ERP_SECRET } },
+			{ ...WEBHOOK_CRED, type: 'socialCollectionsWebhookApi', data: { url: 'http://127.0.0.1:9/unused', signingSecret: STATUS_SECRET } },
+		]);
+		await n8n.importWorkflow(load('00-setup-data-tables.json'));
+		const intake = load('02-erp-intake.json');
+		nodeNamed(intake, 'Compute the expected signature').credentials = { crypto: CRYPTO_CRED };
+		await n8n.importWorkflow(intake);
+		await n8n.publishWorkflow(intake.id as string);
+		const status = load('06-delivery-status.json');
+		nodeNamed(status, 'Delivery status').credentials = { socialCollectionsWebhookApi: WEBHOOK_CRED };
+		// The tests run at any hour: the legal contact window is the Channel Sender's own tested rule.
+		nodeNamed(status, 'Send on the next channel').parameters.options = { contactWindow: false };
+		await n8n.importWorkflow(status);
+		await n8n.publishWorkflow(status.id as string);
+		const reversals = load('07-reversal-handling.json');
+		nodeNamed(reversals, 'Send the message').parameters.options.contactWindow = false;
+		await n8n.importWorkflow(reversals);
+		await n8n.start();
+		rest = await N8nRest.signIn(n8n);
+		const setup = await rest.runManually('scSetupTables01', 'Run once');
+		expect(setup.raw.status).toBe('success');
+	});
+
+	afterAll(async () => {
+		if (process.env.DEBUG_WORKFLOWS) console.log(n8n?.log.slice(-5000));
+		await n8n?.dispose();
+	});
+
+	describe('2. ERP intake', () => {
+		// Bytes as signed: axios would re-encode a string that is not JSON as a JSON string.
+		const post = (body: string, config: any) => n8n.webhook('sc-erp-intake', body, { ...config, transformRequest: [(data: string) => data] });
+		const record = (rows: Row[], debtorId: string) => JSON.parse(String(rows.find((row) => row.debtorId === debtorId)?.record));
+
+		const batch = {
+			events: [
+				{ eventId: 'ERP-1', type: 'invoice', debtorId: 'D-100', claim: { claimId: 'INV-1', principalCents: 12000, invoiceDate: '2026-10-01', dueDate: '2026-10-15', sector: 'energy' } },
+				{ eventId: 'ERP-2', type: 'invoice', debtorId: 'D-100', claim: { claimId: 'INV-2', principalCents: 8000, invoiceDate: '2026-11-01', dueDate: '2026-11-15' } },
+				{ eventId: 'ERP-3', type: 'payment', debtorId: 'D-100', payment: { amountCents: 15000, date: '2026-11-10', method: 'direct-debit' } },
+				// Recent, so workflow 7 below answers it: the intake and the reversal handling work together.
+				{ eventId: 'ERP-4', type: 'reversal', debtorId: 'D-100', reversal: { amountCents: 5000, date: amsterdamDay(-10), reasonCode: 'AM04', claimId: 'INV-2' } },
+				{ eventId: 'ERP-5', type: 'debtor-update', debtorId: 'D-100', debtor: { firstName: 'Anna', contact: { email: 'anna@example.nl' }, income: { type: 'salary-monthly', dayOfMonth: 25 }, iban: 'NL91ABNA0417164300', paymentMethod: 'direct-debit' } },
+				{ eventId: 'ERP-6', type: 'payment', debtorId: 'D-100', payment: { amountCents: 12.5, date: '2026-11-12' } },
+				{ eventId: 'ERP-7', type: 'payment', debtorId: 'D-999', payment: { amountCents: 100, date: '2026-11-12' } },
+				{ eventId: 'ERP-3', type: 'payment', debtorId: 'D-100', payment: { amountCents: 15000, date: '2026-11-10' } },
+				{ eventId: 'ERP-8', type: 'debtor-update', debtorId: 'D-200', debtor: { contact: { email: 'not-an-address' } } },
+				{ eventId: 'ERP-9', type: 'write-off', debtorId: 'D-100' },
+				{ eventId: 'ERP-10', type: 'invoice', debtorId: 'D-100', claim: { claimId: 'INV-1', principalCents: 1, invoiceDate: '2026-10-01', dueDate: '2026-10-15' } },
+			],
+		};
+		let first: any;
+
+		test('a missing, wrong or stale signature gets 401 and changes nothing', async () => {
+			const body = JSON.stringify(batch);
+			const unsigned = await post(body, { headers: { 'content-type': 'application/json' } });
+			expect(unsigned.status).toBe(401);
+			expect(unsigned.data.error).toMatch(/missing X-Signature/);
+			const wrong = await post(body, signed(body, 'not-the-secret'));
+			expect(wrong.status).toBe(401);
+			expect(wrong.data.error).toMatch(/does not match/);
+			const tampered = signed(body);
+			const altered = await post(body.replace('12000', '1200'), tampered);
+			expect(altered.status).toBe(401);
+			const stale = await post(body, signed(body, ERP_SECRET, Math.floor(Date.now() / 1000) - 3600));
+			expect(stale.status).toBe(401);
+			expect(stale.data.error).toMatch(/5-minute window/);
+			expect(JSON.stringify(stale.data)).not.toContain(ERP_SECRET);
+			expect(await rest.rows('sc_debtors')).toEqual([]);
+			expect(await rest.rows('sc_intake')).toEqual([]);
+		});
+
+		test('an unreadable request gets 400', async () => {
+			for (const body of ['{"events": "no"}', '{"events": []}', '{"no-events": 1}']) {
+				const response = await post(body, signed(body));
+				expect([body, response.status]).toEqual([body, 400]);
+				expect(response.data.error).toBe('the body must be {"events": [ ... ]} with at least one event');
+			}
+			// Not JSON at all: n8n itself refuses to parse it (422) before the workflow starts.
+			const garbage = await post('not json', signed('not json'));
+			expect([400, 422]).toContain(garbage.status);
+			expect(await rest.rows('sc_intake')).toEqual([]);
+		});
+
+		test('a signed batch gets one answer per event: accepted, rejected with reason, duplicate', async () => {
+			const body = JSON.stringify(batch);
+			const response = await post(body, signed(body));
+			expect(response.status).toBe(200);
+			first = response.data;
+			expect(first.results.map((r: any) => [r.eventId, r.result])).toEqual([
+				['ERP-1', 'accepted'],
+				['ERP-2', 'accepted'],
+				['ERP-3', 'accepted'],
+				['ERP-4', 'accepted'],
+				['ERP-5', 'accepted'],
+				['ERP-6', 'rejected'],
+				['ERP-7', 'rejected'],
+				['ERP-3', 'duplicate'],
+				['ERP-8', 'rejected'],
+				['ERP-9', 'rejected'],
+				['ERP-10', 'rejected'],
+			]);
+			expect(first).toMatchObject({ received: 11, accepted: 5, rejected: 5, duplicate: 1 });
+			const reason = (i: number) => first.results[i].reason;
+			expect(reason(5)).toBe('events[5].payment.amountCents must be a whole number of cents above 0');
+			expect(reason(6)).toMatch(/unknown debtor/);
+			expect(reason(7)).toBe('same eventId earlier in this request');
+			expect(reason(8)).toMatch(/debtor schema: contact\.email/);
+			expect(reason(8)).not.toContain('not-an-address');
+			expect(reason(9)).toMatch(/events\[9\]\.type must be one of/);
+			expect(reason(10)).toBe('claim INV-1 already exists');
+		});
+
+		test('the accepted events are applied to the debtor record in sc_debtors', async () => {
+			const rows = await rest.rows('sc_debtors');
+			expect(rows.map((row) => [row.debtorId, row.status])).toEqual([['D-100', 'open']]);
+			const d = record(rows, 'D-100');
+			// 150.00 paid without a claim: INV-1 (oldest, 120.00) settled, 30.00 on INV-2. Then 50.00 reversed
+			// on INV-2: 30.00 opens INV-2 up to its principal, the other 20.00 opens INV-1 again.
+			expect(d.claims.map((claim: any) => [claim.claimId, claim.principalCents, claim.openCents])).toEqual([['INV-1', 12000, 2000], ['INV-2', 8000, 8000]]);
+			expect(d.payments).toEqual([{ amountCents: 15000, date: '2026-11-10', method: 'direct-debit' }]);
+			expect(d.reversals).toEqual([{ amountCents: 5000, date: amsterdamDay(-10), reasonCode: 'AM04', claimId: 'INV-2' }]);
+			expect(d).toMatchObject({ debtorId: 'D-100', firstName: 'Anna', contact: { email: 'anna@example.nl' }, income: { type: 'salary-monthly', dayOfMonth: 25 } });
+			expect(d.segmentation).toBeUndefined();
+			expect(d.intake).toBeUndefined();
+		});
+
+		test('every event is logged in sc_intake with its result and reason', async () => {
+			const rows = await rest.rows('sc_intake');
+			expect(rows.map((row) => [row.eventId, row.result])).toEqual(first.results.map((r: any) => [r.eventId, r.result]));
+			for (const row of rows) {
+				expect(row.receivedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+				expect(row.reason === '' || row.reason === null).toBe(row.result === 'accepted');
+			}
+		});
+
+		test('a replay of the same events answers duplicate and changes nothing', async () => {
+			const before = await rest.rows('sc_debtors');
+			const body = JSON.stringify(batch);
+			const response = await post(body, signed(body));
+			expect(response.status).toBe(200);
+			expect(response.data.results.filter((r: any) => r.result === 'duplicate').map((r: any) => r.eventId)).toEqual(['ERP-1', 'ERP-2', 'ERP-3', 'ERP-4', 'ERP-5', 'ERP-3']);
+			expect(response.data.results.filter((r: any) => r.result === 'duplicate').every((r: any) => /already accepted|earlier in this request/.test(r.reason))).toBe(true);
+			expect(response.data.accepted).toBe(0);
+			const after = await rest.rows('sc_debtors');
+			expect(after.map((row) => [row.debtorId, row.record])).toEqual(before.map((row) => [row.debtorId, row.record]));
+		});
+
+		test('a corrected event that was rejected may be sent again with the same eventId', async () => {
+			const body = JSON.stringify({ events: [{ eventId: 'ERP-6', type: 'payment', debtorId: 'D-100', payment: { amountCents: 1250, date: '2026-11-20', claimId: 'INV-2' } }] });
+			const response = await post(body, signed(body));
+			expect(response.data.results).toEqual([{ eventId: 'ERP-6', result: 'accepted' }]);
+			const d = record(await rest.rows('sc_debtors'), 'D-100');
+			expect(d.claims.find((claim: any) => claim.claimId === 'INV-2').openCents).toBe(8000 - 1250);
+		});
+	});
+
+	/** Waits until the workflow has `count` finished executions (webhook runs happen after the answer). */
+	async function finishedRuns(workflowId: string, count: number): Promise<Array<{ id: string; status: string }>> {
+		for (let i = 0; i < 240; i++) {
+			const runs = await rest.executions(workflowId);
+			if (runs.length >= count && runs.every((run) => !['running', 'new', 'waiting'].includes(run.status))) return runs;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`workflow ${workflowId} did not finish ${count} runs`);
+	}
+
+	describe('6. delivery status', () => {
+		const WF = 'scDeliveryStatus06';
+		const HOOK = DELIVERY_STATUS_WEBHOOK_ID;
+		let runs = 0;
+		const debtor = (debtorId: string, extra: Record<string, unknown> = {}) => ({
+			debtorId,
+			status: 'open',
+			record: JSON.stringify({
+				debtorId,
+				firstName: 'Sam',
+				lastName: 'Jansen',
+				contact: { email: `${debtorId.toLowerCase()}@example.nl`, mobile: '+31612345678', address: { street: 'Dorpsstraat', houseNumber: '1', postalCode: '1234 AB', city: 'Utrecht' } },
+				preferredChannel: 'email',
+				claims: [{ claimId: `C-${debtorId}`, principalCents: 5000, openCents: 5000, invoiceDate: '2026-10-01', dueDate: '2026-10-15' }],
+				...extra,
+			}),
+		});
+		const sentRow = (debtorId: string, channel: string, idempotencyKey: string) => ({
+			loggedAt: '2026-11-20T08:01:00.000+01:00', day: '2026-11-20', debtorId, decision: 'sent', stage: 'reminder-1', channel, claimIds: `C-${debtorId}`,
+			status: 'sent', reason: 'sandbox', moment: '2026-11-20T08:00:00+01:00', templateId: `reminder-1/${channel}/neutral/u/nl`, idempotencyKey, messageId: '',
+		});
+		/** Posts signed events to the trigger and waits for the run they start (none when `runs` is false). */
+		async function report(events: unknown[], { secret = STATUS_SECRET, starts = true } = {}) {
+			const body = JSON.stringify({ events });
+			const timestamp = Math.floor(Date.now() / 1000);
+			const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+			const response = await n8n.webhook(`${HOOK}/delivery-status`, body, { headers: { 'content-type': 'application/json', 'x-signature-timestamp': String(timestamp), 'x-signature': `sha256=${signature}` } });
+			if (starts) {
+				runs++;
+				const list = await finishedRuns(WF, runs);
+				expect(list.map((run) => run.status)).toEqual(list.map(() => 'success'));
+			}
+			return response;
+		}
+		const logOf = async (key: string) => (await rest.rows('sc_contact_log')).filter((row) => row.idempotencyKey === key).map((row) => [row.decision, row.channel, row.status, row.reason]);
+		const time = '2026-11-20T09:00:00.000Z';
+
+		beforeAll(async () => {
+			await rest.insertRows('sc_debtors', [debtor('D-600'), debtor('D-601', { preferredChannel: 'letter' }), debtor('D-602', { consents: { whatsappOptIn: true, whatsappOptInAt: '2026-01-01T10:00:00+01:00' } })]);
+			await rest.insertRows('sc_contact_log', [sentRow('D-600', 'email', 'sc1-e2e-aaa'), sentRow('D-601', 'letter', 'sc1-e2e-bbb'), sentRow('D-602', 'whatsapp', 'sc1-e2e-ccc')]);
+		});
+
+		test('a report with a wrong signature gets 401 and starts nothing', async () => {
+			const response = await report([{ idempotencyKey: 'sc1-e2e-aaa', messageId: 'm-1', status: 'bounced', channel: 'email', time }], { secret: 'wrong', starts: false });
+			expect(response.status).toBe(401);
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			expect(await rest.executions(WF)).toEqual([]);
+		});
+
+		test('each report is logged once, and a status never moves backwards', async () => {
+			const delivered = { idempotencyKey: 'sc1-e2e-aaa', messageId: 'm-1', status: 'delivered', channel: 'email', time };
+			expect((await report([delivered, delivered])).status).toBe(200);
+			await report([delivered, { ...delivered, status: 'sent' }]);
+			expect(await logOf('sc1-e2e-aaa')).toEqual([
+				['sent', 'email', 'sent', 'sandbox'],
+				['delivery-status', 'email', 'delivered', ''],
+				['status-ignored', 'email', 'sent', 'would move the message back from delivered to sent'],
+			]);
+		});
+
+		test('a permanent failure sends the same step on the next channel, once', async () => {
+			const bounced = { idempotencyKey: 'sc1-e2e-aaa', messageId: 'm-1', status: 'bounced', channel: 'email', time, errorCode: '550' };
+			await report([bounced]);
+			const rows = await rest.rows('sc_contact_log');
+			const fallback = rows.filter((row) => row.debtorId === 'D-600' && row.decision === 'sent' && row.channel === 'sms');
+			expect(fallback.map((row) => [row.stage, row.status, row.reason])).toEqual([['reminder-1', 'sent', 'fallback after bounced on email (sandbox)']]);
+			expect(String(fallback[0].idempotencyKey)).toMatch(/^sc1-/);
+			expect(await logOf('sc1-e2e-aaa')).toContainEqual(['delivery-status', 'email', 'bounced', 'permanent failure (550): next channel']);
+			// The sandbox recorded the SMS it would send, to the debtor's mobile.
+			const run = await rest.execution((await rest.executions(WF))[0].id);
+			const sent = run.items('Send on the next channel', 0) as any[];
+			expect(sent).toHaveLength(1);
+			expect(sent[0].delivery).toMatchObject({ channel: 'sms', provider: 'sandbox', simulated: true });
+			expect(sent[0].delivery.details.wouldSend.to).toBe('+31612345678');
+			expect(sent[0].message.stage).toBe('reminder-1');
+			const record = JSON.parse(String((await rest.rows('sc_debtors')).find((row) => row.debtorId === 'D-600')!.record));
+			expect(record.contacts).toEqual([expect.objectContaining({ channel: 'sms', direction: 'outbound', stage: 'reminder-1', outcome: 'sent', claimId: 'C-D-600' })]);
+			expect(record.messageData).toBeUndefined();
+
+			// The same bounce again: logged once, no second fallback.
+			await report([bounced]);
+			const again = await rest.rows('sc_contact_log');
+			expect(again.length).toBe(rows.length);
+		});
+
+		test('a letter that fails for good becomes a task for a person', async () => {
+			await report([{ idempotencyKey: 'sc1-e2e-bbb', messageId: 'p-1', status: 'failed', channel: 'letter', time }]);
+			const tasks = (await rest.rows('sc_tasks')).filter((row) => row.debtorId === 'D-601');
+			expect(tasks.map((row) => [row.stage, row.claimIds, row.why, row.done])).toEqual([['reminder-1', 'C-D-601', 'letter message failed and no channel is left: find new contact details or call', 'false']]);
+			expect(await logOf('sc1-e2e-bbb')).toEqual([
+				['sent', 'letter', 'sent', 'sandbox'],
+				['delivery-status', 'letter', 'failed', 'permanent failure: next channel'],
+			]);
+			expect((await rest.rows('sc_contact_log')).filter((row) => row.debtorId === 'D-601' && row.decision === 'task')).toHaveLength(1);
+		});
+
+		test("a reply makes its channel the debtor's preferred channel", async () => {
+			await report([{ idempotencyKey: 'sc1-e2e-ccc', messageId: 'wamid.in-1', status: 'replied', channel: 'whatsapp', time, replyText: 'Ik betaal vrijdag' }]);
+			const record = JSON.parse(String((await rest.rows('sc_debtors')).find((row) => row.debtorId === 'D-602')!.record));
+			expect(record.preferredChannel).toBe('whatsapp');
+			expect(record.contacts).toEqual([{ at: '2026-11-20T10:00:00+01:00', channel: 'whatsapp', direction: 'inbound', outcome: 'replied', stage: 'reminder-1', claimId: 'C-D-602' }]);
+			expect(JSON.stringify(record)).not.toContain('Ik betaal vrijdag');
+			expect(await logOf('sc1-e2e-ccc')).toContainEqual(['delivery-status', 'whatsapp', 'replied', 'reply on whatsapp']);
+
+			// The provider delivers the reply again: nothing is added twice.
+			const logBefore = (await rest.rows('sc_contact_log')).length;
+			await report([{ idempotencyKey: 'sc1-e2e-ccc', messageId: 'wamid.in-1', status: 'replied', channel: 'whatsapp', time, replyText: 'Ik betaal vrijdag' }]);
+			expect(JSON.parse(String((await rest.rows('sc_debtors')).find((row) => row.debtorId === 'D-602')!.record)).contacts).toHaveLength(1);
+			expect((await rest.rows('sc_contact_log')).length).toBe(logBefore);
+		});
+
+		test('an opt-out closes the channel and it is no longer preferred', async () => {
+			await report([{ idempotencyKey: 'sc1-e2e-ccc', messageId: 'wamid.in-2', status: 'opted-out', channel: 'whatsapp', time }]);
+			const record = JSON.parse(String((await rest.rows('sc_debtors')).find((row) => row.debtorId === 'D-602')!.record));
+			expect(record.consents.whatsappOptIn).toBe(false);
+			expect(record.preferredChannel).toBeUndefined();
+			expect(await logOf('sc1-e2e-ccc')).toContainEqual(['delivery-status', 'whatsapp', 'opted-out', 'opted out of whatsapp']);
+		});
+
+		test('a report for an unknown message is logged as unmatched and changes nothing else', async () => {
+			const before = await rest.rows('sc_debtors');
+			await report([{ idempotencyKey: 'sc1-e2e-zzz', messageId: 'x-1', status: 'bounced', channel: 'email', time }]);
+			expect(await logOf('sc1-e2e-zzz')).toEqual([['unmatched', 'email', 'bounced', 'no sent message with this idempotencyKey in the contact log']]);
+			expect((await rest.rows('sc_debtors')).map((row) => row.record)).toEqual(before.map((row) => row.record));
+		});
+	});
+
+	describe('7. direct-debit reversal handling', () => {
+		const WF = 'scReversalHandling07';
+		const reversalDay = amsterdamDay(-3);
+		const reversed = (debtorId: string, reasonCode: string, date = reversalDay) => ({
+			debtorId,
+			status: 'open',
+			record: JSON.stringify({
+				debtorId,
+				firstName: 'Kim',
+				lastName: 'de Boer',
+				contact: { email: `${debtorId.toLowerCase()}@example.nl`, mobile: '+31687654321' },
+				preferredChannel: 'email',
+				paymentMethod: 'direct-debit',
+				iban: 'NL91ABNA0417164300',
+				income: { type: 'salary-monthly', dayOfMonth: 25 },
+				claims: [{ claimId: `C-${debtorId}`, principalCents: 4500, openCents: 4500, invoiceDate: '2026-09-01', dueDate: '2026-09-30' }],
+				payments: [],
+				reversals: [{ amountCents: 4500, date, reasonCode, claimId: `C-${debtorId}` }],
+			}),
+		});
+		let run: any;
+
+		beforeAll(async () => {
+			await rest.insertRows('sc_debtors', [
+				reversed('R-AM04', 'AM04'),
+				reversed('R-MD07', 'MD07'),
+				reversed('R-MD06', 'MD06'),
+				reversed('R-MS02', 'MS02'),
+				reversed('R-AC06', 'AC06'),
+				reversed('R-OLD', 'AM04', amsterdamDay(-60)),
+			]);
+			run = await rest.runManually(WF, 'Run now (manual)');
+		});
+
+		const rowsOf = async (table: string) => (await rest.rows(table)).filter((row) => String(row.debtorId).startsWith('R-'));
+
+		test('the run succeeds and considers only new reversals, including the one the ERP intake recorded', () => {
+			expect(run.raw.status).toBe('success');
+			expect((run.items('New reversals') as any[]).map((item) => item.debtorId).sort()).toEqual(['D-100', 'R-AC06', 'R-AM04', 'R-MD06', 'R-MD07', 'R-MS02']);
+			const fromIntake = (run.items('Send the message', 0) as any[]).find((i) => i.debtorId === 'D-100');
+			expect(fromIntake.schedule).toMatchObject({ status: 'scheduled', representation: true, reversal: { reasonCode: 'AM04', date: amsterdamDay(-10) } });
+			expect(fromIntake.delivery.details.wouldSend.to).toBe('anna@example.nl');
+		});
+
+		test('AM04: a gentle notice with the new collection date after payday', () => {
+			const item = (run.items('Send the message', 0) as any[]).find((i) => i.debtorId === 'R-AM04');
+			expect(item.schedule).toMatchObject({ status: 'scheduled', representation: true, reversal: { reasonCode: 'AM04', date: reversalDay } });
+			expect(item.schedule.collectionDate > reversalDay).toBe(true);
+			expect(item.schedule.expectedIncome.date < item.schedule.collectionDate).toBe(true);
+			expect(item.message).toMatchObject({ stage: 'reversal-notice', tone: 'supportive', dueDate: item.schedule.collectionDate });
+			expect(item.delivery).toMatchObject({ provider: 'sandbox', simulated: true, channel: 'email' });
+		});
+
+		test('MD06 and MS02: a question, no re-presentation', () => {
+			const sent = (run.items('Send the message', 0) as any[]).filter((i) => ['R-MD06', 'R-MS02'].includes(i.debtorId));
+			expect(sent.map((i) => [i.debtorId, i.schedule.reasonCode, i.message.stage, i.message.tone])).toEqual([
+				['R-MD06', 'refund-or-refusal', 'reversal-notice', 'neutral'],
+				['R-MS02', 'refund-or-refusal', 'reversal-notice', 'neutral'],
+			]);
+			for (const i of sent) expect(i.schedule.collectionDate).toBeUndefined();
+		});
+
+		test('every decision is in the contact log; MD07 stops everything and AC06 goes to a person', async () => {
+			const log = await rowsOf('sc_contact_log');
+			expect(log.map((row) => [row.debtorId, row.decision, row.status]).sort()).toEqual([
+				['R-AC06', 'reversal-AC06', 'task'],
+				['R-AM04', 'reversal-AM04', 'sent'],
+				['R-MD06', 'reversal-MD06', 'sent'],
+				['R-MD07', 'reversal-MD07', 'stopped'],
+				['R-MS02', 'reversal-MS02', 'sent'],
+			]);
+			expect(String(log.find((row) => row.debtorId === 'R-AM04')!.reason)).toMatch(/^AM04: re-presented on \d{4}-\d{2}-\d{2} \(after payday\) \(sandbox\)$/);
+			const tasks = await rowsOf('sc_tasks');
+			expect(tasks.map((row) => row.debtorId).sort()).toEqual(['R-AC06', 'R-MD07']);
+			const debtors = await rowsOf('sc_debtors');
+			const rec = (id: string) => JSON.parse(String(debtors.find((row) => row.debtorId === id)!.record));
+			expect(debtors.find((row) => row.debtorId === 'R-MD07')!.status).toBe('closed');
+			expect(rec('R-MD07').flags.deceased).toBe(true);
+			for (const id of ['R-AM04', 'R-MD07', 'R-MD06', 'R-MS02', 'R-AC06']) expect([id, rec(id).reversalsAnswered.length]).toEqual([id, 1]);
+			expect(rec('R-AM04').contacts).toEqual([expect.objectContaining({ channel: 'email', direction: 'outbound', stage: 'reversal-notice', outcome: 'sent' })]);
+			expect(rec('R-OLD').reversalsAnswered).toBeUndefined();
+			expect(rec('R-AM04').schedule).toBeUndefined();
+		});
+
+		test('a second run answers nothing twice', async () => {
+			const logBefore = (await rowsOf('sc_contact_log')).length;
+			const again = await rest.runManually(WF, 'Run now (manual)');
+			expect(again.raw.status).toBe('success');
+			expect(again.items('New reversals')).toEqual([]);
+			expect(again.nodeNames()).not.toContain('Send the message');
+			expect((await rowsOf('sc_contact_log')).length).toBe(logBefore);
+			expect((await rowsOf('sc_tasks')).length).toBe(2);
+		});
+	});
+});

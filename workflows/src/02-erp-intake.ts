@@ -1,0 +1,300 @@
+/**
+ * Workflow 2: ERP intake. A signed webhook that takes invoices, payments, reversals and debtor updates
+ * (docs/erp-intake.md), applies them to the debtor records in sc_debtors and answers per event.
+ */
+import { Canvas, appendRows, assign, isTrue, saveDebtor, type Json } from './canvas';
+import { rowsWhere } from './dataTables';
+
+/** Path of the production webhook: POST https://<n8n>/webhook/sc-erp-intake */
+export const ERP_INTAKE_PATH = 'sc-erp-intake';
+
+// The raw body is kept by the Webhook (option Raw Body) as binary "data": the signature covers those bytes.
+const READ_SIGNED_REQUEST = `// The ERP signs "<X-Signature-Timestamp>.<raw body>" (HMAC-SHA256, hex, "sha256=" prefix).
+const item = $input.first();
+const rawBody = (await this.helpers.getBinaryDataBuffer(0, 'data')).toString('utf8');
+const headers = item.json.headers ?? {};
+const timestamp = String(headers['x-signature-timestamp'] ?? '');
+return [{ json: {
+  rawBody,
+  signature: String(headers['x-signature'] ?? '').trim(),
+  timestamp,
+  signedText: timestamp + '.' + rawBody,
+} }];`;
+
+const CHECK_SIGNATURE = `// Same rules as the package's own webhooks: a 5-minute window against replayed captures,
+// and a comparison that takes as long for a near miss as for a far one.
+const WINDOW_SECONDS = 300;
+const { signature, timestamp, expectedSignature, rawBody } = $input.first().json;
+function sameText(a, b) {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+  return diff === 0;
+}
+let reason = '';
+if (!signature) reason = 'missing X-Signature header';
+else if (!/^\\d+$/.test(timestamp)) reason = 'missing or malformed X-Signature-Timestamp header';
+else if (Math.abs(Date.now() / 1000 - Number(timestamp)) > WINDOW_SECONDS) reason = 'timestamp outside the allowed 5-minute window';
+else if (!sameText('sha256=' + expectedSignature, signature)) reason = 'signature does not match';
+return [{ json: { valid: reason === '', reason, rawBody: reason === '' ? rawBody : undefined } }];`;
+
+const SPLIT_AND_CHECK = `// One item per event, with "problem" naming the field when the event breaks the documented shape
+// (docs/erp-intake.md). Values are never repeated in a reason: they may be personal data.
+const MAX_EVENTS = 500;
+let body;
+try { body = JSON.parse($input.first().json.rawBody); } catch (e) { return [{ json: { envelopeError: 'the body is not valid JSON' } }]; }
+if (!body || typeof body !== 'object' || !Array.isArray(body.events) || body.events.length === 0) {
+  return [{ json: { envelopeError: 'the body must be {"events": [ ... ]} with at least one event' } }];
+}
+if (body.events.length > MAX_EVENTS) return [{ json: { envelopeError: 'at most ' + MAX_EVENTS + ' events per request' } }];
+
+const TYPES = { invoice: 'claim', payment: 'payment', reversal: 'reversal', 'debtor-update': 'debtor' };
+const isText = (v) => typeof v === 'string' && v.trim() !== '' && v.length <= 100;
+const isCents = (v) => Number.isInteger(v) && v > 0;
+const isDate = (v) => typeof v === 'string' && /^\\d{4}-\\d{2}-\\d{2}$/.test(v);
+
+function problemOf(event, at) {
+  if (!event || typeof event !== 'object' || Array.isArray(event)) return at + ' must be an object';
+  if (!isText(event.eventId)) return at + '.eventId is required (text, at most 100 characters)';
+  if (!(event.type in TYPES)) return at + '.type must be one of ' + Object.keys(TYPES).join(', ');
+  if (!isText(event.debtorId)) return at + '.debtorId is required (text, at most 100 characters)';
+  const key = TYPES[event.type];
+  const p = event[key];
+  const f = at + '.' + key;
+  if (!p || typeof p !== 'object' || Array.isArray(p)) return f + ' is required for type ' + event.type;
+  if (event.type === 'invoice') {
+    if (!isText(p.claimId)) return f + '.claimId is required';
+    if (!isCents(p.principalCents)) return f + '.principalCents must be a whole number of cents above 0';
+    if (p.openCents !== undefined && !(Number.isInteger(p.openCents) && p.openCents >= 0 && p.openCents <= p.principalCents)) return f + '.openCents must be whole cents from 0 to principalCents';
+    if (!isDate(p.invoiceDate)) return f + '.invoiceDate must be a date (YYYY-MM-DD)';
+    if (!isDate(p.dueDate)) return f + '.dueDate must be a date (YYYY-MM-DD)';
+  }
+  if (event.type === 'payment' || event.type === 'reversal') {
+    if (!isCents(p.amountCents)) return f + '.amountCents must be a whole number of cents above 0';
+    if (!isDate(p.date)) return f + '.date must be a date (YYYY-MM-DD)';
+    if (p.claimId !== undefined && !isText(p.claimId)) return f + '.claimId must be text';
+  }
+  if (event.type === 'reversal' && !(typeof p.reasonCode === 'string' && /^[A-Z]{2}\\d{2}$/.test(p.reasonCode))) return f + '.reasonCode must be a SEPA reason code such as AM04';
+  if (event.type === 'debtor-update') {
+    for (const field of ['debtorId', 'claims', 'payments', 'reversals', 'contacts']) {
+      if (field in p) return f + '.' + field + ' cannot be changed by a debtor update (use the event types)';
+    }
+  }
+  return '';
+}
+
+return body.events.map((event, index) => ({ json: {
+  index,
+  eventId: isText(event?.eventId) ? event.eventId : '',
+  type: typeof event?.type === 'string' ? event.type.slice(0, 40) : '',
+  debtorId: isText(event?.debtorId) ? event.debtorId : '',
+  event,
+  problem: problemOf(event, 'events[' + index + ']'),
+} }));`;
+
+const APPLY_EVENTS = `// Applies the events, in the order received, to the debtor records found in sc_debtors.
+// An eventId that was accepted before (sc_intake) or earlier in this request is a duplicate: nothing changes.
+const events = $('Split and check events').all().map((item) => item.json);
+const found = $input.all().map((item) => item.json);
+const acceptedBefore = new Set(found.filter((row) => row.result === 'accepted' && row.eventId).map((row) => row.eventId));
+const records = new Map();
+for (const row of found) {
+  if (typeof row.record === 'string' && row.debtorId && !records.has(row.debtorId)) records.set(row.debtorId, JSON.parse(row.record));
+}
+
+const byDueDate = (a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0);
+const NESTED = ['contact', 'consents', 'flags', 'income', 'household', 'features'];
+
+// Spreads an amount over the claim named, then over the others oldest first; take(claim) says how much fits.
+function spread(claims, claimId, amount, take) {
+  const order = claims.filter((c) => c.claimId === claimId).concat(claims.filter((c) => c.claimId !== claimId).sort(byDueDate));
+  for (const claim of order) {
+    const part = Math.min(amount, take(claim));
+    if (part > 0) { take(claim, part); amount -= part; }
+  }
+}
+
+function apply(record, event) {
+  const next = record ? JSON.parse(JSON.stringify(record)) : { debtorId: event.debtorId };
+  next.claims = next.claims ?? [];
+  const has = (claimId) => next.claims.some((c) => c.claimId === claimId);
+  switch (event.type) {
+    case 'invoice': {
+      const claim = event.claim;
+      if (has(claim.claimId)) return { reason: 'claim ' + claim.claimId + ' already exists' };
+      next.claims.push({ ...claim, openCents: claim.openCents ?? claim.principalCents });
+      return { record: next };
+    }
+    case 'payment': {
+      if (!record) return { reason: 'unknown debtor: send an invoice or debtor-update first' };
+      const p = event.payment;
+      if (p.claimId && !has(p.claimId)) return { reason: 'unknown claim ' + p.claimId };
+      next.payments = (next.payments ?? []).concat({ ...p, method: p.method ?? 'bank-transfer' });
+      // openCents never goes below 0; an overpayment stays visible in payments[].
+      spread(next.claims, p.claimId, p.amountCents, (c, part) => (part === undefined ? c.openCents : (c.openCents -= part)));
+      return { record: next };
+    }
+    case 'reversal': {
+      if (!record) return { reason: 'unknown debtor' };
+      const r = event.reversal;
+      if (r.claimId && !has(r.claimId)) return { reason: 'unknown claim ' + r.claimId };
+      next.reversals = (next.reversals ?? []).concat({ ...r });
+      // The returned money is owed again: open the claim up to its principal.
+      spread(next.claims, r.claimId, r.amountCents, (c, part) => (part === undefined ? c.principalCents - c.openCents : (c.openCents += part)));
+      return { record: next };
+    }
+    case 'debtor-update': {
+      for (const [key, value] of Object.entries(event.debtor)) {
+        next[key] = NESTED.includes(key) && value && typeof value === 'object' && !Array.isArray(value) ? { ...(next[key] ?? {}), ...value } : value;
+      }
+      return { record: next };
+    }
+  }
+  return { reason: 'unknown type' };
+}
+
+const results = [];
+const applied = new Map();
+const seen = new Set();
+for (const e of events) {
+  const base = { index: e.index, eventId: e.eventId, type: e.type, debtorId: e.debtorId };
+  if (e.problem) { results.push({ ...base, result: 'rejected', reason: e.problem }); continue; }
+  if (acceptedBefore.has(e.eventId)) { results.push({ ...base, result: 'duplicate', reason: 'already accepted earlier' }); continue; }
+  if (seen.has(e.eventId)) { results.push({ ...base, result: 'duplicate', reason: 'same eventId earlier in this request' }); continue; }
+  const outcome = apply(records.get(e.debtorId), e.event);
+  if (outcome.reason) { results.push({ ...base, result: 'rejected', reason: outcome.reason }); continue; }
+  records.set(e.debtorId, outcome.record);
+  seen.add(e.eventId);
+  applied.set(e.debtorId, (applied.get(e.debtorId) ?? []).concat(base));
+}
+
+// One item per changed debtor (its record, checked next), and one with the events that change nothing.
+return [...applied].map(([debtorId, list]) => ({ json: { ...records.get(debtorId), intake: { events: list } } }))
+  .concat({ json: { intake: { results } } });`;
+
+const RESULT_PER_EVENT = `// Every event of the request gets exactly one answer and one sc_intake row, in request order.
+const outcomes = $input.all().map((item) => item.json);
+const results = [...(outcomes.find((o) => o.intake?.results)?.intake.results ?? [])];
+const invalid = new Map(outcomes.filter((o) => o.error && o.intake?.events).map((o) => [o.debtorId, o.error]));
+for (const planned of $('Apply events to the records').all().map((item) => item.json)) {
+  for (const event of planned.intake?.events ?? []) {
+    const error = invalid.get(planned.debtorId);
+    results.push(error
+      ? { ...event, result: 'rejected', reason: 'the debtor record would break the debtor schema: ' + (error.problems ?? [{ field: error.field, message: error.message }]).map((p) => p.field + ' ' + p.message).join('; ') }
+      : { ...event, result: 'accepted', reason: '' });
+  }
+}
+const receivedAt = $now.toISO();
+return results.sort((a, b) => a.index - b.index).map((r) => ({ json: {
+  eventId: r.eventId, receivedAt, type: r.type, debtorId: r.debtorId, result: r.result, reason: r.reason,
+} }));`;
+
+const ANSWER = [
+	'={{ JSON.stringify((() => {',
+	"  const rows = $('Result per event').all().map((item) => item.json);",
+	"  const count = (result) => rows.filter((row) => row.result === result).length;",
+	"  return { received: rows.length, accepted: count('accepted'), rejected: count('rejected'), duplicate: count('duplicate'),",
+	'    results: rows.map((row) => ({ eventId: row.eventId, result: row.result, ...(row.reason ? { reason: row.reason } : {}) })) };',
+	'})()) }}',
+].join('\n');
+
+export function erpIntake(): Json {
+	const c = new Canvas('2a000001');
+	c.note('Note: about', [-60, -560], 760, 500, [
+		'## ERP intake',
+		'Your ERP posts invoices, payments, reversals and debtor updates here (`POST /webhook/sc-erp-intake`, shape in docs/erp-intake.md). Each event is checked, applied to the debtor record in `sc_debtors` and logged in `sc_intake`. The answer lists every event: `accepted`, `rejected` (with the reason) or `duplicate`.',
+		'',
+		'**Replays are harmless:** an `eventId` is accepted once; sending it again answers `duplicate` and changes nothing. A rejected event may be corrected and sent again with the same `eventId`.',
+		'',
+		'**Before use:** run *Social Collections: set up data tables* once, create a **Crypto** credential with the shared secret as *Hmac Secret* and select it in *Compute the expected signature*, then activate the workflow. Give the ERP the production URL and the secret.',
+		'',
+		'Send one request at a time per debtor (n8n Data Tables have no unique keys: two requests with the same new `eventId` at the very same moment could both be accepted).',
+	].join('\n'), 4);
+	c.note('Note: signature', [-60, 0], 1140, 440, [
+		'### 1. Only signed requests',
+		'Headers: `X-Signature-Timestamp` (Unix seconds) and `X-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">` with the shared secret: the same scheme as the package\'s HTTPS webhook channel.',
+		'A missing or wrong signature, or a timestamp more than 5 minutes off, is answered **401** and changes nothing. The secret lives in the Crypto credential, never in the workflow.',
+	].join('\n'));
+	c.note('Note: apply', [1100, 0], 1200, 440, [
+		'### 2. Check and apply',
+		'*Split and check events* checks each event\'s shape (the reason names the field, never the value). *Apply events to the records* skips duplicates and applies the rest in order: an invoice adds a claim, a payment lowers `openCents` (the named claim first, then the oldest), a reversal adds to `reversals[]` and opens the claim again, a debtor update merges the fields.',
+		'*Check the updated records* (Debtor Segmenter) validates every changed record against the debtor schema: a record that would break it is not saved and its events are rejected with the field named.',
+	].join('\n'));
+	c.note('Note: answer', [2320, 0], 900, 440, [
+		'### 3. Save, log, answer',
+		'Changed records are saved to `sc_debtors` (`status` is `open` while a claim is open). Every event gets one row in `sc_intake` (`eventId`, `result`, `reason`) and one line in the answer, in the order sent.',
+		'Reversals are answered per reason code by workflow 7 (direct-debit reversal handling) on its next run.',
+	].join('\n'));
+
+	const webhook = c.add('ERP webhook', 'n8n-nodes-base.webhook', 2.1, [0, 240], {
+		httpMethod: 'POST',
+		path: ERP_INTAKE_PATH,
+		responseMode: 'responseNode',
+		options: { rawBody: true },
+	}, { webhookId: '2a000001-e5d1-4b7a-9c3e-7f0a5e2b1c01' });
+	const read = c.add('Read the signed request', 'n8n-nodes-base.code', 2, [220, 240], { mode: 'runOnceForAllItems', jsCode: READ_SIGNED_REQUEST });
+	const expected = c.add('Compute the expected signature', 'n8n-nodes-base.crypto', 2, [440, 240], {
+		action: 'hmac',
+		type: 'SHA256',
+		value: '={{ $json.signedText }}',
+		dataPropertyName: 'expectedSignature',
+		encoding: 'hex',
+	});
+	const check = c.add('Check the signature', 'n8n-nodes-base.code', 2, [660, 240], { mode: 'runOnceForAllItems', jsCode: CHECK_SIGNATURE });
+	const valid = c.add('Signature valid?', 'n8n-nodes-base.if', 2.2, [860, 240], isTrue('={{ $json.valid }}'));
+	const deny = c.add('Answer 401', 'n8n-nodes-base.respondToWebhook', 1.5, [1060, 360], {
+		respondWith: 'json',
+		responseBody: "={{ JSON.stringify({ error: 'signature check failed: ' + $json.reason }) }}",
+		options: { responseCode: 401 },
+	});
+	const split = c.add('Split and check events', 'n8n-nodes-base.code', 2, [1160, 180], { mode: 'runOnceForAllItems', jsCode: SPLIT_AND_CHECK });
+	const readable = c.add('Readable request?', 'n8n-nodes-base.if', 2.2, [1360, 180], isTrue('={{ !$json.envelopeError }}'));
+	const bad = c.add('Answer 400', 'n8n-nodes-base.respondToWebhook', 1.5, [1560, 360], {
+		respondWith: 'json',
+		responseBody: '={{ JSON.stringify({ error: $json.envelopeError }) }}',
+		options: { responseCode: 400 },
+	}, { executeOnce: true });
+	const earlier = c.add('Earlier deliveries of these events', 'n8n-nodes-base.dataTable', 1.1, [1560, 100], rowsWhere('sc_intake', [
+		['eventId', '={{ $json.eventId }}'],
+		['result', 'accepted'],
+	]), { alwaysOutputData: true });
+	const current = c.add('Current debtor records', 'n8n-nodes-base.dataTable', 1.1, [1560, 240], rowsWhere('sc_debtors', [['debtorId', '={{ $json.debtorId }}']]), { alwaysOutputData: true });
+	const lookups = c.add('Lookups', 'n8n-nodes-base.merge', 3.2, [1760, 180], { numberInputs: 2 });
+	const apply = c.add('Apply events to the records', 'n8n-nodes-base.code', 2, [1960, 180], { mode: 'runOnceForAllItems', jsCode: APPLY_EVENTS });
+	const changed = c.add('Changed record?', 'n8n-nodes-base.if', 2.2, [2160, 180], isTrue('={{ !!$json.debtorId }}'));
+	const validate = c.ours('Check the updated records', 'debtorSegmenter', [2380, 100], { routing: 'single' });
+	const row = c.add('Debtor row', 'n8n-nodes-base.set', 3.4, [2600, 60], assign([
+		['debtorId', '={{ $json.debtorId }}'],
+		['status', "={{ ($json.claims ?? []).some(claim => claim.openCents > 0) ? 'open' : 'closed' }}"],
+		['record', '={{ JSON.stringify(Object.assign({}, $json, { segmentation: undefined, intake: undefined })) }}'],
+	]));
+	const save = saveDebtor(c, 'Save debtor record', [2820, 60]);
+	const outcomes = c.add('Outcomes', 'n8n-nodes-base.merge', 3.2, [3020, 180], { numberInputs: 3 });
+	const result = c.add('Result per event', 'n8n-nodes-base.code', 2, [3220, 180], { mode: 'runOnceForAllItems', jsCode: RESULT_PER_EVENT });
+	const log = appendRows(c, 'Log each event', [3420, 180], 'sc_intake');
+	const answer = c.add('Answer per event', 'n8n-nodes-base.respondToWebhook', 1.5, [3620, 180], { respondWith: 'json', responseBody: ANSWER, options: { responseCode: 200 } }, { executeOnce: true });
+
+	c.link(webhook, read);
+	c.link(read, expected);
+	c.link(expected, check);
+	c.link(check, valid);
+	c.link(valid, split, 0);
+	c.link(valid, deny, 1);
+	c.link(split, readable);
+	c.link(readable, earlier, 0);
+	c.link(readable, current, 0);
+	c.link(readable, bad, 1);
+	c.link(earlier, lookups, 0, 0);
+	c.link(current, lookups, 0, 1);
+	c.link(lookups, apply);
+	c.link(apply, changed);
+	c.link(changed, validate, 0);
+	c.link(changed, outcomes, 1, 2);
+	c.link(validate, row, 0);
+	c.link(validate, outcomes, 1, 1);
+	c.link(row, save);
+	c.link(save, outcomes, 0, 0);
+	c.link(outcomes, result);
+	c.link(result, log);
+	c.link(log, answer);
+	return c.workflow('scErpIntake02', 'Social Collections: ERP intake');
+}

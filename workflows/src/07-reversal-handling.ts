@@ -1,0 +1,180 @@
+/**
+ * Workflow 7: direct-debit reversal handling. Every working day (or on demand) the returned direct
+ * debits the ERP intake recorded are answered per SEPA reason code; every decision goes to the log.
+ */
+import { Canvas, appendRows, assign, isTrue, saveDebtor, BRAND, BANK, type Json } from './canvas';
+import { contactLogRow, rowsWhere, taskRow as taskColumns } from './dataTables';
+
+const FIND = `// The latest reversal of each debtor that has not been answered yet. Answered reversals are listed
+// in the record (reversalsAnswered), so a second run, or a replay, answers nothing twice.
+const MAX_AGE_DAYS = 30; // older reversals are history, not news: they are not answered any more
+const today = $('Settings').first().json.referenceDate;
+const oldest = DateTime.fromISO(today).minus({ days: MAX_AGE_DAYS }).toISODate();
+const keyOf = (r) => r.reversalId ?? [r.date, r.reasonCode, r.amountCents, r.claimId ?? ''].join('/');
+const out = [];
+for (const item of $input.all()) {
+  const record = item.json;
+  const reversals = (record.reversals ?? []).filter((r) => r && typeof r.date === 'string');
+  if (reversals.length === 0) continue;
+  const latest = reversals.reduce((a, b) => (b.date >= a.date ? b : a));
+  const answered = new Set((record.reversalsAnswered ?? []).map((a) => a.reversal));
+  if (answered.has(keyOf(latest)) || latest.date < oldest || latest.date > today) continue;
+  // A successful direct debit after the reversal settles it: nothing to answer.
+  if ((record.payments ?? []).some((p) => p.method === 'direct-debit' && p.date > latest.date)) continue;
+  out.push({ json: { ...record, reversalCase: { key: keyOf(latest), reasonCode: String(latest.reasonCode).toUpperCase(), date: latest.date, amountCents: latest.amountCents, claimId: latest.claimId ?? '' } } });
+}
+return out;`;
+
+const DECIDE = `// The answer per reason code. The Payday Scheduler has already applied the SEPA rules to the record
+// (schedule.status / reasonCode); this turns them into what we do and say.
+return $input.all().map((item) => {
+  const s = item.json.schedule ?? {};
+  const code = item.json.reversalCase.reasonCode;
+  let decision;
+  if (s.status === 'scheduled') {
+    // AM04 (and a first MS03): a gentle notice, and the debit is presented again after payday.
+    decision = { action: 'message', tone: 'supportive', nextCollectionDate: s.collectionDate, why: code + ': re-presented on ' + s.collectionDate + ' (after payday)' };
+  } else if (s.reasonCode === 'deceased') {
+    decision = { action: 'stop', why: code + ': the debtor has died; every collection step stops' };
+  } else if (s.reasonCode === 'refund-or-refusal' || s.reasonCode === 'repeated-reversal') {
+    // MD06 / MS02 (or MS03 twice): no re-presentation; ask what is going on, it may be a dispute.
+    decision = { action: 'message', tone: 'neutral', why: code + ': not presented again; we ask the debtor what is going on' };
+  } else if (s.reasonCode === 'account-closed') {
+    decision = { action: 'message', tone: 'neutral', why: code + ': account closed; payment by transfer or a new mandate' };
+  } else if (s.reasonCode === 'account-blocked') {
+    decision = { action: 'task', why: code + ': account blocked, possibly financial distress or an attachment; direct debits paused, call and offer help' };
+  } else {
+    decision = { action: 'task', why: code + ': ' + (s.reasonCode ?? 'no decision') + '; check the account and the mandate before collecting again' };
+  }
+  const messageData = decision.action === 'message'
+    ? { stage: 'reversal-notice', tone: decision.tone, ...(decision.nextCollectionDate ? { nextCollectionDate: decision.nextCollectionDate } : {}) }
+    : undefined;
+  return { json: { ...item.json, reversalDecision: decision, messageData } };
+});`;
+
+/** Marks the reversal answered in the record and builds the sc_debtors row (status closed on a stop). */
+const MARK_ANSWERED = [
+	'={{ JSON.stringify({',
+	'  debtorId: $json.debtorId,',
+	"  status: $json.reversalDecision.action === 'stop' ? 'closed' : 'open',",
+	'  record: JSON.stringify(Object.assign({}, $json, {',
+	'    reversalCase: undefined, reversalDecision: undefined, messageData: undefined, schedule: undefined, message: undefined, delivery: undefined,',
+	"    flags: $json.reversalDecision.action === 'stop' ? Object.assign({}, $json.flags, { deceased: true }) : $json.flags,",
+	"    contacts: $json.delivery?.status === 'sent' || $json.delivery?.status === 'queued'",
+	"      ? ($json.contacts ?? []).concat({ at: $now.setZone('Europe/Amsterdam').toISO({ suppressMilliseconds: true }), channel: $json.delivery.channel, direction: 'outbound', stage: 'reversal-notice', outcome: 'sent', claimId: $json.reversalCase.claimId || undefined })",
+	'      : $json.contacts,',
+	"    reversalsAnswered: ($json.reversalsAnswered ?? []).concat({ reversal: $json.reversalCase.key, reasonCode: $json.reversalCase.reasonCode, decision: $json.reversalDecision.action, on: $('Settings').first().json.referenceDate })",
+	'  }))',
+	'}) }}',
+].join('\n');
+
+export function reversalHandling(): Json {
+	const c = new Canvas('7a000001');
+	c.note('Note: about', [-60, -560], 760, 500, [
+		'## Direct-debit reversal handling',
+		'Every working day at 08:30 this workflow answers the returned direct debits (storno\'s) that the ERP intake (workflow 2) wrote into the debtor records, once each, per SEPA reason code:',
+		'- **AM04** (insufficient funds): a gentle notice; the debit is presented again after the next payday (never in the same week).',
+		'- **MD07** (debtor deceased): stop everything; the record is closed and flagged, a person handles it with care.',
+		'- **MD06 / MS02** (refund request / refused): not presented again; a message asks what is going on (possible dispute).',
+		'- **AC04** (account closed): a message asking to pay by transfer. **AC06** (blocked) and other codes: a task for a person.',
+		'',
+		'**Safe by default:** *Send the message* uses the **Sandbox** provider. Fill in Brand and Bank Transfer in *Write the message*.',
+	].join('\n'), 4);
+	c.note('Note: find', [-60, 0], 1080, 440, [
+		'### 1. New reversals',
+		'Open debtors from `sc_debtors`; for each, the latest reversal of the last 30 days that is not yet in `reversalsAnswered` of the record (and not followed by a successful direct debit).',
+		'*Re-presentation date* (Payday Scheduler, direct-debit collection date) applies the SEPA rules: after AM04 the next collection after payday, and why the other codes are not collected again.',
+	].join('\n'));
+	c.note('Note: answer', [1040, 0], 1800, 440, [
+		'### 2. Answer and record',
+		'*Decide per reason code* turns the scheduler\'s verdict into a message, a task or a stop. Messages are written by *Write the message* (stage *reversal-notice*: it names the reason and, after AM04, the new collection date) and sent by *Send the message*; what cannot be sent becomes a task.',
+		'Every decision goes to `sc_contact_log` (`decision` = `reversal-...`); the reversal is then marked answered in the record, so it is never answered twice.',
+	].join('\n'));
+
+	const schedule = c.add('Every working day at 08:30', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 160], {
+		rule: { interval: [{ field: 'cronExpression', expression: '30 8 * * 1-5' }] },
+	});
+	const manual = c.add('Run now (manual)', 'n8n-nodes-base.manualTrigger', 1, [0, 320]);
+	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], assign([
+		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
+		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
+	]));
+	const load = c.add('Load debtors', 'n8n-nodes-base.dataTable', 1.1, [420, 240], rowsWhere('sc_debtors', [['status', 'open']]));
+	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [620, 240], { mode: 'raw', jsonOutput: '={{ $json.record }}', options: {} });
+	const find = c.add('New reversals', 'n8n-nodes-base.code', 2, [820, 240], { mode: 'runOnceForAllItems', jsCode: FIND });
+	const when = c.ours('Re-presentation date', 'paydayScheduler', [1100, 240], {
+		operation: 'directDebitCollectionDate',
+		startMoment: "={{ $('Settings').first().json.now }}",
+		notSchedulableOutput: false,
+		language: 'en',
+	});
+	const decide = c.add('Decide per reason code', 'n8n-nodes-base.code', 2, [1300, 240], { mode: 'runOnceForAllItems', jsCode: DECIDE });
+	const isMessage = c.add('Message?', 'n8n-nodes-base.if', 2.2, [1500, 240], isTrue("={{ $json.reversalDecision.action === 'message' }}"));
+	const render = c.ours('Write the message', 'toneTemplate', [1720, 140], {
+		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
+		brand: BRAND,
+		bank: BANK,
+	});
+	const send = c.ours('Send the message', 'channelSender', [1940, 140], {
+		channelSource: 'item',
+		fallbackChannels: 'sms, letter',
+		options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
+	});
+	const logMessage = c.add('Log: message sent', 'n8n-nodes-base.set', 3.4, [2200, 60], contactLogRow({
+		day: "={{ $('Settings').first().json.referenceDate }}",
+		decision: "={{ 'reversal-' + $json.reversalCase.reasonCode }}",
+		stage: 'reversal-notice',
+		channel: '={{ $json.delivery.channel }}',
+		claimIds: '={{ $json.reversalCase.claimId }}',
+		status: '={{ $json.delivery.status }}',
+		reason: "={{ $json.reversalDecision.why + ($json.delivery.simulated ? ' (sandbox)' : '') }}",
+		moment: '={{ $now.toISO() }}',
+		templateId: '={{ $json.message.templateId }}',
+		idempotencyKey: '={{ $json.delivery.idempotencyKey }}',
+		messageId: "={{ $json.delivery.providerMessageId ?? '' }}",
+	}));
+	const logOther = c.add('Log: stop or task', 'n8n-nodes-base.set', 3.4, [2200, 380], contactLogRow({
+		day: "={{ $('Settings').first().json.referenceDate }}",
+		decision: "={{ 'reversal-' + $json.reversalCase.reasonCode }}",
+		stage: 'reversal-notice',
+		channel: "={{ $json.delivery ? $json.delivery.channel ?? '' : 'phone' }}",
+		claimIds: '={{ $json.reversalCase.claimId }}',
+		status: "={{ $json.reversalDecision.action === 'stop' ? 'stopped' : 'task' }}",
+		reason: "={{ $json.reversalDecision.why + ($json.delivery ? '; message not sent: ' + ($json.delivery.reason ?? $json.delivery.status) : '') }}",
+	}));
+	const taskRow = c.add('Task for a person', 'n8n-nodes-base.set', 3.4, [2200, 540], taskColumns({
+		day: "={{ $('Settings').first().json.referenceDate }}",
+		stage: 'reversal-notice',
+		claimIds: '={{ $json.reversalCase.claimId }}',
+		why: "={{ $json.reversalDecision.why + ($json.delivery ? '; message not sent: ' + ($json.delivery.reason ?? $json.delivery.status) : '') }}",
+	}));
+	const mark = c.add('Mark reversal answered', 'n8n-nodes-base.set', 3.4, [2200, 220], { mode: 'raw', jsonOutput: MARK_ANSWERED, options: {} });
+	const save = saveDebtor(c, 'Save debtor record', [2440, 220]);
+	const writeLog = appendRows(c, 'Write contact log', [2440, 60], 'sc_contact_log');
+	const writeTask = appendRows(c, 'Write task list', [2440, 540], 'sc_tasks');
+
+	c.link(schedule, settings);
+	c.link(manual, settings);
+	c.link(settings, load);
+	c.link(load, fromRow);
+	c.link(fromRow, find);
+	c.link(find, when);
+	c.link(when, decide);
+	c.link(decide, isMessage);
+	c.link(isMessage, render, 0);
+	// A stop and a task are both logged and handed to a person (a death is handled with care, not by a machine).
+	c.link(isMessage, logOther, 1);
+	c.link(isMessage, taskRow, 1);
+	c.link(isMessage, mark, 1);
+	c.link(render, send);
+	c.link(send, logMessage, 0);
+	c.link(send, mark, 0);
+	c.link(send, logOther, 1);
+	c.link(send, taskRow, 1);
+	c.link(send, mark, 1);
+	c.link(logMessage, writeLog);
+	c.link(logOther, writeLog);
+	c.link(mark, save);
+	c.link(taskRow, writeTask);
+	return c.workflow('scReversalHandling07', 'Social Collections: direct-debit reversal handling');
+}

@@ -1,0 +1,27 @@
+/**
+ * The shipped workflows: one entry per file in workflows/, each a function that describes the
+ * workflow. `npm run build` (build/workflows.ts) writes them as the JSON that admins import. Add a
+ * workflow by adding its module and one line here.
+ */
+import type { Json } from './canvas';
+import { setupTables } from './00-setup-data-tables';
+import { dailyJourney } from './01-daily-collection-journey';
+import { erpIntake } from './02-erp-intake';
+import { earlyWarning } from './03-early-warning';
+import { flexCollectionDate } from './04-flex-collection-date';
+import { paymentArrangement } from './05-payment-arrangement';
+import { deliveryStatus } from './06-delivery-status';
+import { reversalHandling } from './07-reversal-handling';
+import { demo } from './08-demo';
+
+export const WORKFLOWS: Record<string, () => Json> = {
+	'00-setup-data-tables.json': setupTables,
+	'01-daily-collection-journey.json': dailyJourney,
+	'02-erp-intake.json': erpIntake,
+	'03-early-warning.json': earlyWarning,
+	'04-flex-collection-date.json': flexCollectionDate,
+	'05-payment-arrangement.json': paymentArrangement,
+	'06-delivery-status.json': deliveryStatus,
+	'07-reversal-handling.json': reversalHandling,
+	'08-demo.json': demo,
+};
