@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { LEGAL_EARLY_WARNING_SECTORS } from '../shared/debtor/model';
 
 // Defaults here are literals (the linter wants them so); a unit test checks they equal
 // DEFAULT_SEGMENTATION_SETTINGS, the one home of the thresholds.
@@ -183,7 +184,7 @@ export const debtorSegmenterProperties: INodeProperties[] = [
 				name: 'sectors',
 				type: 'multiOptions',
 				options: sectorOptions,
-				default: ['rent', 'health-insurance', 'energy', 'heat', 'water'],
+				default: [...LEGAL_EARLY_WARNING_SECTORS],
 				description: 'Sectors of the claims for which the legal early-warning signal is raised',
 			},
 			{

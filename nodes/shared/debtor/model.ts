@@ -48,7 +48,11 @@ export type IncomeType = (typeof INCOME_TYPES)[number];
 export const PAYMENT_METHODS = ['direct-debit', 'bank-transfer', 'payment-link', 'cash', 'other'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
-/** Creditor sectors; rent, health insurance, energy, heat and water take part in legal early warning. */
+/** The languages the package writes in: messages, reasons, explanations, dates. */
+export const LANGUAGES = ['nl', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Creditor sectors; the first five take part in legal early warning (LEGAL_EARLY_WARNING_SECTORS). */
 export const CREDITOR_SECTORS = [
 	'rent',
 	'health-insurance',
@@ -61,6 +65,13 @@ export const CREDITOR_SECTORS = [
 	'other',
 ] as const;
 export type CreditorSector = (typeof CREDITOR_SECTORS)[number];
+
+/**
+ * The sectors that must report arrears to the municipality (Wgs art. 3a, Besluit gemeentelijke
+ * schuldhulpverlening: rent, health insurance, energy, heat, drinking water). The one list every node,
+ * default and message reads.
+ */
+export const LEGAL_EARLY_WARNING_SECTORS: readonly CreditorSector[] = ['rent', 'health-insurance', 'energy', 'heat', 'water'];
 
 /** SEPA reason codes for returned direct debits that the package knows by name. Others are kept as-is. */
 export const KNOWN_REVERSAL_CODES = ['AM04', 'MD06', 'MS02', 'MS03', 'AC04', 'AC06', 'MD07', 'AC01', 'AG01', 'SL01'] as const;

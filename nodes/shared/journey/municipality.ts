@@ -15,11 +15,9 @@
  */
 import { isoDate, type DayNumber } from '../calendar/days';
 import { formatDate } from '../calendar/format';
-import type { Address, CreditorSector, DebtorRecord, Stage } from '../debtor/model';
+import { LEGAL_EARLY_WARNING_SECTORS, type Address, type CreditorSector, type DebtorRecord, type Stage } from '../debtor/model';
 import { formatCents, type Cents } from '../money';
 import { contactDay, defaultDayOf } from './history';
-
-export const LEGAL_EARLY_WARNING_SECTORS: readonly CreditorSector[] = ['rent', 'health-insurance', 'energy', 'heat', 'water'];
 
 export type MunicipalityPrecondition = 'personal-contact-attempt' | 'debt-help-pointer' | 'written-reminder-with-sharing-offer' | 'no-objection';
 

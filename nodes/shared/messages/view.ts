@@ -20,8 +20,7 @@
 import { amsterdamLocalDay, fourteenDayLetterTerm, isoDate, parseIsoDate, type DayNumber, type DutchCalendar } from '../calendar';
 import { checkArrangement, parsePlan, type ArrangementPlan, type Instalment } from '../arrangement/check';
 import { calculateLetterBreakdown, formatPercent } from '../costs';
-import type { Claim, DebtorRecord, Stage } from '../debtor/model';
-import { LEGAL_EARLY_WARNING_SECTORS } from '../journey/municipality';
+import { LEGAL_EARLY_WARNING_SECTORS, type Claim, type DebtorRecord, type Stage } from '../debtor/model';
 import type { Cents } from '../money';
 import type { ResolvedBrand } from './brand';
 import { EpcQrError, epcPayloadFactory, qrPngBase64 } from './epcQr';

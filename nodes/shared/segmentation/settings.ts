@@ -2,7 +2,7 @@
  * Every threshold the segmenter uses, with its default. The node exposes each one as a parameter;
  * the docs page explains them. Defaults follow the domain brief (sections 3 and 7).
  */
-import type { CreditorSector } from '../debtor/model';
+import { LEGAL_EARLY_WARNING_SECTORS, type CreditorSector } from '../debtor/model';
 import type { Cents } from '../money';
 
 export interface SegmentationSettings {
@@ -48,7 +48,7 @@ export const DEFAULT_SEGMENTATION_SETTINGS: Readonly<SegmentationSettings> = Obj
 	overwhelmedMaxResponseRate: 0.1,
 	capacityIncomeCents: 300000,
 	cleanPeriods: 6,
-	earlyWarningSectors: ['rent', 'health-insurance', 'energy', 'heat', 'water'],
+	earlyWarningSectors: [...LEGAL_EARLY_WARNING_SECTORS],
 	// Health insurers act at two months of premium arrears (the arrangement letter); rent, energy,
 	// heat and water creditors signal from the first missed term after the written reminder.
 	earlyWarningTerms: { 'health-insurance': 2 },
