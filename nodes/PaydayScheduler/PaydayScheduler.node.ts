@@ -7,12 +7,11 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { getDutchCalendar, type DutchCalendar, type IncomeCalendarOptions } from '../shared/calendar';
+import { AMSTERDAM, getDutchCalendar, parseMoment, type DutchCalendar, type IncomeCalendarOptions } from '../shared/calendar';
 import type { Channel } from '../shared/debtor/model';
 import { assertDebtor, debtorFieldSelection } from '../shared/debtor/validate';
 import { parameterPerItem, runPerItem } from '../shared/n8n/items';
 import {
-	AMSTERDAM,
 	DIRECT_DEBIT_FIELDS,
 	LETTER_TERM_FIELDS,
 	NEXT_CONTACT_FIELDS,
@@ -22,7 +21,6 @@ import {
 	fourteenDayLetterFor,
 	localDayOf,
 	nextContactMoment,
-	parseMoment,
 	type HoursRule,
 	type LetterWording,
 	type ReasonLanguage,

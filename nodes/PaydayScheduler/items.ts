@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CHANNELS, type Channel } from '../shared/debtor/model';
 import { ItemError } from '../shared/n8n/items';
-import { AMSTERDAM, parseMoment } from '../shared/scheduling';
+import { AMSTERDAM, parseMoment } from '../shared/calendar';
 
 function isChannel(value: unknown): value is Channel {
 	return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);

@@ -1,4 +1,4 @@
-import { MS_PER_DAY, daysFromCivil, weekday, yearOf, type DayNumber } from './days';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, daysFromCivil, weekday, yearOf, type DayNumber } from './days';
 
 /**
  * Europe/Amsterdam offsets without luxon or Intl, for the hot scheduling paths. Uses the EU summer
@@ -7,8 +7,8 @@ import { MS_PER_DAY, daysFromCivil, weekday, yearOf, type DayNumber } from './da
  * results before 1996 (other Dutch rules) are not historical; the collection code only needs 2020+.
  */
 
-const MS_PER_MINUTE = 60000;
-const MS_PER_HOUR = 3600000;
+/** The time zone of the legal contact window and of every moment the scheduler writes. */
+export const AMSTERDAM = 'Europe/Amsterdam';
 
 // Summer-time start and end instants per year for 1970-2200, precomputed.
 const TABLE_FIRST_YEAR = 1970;

@@ -11,6 +11,7 @@ export type DayNumber = number;
 /** Milliseconds in a calendar day (UTC arithmetic; Amsterdam offsets are handled in amsterdam.ts). */
 export const MS_PER_DAY = 86400000;
 export const MS_PER_MINUTE = 60000;
+export const MS_PER_HOUR = 3600000;
 
 /** First and last year the compiled calendars cover. */
 export const FIRST_CALENDAR_YEAR = 2020;
@@ -332,7 +333,8 @@ function assertWholeDay(day: DayNumber): void {
 	if (!Number.isSafeInteger(day)) throw new RangeError(`${describe(day)} is not a whole day number`);
 }
 
-function pad2(value: number): string {
+/** A whole number 0-99 as two digits ("07"), as dates and times are written. */
+export function pad2(value: number): string {
 	return value < 10 ? '0' + value : String(value);
 }
 

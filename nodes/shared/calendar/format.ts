@@ -1,4 +1,4 @@
-import { dateOf, monthOf, weekday, yearOf, type DayNumber } from './days';
+import { dateOf, monthOf, pad2, weekday, yearOf, type DayNumber } from './days';
 import type { CalendarLanguage } from './holidays';
 
 /**
@@ -16,10 +16,6 @@ const MONTHS: Readonly<Record<CalendarLanguage, readonly string[]>> = {
 	nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
 	en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
-
-function pad2(value: number): string {
-	return value < 10 ? '0' + value : String(value);
-}
 
 /**
  * Formats a day number: long "dinsdag 12 mei 2026" / "Tuesday 12 May 2026", medium "12 mei 2026" /

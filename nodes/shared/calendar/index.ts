@@ -5,6 +5,7 @@ export {
 	FIRST_CALENDAR_YEAR,
 	LAST_CALENDAR_YEAR,
 	MS_PER_DAY,
+	MS_PER_HOUR,
 	MS_PER_MINUTE,
 	MOMENT_MAX_OFFSET_HOURS,
 	dateOf,
@@ -21,9 +22,11 @@ export {
 	utcDayOf,
 	weekday,
 	yearOf,
+	pad2,
 	ymd,
 	type DayNumber,
 } from './days';
+export { parseMoment } from './moments';
 export { easterSunday } from './easter';
 export {
 	DEFAULT_DESIGNATED_DAYS,
@@ -38,6 +41,7 @@ export {
 } from './holidays';
 export { DutchCalendar, getDutchCalendar, type DutchCalendarOptions } from './calendar';
 export {
+	AMSTERDAM,
 	amsterdamLocalDay,
 	amsterdamLocalMsOfDay,
 	amsterdamLocalToEpochMs,

@@ -15,6 +15,8 @@ import type { Channel, Contact, DebtorRecord, Income } from '../debtor/model';
 import type { DebtorField } from '../debtor/validate';
 import {
 	MS_PER_DAY,
+	MS_PER_HOUR,
+	MS_PER_MINUTE,
 	amsterdamLocalToEpochMs,
 	amsterdamOffsetMinutes,
 	getDutchCalendar,
@@ -23,17 +25,10 @@ import {
 	weekday,
 	type DayNumber,
 	type DutchCalendar,
+	parseMoment,
 	type ExpectedIncome,
 } from '../calendar';
-import {
-	MS_PER_HOUR,
-	MS_PER_MINUTE,
-	ceilMinute,
-	describeMoment,
-	localDayOf,
-	momentTexts,
-	parseMoment,
-} from './moments';
+import { ceilMinute, describeMoment, localDayOf, momentTexts } from './moments';
 import {
 	channelName,
 	reasonCodes,

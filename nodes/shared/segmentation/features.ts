@@ -8,7 +8,7 @@
  */
 import { MS_PER_DAY, dayNumber, dayNumberOfChecked, daysFromCivil, isIsoDate, isoDate, monthOf, recallCheckedMoment, rereadCheckedDates, yearOf, type DayNumber } from '../calendar/days';
 import type { Channel, Claim, Contact, CreditorSector, DebtorRecord, IncomeType, PaymentMethod } from '../debtor/model';
-import { parseMoment } from '../scheduling/moments';
+import { parseMoment } from '../calendar/moments';
 import type { Cents } from '../money';
 import type { SegmentationSettings } from './settings';
 

@@ -14,7 +14,7 @@ import {
 import type { DebtorRecord } from '../../../nodes/shared/debtor/model';
 import { isDate, isDateTime } from '../../../nodes/shared/debtor/formats';
 import { debtorFieldSelection, validateDebtor } from '../../../nodes/shared/debtor/validate';
-import { parseMoment } from '../../../nodes/shared/scheduling/moments';
+import { parseMoment } from '../../../nodes/shared/calendar/moments';
 import { DEFAULT_SEGMENTATION_SETTINGS, computeFeatures, segmenterFieldSelection } from '../../../nodes/shared/segmentation';
 import { generatePortfolio } from '../../fixtures/portfolio';
 
