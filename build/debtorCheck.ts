@@ -105,7 +105,7 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 		if (node.format !== undefined) {
 			const fn = FORMATS[node.format];
 			if (!fn) throw new Error(`unsupported format "${node.format}" at ${where}`);
-			fail(when('string', `!${fn}(${v})`));
+			fail(when('string', fn === 'isEmail' ? `!${fn}(${v})` : `!${fn}(${v}, d)`));
 		}
 		const body: string[] = [];
 		const inner = known === 'object' ? indent : `${indent}\t`;
@@ -150,9 +150,9 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 			// Items get a function of their own: one monomorphic call per array element.
 			const fn = `item${counter++}`;
 			functions.push(
-				[`function ${fn}(x: unknown, s: Int32Array): boolean {`, ...statements(node.items, 'x', `${where}/items`, '\t'), '\treturn true;', '}'].join('\n'),
+				[`function ${fn}(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean {`, ...statements(node.items, 'x', `${where}/items`, '\t'), '\treturn true;', '}'].join('\n'),
 			);
-			const loop = `for (let i = 0, n = ${v}.length; i < n; i++) if (!${fn}(${v}[i], s)) return false;`;
+			const loop = `for (let i = 0, n = ${v}.length; i < n; i++) if (!${fn}(${v}[i], s, d)) return false;`;
 			out.push(known === 'array' ? `${indent}${loop}` : `${indent}if (Array.isArray(${v})) ${loop}`);
 		}
 		return out;
@@ -167,6 +167,7 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 	return [
 		'/* eslint-disable -- generated code */',
 		'// Generated from debtor.schema.json by build/debtorCheck.ts (gulp build). Do not edit.',
+		"import type { CheckedDates } from '../calendar/checkedDates';",
 		"import { codePoints, isDate, isDateTime, isEmail } from './formats';",
 		'',
 		'void codePoints, void isDate, void isDateTime, void isEmail;',
@@ -197,16 +198,17 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 		'',
 		'/**',
 		' * True when the record satisfies the debtor JSON Schema (the same answer as ajv) in the fields the',
-		' * selection `s` holds; the required top-level fields are always checked.',
+		' * selection `s` holds; the required top-level fields are always checked. The dates and moments it',
+		' * reads are remembered in `d`, when given, for the next reader of the record (see CheckedDates).',
 		' */',
-		'export function checkDebtorFields(record: unknown, s: Int32Array): boolean {',
+		'export function checkDebtorFields(record: unknown, s: Int32Array, d?: CheckedDates): boolean {',
 		...body,
 		'\treturn true;',
 		'}',
 		'',
 		'/** True when the record satisfies the debtor JSON Schema (the same answer as ajv). */',
 		'export function checkDebtorSchema(record: unknown): boolean {',
-		'\treturn checkDebtorFields(record, ALL_DEBTOR_FIELDS);',
+		'\treturn checkDebtorFields(record, ALL_DEBTOR_FIELDS, undefined);',
 		'}',
 		'',
 	].join('\n');

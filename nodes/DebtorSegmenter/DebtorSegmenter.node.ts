@@ -7,6 +7,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { CheckedDates } from '../shared/calendar/checkedDates';
 import { assertDebtor } from '../shared/debtor/validate';
 import { parameterPerItem, runPerItem } from '../shared/n8n/items';
 import { referenceDay } from '../shared/calendar/referenceDate';
@@ -141,14 +142,17 @@ export class DebtorSegmenter implements INodeType {
 			experiment: experiment.name ? { name: experiment.name, variantPercent: experiment.variantPercent ?? 50 } : undefined,
 		};
 
+		// The check leaves the dates it reads here and the segmentation takes them (one record at a time).
+		const dates = new CheckedDates();
+
 		return runPerItem(this, { outputCount, invalidOutput: routeInvalid ? outputCount - 1 : undefined }, (item, i) => {
-			const record = assertDebtor(item.json, i, fields);
+			const record = assertDebtor(item.json, i, fields, dates);
 			const text = referenceDateOf(i);
 			if (!cachedReference || cachedReference.text !== text) {
 				cachedReference = { text, day: referenceDay(text, timezone) };
 			}
 			options.referenceDay = cachedReference.day;
-			const segmentation = segmentDebtor(record, options);
+			const segmentation = segmentDebtor(record, options, dates);
 			const output =
 				routing === 'persona'
 					? personaOutputs.indexOf(segmentation.persona)

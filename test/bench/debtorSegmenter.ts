@@ -23,6 +23,7 @@ interface Domain {
 	segmenterFieldSelection: typeof import('../../nodes/shared/segmentation').segmenterFieldSelection;
 	DEFAULT_SEGMENTATION_SETTINGS: typeof import('../../nodes/shared/segmentation').DEFAULT_SEGMENTATION_SETTINGS;
 	dayNumber: typeof import('../../nodes/shared/calendar/days').dayNumber;
+	CheckedDates: typeof import('../../nodes/shared/calendar/checkedDates').CheckedDates;
 }
 
 /**
@@ -34,11 +35,12 @@ interface Domain {
 function domainPass(domain: Domain, records: DebtorRecord[], passes: number): () => number {
 	const options = { referenceDay: domain.dayNumber('2026-06-30'), settings: domain.DEFAULT_SEGMENTATION_SETTINGS, language: 'en' as const };
 	const fields = domain.segmenterFieldSelection([]);
+	const dates = new domain.CheckedDates();
 	return () => {
 		let valid = 0;
 		for (let pass = 0; pass < passes; pass++) {
 			for (let k = 0; k < records.length; k++) {
-				if (domain.validateDebtor(records[k], fields).length === 0 && domain.segmentDebtor(records[k], options).persona) valid++;
+				if (domain.validateDebtor(records[k], fields, dates).length === 0 && domain.segmentDebtor(records[k], options, dates).persona) valid++;
 			}
 		}
 		return valid;

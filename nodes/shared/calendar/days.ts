@@ -171,7 +171,7 @@ export function isoDateAt(text: string, start: number): DayNumber {
 }
 
 // Two ASCII digits at `start`, or -1 when either is not a digit.
-function twoDigitsAt(text: string, start: number): number {
+export function twoDigitsAt(text: string, start: number): number {
 	const high = text.charCodeAt(start) - 48;
 	const low = text.charCodeAt(start + 1) - 48;
 	return (high >>> 0) > 9 || (low >>> 0) > 9 ? -1 : high * 10 + low;
@@ -181,21 +181,20 @@ function twoDigitsAt(text: string, start: number): number {
 export const MOMENT_MAX_OFFSET_HOURS = 18;
 
 /**
- * Where readIsoDateTime leaves the moment it read. A typed array hands a fraction-free number of 13
- * digits over without boxing it: returned from a function that is not inlined, the record check's
- * some eight moments per debtor would each become a 16-byte heap number, garbage the collector then
- * has to sweep past while a run keeps 100,000 results alive.
+ * Where readIsoDateTime leaves the moment it read, so the number reaches its reader without being
+ * boxed (a double returned from a call that is not inlined becomes a heap object). Invariant: valid
+ * only right after a readIsoDateTime that returned true, until the next call; read it at once.
  */
-const readMomentMs = new Float64Array(1);
+export const MOMENT_READ = new Float64Array(1);
 
 /**
  * Reads an ISO 8601 date-time in the two shapes records and n8n write, "YYYY-MM-DDTHH:MM:SSZ" and
  * "YYYY-MM-DDTHH:MM:SS+HH:MM" (or -HH:MM), on character codes, and leaves its epoch milliseconds in
- * readMomentMs. False for any other text (fractions, no offset, ...) and for offsets beyond
+ * MOMENT_READ. False for any other text (fractions, no offset, ...) and for offsets beyond
  * `maxOffsetHours`:59. The schema check (RFC 3339 allows 23) and the moment reader (18) share this
  * one reading of the common shape.
  */
-function readIsoDateTime(text: string, maxOffsetHours: number): boolean {
+export function readIsoDateTime(text: string, maxOffsetHours: number): boolean {
 	const length = text.length;
 	if ((length !== 25 && length !== 20) || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
 		return false;
@@ -217,7 +216,7 @@ function readIsoDateTime(text: string, maxOffsetHours: number): boolean {
 		if (offsetHours < 0 || offsetHours > maxOffsetHours || offsetRest < 0 || offsetRest > 59) return false;
 		offsetMinutes = (sign === 43 ? 1 : -1) * (offsetHours * 60 + offsetRest);
 	}
-	readMomentMs[0] = (day * 1440 + hour * 60 + minute - offsetMinutes) * MS_PER_MINUTE + second * 1000;
+	MOMENT_READ[0] = (day * 1440 + hour * 60 + minute - offsetMinutes) * MS_PER_MINUTE + second * 1000;
 	return true;
 }
 
@@ -226,7 +225,7 @@ function readIsoDateTime(text: string, maxOffsetHours: number): boolean {
  * readIsoDateTime); NaN for any other text and for offsets beyond `maxOffsetHours`:59.
  */
 export function isoDateTimeMs(text: string, maxOffsetHours: number): number {
-	return readIsoDateTime(text, maxOffsetHours) ? readMomentMs[0] : Number.NaN;
+	return readIsoDateTime(text, maxOffsetHours) ? MOMENT_READ[0] : Number.NaN;
 }
 
 /** Day number of an ISO date "YYYY-MM-DD"; throws a RangeError naming the input if it is not a real date. */
@@ -234,94 +233,6 @@ export function dayNumber(isoDate: string): DayNumber {
 	const day = parseIsoDate(isoDate);
 	if (day === day) return day; // not NaN
 	throw new RangeError(`${describe(isoDate)} is not a real calendar date in the form YYYY-MM-DD`);
-}
-
-/*
- * Dates a record's check has just read, in the order it read them. The Debtor Segmenter checks a
- * record and then computes its facts from the same date strings in the same order (claims, payments,
- * reversals, contacts): there the second reader finds each one here, by comparing it with the very
- * same string, instead of parsing it again (some 90 dates and moments per debtor). A value is only
- * ever handed out for an equal string, so a stale or out-of-order memo costs a parse, never a wrong
- * date.
- */
-const MEMO_SIZE = 1024; // a power of two
-const MEMO_MASK = MEMO_SIZE - 1;
-/** How far past the expected entry a reader looks (the check may have read fields the reader skips). */
-const MEMO_LOOKAHEAD = 3;
-const CHECKED_DAY = 1;
-const CHECKED_MOMENT = 2;
-const memoText: Array<string | undefined> = new Array<string | undefined>(MEMO_SIZE).fill(undefined);
-const memoValue = new Float64Array(MEMO_SIZE);
-const memoKind = new Uint8Array(MEMO_SIZE);
-/** Entries written so far, where the current check began, the reader's next entry and its misses. */
-let memoWritten = 0;
-let memoStart = 0;
-let memoRead = 0;
-let memoMisses = 0;
-/** Misses after which a reader stops looking (it reads what no check read: each miss costs compares). */
-const MEMO_MAX_MISSES = 4;
-
-/** A check of a new record begins: what it reads from now on is what a reader of that record finds. */
-export function startCheckedDates(): void {
-	if (memoWritten > 0x3fffffff) memoWritten = 0; // stay a small integer; the texts still guard every hit
-	memoStart = memoWritten;
-	memoRead = memoWritten;
-}
-
-/** The reader of the record just checked starts at its first date (or the oldest one still held). */
-export function rereadCheckedDates(): void {
-	memoRead = Math.max(memoStart, memoWritten - MEMO_SIZE);
-	memoMisses = 0;
-}
-
-function remember(text: string, value: number, kind: number): void {
-	const slot = memoWritten & MEMO_MASK;
-	memoText[slot] = text;
-	memoValue[slot] = value;
-	memoKind[slot] = kind;
-	memoWritten++;
-}
-
-function recall(text: string, kind: number): number {
-	const end = Math.min(memoWritten, memoRead + MEMO_LOOKAHEAD);
-	for (let k = memoRead; k < end; k++) {
-		const slot = k & MEMO_MASK;
-		if (memoText[slot] === text && memoKind[slot] === kind) {
-			memoRead = k + 1;
-			return memoValue[slot];
-		}
-	}
-	if (end > memoRead && ++memoMisses >= MEMO_MAX_MISSES) memoRead = memoWritten;
-	return Number.NaN;
-}
-
-/** The check read the real date `text` as `day`. */
-export function rememberCheckedDay(text: string, day: DayNumber): void {
-	remember(text, day, CHECKED_DAY);
-}
-
-/**
- * For the record check: whether `text` is a date-time in the common shapes (see readIsoDateTime, with
- * offsets up to `maxOffsetHours`). One that is, is remembered for the reader when its offset is
- * within MOMENT_MAX_OFFSET_HOURS, the moments parseMoment reads the same way (JSON Schema allows up
- * to 23). Answers true or false, not the moment, so no number is boxed on the way.
- */
-export function checkIsoDateTime(text: string, maxOffsetHours: number): boolean {
-	if (!readIsoDateTime(text, maxOffsetHours)) return false;
-	if (text.length === 20 || twoDigitsAt(text, 20) <= MOMENT_MAX_OFFSET_HOURS) remember(text, readMomentMs[0], CHECKED_MOMENT);
-	return true;
-}
-
-/** Day number of a date the check has just read (see startCheckedDates), else of the date parsed now. */
-export function dayNumberOfChecked(isoDate: string): DayNumber {
-	const day = recall(isoDate, CHECKED_DAY);
-	// `| 0`: a day number is a small integer; kept as one, what is computed from it stays unboxed.
-	return day === day ? day | 0 : dayNumber(isoDate);
-}
-
-/** Epoch milliseconds of a date-time the check has just read, or NaN when it has not. */
-export function recallCheckedMoment(text: string): number {
-	return recall(text, CHECKED_MOMENT);
 }
 
 /** True when `text` is a real calendar date written as "YYYY-MM-DD". */

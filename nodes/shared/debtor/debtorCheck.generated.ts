@@ -1,5 +1,6 @@
 /* eslint-disable -- generated code */
 // Generated from debtor.schema.json by build/debtorCheck.ts (gulp build). Do not edit.
+import type { CheckedDates } from '../calendar/checkedDates';
 import { codePoints, isDate, isDateTime, isEmail } from './formats';
 
 void codePoints, void isDate, void isDateTime, void isEmail;
@@ -11,7 +12,7 @@ const C23 = new RegExp("^[a-z]{2}$", 'u');
 const C49 = new RegExp("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", 'u');
 const C78 = new RegExp("^[A-Z]{2}[0-9]{2}$", 'u');
 
-function item51(x: unknown, s: Int32Array): boolean {
+function item51(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean {
 	if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
 	const o52 = x as Record<string, unknown>;
 	const m6 = s[6];
@@ -45,13 +46,13 @@ function item51(x: unknown, s: Int32Array): boolean {
 		const v57 = o52["invoiceDate"];
 		if (v57 === undefined) return false;
 		if (typeof v57 !== 'string') return false;
-		if (!isDate(v57)) return false;
+		if (!isDate(v57, d)) return false;
 	}
 	if ((m6 & 32) !== 0) {
 		const v58 = o52["dueDate"];
 		if (v58 === undefined) return false;
 		if (typeof v58 !== 'string') return false;
-		if (!isDate(v58)) return false;
+		if (!isDate(v58, d)) return false;
 	}
 	if ((m6 & 64) !== 0) {
 		const v59 = o52["sector"];
@@ -69,13 +70,13 @@ function item51(x: unknown, s: Int32Array): boolean {
 		const v61 = o52["defaultDate"];
 		if (v61 !== undefined) {
 			if (typeof v61 !== 'string') return false;
-			if (!isDate(v61)) return false;
+			if (!isDate(v61, d)) return false;
 		}
 	}
 	return true;
 }
 
-function item63(x: unknown, s: Int32Array): boolean {
+function item63(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean {
 	if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
 	const o64 = x as Record<string, unknown>;
 	const m7 = s[7];
@@ -101,7 +102,7 @@ function item63(x: unknown, s: Int32Array): boolean {
 		const v68 = o64["date"];
 		if (v68 === undefined) return false;
 		if (typeof v68 !== 'string') return false;
-		if (!isDate(v68)) return false;
+		if (!isDate(v68, d)) return false;
 	}
 	if ((m7 & 16) !== 0) {
 		const v69 = o64["method"];
@@ -112,7 +113,7 @@ function item63(x: unknown, s: Int32Array): boolean {
 	return true;
 }
 
-function item71(x: unknown, s: Int32Array): boolean {
+function item71(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean {
 	if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
 	const o72 = x as Record<string, unknown>;
 	const m8 = s[8];
@@ -138,7 +139,7 @@ function item71(x: unknown, s: Int32Array): boolean {
 		const v76 = o72["date"];
 		if (v76 === undefined) return false;
 		if (typeof v76 !== 'string') return false;
-		if (!isDate(v76)) return false;
+		if (!isDate(v76, d)) return false;
 	}
 	if ((m8 & 16) !== 0) {
 		const v77 = o72["reasonCode"];
@@ -149,7 +150,7 @@ function item71(x: unknown, s: Int32Array): boolean {
 	return true;
 }
 
-function item80(x: unknown, s: Int32Array): boolean {
+function item80(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean {
 	if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
 	const o81 = x as Record<string, unknown>;
 	const m9 = s[9];
@@ -157,7 +158,7 @@ function item80(x: unknown, s: Int32Array): boolean {
 		const v82 = o81["at"];
 		if (v82 === undefined) return false;
 		if (typeof v82 !== 'string') return false;
-		if (!isDateTime(v82)) return false;
+		if (!isDateTime(v82, d)) return false;
 	}
 	if ((m9 & 2) !== 0) {
 		const v83 = o81["channel"];
@@ -299,9 +300,10 @@ export const REQUIRED_DEBTOR_FIELDS = 1;
 
 /**
  * True when the record satisfies the debtor JSON Schema (the same answer as ajv) in the fields the
- * selection `s` holds; the required top-level fields are always checked.
+ * selection `s` holds; the required top-level fields are always checked. The dates and moments it
+ * reads are remembered in `d`, when given, for the next reader of the record (see CheckedDates).
  */
-export function checkDebtorFields(record: unknown, s: Int32Array): boolean {
+export function checkDebtorFields(record: unknown, s: Int32Array, d?: CheckedDates): boolean {
 	if (typeof record !== 'object' || record === null || Array.isArray(record)) return false;
 	const o0 = record as Record<string, unknown>;
 	const m0 = s[0];
@@ -341,7 +343,7 @@ export function checkDebtorFields(record: unknown, s: Int32Array): boolean {
 		const v6 = o0["birthDate"];
 		if (v6 !== undefined) {
 			if (typeof v6 !== 'string') return false;
-			if (!isDate(v6)) return false;
+			if (!isDate(v6, d)) return false;
 		}
 	}
 	if ((m0 & 64) !== 0) {
@@ -447,7 +449,7 @@ export function checkDebtorFields(record: unknown, s: Int32Array): boolean {
 				const v29 = o27["whatsappOptInAt"];
 				if (v29 !== undefined) {
 					if (typeof v29 !== 'string') return false;
-					if (!isDateTime(v29)) return false;
+					if (!isDateTime(v29, d)) return false;
 				}
 			}
 			if ((m3 & 4) !== 0) {
@@ -531,7 +533,7 @@ export function checkDebtorFields(record: unknown, s: Int32Array): boolean {
 				const v43 = o40["anchorDate"];
 				if (v43 !== undefined) {
 					if (typeof v43 !== 'string') return false;
-					if (!isDate(v43)) return false;
+					if (!isDate(v43, d)) return false;
 				}
 			}
 			if ((m5 & 8) !== 0) {
@@ -574,28 +576,28 @@ export function checkDebtorFields(record: unknown, s: Int32Array): boolean {
 		const v50 = o0["claims"];
 		if (v50 !== undefined) {
 			if (!Array.isArray(v50)) return false;
-			for (let i = 0, n = v50.length; i < n; i++) if (!item51(v50[i], s)) return false;
+			for (let i = 0, n = v50.length; i < n; i++) if (!item51(v50[i], s, d)) return false;
 		}
 	}
 	if ((m0 & 131072) !== 0) {
 		const v62 = o0["payments"];
 		if (v62 !== undefined) {
 			if (!Array.isArray(v62)) return false;
-			for (let i = 0, n = v62.length; i < n; i++) if (!item63(v62[i], s)) return false;
+			for (let i = 0, n = v62.length; i < n; i++) if (!item63(v62[i], s, d)) return false;
 		}
 	}
 	if ((m0 & 262144) !== 0) {
 		const v70 = o0["reversals"];
 		if (v70 !== undefined) {
 			if (!Array.isArray(v70)) return false;
-			for (let i = 0, n = v70.length; i < n; i++) if (!item71(v70[i], s)) return false;
+			for (let i = 0, n = v70.length; i < n; i++) if (!item71(v70[i], s, d)) return false;
 		}
 	}
 	if ((m0 & 524288) !== 0) {
 		const v79 = o0["contacts"];
 		if (v79 !== undefined) {
 			if (!Array.isArray(v79)) return false;
-			for (let i = 0, n = v79.length; i < n; i++) if (!item80(v79[i], s)) return false;
+			for (let i = 0, n = v79.length; i < n; i++) if (!item80(v79[i], s, d)) return false;
 		}
 	}
 	if ((m0 & 1048576) !== 0) {
@@ -626,7 +628,7 @@ export function checkDebtorFields(record: unknown, s: Int32Array): boolean {
 				const v93 = o89["debtHelpSince"];
 				if (v93 !== undefined) {
 					if (typeof v93 !== 'string') return false;
-					if (!isDate(v93)) return false;
+					if (!isDate(v93, d)) return false;
 				}
 			}
 			if ((m10 & 16) !== 0) {
@@ -654,5 +656,5 @@ export function checkDebtorFields(record: unknown, s: Int32Array): boolean {
 
 /** True when the record satisfies the debtor JSON Schema (the same answer as ajv). */
 export function checkDebtorSchema(record: unknown): boolean {
-	return checkDebtorFields(record, ALL_DEBTOR_FIELDS);
+	return checkDebtorFields(record, ALL_DEBTOR_FIELDS, undefined);
 }

@@ -4,7 +4,8 @@
  */
 import { fullFormats } from 'ajv-formats/dist/formats';
 
-import { checkIsoDateTime, isoDateAt, rememberCheckedDay } from '../calendar/days';
+import type { CheckedDates } from '../calendar/checkedDates';
+import { isoDateAt, readIsoDateTime } from '../calendar/days';
 
 const ajvDate = (fullFormats.date as { validate: (s: string) => boolean }).validate ?? (fullFormats.date as unknown as (s: string) => boolean);
 const ajvDateTime = (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate;
@@ -14,21 +15,25 @@ export function isEmail(s: string): boolean {
 	return emailPattern.test(s);
 }
 
-export function isDate(s: string): boolean {
+/** "YYYY-MM-DD" on character codes (remembered in `dates` when given); anything else via ajv-formats. */
+export function isDate(s: string, dates: CheckedDates | undefined): boolean {
 	if (s.length === 10) {
 		const day = isoDateAt(s, 0);
 		if (day === day) {
-			rememberCheckedDay(s, day); // the segmenter reads it next (see startCheckedDates)
+			if (dates !== undefined) dates.rememberDay(s, day);
 			return true;
 		}
 	}
 	return ajvDate(s);
 }
 
-/** "YYYY-MM-DDTHH:MM:SS+HH:MM" or "...Z" on character codes; anything else (fractions, leap seconds) via ajv-formats. */
-export function isDateTime(s: string): boolean {
-	// Remembered for the segmenter, which reads it next (see startCheckedDates).
-	return checkIsoDateTime(s, 23) || ajvDateTime(s);
+/**
+ * "YYYY-MM-DDTHH:MM:SS+HH:MM" or "...Z" on character codes (remembered in `dates` when given);
+ * anything else (fractions, leap seconds) via ajv-formats. RFC 3339 allows offsets up to 23 hours.
+ */
+export function isDateTime(s: string, dates: CheckedDates | undefined): boolean {
+	if (dates !== undefined) return dates.checkDateTime(s, 23) || ajvDateTime(s);
+	return readIsoDateTime(s, 23) || ajvDateTime(s);
 }
 
 /** Unicode code points, as JSON Schema counts string length. */

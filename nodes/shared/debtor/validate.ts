@@ -9,7 +9,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-import { startCheckedDates } from '../calendar/days';
+import type { CheckedDates } from '../calendar/checkedDates';
 import type { DebtorRecord } from './model';
 import schema from './debtor.schema.json';
 import {
@@ -240,12 +240,13 @@ function businessRules(record: DebtorRecord, selection: DebtorFieldSelection): r
 
 /**
  * All problems of a record in the selected fields (default: all; see debtorFieldSelection); an empty
- * list means the record is valid there.
+ * list means the record is valid there. When `dates` is given, the dates and moments the check reads
+ * are left there for the next reader of the same record (see CheckedDates).
  */
-export function validateDebtor(record: unknown, fields: DebtorFieldSelection = ALL_DEBTOR_FIELDS): readonly FieldProblem[] {
+export function validateDebtor(record: unknown, fields: DebtorFieldSelection = ALL_DEBTOR_FIELDS, dates?: CheckedDates): readonly FieldProblem[] {
 	// The generated check answers valid/invalid fast; only invalid records pay for ajv's detailed report.
-	startCheckedDates();
-	if (checkDebtorFields(record, fields)) return businessRules(record as DebtorRecord, fields);
+	if (dates !== undefined) dates.startRecord();
+	if (checkDebtorFields(record, fields, dates)) return businessRules(record as DebtorRecord, fields);
 	fullValidator ??= compile(true);
 	if (fullValidator(record)) return businessRules(record as DebtorRecord, fields);
 	const seen = new Set<string>();
@@ -306,10 +307,10 @@ export class DebtorValidationError extends Error {
 
 /**
  * Validates the selected fields (default: all; see debtorFieldSelection) and returns the record typed,
- * or throws a DebtorValidationError for that item.
+ * or throws a DebtorValidationError for that item. `dates`: see validateDebtor.
  */
-export function assertDebtor(record: unknown, itemIndex: number, fields: DebtorFieldSelection = ALL_DEBTOR_FIELDS): DebtorRecord {
-	const problems = validateDebtor(record, fields);
+export function assertDebtor(record: unknown, itemIndex: number, fields: DebtorFieldSelection = ALL_DEBTOR_FIELDS, dates?: CheckedDates): DebtorRecord {
+	const problems = validateDebtor(record, fields, dates);
 	if (problems.length > 0) throw new DebtorValidationError(itemIndex, debtorIdOf(record), problems);
 	return record as DebtorRecord;
 }

@@ -6,7 +6,8 @@
  * went to it (payments with a claimId go to that claim, others to the oldest claims first). A claim
  * is late when it was settled after its due date plus the grace days, or is still open past it.
  */
-import { MS_PER_DAY, dayNumber, dayNumberOfChecked, daysFromCivil, isIsoDate, isoDate, monthOf, recallCheckedMoment, rereadCheckedDates, yearOf, type DayNumber } from '../calendar/days';
+import { CheckedDates } from '../calendar/checkedDates';
+import { MS_PER_DAY, dayNumber, daysFromCivil, isIsoDate, isoDate, monthOf, yearOf, type DayNumber } from '../calendar/days';
 import type { Channel, Claim, Contact, CreditorSector, DebtorRecord, IncomeType, PaymentMethod } from '../debtor/model';
 import { parseMoment } from '../calendar/moments';
 import type { Cents } from '../money';
@@ -115,7 +116,7 @@ function claimIndex(claims: Claim[], claimId: string, guess: number): number {
 	return -1;
 }
 
-function fillClaimTable(record: DebtorRecord, referenceDay: DayNumber): ClaimTable {
+function fillClaimTable(record: DebtorRecord, referenceDay: DayNumber, dates: CheckedDates): ClaimTable {
 	const claims = record.claims ?? [];
 	const n = claims.length;
 	table.reset(n);
@@ -123,7 +124,7 @@ function fillClaimTable(record: DebtorRecord, referenceDay: DayNumber): ClaimTab
 	let sorted = true;
 	for (let i = 0; i < n; i++) {
 		const claim = claims[i];
-		due[i] = dayNumberOfChecked(claim.dueDate);
+		due[i] = dates.dayOf(claim.dueDate);
 		remaining[i] = claim.principalCents;
 		settled[i] = -1;
 		lastPayment[i] = -1;
@@ -140,7 +141,7 @@ function fillClaimTable(record: DebtorRecord, referenceDay: DayNumber): ClaimTab
 	table.latestPayment = -1;
 	for (let p = 0; p < payments.length; p++) {
 		const payment = payments[p];
-		const day = dayNumberOfChecked(payment.date);
+		const day = dates.dayOf(payment.date);
 		if (day > table.latestPayment && day <= referenceDay) table.latestPayment = day;
 		const index = payment.claimId !== undefined ? claimIndex(claims, payment.claimId, guess) : -1;
 		if (index < 0) {
@@ -251,12 +252,17 @@ function mostCommonSector(record: DebtorRecord): CreditorSector | null {
 	return best;
 }
 
-/** Computes the segmentation facts of a (validated) record at the reference day. */
-export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, settings: SegmentationSettings): SegmentationFeatures {
+/** For callers that did not check the record with a CheckedDates: every date is parsed. Never written to. */
+const NO_CHECKED_DATES = new CheckedDates();
+
+/**
+ * Computes the segmentation facts of a (validated) record at the reference day. `dates`: the dates and
+ * moments the record's check just read (validateDebtor's `dates`), taken instead of parsing them again.
+ */
+export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, settings: SegmentationSettings, dates: CheckedDates = NO_CHECKED_DATES): SegmentationFeatures {
 	const grace = settings.graceDays;
-	// The dates below are those the record's check has just read, in the same order (see days.ts).
-	rereadCheckedDates();
-	const t = fillClaimTable(record, referenceDay);
+	dates.startReading();
+	const t = fillClaimTable(record, referenceDay, dates);
 	const n = t.size;
 	const { due, settled, order } = t;
 	const windowFrom = shiftMonths(referenceDay, -settings.windowMonths);
@@ -333,7 +339,7 @@ export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, s
 	const reversals = record.reversals ?? [];
 	for (let r = 0; r < reversals.length; r++) {
 		const reversal = reversals[r];
-		const day = dayNumberOfChecked(reversal.date);
+		const day = dates.dayOf(reversal.date);
 		if (day > referenceDay || day < windowFrom) continue;
 		reversalsByCode[reversal.reasonCode] = (reversalsByCode[reversal.reasonCode] ?? 0) + 1;
 		if (referenceDay - day <= settings.recentDays) recentCodes = addOnce(recentCodeBuffer, recentCodes, reversal.reasonCode);
@@ -349,7 +355,7 @@ export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, s
 	let reacted = 0;
 	let lastReaction = Number.NEGATIVE_INFINITY;
 	let respondsOn: Channel | null = null;
-	const moments = contactMoments(contacts);
+	const moments = contactMoments(contacts, dates);
 	for (let c = 0; c < contacts.length; c++) {
 		const contact = contacts[c];
 		const at = moments[c];
@@ -414,11 +420,11 @@ export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, s
 let momentBuffer = new Float64Array(64);
 
 /** Epoch milliseconds of each contact (NaN when unreadable), in a buffer reused between debtors. */
-function contactMoments(contacts: Contact[]): Float64Array {
+function contactMoments(contacts: Contact[], dates: CheckedDates): Float64Array {
 	if (contacts.length > momentBuffer.length) momentBuffer = new Float64Array(contacts.length * 2);
 	for (let c = 0; c < contacts.length; c++) {
 		const at = contacts[c].at;
-		const checked = recallCheckedMoment(at);
+		const checked = dates.momentOf(at);
 		momentBuffer[c] = checked === checked ? checked : parseMoment(at);
 	}
 	return momentBuffer;

@@ -6,6 +6,7 @@
  *   2. the user's own rules, in order (a persona rule decides the persona, label rules add labels);
  *   3. the built-in persona rules, each with its threshold from the settings.
  */
+import type { CheckedDates } from '../calendar/checkedDates';
 import type { DayNumber } from '../calendar/days';
 import type { Channel, DebtorRecord } from '../debtor/model';
 import { debtorFieldSelection, debtorFieldWithin, type DebtorField, type DebtorFieldSelection } from '../debtor/validate';
@@ -475,11 +476,14 @@ function channelsFor(persona: Persona, record: DebtorRecord, f: SegmentationFeat
 	return orderBuffer.slice(0, n);
 }
 
-/** Segments one validated record. Throws FeatureError for wrong pre-aggregated features. */
-export function segmentDebtor(record: DebtorRecord, options: SegmentOptions): Segmentation {
+/**
+ * Segments one validated record. Throws FeatureError for wrong pre-aggregated features. `dates`: what
+ * the record's check read (validateDebtor's `dates`), so the facts need not parse it again.
+ */
+export function segmentDebtor(record: DebtorRecord, options: SegmentOptions, dates?: CheckedDates): Segmentation {
 	const { settings, referenceDay } = options;
 	const usesSupplied = record.features !== undefined && (record.claims === undefined || record.claims.length === 0);
-	const features = usesSupplied ? suppliedFeatures(record, referenceDay) : computeFeatures(record, referenceDay, settings);
+	const features = usesSupplied ? suppliedFeatures(record, referenceDay) : computeFeatures(record, referenceDay, settings, dates);
 	const reasons = reasonList.start(options.language);
 	const behaviour = behaviourOf(features, settings, reasons);
 
