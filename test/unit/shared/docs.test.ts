@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- tests run in plain Node, not inside n8n */
-/** The docs show the real contract: the README's schema is the shipped one, examples validate. */
+/** The docs show the real contract: the schema in docs/debtor-model.md is the shipped one, examples validate. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -8,9 +8,9 @@ import { validateDebtor } from '../../../nodes/shared/debtor/validate';
 const root = path.resolve(__dirname, '../../..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 
-test('the README shows the debtor JSON Schema exactly as shipped', () => {
-	const readme = read('README.md');
-	const block = readme.match(/<summary>debtor\.schema\.json<\/summary>\s*```json\n([\s\S]*?)\n```/);
+test('docs/debtor-model.md shows the debtor JSON Schema exactly as shipped', () => {
+	const doc = read('docs/debtor-model.md');
+	const block = doc.match(/<summary>debtor\.schema\.json<\/summary>\s*```json\n([\s\S]*?)\n```/);
 	expect(block).not.toBeNull();
 	expect(JSON.parse(block![1])).toEqual(JSON.parse(read('nodes/shared/debtor/debtor.schema.json')));
 });
