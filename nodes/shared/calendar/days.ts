@@ -251,8 +251,9 @@ export function pad2(value: number): string {
 
 /** ISO date "YYYY-MM-DD" of a day number (years 0000-9999). */
 export function isoDate(day: DayNumber): string {
-	// Days of the compiled range are written once and shared: a run writes the same few dates into
-	// 100,000 results, which then hold one string instead of 100,000 copies.
+	// Days of the compiled range are written once and the same string is handed out each time (a run
+	// writes the same few dates into every result). Invariant: ISO_DATES[i] is only ever the text of
+	// day CALENDAR_FIRST_DAY + i; strings are immutable, so sharing them is safe.
 	const i = day - CALENDAR_FIRST_DAY;
 	if (i >= 0 && i < CALENDAR_LENGTH && Number.isInteger(day)) return (ISO_DATES[i] ??= writeIsoDate(day));
 	return writeIsoDate(day);

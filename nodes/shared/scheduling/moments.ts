@@ -58,9 +58,9 @@ export interface MomentTexts {
 let lastMomentTexts: MomentTexts | undefined;
 
 /**
- * The texts of a moment, shared with the previous call for the same moment: in a run most debtors
- * get one of a few moments, and strings that are not built again are strings the garbage collector
- * need not copy (strings are immutable, so sharing them between items is safe).
+ * The texts of a moment, shared with the previous call for the same moment (in a run most debtors get
+ * one of a few moments). Invariant: the returned object is shared between results, so it and its
+ * fields must never be changed by a caller (hence readonly); callers copy the fields they keep.
  */
 export function momentTexts(epochMs: number): MomentTexts {
 	if (lastMomentTexts !== undefined && lastMomentTexts.epochMs === epochMs) return lastMomentTexts;

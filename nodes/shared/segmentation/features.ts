@@ -76,8 +76,10 @@ const SEEN_OUTCOMES: Readonly<Record<string, ReadonlySet<string>>> = {
 const SENDING_CHANNELS = new Set(['email', 'sms', 'whatsapp', 'letter', 'phone']);
 
 /**
- * Per-claim facts in parallel arrays, reused between debtors: the segmenter runs for every debtor of
- * a portfolio, and allocating objects per claim is what costs most there.
+ * Per-claim facts of the debtor being segmented, in parallel arrays reused between debtors (one
+ * module-wide table, filled by fillClaimTable). Invariant: it describes only the record of the
+ * current computeFeatures call; read it there and keep nothing of it (copy what a result keeps), and
+ * never call computeFeatures again while one is running.
  */
 class ClaimTable {
 	size = 0;
@@ -187,9 +189,9 @@ function overdueAt(t: ClaimTable, i: number, day: DayNumber, graceDays: number):
 }
 
 /**
- * A list written in a reused buffer and handed out as a copy of exactly its length. A list grown by
- * push keeps room for 17 entries, and a run keeps every result until it ends: for lists of a few
- * channels the copy is a third of the size.
+ * Scratch space for reachableChannels. Invariant: written from index 0 on each call and handed out
+ * only as `slice(0, n)`, a copy of exactly its length (results are kept for the whole run, and a
+ * pushed list keeps spare room); never return or keep the buffer itself.
  */
 const channelBuffer: Channel[] = ['email', 'sms', 'whatsapp', 'letter', 'phone'];
 
@@ -206,7 +208,7 @@ export function reachableChannels(record: DebtorRecord): Channel[] {
 	return channels.slice(0, n);
 }
 
-// Recent reversal codes of one record, handed out at their exact length (see channelBuffer).
+// Scratch space for one record's recent reversal codes; same invariant as channelBuffer.
 const recentCodeBuffer: string[] = [];
 
 /**
@@ -219,7 +221,8 @@ export function addOnce<T>(buffer: T[], n: number, value: T): number {
 	return n + 1;
 }
 
-// Sectors seen in one record and their counts, reused between debtors (a record has one or a few).
+// Scratch space of mostCommonSector: only the first n entries of one call are meaningful, and nothing
+// of them leaves the function but the winning sector.
 const sectorSeen: CreditorSector[] = [];
 let sectorCounts = new Int32Array(16);
 
@@ -419,7 +422,11 @@ export function computeFeatures(record: DebtorRecord, referenceDay: DayNumber, s
 
 let momentBuffer = new Float64Array(64);
 
-/** Epoch milliseconds of each contact (NaN when unreadable), in a buffer reused between debtors. */
+/**
+ * Epoch milliseconds of each contact (NaN when unreadable). Invariant: the returned buffer is shared
+ * by every call and valid only until the next one; the caller reads its first `contacts.length`
+ * entries at once and keeps none of them in the buffer.
+ */
 function contactMoments(contacts: Contact[], dates: CheckedDates): Float64Array {
 	if (contacts.length > momentBuffer.length) momentBuffer = new Float64Array(contacts.length * 2);
 	for (let c = 0; c < contacts.length; c++) {
