@@ -15,7 +15,8 @@ import {
 } from 'n8n-workflow';
 
 import { getDutchCalendar, isoDate, isWithinLegalContactWindow, nextLegalContactMoment } from '../shared/calendar';
-import { parameterPerItem } from '../shared/n8n/items';
+import { parseFieldPath, readFieldPath } from '../shared/fieldPath';
+import { parameterPerItem } from '../shared/n8n/parameters';
 import {
 	DEFAULT_RETRY,
 	SEND_CHANNELS,
@@ -83,11 +84,6 @@ function splitCredentials(data: ICredentialDataDecryptedObject): { publicFields:
 	const secrets: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(data)) (SECRET_FIELDS.has(key) ? secrets : publicFields)[key] = value;
 	return { publicFields, secrets };
-}
-
-/** Reads a value at a dotted path of the item JSON. */
-function at(json: IDataObject, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), json);
 }
 
 function transportError(error: unknown): HttpResult {
@@ -301,8 +297,9 @@ export class ChannelSender implements INodeType {
 		} catch (error) {
 			throw new NodeOperationError(this.getNode(), `Reference Date: ${(error as Error).message}`);
 		}
-		const messageField = options.messageField || 'message';
-		const sentField = options.alreadySentField || 'alreadySentKeys';
+		// Parsed once: read for every item.
+		const messagePath = parseFieldPath(options.messageField || 'message');
+		const sentPath = parseFieldPath(options.alreadySentField || 'alreadySentKeys');
 		const letterProperty = options.letterBinaryProperty || 'letter';
 
 		const outputs: INodeExecutionData[][] = [[], []];
@@ -328,7 +325,7 @@ export class ChannelSender implements INodeType {
 				byIndex.set(i, { status: 'failed-permanent', errorCode: 'invalid-item', errorMessage: 'the item has no debtorId: is this a debtor record?', field: 'debtorId', attempts: 0, skipped: [], tried: [] });
 				continue;
 			}
-			const raw = at(json, messageField);
+			const raw = readFieldPath(json, messagePath);
 			const message: OutgoingMessage = raw && typeof raw === 'object' ? { ...(raw as OutgoingMessage) } : {};
 			const binary = items[i].binary?.[letterProperty];
 			if (binary) {
@@ -341,7 +338,7 @@ export class ChannelSender implements INodeType {
 				known = new Set(parseKeyList(listText));
 				knownLists.set(listText, known);
 			}
-			const itemKeys = parseKeyList(at(json, sentField));
+			const itemKeys = parseKeyList(readFieldPath(json, sentPath));
 			const record = json as Record<string, unknown>;
 			plans.push({
 				itemIndex: i,

@@ -39,6 +39,19 @@ export function eurosToCents(euros: number | string): Cents {
 	return text.startsWith('-') ? -cents : cents;
 }
 
+/**
+ * A euro amount from a node field or an item (a number, or text {@link eurosToCents} reads) in cents;
+ * undefined when it is empty or not an amount, so the caller decides whether that is an error.
+ */
+export function optionalEurosToCents(value: unknown): Cents | undefined {
+	if (value === '' || (typeof value !== 'number' && typeof value !== 'string')) return undefined;
+	try {
+		return eurosToCents(value);
+	} catch {
+		return undefined;
+	}
+}
+
 const GROUPING: Record<string, { thousands: string; decimal: string }> = {
 	nl: { thousands: '.', decimal: ',' },
 	en: { thousands: ',', decimal: '.' },
@@ -65,10 +78,4 @@ export function centsToDecimalString(amount: Cents): string {
 	const negative = amount < 0;
 	const abs = Math.abs(amount);
 	return `${negative ? '-' : ''}${Math.floor(abs / 100)}.${(abs % 100).toString().padStart(2, '0')}`;
-}
-
-export function sumCents(amounts: Iterable<Cents>): Cents {
-	let total = 0;
-	for (const amount of amounts) total += amount;
-	return total;
 }
