@@ -11,7 +11,7 @@ import { calendarPerItem } from '../shared/n8n/calendar';
 import { runPerItem } from '../shared/n8n/items';
 import { parameterPerItem, parametersReadItem, valuePerItem } from '../shared/n8n/parameters';
 import { referenceDayPerItem } from '../shared/n8n/referenceDay';
-import type { CostsPurpose } from './debtorCosts';
+import type { CostsPurpose } from '../shared/costs';
 import { collectionCostsProperties } from './description';
 import { costsOfItem, parseRateTables, type CostOptions, type InterestOptions, type Settings } from './item';
 

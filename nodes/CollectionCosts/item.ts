@@ -1,18 +1,26 @@
 /**
  * One item through the Collection Costs node: reads the per-item settings, checks them (an ItemError
- * names the field) and hands the record to the domain (debtorCosts.ts). Kept out of the .node.ts file,
+ * names the field) and hands the record to the domain (shared/costs/debtorCosts.ts). Kept out of the .node.ts file,
  * whose execute() may only throw n8n's own errors; runPerItem turns an ItemError into one.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseIsoDate, type DutchCalendar } from '../shared/calendar';
-import { validateInterestRates, type DayCount, type InterestKind, type InterestRateEntry } from '../shared/costs';
+import {
+	debtorCosts,
+	validateInterestRates,
+	type CostsPurpose,
+	type DayCount,
+	type DebtorCosts,
+	type DebtorCostsOptions,
+	type InterestKind,
+	type InterestRateEntry,
+} from '../shared/costs';
 import { assertDebtor } from '../shared/debtor/validate';
 import { letterDatesFromItem, type LetterDate } from '../shared/journey/history';
 import { optionalEurosToCents } from '../shared/money';
 import { ItemError } from '../shared/n8n/items';
 import { jsonParameter } from '../shared/n8n/parameters';
-import { debtorCosts, type CostsPurpose, type DebtorCosts, type DebtorCostsOptions } from './debtorCosts';
 
 export interface CostOptions {
 	businessMethod?: 'flat-per-claim' | 'bik-scale';
