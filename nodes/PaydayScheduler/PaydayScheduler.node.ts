@@ -31,7 +31,7 @@ import {
 	type SchedulingSettings,
 } from '../shared/scheduling';
 import { paydaySchedulerProperties } from './description';
-import { channelOfItem, personaOfItem, startMomentOf } from './items';
+import { channelOfItem, personaOfItem, startMomentOf } from './item';
 
 /**
  * Output list for the chosen settings. Serialised into the description as an expression, so it must
