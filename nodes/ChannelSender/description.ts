@@ -15,7 +15,7 @@ const NONE = { name: 'None (Skip This Channel)', value: 'none' };
 const SANDBOX = { name: 'Sandbox (Send Nothing, Record What Would Be Sent)', value: 'sandbox' };
 const WEBHOOK = { name: 'HTTPS Webhook (Creditor System)', value: 'webhook' };
 
-export const PROVIDER_OPTIONS = {
+const PROVIDER_OPTIONS = {
 	email: [
 		WEBHOOK,
 		{ name: 'Mailgun', value: 'mailgun' },

@@ -12,7 +12,7 @@ export function isCents(value: unknown): value is Cents {
  * Rounds a fractional cent amount to whole cents, half away from zero (the commercial rounding
  * Dutch invoices and the BIK tables use: 12.5 cents becomes 13 cents, -12.5 becomes -13).
  */
-export function roundCents(value: number): Cents {
+function roundCents(value: number): Cents {
 	if (!Number.isFinite(value)) throw new RangeError(`Cannot round ${value} to cents`);
 	const rounded = Math.round(Math.abs(value) + Number.EPSILON * Math.abs(value));
 	return value < 0 ? -rounded : rounded;

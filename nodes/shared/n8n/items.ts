@@ -39,7 +39,7 @@ export interface PerItemOptions {
 }
 
 /** The error details added to an item that could not be processed; no values, so no personal data. */
-export function describeItemError(error: Error, itemIndex: number, item: INodeExecutionData): IDataObject {
+function describeItemError(error: Error, itemIndex: number, item: INodeExecutionData): IDataObject {
 	const details: IDataObject = { message: error.message, itemIndex };
 	const debtorId = debtorIdOf(item.json);
 	if (debtorId) details.debtorId = debtorId;
