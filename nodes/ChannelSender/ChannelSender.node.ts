@@ -2,12 +2,10 @@ import {
 	NodeConnectionTypes,
 	NodeOperationError,
 	sleep,
-	type ICredentialDataDecryptedObject,
 	type ICredentialsDecrypted,
 	type ICredentialTestFunctions,
 	type IDataObject,
 	type IExecuteFunctions,
-	type IHttpRequestOptions,
 	type INodeCredentialTestResult,
 	type INodeExecutionData,
 	type INodeType,
@@ -15,7 +13,8 @@ import {
 } from 'n8n-workflow';
 
 import { getDutchCalendar, isoDate, isWithinLegalContactWindow, nextLegalContactMoment } from '../shared/calendar';
-import { parameterPerItem } from '../shared/n8n/items';
+import { parseFieldPath, readFieldPath } from '../shared/fieldPath';
+import { parameterPerItem } from '../shared/n8n/parameters';
 import {
 	DEFAULT_RETRY,
 	SEND_CHANNELS,
@@ -30,12 +29,8 @@ import {
 	stageOf,
 	type DeliveryRecord,
 	type EngineSettings,
-	type HttpFunction,
-	type HttpResult,
-	type LedgerStore,
 	type OutgoingMessage,
 	type ProviderOptions,
-	type ProviderRequest,
 	type ProviderSetup,
 	type SendChannel,
 	type SendPlan,
@@ -43,9 +38,7 @@ import {
 import { smtpSettings, verifySmtp } from '../shared/providers/adapters/smtp';
 import { referenceDay } from '../shared/calendar/referenceDate';
 import { CREDENTIAL_OF_PROVIDER, PROVIDER_PARAMETERS, channelSenderProperties } from './description';
-
-/** Credential fields that are secrets: never passed to adapters (n8n adds authentication) and scrubbed from errors. */
-const SECRET_FIELDS = new Set(['authToken', 'accessToken', 'appSecret', 'verifyToken', 'clientSecret', 'webhookSecret', 'signingSecret', 'password', 'apiKey', 'apiToken', 'productToken', 'accessKey', 'webhookSigningKey', 'serverToken', 'signingKey', 'publicKey']);
+import { credentialReader, httpFor, n8nLedgerStore, splitCredentials } from './transport';
 
 interface SenderOptions {
 	alreadySentField?: string;
@@ -76,81 +69,6 @@ interface SenderOptions {
 	twilioContentSids?: string | IDataObject;
 	unconfirmed?: 'hold' | 'resend';
 	whatsappFrom?: string;
-}
-
-function splitCredentials(data: ICredentialDataDecryptedObject): { publicFields: Record<string, unknown>; secrets: Record<string, unknown> } {
-	const publicFields: Record<string, unknown> = {};
-	const secrets: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(data)) (SECRET_FIELDS.has(key) ? secrets : publicFields)[key] = value;
-	return { publicFields, secrets };
-}
-
-/** Reads a value at a dotted path of the item JSON. */
-function at(json: IDataObject, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), json);
-}
-
-function transportError(error: unknown): HttpResult {
-	const details = (error ?? {}) as { message?: string; code?: string; httpCode?: string | null; cause?: { code?: string; message?: string } };
-	// An HTTP status that n8n raised as an error (the credential's token exchange failed): an answer, not a lost request.
-	const status = Number(details.httpCode);
-	if (Number.isInteger(status) && status >= 400) return { statusCode: status, headers: {}, body: { message: 'the credential could not authenticate' } };
-	const text = `${details.code ?? ''} ${details.cause?.code ?? ''} ${details.message ?? ''}`;
-	const timeout = /timeout|ETIMEDOUT|ECONNABORTED|ESOCKETTIMEDOUT/i.test(text);
-	return { transportError: true, code: timeout ? 'timeout' : 'network', message: timeout ? 'the provider did not answer in time' : `network error (${(details.cause?.code ?? details.code ?? 'connection failed').slice(0, 40)})` };
-}
-
-function toOptions(request: ProviderRequest, timeoutMs: number): IHttpRequestOptions {
-	const isObject = request.body !== undefined && typeof request.body === 'object' && !(request.body instanceof Uint8Array);
-	return {
-		method: request.method,
-		url: request.url,
-		headers: request.headers,
-		body: request.body as IHttpRequestOptions['body'],
-		json: isObject,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		timeout: timeoutMs,
-	};
-}
-
-function asResult(response: unknown): HttpResult {
-	const full = (response ?? {}) as { statusCode?: number; headers?: Record<string, string>; body?: unknown };
-	return { statusCode: Number(full.statusCode ?? 0), headers: full.headers ?? {}, body: full.body };
-}
-
-/** Requests to pre-signed URLs (an upload slot): no credential, since the URL itself authorises. */
-async function unauthenticatedRequest(ctx: IExecuteFunctions, request: ProviderRequest, timeoutMs: number): Promise<HttpResult> {
-	try {
-		return asResult(await ctx.helpers.httpRequest(toOptions(request, timeoutMs)));
-	} catch (error) {
-		return transportError(error);
-	}
-}
-
-function httpFor(ctx: IExecuteFunctions, credentialType: string | undefined, timeoutMs: number): HttpFunction {
-	return async (request) => {
-		if (request.authenticate === false || !credentialType) return unauthenticatedRequest(ctx, request, timeoutMs);
-		try {
-			return asResult(await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, toOptions(request, timeoutMs)));
-		} catch (error) {
-			return transportError(error);
-		}
-	};
-}
-
-/** n8n's deduplication store (what the Remove Duplicates node uses), scoped to the workflow. */
-function n8nLedgerStore(ctx: IExecuteFunctions, maxEntries: number): LedgerStore | undefined {
-	const helpers = ctx.helpers as Partial<IExecuteFunctions['helpers']>;
-	if (typeof helpers.checkProcessedAndRecord !== 'function' || typeof helpers.removeProcessed !== 'function') return undefined;
-	const options = { mode: 'entries' as const, maxEntries };
-	return {
-		checkAndRecord: async (values) => {
-			const result = await helpers.checkProcessedAndRecord!(values, 'workflow', options);
-			return { new: result.new.map(String), processed: result.processed.map(String) };
-		},
-		remove: (values) => helpers.removeProcessed!(values, 'workflow', options),
-	};
 }
 
 export class ChannelSender implements INodeType {
@@ -233,7 +151,7 @@ export class ChannelSender implements INodeType {
 		// Providers per channel, with their credentials read once.
 		const providers: EngineSettings['providers'] = {};
 		const secretValues: string[] = [];
-		const credentialCache = new Map<string, ICredentialDataDecryptedObject | undefined>();
+		const credentialsOf = credentialReader(this, dryRun);
 		for (const channel of SEND_CHANNELS) {
 			const providerId = this.getNodeParameter(PROVIDER_PARAMETERS[channel], 0, 'sandbox') as string;
 			if (providerId === 'none') continue;
@@ -242,16 +160,7 @@ export class ChannelSender implements INodeType {
 				throw new NodeOperationError(this.getNode(), `Provider "${providerId}" is not available for ${channel} in this version of the node`);
 			}
 			const credentialType = adapter.credentialType ?? CREDENTIAL_OF_PROVIDER[providerId];
-			let data: ICredentialDataDecryptedObject | undefined;
-			if (credentialType) {
-				if (!credentialCache.has(credentialType)) {
-					// A dry run may go without credentials: the requests are built with the default base URLs.
-					const read = dryRun ? await this.getCredentials(credentialType).catch(() => undefined) : await this.getCredentials(credentialType);
-					credentialCache.set(credentialType, read);
-				}
-				data = credentialCache.get(credentialType);
-			}
-			const { publicFields, secrets } = splitCredentials(data ?? {});
+			const { publicFields, secrets } = splitCredentials((await credentialsOf(credentialType)) ?? {});
 			for (const value of Object.values(secrets)) if (typeof value === 'string' && value.length >= 6) secretValues.push(value);
 			const providerOptions: ProviderOptions = {
 				from: channel === 'email' ? options.emailFrom : channel === 'sms' ? options.smsFrom : channel === 'whatsapp' ? options.whatsappFrom : undefined,
@@ -301,8 +210,9 @@ export class ChannelSender implements INodeType {
 		} catch (error) {
 			throw new NodeOperationError(this.getNode(), `Reference Date: ${(error as Error).message}`);
 		}
-		const messageField = options.messageField || 'message';
-		const sentField = options.alreadySentField || 'alreadySentKeys';
+		// Parsed once: read for every item.
+		const messagePath = parseFieldPath(options.messageField || 'message');
+		const sentPath = parseFieldPath(options.alreadySentField || 'alreadySentKeys');
 		const letterProperty = options.letterBinaryProperty || 'letter';
 
 		const outputs: INodeExecutionData[][] = [[], []];
@@ -328,7 +238,7 @@ export class ChannelSender implements INodeType {
 				byIndex.set(i, { status: 'failed-permanent', errorCode: 'invalid-item', errorMessage: 'the item has no debtorId: is this a debtor record?', field: 'debtorId', attempts: 0, skipped: [], tried: [] });
 				continue;
 			}
-			const raw = at(json, messageField);
+			const raw = readFieldPath(json, messagePath);
 			const message: OutgoingMessage = raw && typeof raw === 'object' ? { ...(raw as OutgoingMessage) } : {};
 			const binary = items[i].binary?.[letterProperty];
 			if (binary) {
@@ -341,7 +251,7 @@ export class ChannelSender implements INodeType {
 				known = new Set(parseKeyList(listText));
 				knownLists.set(listText, known);
 			}
-			const itemKeys = parseKeyList(at(json, sentField));
+			const itemKeys = parseKeyList(readFieldPath(json, sentPath));
 			const record = json as Record<string, unknown>;
 			plans.push({
 				itemIndex: i,

@@ -1,5 +1,7 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
+import { referenceDateProperty } from '../shared/n8n/descriptions';
+
 /** Provider choices per channel; the sandbox is the default everywhere so imported workflows send nothing. */
 export const PROVIDER_PARAMETERS = {
 	email: 'emailProvider',
@@ -13,7 +15,7 @@ const NONE = { name: 'None (Skip This Channel)', value: 'none' };
 const SANDBOX = { name: 'Sandbox (Send Nothing, Record What Would Be Sent)', value: 'sandbox' };
 const WEBHOOK = { name: 'HTTPS Webhook (Creditor System)', value: 'webhook' };
 
-export const PROVIDER_OPTIONS = {
+const PROVIDER_OPTIONS = {
 	email: [
 		WEBHOOK,
 		{ name: 'Mailgun', value: 'mailgun' },
@@ -206,7 +208,7 @@ export const channelSenderProperties: INodeProperties[] = [
 			{ displayName: 'Rate Limit (Sends per Second)', name: 'ratePerSecond', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Per provider; 0 uses the provider\'s documented default' },
 			{ displayName: 'Recipient E-Mail Override', name: 'toEmail', type: 'string', default: '', description: 'Send to this address instead of contact.email (e.g. for a test run)' },
 			{ displayName: 'Recipient Mobile Override', name: 'toMobile', type: 'string', default: '', description: 'Send to this number (E.164) instead of contact.mobile' },
-			{ displayName: 'Reference Date', name: 'referenceDate', type: 'string', default: '', placeholder: 'e.g. 2026-06-30', description: 'Day used in the idempotency key (YYYY-MM-DD); empty means today in the workflow time zone' },
+			referenceDateProperty('Day used in the idempotency key (YYYY-MM-DD); empty means today in the workflow time zone'),
 			{ displayName: 'Registered Mail', name: 'registeredMail', type: 'boolean', default: false, description: 'Whether letters go as registered mail (proof of delivery, e.g. for the 14-day letter)' },
 			{ displayName: 'Repeat Attempts After a Timeout', name: 'retryTimeouts', type: 'boolean', default: false, description: 'Whether to repeat a send that timed out on providers that do not drop repeated idempotency keys themselves. A timed-out send may have arrived, so this risks duplicates.' },
 			{ displayName: 'Retry Base Delay (Ms)', name: 'baseDelayMs', type: 'number', typeOptions: { minValue: 0 }, default: 1000, description: 'First wait after a transient failure; doubles per attempt' },

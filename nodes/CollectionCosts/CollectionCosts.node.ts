@@ -7,10 +7,11 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { perItemOrOnce, readsItem, referenceDayReader } from '../shared/journey/node-parameters';
+import { calendarPerItem } from '../shared/n8n/calendar';
 import { runPerItem } from '../shared/n8n/items';
-import { referenceDay } from '../shared/calendar/referenceDate';
-import type { CostsPurpose } from './debtorCosts';
+import { parameterPerItem, parametersReadItem, valuePerItem } from '../shared/n8n/parameters';
+import { referenceDayPerItem } from '../shared/n8n/referenceDay';
+import type { CostsPurpose } from '../shared/costs';
 import { collectionCostsProperties } from './description';
 import { costsOfItem, parseRateTables, type CostOptions, type InterestOptions, type Settings } from './item';
 
@@ -35,27 +36,28 @@ export class CollectionCosts implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const node = this.getNode();
-		const raw = node.parameters as Record<string, unknown>;
-		const withInterestOf = perItemOrOnce(raw.includeInterest, (i) => this.getNodeParameter('includeInterest', i, true) as boolean);
-		const interestOf = perItemOrOnce(raw.interestOptions, (i) =>
+		// The interest options count only with interest on, so both are read together.
+		const interest = ['includeInterest', 'interestOptions'];
+		const withInterestOf = parameterPerItem<boolean>(this, 'includeInterest', true);
+		const interestOf = valuePerItem(this, interest, (i) =>
 			withInterestOf(i) ? (this.getNodeParameter('interestOptions', i, {}) as InterestOptions) : ({} as InterestOptions),
 		);
-		const ratesPerItem = readsItem(raw.interestOptions) || readsItem(raw.includeInterest);
+		const ratesOf = valuePerItem(this, interest, (i) => parseRateTables(withInterestOf(i) ? interestOf(i).rates : undefined));
 		// Fixed settings are checked once, before any item, so a typo stops the node with a clear message.
-		const fixedRates = parseRateTables(withInterestOf(0) ? interestOf(0).rates : undefined);
-		if (!ratesPerItem && fixedRates instanceof Error) {
+		const fixedRates = ratesOf(0);
+		if (!parametersReadItem(this, interest) && fixedRates instanceof Error) {
 			throw new NodeOperationError(node, fixedRates.message, { description: 'Fix the rate table under "Interest Options".' });
 		}
 		const settings: Settings = {
 			purpose: this.getNodeParameter('purpose', 0, 'auto') as CostsPurpose,
-			dayOf: referenceDayReader(this.getTimezone(), referenceDay),
-			referenceOf: perItemOrOnce(raw.referenceDate, (i) => this.getNodeParameter('referenceDate', i, '') as string),
-			deductOf: perItemOrOnce(raw.creditorCanDeductVat, (i) => this.getNodeParameter('creditorCanDeductVat', i, true) as boolean),
-			vatOf: perItemOrOnce(raw.vatRatePercent, (i) => this.getNodeParameter('vatRatePercent', i, 21) as number),
+			dayOf: referenceDayPerItem(this),
+			calendarOf: calendarPerItem('options.extraDesignatedDays'),
+			deductOf: parameterPerItem<boolean>(this, 'creditorCanDeductVat', true),
+			vatOf: parameterPerItem<number>(this, 'vatRatePercent', 21),
 			withInterestOf,
-			optionsOf: perItemOrOnce(raw.options, (i) => this.getNodeParameter('options', i, {}) as CostOptions),
+			optionsOf: parameterPerItem<CostOptions>(this, 'options', {}),
 			interestOf,
-			ratesOf: ratesPerItem ? (i) => parseRateTables(withInterestOf(i) ? interestOf(i).rates : undefined) : () => fixedRates,
+			ratesOf,
 		};
 		return runPerItem(this, { outputCount: 1 }, (item, i) => ({ output: 0, key: 'costs', value: costsOfItem(item.json, i, settings) }));
 	}

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { referenceDateProperty } from '../shared/n8n/descriptions';
+
 // Defaults are literals (the linter wants them so); the docs page and a node test keep them in line
 // with the domain defaults (21% VAT, the built-in interest tables, the Atw extension of the term).
 
@@ -29,14 +31,7 @@ export const collectionCostsProperties: INodeProperties[] = [
 		],
 		description: 'What the costs are for. Consumers owe collection costs only after a correct 14-day letter whose term has passed.',
 	},
-	{
-		displayName: 'Reference Date',
-		name: 'referenceDate',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 2026-06-30',
-		description: 'The day to calculate for (YYYY-MM-DD). Empty means today in the workflow time zone.',
-	},
+	referenceDateProperty('The day to calculate for (YYYY-MM-DD). Empty means today in the workflow time zone.'),
 	{
 		displayName: 'Creditor Can Deduct VAT',
 		name: 'creditorCanDeductVat',

@@ -1,17 +1,26 @@
 /**
  * One item through the Collection Costs node: reads the per-item settings, checks them (an ItemError
- * names the field) and hands the record to the domain (debtorCosts.ts). Kept out of the .node.ts file,
+ * names the field) and hands the record to the domain (shared/costs/debtorCosts.ts). Kept out of the .node.ts file,
  * whose execute() may only throw n8n's own errors; runPerItem turns an ItemError into one.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { getDutchCalendar, parseIsoDate, type DutchCalendar } from '../shared/calendar';
-import { validateInterestRates, type DayCount, type InterestKind, type InterestRateEntry } from '../shared/costs';
+import { parseIsoDate, type DutchCalendar } from '../shared/calendar';
+import {
+	debtorCosts,
+	validateInterestRates,
+	type CostsPurpose,
+	type DayCount,
+	type DebtorCosts,
+	type DebtorCostsOptions,
+	type InterestKind,
+	type InterestRateEntry,
+} from '../shared/costs';
 import { assertDebtor } from '../shared/debtor/validate';
 import { letterDatesFromItem, type LetterDate } from '../shared/journey/history';
-import { eurosParameterToCents, jsonParameter } from '../shared/journey/node-parameters';
+import { optionalEurosToCents } from '../shared/money';
 import { ItemError } from '../shared/n8n/items';
-import { debtorCosts, type CostsPurpose, type DebtorCosts, type DebtorCostsOptions } from './debtorCosts';
+import { jsonParameter } from '../shared/n8n/parameters';
 
 export interface CostOptions {
 	businessMethod?: 'flat-per-claim' | 'bik-scale';
@@ -53,9 +62,10 @@ export function parseRateTables(value: unknown): Partial<Record<InterestKind, In
 
 export interface Settings {
 	purpose: CostsPurpose;
-	/** Reads the reference day once per distinct text in a run (see referenceDayReader). */
-	dayOf: (text: string) => number | Error;
-	referenceOf: (i: number) => string;
+	/** The reference day of the item (throws ItemError for a bad date). */
+	dayOf: (i: number) => number;
+	/** The calendar with the extra designated days of the item's options (throws ItemError). */
+	calendarOf: (extraDesignatedDays: string | undefined) => DutchCalendar;
 	deductOf: (i: number) => boolean;
 	vatOf: (i: number) => number;
 	withInterestOf: (i: number) => boolean;
@@ -64,29 +74,10 @@ export interface Settings {
 	ratesOf: (i: number) => Partial<Record<InterestKind, InterestRateEntry[]>> | Error;
 }
 
-const calendars = new Map<string, DutchCalendar>();
-
-function calendarOf(extra: string | undefined): DutchCalendar {
-	const key = extra ?? '';
-	let calendar = calendars.get(key);
-	if (!calendar) {
-		let problem: string | undefined;
-		try {
-			calendar = getDutchCalendar(key ? { extraDesignatedDays: key } : {});
-		} catch (error) {
-			problem = error instanceof Error ? error.message : String(error);
-		}
-		if (!calendar) throw new ItemError(problem ?? 'is not a list of dates', 'options.extraDesignatedDays');
-		calendars.set(key, calendar);
-	}
-	return calendar;
-}
-
 /** The costs of one item (throws ItemError naming the field for a bad per-item setting). */
 export function costsOfItem(json: IDataObject, i: number, s: Settings): DebtorCosts {
 	const record = assertDebtor(json, i);
-	const today = s.dayOf(s.referenceOf(i));
-	if (today instanceof Error) throw new ItemError(today.message, 'referenceDate');
+	const today = s.dayOf(i);
 	const options = s.optionsOf(i);
 	const interestOptions = s.interestOf(i);
 	const rates = s.ratesOf(i);
@@ -103,11 +94,11 @@ export function costsOfItem(json: IDataObject, i: number, s: Settings): DebtorCo
 	] as const) {
 		if (value && Number.isNaN(parseIsoDate(value.trim()))) throw new ItemError('must be a date written as YYYY-MM-DD', field);
 	}
-	const instalmentCents = eurosParameterToCents(options.instalmentEuros);
+	const instalmentCents = optionalEurosToCents(options.instalmentEuros);
 	const withInterest = s.withInterestOf(i);
 	const settings: DebtorCostsOptions = {
 		today,
-		calendar: calendarOf(options.extraDesignatedDays?.trim()),
+		calendar: s.calendarOf(options.extraDesignatedDays),
 		purpose: s.purpose,
 		journey: json.journey,
 		letterDates,
@@ -116,7 +107,7 @@ export function costsOfItem(json: IDataObject, i: number, s: Settings): DebtorCo
 		vatRatePercent: s.vatOf(i),
 		businessMethod: options.businessMethod,
 		instalmentCents: instalmentCents ? instalmentCents : undefined,
-		smallClaimCostsAlreadyChargedCents: eurosParameterToCents(options.smallClaimCostsAlreadyChargedEuros),
+		smallClaimCostsAlreadyChargedCents: optionalEurosToCents(options.smallClaimCostsAlreadyChargedEuros),
 		smallClaimCapVat: options.smallClaimCapVat,
 		interest: withInterest
 			? {

@@ -9,8 +9,8 @@ import {
 
 import { CheckedDates } from '../shared/calendar/checkedDates';
 import { assertDebtor } from '../shared/debtor/validate';
-import { parameterPerItem, runPerItem } from '../shared/n8n/items';
-import { referenceDay } from '../shared/calendar/referenceDate';
+import { runPerItem } from '../shared/n8n/items';
+import { referenceDayPerItem } from '../shared/n8n/referenceDay';
 import {
 	BEHAVIOURS,
 	DEFAULT_SEGMENTATION_SETTINGS,
@@ -127,12 +127,10 @@ export class DebtorSegmenter implements INodeType {
 			throw new NodeOperationError(this.getNode(), 'Experiment: the variant percentage must be between 0 and 100.');
 		}
 
-		const timezone = this.getTimezone();
-		const referenceDateOf = parameterPerItem<string>(this, 'referenceDate', '');
+		const referenceDayOf = referenceDayPerItem(this);
 		const personaOutputs = PERSONAS;
 		const behaviourOutputs = BEHAVIOURS;
 		const outputCount = (routing === 'persona' ? personaOutputs.length : routing === 'behaviour' ? behaviourOutputs.length : 1) + (routeInvalid ? 1 : 0);
-		let cachedReference: { text: string; day: number } | undefined;
 		// One options object for the run; only the reference day can differ per item.
 		const options: SegmentOptions = {
 			referenceDay: 0,
@@ -147,11 +145,7 @@ export class DebtorSegmenter implements INodeType {
 
 		return runPerItem(this, { outputCount, invalidOutput: routeInvalid ? outputCount - 1 : undefined }, (item, i) => {
 			const record = assertDebtor(item.json, i, fields, dates);
-			const text = referenceDateOf(i);
-			if (!cachedReference || cachedReference.text !== text) {
-				cachedReference = { text, day: referenceDay(text, timezone) };
-			}
-			options.referenceDay = cachedReference.day;
+			options.referenceDay = referenceDayOf(i);
 			const segmentation = segmentDebtor(record, options, dates);
 			const output =
 				routing === 'persona'

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { LEGAL_EARLY_WARNING_SECTORS } from '../shared/debtor/model';
+import { reasonsLanguageProperty, referenceDateProperty, sectorOptions } from '../shared/n8n/descriptions';
 
 // Defaults here are literals (the linter wants them so); a unit test checks they equal
 // DEFAULT_SEGMENTATION_SETTINGS, the one home of the thresholds.
@@ -15,18 +16,6 @@ const personaOptions = [
 	{ name: 'Structural Shortfall', value: 'structural-shortfall' },
 	{ name: 'Temporary Shortfall', value: 'temporary-shortfall' },
 	{ name: 'Vulnerable', value: 'vulnerable' },
-];
-
-const sectorOptions = [
-	{ name: 'Drinking Water', value: 'water' },
-	{ name: 'Energy', value: 'energy' },
-	{ name: 'Health Insurance', value: 'health-insurance' },
-	{ name: 'Heat', value: 'heat' },
-	{ name: 'Other', value: 'other' },
-	{ name: 'Rent', value: 'rent' },
-	{ name: 'Retail', value: 'retail' },
-	{ name: 'Telecom', value: 'telecom' },
-	{ name: 'Other Utility', value: 'utility-other' },
 ];
 
 export const debtorSegmenterProperties: INodeProperties[] = [
@@ -55,25 +44,8 @@ export const debtorSegmenterProperties: INodeProperties[] = [
 		],
 		description: 'What happens to records that do not match the debtor schema (missing fields, impossible dates, negative amounts)',
 	},
-	{
-		displayName: 'Reference Date',
-		name: 'referenceDate',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 2026-06-30',
-		description: 'The day to segment as of (YYYY-MM-DD). Empty means today in the workflow time zone. Set it to replay a past day.',
-	},
-	{
-		displayName: 'Language of Reasons',
-		name: 'language',
-		type: 'options',
-		default: 'nl',
-		options: [
-			{ name: 'Dutch', value: 'nl' },
-			{ name: 'English', value: 'en' },
-		],
-		description: 'Language of the reasons that explain each decision',
-	},
+	referenceDateProperty('The day to segment as of (YYYY-MM-DD). Empty means today in the workflow time zone. Set it to replay a past day.'),
+	reasonsLanguageProperty(),
 	{
 		displayName: 'Thresholds',
 		name: 'thresholds',

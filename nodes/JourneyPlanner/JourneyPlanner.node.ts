@@ -8,10 +8,11 @@ import {
 } from 'n8n-workflow';
 
 import { LadderError, parseLadders, type Ladders } from '../shared/journey/ladders';
-import { perItemOrOnce, readsItem, referenceDayReader } from '../shared/journey/node-parameters';
 import type { JourneyLanguage } from '../shared/journey/reasons';
+import { calendarPerItem } from '../shared/n8n/calendar';
 import { runPerItem } from '../shared/n8n/items';
-import { referenceDay } from '../shared/calendar/referenceDate';
+import { parameterPerItem, parametersReadItem } from '../shared/n8n/parameters';
+import { referenceDayPerItem } from '../shared/n8n/referenceDay';
 import { journeyPlannerProperties } from './description';
 import { journeyOfItem, type PlannerOptions } from './item';
 
@@ -53,10 +54,9 @@ export class JourneyPlanner implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const node = this.getNode();
-		const raw = node.parameters as Record<string, unknown>;
 		const split = (this.getNodeParameter('routing', 0, 'single') as string) === 'split';
 		const language = this.getNodeParameter('language', 0, 'nl') as JourneyLanguage;
-		const laddersPerItem = readsItem(raw.ladders);
+		const laddersPerItem = parametersReadItem(this, ['ladders']);
 		const fixed = laddersFrom(this.getNodeParameter('ladders', 0, '{}'));
 		if (!laddersPerItem && fixed instanceof LadderError) {
 			throw new NodeOperationError(node, fixed.message, { description: 'Fix the JSON under "Ladders". The docs list every step setting.' });
@@ -69,12 +69,12 @@ export class JourneyPlanner implements INodeType {
 				}
 			: () => fixed as Ladders;
 		const settings = {
-			dayOf: referenceDayReader(this.getTimezone(), referenceDay),
+			dayOf: referenceDayPerItem(this),
+			calendarOf: calendarPerItem('options.extraDesignatedDays'),
 			language,
 			ladders,
-			referenceOf: perItemOrOnce(raw.referenceDate, (i) => this.getNodeParameter('referenceDate', i, '') as string),
-			pauseDaysOf: perItemOrOnce(raw.debtHelpPauseDays, (i) => this.getNodeParameter('debtHelpPauseDays', i, 30) as number),
-			optionsOf: perItemOrOnce(raw.options, (i) => this.getNodeParameter('options', i, {}) as PlannerOptions),
+			pauseDaysOf: parameterPerItem<number>(this, 'debtHelpPauseDays', 30),
+			optionsOf: parameterPerItem<PlannerOptions>(this, 'options', {}),
 		};
 		return runPerItem(this, { outputCount: split ? 2 : 1 }, (item, i) => {
 			const journey = journeyOfItem(item.json, i, settings);

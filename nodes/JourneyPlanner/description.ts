@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { reasonsLanguageProperty, referenceDateProperty } from '../shared/n8n/descriptions';
+
 // Defaults are literals (the linter wants them so); a node test checks they equal the domain defaults.
 
 export const journeyPlannerProperties: INodeProperties[] = [
@@ -19,25 +21,8 @@ export const journeyPlannerProperties: INodeProperties[] = [
 		],
 		description: 'How debtors leave the node. The decision is always added under "journey".',
 	},
-	{
-		displayName: 'Reference Date',
-		name: 'referenceDate',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 2026-06-30',
-		description: 'The day to plan for (YYYY-MM-DD). Empty means today in the workflow time zone. Set it to replay a past day.',
-	},
-	{
-		displayName: 'Language of Reasons',
-		name: 'language',
-		type: 'options',
-		default: 'nl',
-		options: [
-			{ name: 'Dutch', value: 'nl' },
-			{ name: 'English', value: 'en' },
-		],
-		description: 'Language of the reasons that explain each decision',
-	},
+	referenceDateProperty('The day to plan for (YYYY-MM-DD). Empty means today in the workflow time zone. Set it to replay a past day.'),
+	reasonsLanguageProperty(),
 	{
 		displayName: 'Ladders (JSON)',
 		name: 'ladders',

@@ -6,9 +6,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { parsePlan, PlanError, type ArrangementPlan } from '../shared/arrangement/check';
-import { getDutchCalendar, parseIsoDate, type DutchCalendar } from '../shared/calendar';
+import { parseIsoDate, type DutchCalendar } from '../shared/calendar';
 import { assertDebtor } from '../shared/debtor/validate';
-import { valueAtPath } from '../shared/journey/node-parameters';
+import { valueAtPath } from '../shared/fieldPath';
 import { isPersona, planJourney, type JourneyDecision, type JourneySegmentation } from '../shared/journey/plan';
 import type { Ladders } from '../shared/journey/ladders';
 import type { JourneyLanguage } from '../shared/journey/reasons';
@@ -30,30 +30,14 @@ export interface PlannerOptions {
 }
 
 export interface PlannerSettings {
-	/** Reads the reference day once per distinct text in a run (see referenceDayReader). */
-	dayOf: (text: string) => number | Error;
+	/** The reference day of the item (throws ItemError for a bad date). */
+	dayOf: (i: number) => number;
+	/** The calendar with the extra designated days of the item's options (throws ItemError). */
+	calendarOf: (extraDesignatedDays: string | undefined) => DutchCalendar;
 	language: JourneyLanguage;
 	ladders: (i: number) => Ladders;
-	referenceOf: (i: number) => string;
 	pauseDaysOf: (i: number) => number;
 	optionsOf: (i: number) => PlannerOptions;
-}
-
-const calendars = new Map<string, DutchCalendar>();
-
-function calendarOf(extra: string | undefined): DutchCalendar {
-	const key = extra?.trim() ?? '';
-	let calendar = calendars.get(key);
-	if (calendar) return calendar;
-	let problem: string | undefined;
-	try {
-		calendar = getDutchCalendar(key ? { extraDesignatedDays: key } : {});
-	} catch (error) {
-		problem = error instanceof Error ? error.message : String(error);
-	}
-	if (!calendar) throw new ItemError(problem ?? 'is not a list of dates', 'options.extraDesignatedDays');
-	calendars.set(key, calendar);
-	return calendar;
 }
 
 const TONES = new Set(['supportive', 'neutral', 'firm']);
@@ -89,8 +73,7 @@ function arrangementPlanOf(json: IDataObject, field: string): ArrangementPlan | 
 /** Plans one item; throws ItemError (field named) for a bad record or setting. */
 export function journeyOfItem(json: IDataObject, i: number, s: PlannerSettings): JourneyDecision {
 	const record = assertDebtor(json, i);
-	const today = s.dayOf(s.referenceOf(i));
-	if (today instanceof Error) throw new ItemError(today.message, 'referenceDate');
+	const today = s.dayOf(i);
 	const options = s.optionsOf(i);
 	let segmentation = segmentationOf(json);
 	const computed = segmentation === undefined;
@@ -111,7 +94,7 @@ export function journeyOfItem(json: IDataObject, i: number, s: PlannerSettings):
 	}
 	return planJourney(record, segmentation, {
 		today,
-		calendar: calendarOf(options.extraDesignatedDays),
+		calendar: s.calendarOf(options.extraDesignatedDays),
 		ladders: s.ladders(i),
 		language: s.language,
 		debtHelpPauseDays: s.pauseDaysOf(i),

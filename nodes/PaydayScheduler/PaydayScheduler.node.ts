@@ -10,7 +10,8 @@ import {
 import { AMSTERDAM, getDutchCalendar, parseMoment, type DutchCalendar, type IncomeCalendarOptions } from '../shared/calendar';
 import type { Channel } from '../shared/debtor/model';
 import { assertDebtor, debtorFieldSelection } from '../shared/debtor/validate';
-import { parameterPerItem, runPerItem } from '../shared/n8n/items';
+import { runPerItem } from '../shared/n8n/items';
+import { parameterPerItem, rememberLast } from '../shared/n8n/parameters';
 import {
 	DIRECT_DEBIT_FIELDS,
 	LETTER_TERM_FIELDS,
@@ -28,7 +29,7 @@ import {
 	type SchedulingSettings,
 } from '../shared/scheduling';
 import { paydaySchedulerProperties } from './description';
-import { channelOfItem, personaOfItem, startMomentOf } from './items';
+import { channelOfItem, personaOfItem, startMomentOf } from './item';
 
 /**
  * Output list for the chosen settings. Serialised into the description as an expression, so it must
@@ -151,11 +152,11 @@ export class PaydayScheduler implements INodeType {
 				description: 'Use an ISO date-time such as 2026-07-06T09:00:00+02:00, or leave it empty for the real time.',
 			});
 		}
-		const startOf = parameterPerItem<unknown>(this, 'startMoment', '');
+		const startValueOf = parameterPerItem<unknown>(this, 'startMoment', '');
+		const startMsOf = rememberLast((raw: unknown) => startMomentOf(raw, nowMs, timezone));
 		const channelSource = operation === 'nextContactMoment' ? (this.getNodeParameter('channelSource', 0, 'item') as string) : 'fixed';
 		const fixedChannel =
 			operation === 'nextContactMoment' && channelSource === 'fixed' ? (this.getNodeParameter('channel', 0, 'email') as Channel) : 'email';
-		let lastStart: { raw: unknown; ms: number } | undefined;
 		// Each record is checked in the fields this operation reads (the channel also from preferredChannel).
 		const fields = debtorFieldSelection(
 			operation === 'directDebitCollectionDate'
@@ -167,13 +168,7 @@ export class PaydayScheduler implements INodeType {
 
 		return runPerItem(this, { outputCount: separate ? 2 : 1 }, (item, itemIndex) => {
 			const record = assertDebtor(item.json, itemIndex, fields);
-			const raw = startOf(itemIndex);
-			let startMs: number;
-			if (lastStart !== undefined && lastStart.raw === raw) startMs = lastStart.ms;
-			else {
-				startMs = startMomentOf(raw, nowMs, timezone);
-				lastStart = { raw, ms: startMs };
-			}
+			const startMs = startMsOf(startValueOf(itemIndex));
 			let schedule;
 			if (operation === 'directDebitCollectionDate') {
 				schedule = directDebitCollectionDate(record, localDayOf(startMs), scheduler);

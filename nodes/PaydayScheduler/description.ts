@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { reasonsLanguageProperty } from '../shared/n8n/descriptions';
+
 // Defaults here are literals (the linter wants them so); a node test checks they equal
 // DEFAULT_SCHEDULING_SETTINGS and DEFAULT_INCOME_CALENDAR_OPTIONS, the one home of the defaults.
 
@@ -106,17 +108,7 @@ export const paydaySchedulerProperties: INodeProperties[] = [
 		description:
 			'Whether items that cannot be scheduled (deceased, MD07, account closed, no channel, no allowed moment) leave on a second output "Not Schedulable". Off: they stay on the main output with schedule.status "not-schedulable".',
 	},
-	{
-		displayName: 'Language of Reasons',
-		name: 'language',
-		type: 'options',
-		default: 'nl',
-		options: [
-			{ name: 'Dutch', value: 'nl' },
-			{ name: 'English', value: 'en' },
-		],
-		description: 'Language of the reasons under schedule.reasons (letter phrases come in both languages)',
-	},
+	reasonsLanguageProperty('Language of the reasons under schedule.reasons (letter phrases come in both languages)'),
 	{
 		displayName: 'Extra Designated Days',
 		name: 'extraDesignatedDays',

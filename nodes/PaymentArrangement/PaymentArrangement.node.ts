@@ -7,9 +7,10 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { perItemOrOnce, readsItem, referenceDayReader } from '../shared/journey/node-parameters';
+import { calendarPerItem } from '../shared/n8n/calendar';
 import { runPerItem } from '../shared/n8n/items';
-import { referenceDay } from '../shared/calendar/referenceDate';
+import { parametersReadItem, valuePerItem } from '../shared/n8n/parameters';
+import { referenceDayPerItem } from '../shared/n8n/referenceDay';
 import { paymentArrangementProperties } from './description';
 import { arrangementOfItem, floorNormsFrom, type ArrangementSettings, type ProposeParameters } from './item';
 
@@ -32,10 +33,10 @@ export class PaymentArrangement implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const node = this.getNode();
-		const raw = node.parameters as Record<string, unknown>;
 		const operation = this.getNodeParameter('operation', 0, 'propose') as 'propose' | 'check';
-		const proposeOf = perItemOrOnce(
-			[raw.amountSource, raw.amountEuros, raw.capacityEuros, raw.minimumInstalmentEuros, raw.maximumTerms, raw.maximumTermsWithDebtHelp, raw.proposeOptions],
+		const proposeOf = valuePerItem(
+			this,
+			['amountSource', 'amountEuros', 'capacityEuros', 'minimumInstalmentEuros', 'maximumTerms', 'maximumTermsWithDebtHelp', 'proposeOptions'],
 			(i): ProposeParameters => ({
 				amountSource: this.getNodeParameter('amountSource', i, 'open') as ProposeParameters['amountSource'],
 				amountEuros: this.getNodeParameter('amountEuros', i, 0) as number,
@@ -47,7 +48,7 @@ export class PaymentArrangement implements INodeType {
 			}),
 		);
 		let fixedNorms: ReturnType<typeof floorNormsFrom> | undefined;
-		if (operation === 'propose' && !readsItem(raw.proposeOptions)) {
+		if (operation === 'propose' && !parametersReadItem(this, ['proposeOptions'])) {
 			fixedNorms = floorNormsFrom(proposeOf(0).options.floorNorms);
 			if (fixedNorms instanceof Error) {
 				throw new NodeOperationError(node, fixedNorms.message, { description: 'Fix the table under "Options > Protected Floor Norms".' });
@@ -55,10 +56,10 @@ export class PaymentArrangement implements INodeType {
 		}
 		const settings: ArrangementSettings = {
 			operation,
-			dayOf: referenceDayReader(this.getTimezone(), referenceDay),
-			referenceOf: perItemOrOnce(raw.referenceDate, (i) => this.getNodeParameter('referenceDate', i, '') as string),
+			dayOf: referenceDayPerItem(this),
+			calendarOf: calendarPerItem('proposeOptions.extraDesignatedDays'),
 			proposeOf,
-			checkOf: perItemOrOnce([raw.planField, raw.reminderDays, raw.graceDays], (i) => ({
+			checkOf: valuePerItem(this, ['planField', 'reminderDays', 'graceDays'], (i) => ({
 				planField: this.getNodeParameter('planField', i, 'arrangement.plan') as string,
 				reminderDays: this.getNodeParameter('reminderDays', i, 3) as number,
 				graceDays: this.getNodeParameter('graceDays', i, 0) as number,

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { referenceDateProperty } from '../shared/n8n/descriptions';
+
 // Defaults are literals (the linter wants them so); a node test checks they equal the domain defaults.
 
 const propose = { show: { operation: ['propose'] } };
@@ -27,14 +29,7 @@ export const paymentArrangementProperties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Reference Date',
-		name: 'referenceDate',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 2026-06-30',
-		description: 'The day to plan or check for (YYYY-MM-DD). Empty means today in the workflow time zone.',
-	},
+	referenceDateProperty('The day to plan or check for (YYYY-MM-DD). Empty means today in the workflow time zone.'),
 	{
 		displayName: 'Amount',
 		name: 'amountSource',

@@ -8,11 +8,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { checkArrangement, parsePlan, type ArrangementCheck, type ArrangementPlan } from '../shared/arrangement/check';
 import { DEFAULT_FLOOR_NORMS, FloorNormError, parseFloorNorms, type FloorNorm } from '../shared/arrangement/floor';
 import { proposeArrangement, type ArrangementProposal } from '../shared/arrangement/propose';
-import { getDutchCalendar, type DutchCalendar } from '../shared/calendar';
+import type { DutchCalendar } from '../shared/calendar';
 import type { DebtorRecord } from '../shared/debtor/model';
 import { defaultDayOf } from '../shared/journey/history';
-import { eurosParameterToCents, jsonParameter, valueAtPath } from '../shared/journey/node-parameters';
+import { valueAtPath } from '../shared/fieldPath';
+import { optionalEurosToCents } from '../shared/money';
 import { ItemError } from '../shared/n8n/items';
+import { jsonParameter } from '../shared/n8n/parameters';
 import { assertDebtor } from '../shared/debtor/validate';
 
 export interface ProposeParameters {
@@ -33,28 +35,12 @@ export interface ProposeParameters {
 
 export interface ArrangementSettings {
 	operation: 'propose' | 'check';
-	/** Reads the reference day once per distinct text in a run (see referenceDayReader). */
-	dayOf: (text: string) => number | Error;
-	referenceOf: (i: number) => string;
+	/** The reference day of the item (throws ItemError for a bad date). */
+	dayOf: (i: number) => number;
+	/** The calendar with the extra designated days of the item's options (throws ItemError). */
+	calendarOf: (extraDesignatedDays: string | undefined) => DutchCalendar;
 	proposeOf: (i: number) => ProposeParameters;
 	checkOf: (i: number) => { planField: string; reminderDays: number; graceDays: number };
-}
-
-const calendars = new Map<string, DutchCalendar>();
-
-function calendarOf(extra: string | undefined): DutchCalendar {
-	const key = extra?.trim() ?? '';
-	let calendar = calendars.get(key);
-	if (calendar) return calendar;
-	let problem: string | undefined;
-	try {
-		calendar = getDutchCalendar(key ? { extraDesignatedDays: key } : {});
-	} catch (error) {
-		problem = error instanceof Error ? error.message : String(error);
-	}
-	if (!calendar) throw new ItemError(problem ?? 'is not a list of dates', 'proposeOptions.extraDesignatedDays');
-	calendars.set(key, calendar);
-	return calendar;
 }
 
 /** The floor table from the parameter ("[]" or empty: the built-in one); a FloorNormError or a syntax error otherwise. */
@@ -83,7 +69,7 @@ function openInDefault(record: DebtorRecord, today: number): { cents: number; cl
 
 function amountOf(json: IDataObject, record: DebtorRecord, today: number, p: ProposeParameters): { cents: number; claimIds?: string[] } {
 	if (p.amountSource === 'custom') {
-		const cents = eurosParameterToCents(p.amountEuros);
+		const cents = optionalEurosToCents(p.amountEuros);
 		if (cents === undefined || cents < 0) throw new ItemError('must be an amount in euros of at least 0', 'amountEuros');
 		return { cents };
 	}
@@ -101,8 +87,7 @@ export type ArrangementResult = ({ operation: 'propose'; amountSource: string } 
 /** Proposes or checks for one item; throws ItemError (field named) for bad input. */
 export function arrangementOfItem(json: IDataObject, i: number, s: ArrangementSettings, fixedNorms: readonly FloorNorm[] | Error | undefined): ArrangementResult {
 	const record = assertDebtor(json, i);
-	const today = s.dayOf(s.referenceOf(i));
-	if (today instanceof Error) throw new ItemError(today.message, 'referenceDate');
+	const today = s.dayOf(i);
 	if (s.operation === 'check') {
 		const c = s.checkOf(i);
 		const field = c.planField?.trim() || 'arrangement.plan';
@@ -115,11 +100,11 @@ export function arrangementOfItem(json: IDataObject, i: number, s: ArrangementSe
 	const norms = fixedNorms ?? floorNormsFrom(p.options.floorNorms);
 	if (norms instanceof Error) throw new ItemError(norms.message, 'proposeOptions.floorNorms');
 	const amount = amountOf(json, record, today, p);
-	const capacity = eurosParameterToCents(p.capacityEuros);
-	const minimum = eurosParameterToCents(p.minimumInstalmentEuros);
+	const capacity = optionalEurosToCents(p.capacityEuros);
+	const minimum = optionalEurosToCents(p.minimumInstalmentEuros);
 	const proposal = proposeArrangement(record, {
 		today,
-		calendar: calendarOf(p.options.extraDesignatedDays),
+		calendar: s.calendarOf(p.options.extraDesignatedDays),
 		amountCents: amount.cents,
 		statedCapacityCents: capacity ? capacity : undefined,
 		minimumInstalmentCents: minimum,

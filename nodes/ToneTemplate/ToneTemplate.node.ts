@@ -33,8 +33,9 @@ import {
 	type ResolvedBrand,
 	type Tone,
 } from '../shared/messages';
-import { parameterPerItem, runPerItem } from '../shared/n8n/items';
-import { referenceDay } from '../shared/calendar/referenceDate';
+import { runPerItem } from '../shared/n8n/items';
+import { parameterPerItem } from '../shared/n8n/parameters';
+import { referenceDayPerItem } from '../shared/n8n/referenceDay';
 import { toneTemplateProperties } from './description';
 import { GENERATED_LIBRARY, GENERATED_SPECS } from './generated/library';
 
@@ -137,15 +138,12 @@ export class ToneTemplate implements INodeType {
 		const toneOf = parameterPerItem<string>(this, 'tone', 'item');
 		const languageOf = parameterPerItem<string>(this, 'language', 'item');
 		const registerOf = parameterPerItem<string>(this, 'register', 'item');
-		const referenceDateOf = parameterPerItem<string>(this, 'referenceDate', '');
-		const timezone = this.getTimezone();
+		const referenceDayOf = referenceDayPerItem(this);
 		const lib = templateLibrary();
-		let cachedReference: { text: string; day: number } | undefined;
 
 		return runPerItem(this, { outputCount: 1 }, (item, i) => {
 			const record = assertDebtor(item.json, i);
-			const text = referenceDateOf(i);
-			if (!cachedReference || cachedReference.text !== text) cachedReference = { text, day: referenceDay(text, timezone) };
+			const referenceDay = referenceDayOf(i);
 			const json = item.json as Record<string, unknown>;
 			const parts = {
 				record,
@@ -167,7 +165,7 @@ export class ToneTemplate implements INodeType {
 				},
 				parts,
 			);
-			const message = composeMessage(lib, selection, { ...parts, referenceDay: cachedReference.day }, composeOptions);
+			const message = composeMessage(lib, selection, { ...parts, referenceDay }, composeOptions);
 			return { output: 0, key: 'message', value: message };
 		});
 	}

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { languageOptions, referenceDateProperty } from '../shared/n8n/descriptions';
+
 // Option lists are alphabetised by name (linter rule); the "from the item" choice comes first in
 // meaning but sorts where its name puts it.
 
@@ -61,8 +63,7 @@ export const toneTemplateProperties: INodeProperties[] = [
 		type: 'options',
 		default: 'item',
 		options: [
-			{ name: 'Dutch', value: 'nl' },
-			{ name: 'English', value: 'en' },
+			...languageOptions,
 			{ name: 'From the Debtor', value: 'item', description: 'The record\'s "language"; other languages fall back to the default (reported under message.fallbacks)' },
 		],
 	},
@@ -78,14 +79,7 @@ export const toneTemplateProperties: INodeProperties[] = [
 		],
 		description: 'Formal "u" or informal "je" (in English only the greeting differs)',
 	},
-	{
-		displayName: 'Reference Date',
-		name: 'referenceDate',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 2026-04-24',
-		description: 'The day the message goes out (YYYY-MM-DD), unless the item\'s schedule says. Empty means today in the workflow time zone.',
-	},
+	referenceDateProperty("The day the message goes out (YYYY-MM-DD), unless the item's schedule says. Empty means today in the workflow time zone."),
 	{
 		displayName: 'Brand',
 		name: 'brand',
@@ -165,8 +159,7 @@ export const toneTemplateProperties: INodeProperties[] = [
 						default: 'any',
 						options: [
 							{ name: 'Any', value: 'any' },
-							{ name: 'Dutch', value: 'nl' },
-							{ name: 'English', value: 'en' },
+							...languageOptions,
 						],
 					},
 					{
@@ -245,10 +238,7 @@ export const toneTemplateProperties: INodeProperties[] = [
 				name: 'defaultLanguage',
 				type: 'options',
 				default: 'nl',
-				options: [
-					{ name: 'Dutch', value: 'nl' },
-					{ name: 'English', value: 'en' },
-				],
+				options: languageOptions,
 				description: 'Used when the debtor has no language or one without templates',
 			},
 			{

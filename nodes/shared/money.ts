@@ -12,7 +12,7 @@ export function isCents(value: unknown): value is Cents {
  * Rounds a fractional cent amount to whole cents, half away from zero (the commercial rounding
  * Dutch invoices and the BIK tables use: 12.5 cents becomes 13 cents, -12.5 becomes -13).
  */
-export function roundCents(value: number): Cents {
+function roundCents(value: number): Cents {
 	if (!Number.isFinite(value)) throw new RangeError(`Cannot round ${value} to cents`);
 	const rounded = Math.round(Math.abs(value) + Number.EPSILON * Math.abs(value));
 	return value < 0 ? -rounded : rounded;
@@ -37,6 +37,19 @@ export function eurosToCents(euros: number | string): Cents {
 	const [whole, fraction = ''] = text.replace('-', '').split('.');
 	const cents = Number(whole) * 100 + Number((fraction + '00').slice(0, 2));
 	return text.startsWith('-') ? -cents : cents;
+}
+
+/**
+ * A euro amount from a node field or an item (a number, or text {@link eurosToCents} reads) in cents;
+ * undefined when it is empty or not an amount, so the caller decides whether that is an error.
+ */
+export function optionalEurosToCents(value: unknown): Cents | undefined {
+	if (value === '' || (typeof value !== 'number' && typeof value !== 'string')) return undefined;
+	try {
+		return eurosToCents(value);
+	} catch {
+		return undefined;
+	}
 }
 
 const GROUPING: Record<string, { thousands: string; decimal: string }> = {
@@ -65,10 +78,4 @@ export function centsToDecimalString(amount: Cents): string {
 	const negative = amount < 0;
 	const abs = Math.abs(amount);
 	return `${negative ? '-' : ''}${Math.floor(abs / 100)}.${(abs % 100).toString().padStart(2, '0')}`;
-}
-
-export function sumCents(amounts: Iterable<Cents>): Cents {
-	let total = 0;
-	for (const amount of amounts) total += amount;
-	return total;
 }

@@ -22,6 +22,7 @@ import { FLEX_DAY_FIELD } from '../../workflows/src/04-flex-collection-date';
 import { NO_PLAN_OPTION } from '../../workflows/src/05-payment-arrangement';
 import { journeyOfItem } from '../../nodes/JourneyPlanner/item';
 import { parseIsoDate } from '../../nodes/shared/calendar/days';
+import { getDutchCalendar } from '../../nodes/shared/calendar';
 
 jest.setTimeout(900_000);
 
@@ -355,10 +356,10 @@ describe('workflows 3, 4 and 5 in real n8n', () => {
 			expect(stored).not.toHaveProperty('request');
 			// The Journey Planner (the package's own rule) now pauses every collection step.
 			const journey = journeyOfItem(stored, 0, {
-				dayOf: (text) => parseIsoDate(text),
+				dayOf: () => parseIsoDate(DAY),
+				calendarOf: () => getDutchCalendar(),
 				language: 'en',
 				ladders: () => ({}),
-				referenceOf: () => DAY,
 				pauseDaysOf: () => 30,
 				optionsOf: () => ({}),
 			});

@@ -45,3 +45,5 @@ export type { ClaimInterest, LetterBreakdown, LetterBreakdownInput, LetterIntere
 export { formatPercent } from './format';
 export type { Explanation, ExplanationLanguage } from './format';
 export { formatLongDate } from './dates';
+export { debtorCosts } from './debtorCosts';
+export type { CostsPurpose, DebtorCosts, DebtorCostsOptions } from './debtorCosts';

@@ -12,7 +12,6 @@ import {
 } from 'n8n-workflow';
 
 import { DebtorValidationError, debtorIdOf } from '../debtor/validate';
-import { perItemOrOnce } from './parameters';
 
 /** An error in one item that a user can fix: names the field at fault and, where known, the debtor. */
 export class ItemError extends Error {
@@ -40,7 +39,7 @@ export interface PerItemOptions {
 }
 
 /** The error details added to an item that could not be processed; no values, so no personal data. */
-export function describeItemError(error: Error, itemIndex: number, item: INodeExecutionData): IDataObject {
+function describeItemError(error: Error, itemIndex: number, item: INodeExecutionData): IDataObject {
 	const details: IDataObject = { message: error.message, itemIndex };
 	const debtorId = debtorIdOf(item.json);
 	if (debtorId) details.debtorId = debtorId;
@@ -116,15 +115,4 @@ export function runPerItem(
 		}
 	}
 	return outputs;
-}
-
-/**
- * Reads a parameter once per run, unless the user made it (or a field inside it) an expression that
- * may differ per item: then per item, so `{{ $json.asOf }}` works while fixed settings and run-wide
- * expressions such as `{{ $('Settings').first().json.day }}` cost nothing per item (100,000 items a
- * run are normal).
- */
-export function parameterPerItem<T>(ctx: IExecuteFunctions, name: string, fallback: T): (itemIndex: number) => T {
-	const raw = (ctx.getNode().parameters as Record<string, unknown>)[name];
-	return perItemOrOnce(raw, (itemIndex) => ctx.getNodeParameter(name, itemIndex, fallback) as T);
 }

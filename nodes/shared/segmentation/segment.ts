@@ -10,6 +10,7 @@ import type { CheckedDates } from '../calendar/checkedDates';
 import type { DayNumber } from '../calendar/days';
 import type { Channel, DebtorRecord } from '../debtor/model';
 import { debtorFieldSelection, debtorFieldWithin, type DebtorField, type DebtorFieldSelection } from '../debtor/validate';
+import { parseFieldPath } from '../fieldPath';
 import { addOnce, computeFeatures, suppliedFeatures, type SegmentationFeatures } from './features';
 import {
 	PERSONA_PROFILES,
@@ -177,7 +178,7 @@ export function compileRules(rules: CustomRule[]): CompiledRule[] | RuleError {
 		if (rule.result === 'label' && !(rule.label ?? '').trim()) return new RuleError(`${where}: the label is empty.`);
 		const value = rule.value ?? '';
 		const number = value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined;
-		const path = field.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+		const path = parseFieldPath(field);
 		compiled.push({ ...rule, field, path, number, index });
 	}
 	return compiled;

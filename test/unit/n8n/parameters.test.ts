@@ -1,4 +1,4 @@
-import { expressionReadsItem, perItemOrOnce, readsItem } from '../../../nodes/shared/n8n/parameters';
+import { expressionReadsItem, perItemOrOnce, readsItem, rememberLast } from '../../../nodes/shared/n8n/parameters';
 
 describe('expressions that give every item the same value are read once per run', () => {
 	test.each([
@@ -57,5 +57,20 @@ describe('expressions that give every item the same value are read once per run'
 		expect(reads).toEqual([0]);
 		const perItem = perItemOrOnce('={{ $json.day }}', (i) => `day ${i}`);
 		expect([perItem(0), perItem(5)]).toEqual(['day 0', 'day 5']);
+	});
+});
+
+describe('rememberLast', () => {
+	test('computes again only when the key changes, and remembers an error', () => {
+		const seen: string[] = [];
+		const read = rememberLast((text: string) => {
+			seen.push(text);
+			if (text === 'bad') throw new RangeError('bad date');
+			return text.length;
+		});
+		expect([read('a'), read('a'), read('bb'), read('bb'), read('a')]).toEqual([1, 1, 2, 2, 1]);
+		expect(() => read('bad')).toThrow('bad date');
+		expect(() => read('bad')).toThrow('bad date');
+		expect(seen).toEqual(['a', 'bb', 'a', 'bad']);
 	});
 });

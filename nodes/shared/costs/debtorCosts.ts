@@ -1,6 +1,6 @@
 /**
- * The Collection Costs node's domain: which of a debtor's claims may carry collection costs today,
- * and the breakdown a 14-day letter quotes. No n8n imports; the node only reads parameters.
+ * The collection costs of one debtor record (what the Collection Costs node adds): which claims may
+ * carry collection costs today, and the breakdown a 14-day letter quotes. No n8n imports.
  *
  * Two purposes:
  * - announce: the amount a 14-day letter must state ("these costs will be charged if you do not pay
@@ -12,21 +12,16 @@
  * - auto (default): announce when the Journey Planner plans the 14-day letter for this item, charge
  *   otherwise.
  */
-import type { DutchCalendar } from '../shared/calendar/calendar';
-import { isoDate, type DayNumber } from '../shared/calendar/days';
-import { formatDate } from '../shared/calendar/format';
-import {
-	calculateLetterBreakdown,
-	type CollectionCostsResult,
-	type DayCount,
-	type InterestKind,
-	type InterestRateEntry,
-	type LetterBreakdown,
-	type StatutoryInterestResult,
-} from '../shared/costs';
-import type { Claim, DebtorRecord } from '../shared/debtor/model';
-import { claimLetters, defaultDayOf, termDates, type LetterDate, type LetterTermDates } from '../shared/journey/history';
-import type { Cents } from '../shared/money';
+import type { DutchCalendar } from '../calendar/calendar';
+import { isoDate, type DayNumber } from '../calendar/days';
+import { formatDate } from '../calendar/format';
+import type { Claim, DebtorRecord } from '../debtor/model';
+import { claimLetters, defaultDayOf, termDates, type LetterDate, type LetterTermDates } from '../journey/history';
+import type { Cents } from '../money';
+import type { CollectionCostsResult } from './collectionCosts';
+import type { DayCount, StatutoryInterestResult } from './interest';
+import { calculateLetterBreakdown, type LetterBreakdown } from './letterBreakdown';
+import type { InterestKind, InterestRateEntry } from './rates';
 
 export type CostsPurpose = 'auto' | 'announce' | 'charge';
 
