@@ -18,9 +18,8 @@ import {
 } from '../shared/costs';
 import { assertDebtor } from '../shared/debtor/validate';
 import { letterDatesFromItem, type LetterDate } from '../shared/journey/history';
-import { optionalEurosToCents } from '../shared/money';
 import { ItemError } from '../shared/n8n/items';
-import { jsonParameter } from '../shared/n8n/parameters';
+import { eurosParameter, jsonParameter } from '../shared/n8n/parameters';
 
 export interface CostOptions {
 	businessMethod?: 'flat-per-claim' | 'bik-scale';
@@ -94,7 +93,7 @@ export function costsOfItem(json: IDataObject, i: number, s: Settings): DebtorCo
 	] as const) {
 		if (value && Number.isNaN(parseIsoDate(value.trim()))) throw new ItemError('must be a date written as YYYY-MM-DD', field);
 	}
-	const instalmentCents = optionalEurosToCents(options.instalmentEuros);
+	const instalmentCents = eurosParameter(options.instalmentEuros, 'options.instalmentEuros');
 	const withInterest = s.withInterestOf(i);
 	const settings: DebtorCostsOptions = {
 		today,
@@ -107,7 +106,7 @@ export function costsOfItem(json: IDataObject, i: number, s: Settings): DebtorCo
 		vatRatePercent: s.vatOf(i),
 		businessMethod: options.businessMethod,
 		instalmentCents: instalmentCents ? instalmentCents : undefined,
-		smallClaimCostsAlreadyChargedCents: optionalEurosToCents(options.smallClaimCostsAlreadyChargedEuros),
+		smallClaimCostsAlreadyChargedCents: eurosParameter(options.smallClaimCostsAlreadyChargedEuros, 'options.smallClaimCostsAlreadyChargedEuros'),
 		smallClaimCapVat: options.smallClaimCapVat,
 		interest: withInterest
 			? {

@@ -12,9 +12,8 @@ import type { DutchCalendar } from '../shared/calendar';
 import type { DebtorRecord } from '../shared/debtor/model';
 import { defaultDayOf } from '../shared/journey/history';
 import { valueAtPath } from '../shared/fieldPath';
-import { optionalEurosToCents } from '../shared/money';
 import { ItemError } from '../shared/n8n/items';
-import { jsonParameter } from '../shared/n8n/parameters';
+import { eurosParameter, jsonParameter } from '../shared/n8n/parameters';
 import { assertDebtor } from '../shared/debtor/validate';
 
 export interface ProposeParameters {
@@ -69,7 +68,7 @@ function openInDefault(record: DebtorRecord, today: number): { cents: number; cl
 
 function amountOf(json: IDataObject, record: DebtorRecord, today: number, p: ProposeParameters): { cents: number; claimIds?: string[] } {
 	if (p.amountSource === 'custom') {
-		const cents = optionalEurosToCents(p.amountEuros);
+		const cents = eurosParameter(p.amountEuros, 'amountEuros');
 		if (cents === undefined || cents < 0) throw new ItemError('must be an amount in euros of at least 0', 'amountEuros');
 		return { cents };
 	}
@@ -100,8 +99,8 @@ export function arrangementOfItem(json: IDataObject, i: number, s: ArrangementSe
 	const norms = fixedNorms ?? floorNormsFrom(p.options.floorNorms);
 	if (norms instanceof Error) throw new ItemError(norms.message, 'proposeOptions.floorNorms');
 	const amount = amountOf(json, record, today, p);
-	const capacity = optionalEurosToCents(p.capacityEuros);
-	const minimum = optionalEurosToCents(p.minimumInstalmentEuros);
+	const capacity = eurosParameter(p.capacityEuros, 'capacityEuros');
+	const minimum = eurosParameter(p.minimumInstalmentEuros, 'minimumInstalmentEuros');
 	const proposal = proposeArrangement(record, {
 		today,
 		calendar: s.calendarOf(p.options.extraDesignatedDays),

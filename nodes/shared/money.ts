@@ -24,10 +24,17 @@ export function percentOf(amount: Cents, percent: number): Cents {
 	return roundCents((amount * Math.round(percent * 10000)) / 1000000);
 }
 
-/** Parses "1234.50", "1.234,50", "EUR 12,00" or a number of euros into cents. */
+/**
+ * Parses "1234.50", "1.234,50", "1,234.50", "EUR 12,00" or a number of euros into cents. Text that
+ * reads as two different amounts ("12.345": twelve thousand in Dutch, twelve euros in English) is
+ * refused rather than guessed.
+ */
 export function eurosToCents(euros: number | string): Cents {
 	if (typeof euros === 'number') return roundCents(euros * 100);
 	let text = euros.trim().replace(/^(EUR|€)\s*/i, '');
+	if (/^-?\d{1,3}[.,]\d{3}$/.test(text)) {
+		throw new RangeError(`"${euros}" is ambiguous: write the amount without a thousands separator, e.g. 12345 or 12.34`);
+	}
 	if (/^-?\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(text) || /^-?\d+,\d{1,2}$/.test(text)) {
 		text = text.replace(/\./g, '').replace(',', '.');
 	} else {
@@ -41,15 +48,14 @@ export function eurosToCents(euros: number | string): Cents {
 
 /**
  * A euro amount from a node field or an item (a number, or text {@link eurosToCents} reads) in cents;
- * undefined when it is empty or not an amount, so the caller decides whether that is an error.
+ * undefined when it is empty. A value that is given but is not an amount throws a RangeError, so a
+ * typo never silently counts as "not set".
  */
 export function optionalEurosToCents(value: unknown): Cents | undefined {
-	if (value === '' || (typeof value !== 'number' && typeof value !== 'string')) return undefined;
-	try {
-		return eurosToCents(value);
-	} catch {
-		return undefined;
-	}
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	if (typeof value === 'number' && Number.isFinite(value)) return eurosToCents(value);
+	if (typeof value === 'string') return eurosToCents(value);
+	throw new RangeError(`${typeof value === 'number' ? String(value) : typeof value} is not an amount in euros`);
 }
 
 const GROUPING: Record<string, { thousands: string; decimal: string }> = {

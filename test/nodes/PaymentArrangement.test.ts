@@ -108,6 +108,18 @@ describe('Payment Arrangement node: propose', () => {
 	it('names an impossible option with the item and debtor', async () => {
 		await expect(run([debtor()], { ...PROPOSE, maximumTerms: 2.5 })).rejects.toThrow('Item 0 (debtor D-1): field "maximumTerms" must be a whole number from 1 to 120');
 	});
+
+	it('refuses a euro amount that is given but is not one, naming the field (never silently "not set")', async () => {
+		await expect(run([debtor({ ask: 'two hundred' })], PROPOSE, { expressions: { capacityEuros: (json) => json.ask } })).rejects.toThrow(
+			'Item 0 (debtor D-1): field "capacityEuros" "two hundred" is not an amount in euros',
+		);
+		await expect(run([debtor({ ask: '12.345' })], PROPOSE, { expressions: { minimumInstalmentEuros: (json) => json.ask } })).rejects.toThrow(
+			/field "minimumInstalmentEuros" "12\.345" is ambiguous/,
+		);
+		// Written the Dutch way, read exactly: EUR 150,00 a month over EUR 300,00 is two terms.
+		const [[out]] = await run([debtor({ ask: '150,00' })], { ...PROPOSE, amountSource: 'custom', amountEuros: '300' }, { expressions: { capacityEuros: (json) => json.ask } });
+		expect([out.json.arrangement.capacity.monthlyCents, out.json.arrangement.proposals[0].terms]).toEqual([15000, 2]);
+	});
 });
 
 describe('Payment Arrangement node: check', () => {

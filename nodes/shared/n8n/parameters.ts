@@ -11,6 +11,9 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { optionalEurosToCents, type Cents } from '../money';
+import { ItemError } from './items';
+
 /**
  * What an expression may read and still give the same value for every item of a run: the current
  * time, variables, environment, the workflow and execution, and another node's first, last or all
@@ -137,5 +140,17 @@ export function jsonParameter(value: unknown, what: string): unknown {
 	} catch (error) {
 		const detail = error instanceof Error ? error.message : String(error);
 		return new SyntaxError(`${what} is not valid JSON: ${detail}`);
+	}
+}
+
+/**
+ * A euro amount the user typed into a node field, in cents; undefined when left empty. Anything
+ * else that is not an amount is an ItemError naming the field (never silently "not set").
+ */
+export function eurosParameter(value: unknown, field: string): Cents | undefined {
+	try {
+		return optionalEurosToCents(value);
+	} catch (error) {
+		throw new ItemError(`${(error as Error).message}`, field);
 	}
 }
