@@ -68,14 +68,6 @@ export function countOf(noun: CountableNoun, count: number, language: MessageLan
 	return `${count} ${plural(noun, count, language)}`;
 }
 
-/** An IBAN in groups of four ("NL91 ABNA 0417 1643 00"), as people read and type it. */
-export function formatIban(iban: string): string {
-	return iban
-		.replace(/\s+/g, '')
-		.toUpperCase()
-		.replace(/(.{4})(?=.)/g, '$1 ');
-}
-
 /**
  * One line of user data for a template: control characters (line breaks, tabs, NUL) become spaces
  * and runs of spaces collapse. Keeps names from breaking subjects, SMS texts and mail headers.

@@ -30,6 +30,7 @@ export {
 	type CompiledCustomTemplate,
 	type CustomTemplateSource,
 } from './custom';
+export { formatIban, isValidIban, normaliseIban } from '../debtor/iban';
 export {
 	EPC_MAX_AMOUNT_CENTS,
 	EPC_MAX_PAYLOAD_BYTES,
@@ -37,8 +38,6 @@ export {
 	buildEpcPayload,
 	isValidBic,
 	isValidCreditorReference,
-	isValidIban,
-	normaliseIban,
 	qrPng,
 	qrPngBase64,
 	type EpcQrInput,
@@ -49,7 +48,6 @@ export {
 	countOf,
 	escapeHtml,
 	formatDay,
-	formatIban,
 	formatMoney,
 	linesOf,
 	phoneHref,
