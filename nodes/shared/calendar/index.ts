@@ -32,7 +32,6 @@ export {
 	dutchHolidaysOfYear,
 	normaliseDesignatedDays,
 	parseDesignatedDays,
-	type CalendarLanguage,
 	type DutchHolidayId,
 	type HolidayOccurrence,
 } from './holidays';

@@ -33,6 +33,7 @@
  *   can be used instead (`businessMethod: 'bik-scale'`); for businesses the scale is default law and
  *   costs agreed in the contract may be added as `extraCosts`.
  */
+import type { Language } from '../debtor/model';
 import { percentOf, type Cents } from '../money';
 import { isIsoDate, toDayNumber } from './dates';
 import { emptyExplanation, formatPercent, money, say, type Explanation } from './format';
@@ -436,7 +437,7 @@ export function calculateCollectionCosts(input: CollectionCostsInput, options: C
 	return result;
 }
 
-function bracketLine(bracket: BikBracket, index: number, language: 'nl' | 'en'): string {
+function bracketLine(bracket: BikBracket, index: number, language: Language): string {
 	const rate = formatPercent(bracket.ratePercent, language);
 	const portion = money(bracket.portionCents, language);
 	const amount = money(bracket.amountCents, language);
@@ -490,9 +491,9 @@ function explainCosts(result: CollectionCostsResult): void {
 	}
 	const cap = result.smallClaimCap;
 	if (cap.applied) {
-		const threshold = (l: 'nl' | 'en') => money(SMALL_CLAIM_THRESHOLD_CENTS, l);
-		const capText = (l: 'nl' | 'en') => money(cap.capCents, l);
-		const basis = (l: 'nl' | 'en') =>
+		const threshold = (l: Language) => money(SMALL_CLAIM_THRESHOLD_CENTS, l);
+		const capText = (l: Language) => money(cap.capCents, l);
+		const basis = (l: Language) =>
 			result.vatAdded
 				? cap.vatBasis === 'included'
 					? l === 'nl'

@@ -43,5 +43,5 @@ export type { InterestKind, InterestRateEntry, RateTableProblem } from './rates'
 export { calculateLetterBreakdown } from './letterBreakdown';
 export type { ClaimInterest, LetterBreakdown, LetterBreakdownInput, LetterInterestOptions } from './letterBreakdown';
 export { formatPercent } from './format';
-export type { Explanation, ExplanationLanguage } from './format';
+export type { Explanation } from './format';
 export { formatLongDate } from './dates';

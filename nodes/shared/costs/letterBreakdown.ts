@@ -4,6 +4,7 @@
  * explanation lines in Dutch and English. The letter must state the exact cost amount, so the
  * template should print these lines as they are rather than recompute anything.
  */
+import type { Language } from '../debtor/model';
 import type { Cents } from '../money';
 import {
 	calculateCollectionCosts,
@@ -14,7 +15,7 @@ import {
 	type InputProblem,
 } from './collectionCosts';
 import { formatLongDate, fromDayNumber, isIsoDate, toDayNumber } from './dates';
-import { emptyExplanation, formatPercent, money, say, type Explanation, type ExplanationLanguage } from './format';
+import { emptyExplanation, formatPercent, money, say, type Explanation } from './format';
 import { calculateStatutoryInterest, type DayCount, type StatutoryInterestResult } from './interest';
 import type { InterestKind, InterestRateEntry } from './rates';
 
@@ -58,7 +59,7 @@ export interface LetterBreakdown {
 }
 
 function interestLines(explanation: Explanation, claim: ClaimInterest): void {
-	const label = (l: ExplanationLanguage) =>
+	const label = (l: Language) =>
 		claim.claimId === undefined ? '' : l === 'nl' ? ` vordering ${claim.claimId}` : ` claim ${claim.claimId}`;
 	for (const period of claim.result.periods) {
 		const compounding = claim.result.compoundings.find((c) => c.date === period.from);

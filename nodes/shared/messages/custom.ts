@@ -7,8 +7,7 @@
  */
 import Handlebars from 'handlebars';
 
-import type { Stage } from '../debtor/model';
-import type { MessageLanguage } from './format';
+import type { Language, Stage } from '../debtor/model';
 import { htmlToText } from './htmlText';
 import { readabilityWarnings } from './readability';
 import { SAFE_RUNTIME_OPTIONS, TemplateRenderError, describeRenderError, tidyText } from './render';
@@ -25,7 +24,7 @@ export interface CustomTemplateSource {
 	stage: Stage;
 	channel: MessageChannel;
 	/** 'any' (default) applies to every language. */
-	language?: MessageLanguage | 'any';
+	language?: Language | 'any';
 	/** E-mail and letter: the subject (Handlebars text). */
 	subject?: string;
 	/** E-mail and letter: an MJML document; SMS: Handlebars text. */
@@ -54,7 +53,7 @@ export interface CompiledCustomTemplate {
 	version: string;
 	stage: Stage;
 	channel: MessageChannel;
-	language: MessageLanguage | 'any';
+	language: Language | 'any';
 	subject?: Render;
 	html?: Render;
 	text: Render;
@@ -147,7 +146,7 @@ export async function compileMjml(source: string, label: string): Promise<string
 
 /** Compiles one custom template (MJML first for e-mails and letters). */
 export async function compileCustomTemplate(source: CustomTemplateSource): Promise<CompiledCustomTemplate> {
-	const language: MessageLanguage | 'any' = source.language === 'nl' || source.language === 'en' ? source.language : 'any';
+	const language: Language | 'any' = source.language === 'nl' || source.language === 'en' ? source.language : 'any';
 	const label = `${source.stage}/${source.channel}/${language}`;
 	if (source.channel === 'whatsapp') {
 		throw new CustomTemplateError(label, 'channel', 'WhatsApp templates are registered with Meta; use the library template names, not a custom text');
@@ -220,7 +219,7 @@ export class CustomTemplateSet {
 	}
 
 	/** The template for a language, or the one for any language. */
-	find(stage: Stage, channel: MessageChannel, language: MessageLanguage): CompiledCustomTemplate | undefined {
+	find(stage: Stage, channel: MessageChannel, language: Language): CompiledCustomTemplate | undefined {
 		return this.byKey.get(`${stage}|${channel}|${language}`) ?? this.byKey.get(`${stage}|${channel}|any`);
 	}
 }

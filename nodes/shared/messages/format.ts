@@ -3,17 +3,20 @@
  * Everything a template prints is a ready string, so templates need no helpers and no logic.
  */
 import { formatDate, type DateStyle, type DayNumber } from '../calendar';
+import { LANGUAGES, type Language } from '../debtor/model';
 import { formatCents, type Cents } from '../money';
 
-export const MESSAGE_LANGUAGES = ['nl', 'en'] as const;
-export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
+/** @deprecated use LANGUAGES (debtor/model.ts) */
+export const MESSAGE_LANGUAGES = LANGUAGES;
+/** @deprecated use Language (debtor/model.ts) */
+export type MessageLanguage = Language;
 
 /**
  * "EUR 1.234,50" (nl) or "EUR 1,234.50" (en). The ISO code keeps SMS texts in GSM-7. Same text as
  * `formatCents` (a test compares them), without its regular expression: every message formats
  * several amounts.
  */
-export function formatMoney(amount: Cents, language: MessageLanguage): string {
+export function formatMoney(amount: Cents, language: Language): string {
 	if (!Number.isSafeInteger(amount) || amount < 0) return formatCents(amount, language);
 	const whole = Math.floor(amount / 100);
 	const cents = amount % 100;
@@ -32,7 +35,7 @@ export function formatMoney(amount: Cents, language: MessageLanguage): string {
 }
 
 /** A day as text: long "dinsdag 12 mei 2026", medium "12 mei 2026", short "12-05-2026" / "12/05/2026". */
-export function formatDay(day: DayNumber, language: MessageLanguage, style: DateStyle = 'long'): string {
+export function formatDay(day: DayNumber, language: Language, style: DateStyle = 'long'): string {
 	// A run prints the same few dates (send day, pay-by day, due dates) in every message: remember them,
 	// under a number rather than a key string built per call.
 	const styleIndex = STYLE_INDEX[style];
@@ -58,13 +61,13 @@ const NOUNS = {
 export type CountableNoun = keyof typeof NOUNS;
 
 /** The noun in singular or plural for a count: plural('invoice', 1, 'nl') -> "factuur". */
-export function plural(noun: CountableNoun, count: number, language: MessageLanguage): string {
+export function plural(noun: CountableNoun, count: number, language: Language): string {
 	const [one, many] = NOUNS[noun][language];
 	return count === 1 ? one : many;
 }
 
 /** "3 termijnen" / "1 instalment". */
-export function countOf(noun: CountableNoun, count: number, language: MessageLanguage): string {
+export function countOf(noun: CountableNoun, count: number, language: Language): string {
 	return `${count} ${plural(noun, count, language)}`;
 }
 

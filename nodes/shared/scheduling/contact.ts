@@ -11,7 +11,7 @@
  *
  * Hot path: day numbers, minute arithmetic and the compiled calendar tables; no luxon, no Date.
  */
-import type { Channel, Contact, DebtorRecord, Income } from '../debtor/model';
+import type { Channel, Contact, DebtorRecord, Income, Language } from '../debtor/model';
 import type { DebtorField } from '../debtor/validate';
 import {
 	MS_PER_DAY,
@@ -40,7 +40,6 @@ import {
 	wordEvent,
 	wordIncomeWindow,
 	type IncomeWindow,
-	type ReasonLanguage,
 	type ScheduleEvent,
 	type WindowCause,
 	type WordingContext,
@@ -55,7 +54,7 @@ const LETTER = CHANNEL_INDEX.letter;
 export interface Scheduler {
 	readonly compiled: CompiledSettings;
 	readonly calendar: DutchCalendar;
-	readonly language: ReasonLanguage;
+	readonly language: Language;
 	readonly wording: WordingContext;
 }
 
@@ -64,14 +63,14 @@ export interface SchedulerOptions {
 	settings?: Partial<SchedulingSettings>;
 	/** Compiled Dutch calendar (with the designated days to use). Default: the built-in list. */
 	calendar?: DutchCalendar;
-	language?: ReasonLanguage;
+	language?: Language;
 }
 
 /** Checks the settings once and returns the scheduler for a run (throws a SettingError naming a bad setting). */
 export function createScheduler(options: SchedulerOptions = {}): Scheduler {
 	const compiled = compileSettings(options.settings);
 	const calendar = options.calendar ?? getDutchCalendar();
-	const language: ReasonLanguage = options.language === 'en' ? 'en' : 'nl';
+	const language: Language = options.language === 'en' ? 'en' : 'nl';
 	const s = compiled.settings;
 	return {
 		compiled,
@@ -413,7 +412,7 @@ export function notSchedulable(
 	reasonCode: string,
 	action: string,
 	reason: { nl: string; en: string },
-	language: ReasonLanguage,
+	language: Language,
 	signals: string[] = [],
 ): NotSchedulable {
 	return { operation, status: 'not-schedulable', reasonCode, action, signals, reasons: [reason[language]] };
@@ -427,10 +426,10 @@ const DECEASED = {
 /** The fields of the debtor record nextContactMoment reads (a test holds it to that); the node validates these. */
 export const NEXT_CONTACT_FIELDS: readonly DebtorField[] = ['debtorId', 'flags', 'reversals', 'income', 'contacts'];
 
-let lastInWindow: { epochMs: number; language: ReasonLanguage; text: string } | undefined;
+let lastInWindow: { epochMs: number; language: Language; text: string } | undefined;
 
 /** "The start moment ... lies inside the contact window", shared with the previous debtor with the same start. */
-function inWindowReason(epochMs: number, language: ReasonLanguage): string {
+function inWindowReason(epochMs: number, language: Language): string {
 	if (lastInWindow === undefined || lastInWindow.epochMs !== epochMs || lastInWindow.language !== language) {
 		const text =
 			language === 'nl'

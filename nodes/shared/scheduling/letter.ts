@@ -5,14 +5,13 @@
  * holidays; no Saturdays if the creditor makes no contact then).
  */
 import { formatDate, fourteenDayLetterTerm, isoDate, weekday, type DayNumber } from '../calendar';
-import type { DebtorRecord } from '../debtor/model';
+import type { DebtorRecord, Language } from '../debtor/model';
 import type { DebtorField } from '../debtor/validate';
 import { isDeceased, notSchedulable, type NotSchedulable, type Scheduler } from './contact';
-import type { ReasonLanguage } from './reasons';
 import type { LetterWording } from './settings';
 
 /** The accepted term clauses (never "within 14 days of the letter date": that is invalid). */
-export const LETTER_TERM_CLAUSES: Readonly<Record<LetterWording, Readonly<Record<ReasonLanguage, string>>>> = {
+export const LETTER_TERM_CLAUSES: Readonly<Record<LetterWording, Readonly<Record<Language, string>>>> = {
 	'fourteen-days-from-day-after': {
 		nl: 'binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd',
 		en: 'within fourteen days from the day after this letter has been delivered to you',
@@ -56,7 +55,7 @@ export interface LetterTermSchedule {
 	reasons: string[];
 }
 
-function phrases(language: ReasonLanguage, wording: LetterWording, register: 'u' | 'je', days: { sent: DayNumber; receipt: DayNumber; last: DayNumber; costs: DayNumber }): LetterPhrases {
+function phrases(language: Language, wording: LetterWording, register: 'u' | 'je', days: { sent: DayNumber; receipt: DayNumber; last: DayNumber; costs: DayNumber }): LetterPhrases {
 	const clause = LETTER_TERM_CLAUSES[wording][language];
 	const date = (day: DayNumber) => formatDate(day, language, 'long');
 	if (language === 'en') {

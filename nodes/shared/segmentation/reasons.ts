@@ -2,10 +2,12 @@
  * Human-readable reasons in Dutch and English. The segmenter records each decision as a code with
  * its facts and thresholds; this module words it, so collectors can explain every assignment.
  */
+import type { Language } from '../debtor/model';
 import { formatCents } from '../money';
 import { flatString } from '../text';
 
-export type ReasonLanguage = 'nl' | 'en';
+/** @deprecated use Language (debtor/model.ts) */
+export type ReasonLanguage = Language;
 
 /** The facts and thresholds a reason names, by name. */
 export type ReasonParams = Record<string, string | number>;
@@ -65,10 +67,10 @@ export interface Reason {
 	params: ReasonParams;
 }
 
-type Template = (p: ReasonParams, language: ReasonLanguage) => string;
+type Template = (p: ReasonParams, language: Language) => string;
 
 const pct = (value: string | number) => `${Math.round(Number(value) * 100)}%`;
-const money = (value: string | number, language: ReasonLanguage) => formatCents(Number(value), language);
+const money = (value: string | number, language: Language) => formatCents(Number(value), language);
 const plural = (n: string | number, one: string, many: string) => (Number(n) === 1 ? one : many);
 
 const SECTOR_NAMES: Record<string, { nl: string; en: string }> = {
@@ -79,7 +81,7 @@ const SECTOR_NAMES: Record<string, { nl: string; en: string }> = {
 	water: { nl: 'drinkwater', en: 'drinking water' },
 };
 
-const MESSAGES: Record<ReasonCode, Record<ReasonLanguage, Template>> = {
+const MESSAGES: Record<ReasonCode, Record<Language, Template>> = {
 	'behaviour.non-payer': {
 		en: (p) => `Non-payer: ${p.terms} ${plural(p.terms, 'term', 'terms')} in arrears and no payment for ${p.days} days (threshold ${p.threshold} days).`,
 		nl: (p) => `Betaalt niet: ${p.terms} ${plural(p.terms, 'termijn', 'termijnen')} achterstand en ${p.days} dagen geen betaling (grens ${p.threshold} dagen).`,
@@ -203,8 +205,8 @@ const MESSAGES: Record<ReasonCode, Record<ReasonLanguage, Template>> = {
 };
 
 /** The reason as a sentence in the given language. */
-export function wordReason(reason: Reason, language: ReasonLanguage): string {
-	const templates = MESSAGES[reason.code as ReasonCode] as Record<ReasonLanguage, Template> | undefined;
+export function wordReason(reason: Reason, language: Language): string {
+	const templates = MESSAGES[reason.code as ReasonCode] as Record<Language, Template> | undefined;
 	if (!templates) throw new Error(`No wording for reason ${reason.code}`);
 	return templates[language](reason.params, language);
 }
@@ -291,7 +293,7 @@ function lookupValue(hash: number, k: number, value: ReasonValue | undefined): n
  */
 export function wordReasonShared(
 	code: ReasonCode,
-	language: ReasonLanguage,
+	language: Language,
 	a?: ReasonValue,
 	b?: ReasonValue,
 	c?: ReasonValue,

@@ -7,7 +7,7 @@
  *   3. the built-in persona rules, each with its threshold from the settings.
  */
 import type { DayNumber } from '../calendar/days';
-import type { Channel, DebtorRecord } from '../debtor/model';
+import type { Channel, DebtorRecord, Language } from '../debtor/model';
 import { debtorFieldSelection, debtorFieldWithin, type DebtorField, type DebtorFieldSelection } from '../debtor/validate';
 import { addOnce, computeFeatures, suppliedFeatures, type SegmentationFeatures } from './features';
 import {
@@ -19,7 +19,7 @@ import {
 	type Signal,
 	type Tone,
 } from './personas';
-import { wordReasonShared, type ReasonCode, type ReasonLanguage, type ReasonValue, type ReasonValues } from './reasons';
+import { wordReasonShared, type ReasonCode, type ReasonValue, type ReasonValues } from './reasons';
 import type { SegmentationSettings } from './settings';
 
 export const RULE_OPERATORS = [
@@ -72,7 +72,7 @@ export interface Experiment {
 export interface SegmentOptions {
 	referenceDay: DayNumber;
 	settings: SegmentationSettings;
-	language: ReasonLanguage;
+	language: Language;
 	rules?: CompiledRule[];
 	experiment?: Experiment;
 }
@@ -258,10 +258,10 @@ class ReasonList {
 	private readonly worded: string[] = [];
 	private readonly coded: string[] = [];
 	private count = 0;
-	private language: ReasonLanguage = 'nl';
+	private language: Language = 'nl';
 
 	/** Empties the list for the next debtor, whose reasons are worded in `language`. */
-	start(language: ReasonLanguage): this {
+	start(language: Language): this {
 		this.count = 0;
 		this.language = language;
 		return this;
