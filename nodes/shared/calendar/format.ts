@@ -47,17 +47,3 @@ export function formatDate(day: DayNumber, language: Language | string = 'nl', s
 			throw new RangeError(`Unknown date style ${JSON.stringify(style)}: use long, medium, short or iso`);
 	}
 }
-
-/** Name of the weekday (1 = Monday .. 7 = Sunday) in Dutch or English. */
-export function weekdayName(isoWeekday: number, language: Language = 'nl'): string {
-	const name = WEEKDAYS[language === 'en' ? 'en' : 'nl'][isoWeekday - 1];
-	if (name === undefined) throw new RangeError(`${String(isoWeekday)} is not an ISO weekday (1-7)`);
-	return name;
-}
-
-/** Name of the month (1-12) in Dutch or English. */
-export function monthName(month: number, language: Language = 'nl'): string {
-	const name = MONTHS[language === 'en' ? 'en' : 'nl'][month - 1];
-	if (name === undefined) throw new RangeError(`${String(month)} is not a month (1-12)`);
-	return name;
-}

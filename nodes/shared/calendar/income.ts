@@ -248,24 +248,6 @@ export function nextIncomeDay(
 	}
 }
 
-/** The last expected income day on or before `onOrBefore` (for "the income that came before this date"). */
-export function previousIncomeDay(
-	income: Income | undefined,
-	onOrBefore: DayNumber,
-	calendar: DutchCalendar,
-	options?: IncomeCalendarOptions,
-): ExpectedIncome {
-	// Income days are at least 24 days apart (28-day periods or months, shifted by at most 4 days):
-	// the first one on or after a day 40 days back, then step forward while still on or before.
-	let current = nextIncomeDay(income, onOrBefore - 40, calendar, options);
-	if (current.day > onOrBefore) current = nextIncomeDay(income, onOrBefore - 80, calendar, options);
-	for (;;) {
-		const next = nextIncomeDay(income, current.day + 1, calendar, options);
-		if (next.day > onOrBefore) return current;
-		current = next;
-	}
-}
-
 /** Every expected income day from `fromDay` to `toDay`, both included, in order. */
 export function incomeDaysBetween(
 	income: Income | undefined,

@@ -50,13 +50,12 @@ export {
 	nextLegalContactMoment,
 } from './contactWindow';
 export { fourteenDayLetterTerm, type FourteenDayLetterOptions, type FourteenDayLetterTerm } from './letterTerm';
-export { formatDate, monthName, weekdayName, type DateStyle } from './format';
+export { formatDate, type DateStyle } from './format';
 export {
 	DEFAULT_INCOME_CALENDAR_OPTIONS,
 	IncomeOptionError,
 	incomeDaysBetween,
 	nextIncomeDay,
-	previousIncomeDay,
 	resolveIncomeCalendarOptions,
 	type ExpectedIncome,
 	type IncomeCalendarOptions,

@@ -42,10 +42,10 @@ export const BIK_MINIMUM_CENTS: Cents = 4000;
 export const BIK_MAXIMUM_CENTS: Cents = 677500;
 export const DEFAULT_VAT_RATE_PERCENT = 21;
 /** "Below EUR 266.67": the principal at which 15% reaches the EUR 40 minimum. */
-export const SMALL_CLAIM_THRESHOLD_CENTS: Cents = 26667;
-export const SMALL_CLAIM_CAP_CENTS: Cents = 14000;
-export const SMALL_CLAIM_CAP_IN_FORCE_FROM = '2024-10-01';
-export const BUSINESS_FLAT_FEE_CENTS: Cents = 4000;
+const SMALL_CLAIM_THRESHOLD_CENTS: Cents = 26667;
+const SMALL_CLAIM_CAP_CENTS: Cents = 14000;
+const SMALL_CLAIM_CAP_IN_FORCE_FROM = '2024-10-01';
+const BUSINESS_FLAT_FEE_CENTS: Cents = 4000;
 
 /** One bracket of the scale; `toCents` null means "over the rest". */
 export interface BikBracketDefinition {
@@ -56,7 +56,7 @@ export interface BikBracketDefinition {
 	permille: number;
 }
 
-export const BIK_BRACKETS: readonly BikBracketDefinition[] = Object.freeze([
+const BIK_BRACKETS: readonly BikBracketDefinition[] = Object.freeze([
 	{ fromCents: 0, toCents: 250000, ratePercent: 15, permille: 150 },
 	{ fromCents: 250000, toCents: 500000, ratePercent: 10, permille: 100 },
 	{ fromCents: 500000, toCents: 1000000, ratePercent: 5, permille: 50 },

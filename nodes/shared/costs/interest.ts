@@ -91,7 +91,7 @@ function divideRounded(numerator: bigint, denominator: bigint): bigint {
 }
 
 /** Interest in whole cents for one row: base x rate x days / yearDays, rounded once. */
-export function periodInterestCents(baseCents: Cents, ratePercent: number, days: number, yearDays: number): Cents {
+function periodInterestCents(baseCents: Cents, ratePercent: number, days: number, yearDays: number): Cents {
 	const units = rateToUnits(ratePercent);
 	if (units === undefined) throw new RangeError('ratePercent may have at most four decimals');
 	// ratePercent = units / 10000 and percent = 1/100, so the divisor is 10^6 x yearDays.

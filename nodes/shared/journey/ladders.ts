@@ -32,13 +32,13 @@ export type Ladder = LadderStep[];
 /** Ladders per persona; `<persona>/variant` keys give the variant group of an experiment its own ladder. */
 export type Ladders = Record<string, Ladder>;
 
-export const TONES: readonly Tone[] = ['supportive', 'neutral', 'firm'];
+const TONES: readonly Tone[] = ['supportive', 'neutral', 'firm'];
 
 /** Stages that charge collection costs: allowed only after the 14-day letter term passed unpaid. */
 export const COST_STAGES: ReadonlySet<Stage> = new Set<Stage>(['final-notice']);
 
 /** Stages the planner plans itself, outside ladders (arrangements, reversals, thanks). */
-export const NON_LADDER_STAGES: ReadonlySet<Stage> = new Set<Stage>([
+const NON_LADDER_STAGES: ReadonlySet<Stage> = new Set<Stage>([
 	'instalment-reminder',
 	'missed-instalment',
 	'arrangement-confirmation',

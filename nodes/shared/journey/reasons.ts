@@ -40,7 +40,7 @@ const STAGE_NAMES: Record<string, { nl: string; en: string }> = {
 };
 
 /** Name of a stage in the language, e.g. "veertiendagenbrief" / "14-day letter". */
-export function stageName(stage: string, l: Language): string {
+function stageName(stage: string, l: Language): string {
 	return STAGE_NAMES[stage]?.[l] ?? stage;
 }
 
@@ -196,6 +196,3 @@ export function wordJourneyReason(reason: JourneyReason, language: Language): st
 	const words = WORDS[reason.code];
 	return words ? words[language](reason.params, language) : reason.code;
 }
-
-/** Every reason code the planner can give (for tests and docs). */
-export const JOURNEY_REASON_CODES: readonly string[] = Object.keys(WORDS);

@@ -78,7 +78,7 @@ export class BrandError extends Error {
 	}
 }
 
-export const DEFAULT_BRAND_COLOUR = '#1f5f8b';
+const DEFAULT_BRAND_COLOUR = '#1f5f8b';
 
 function text(value: unknown): string | null {
 	const cleaned = singleLine(value ?? '', 300);

@@ -10,7 +10,7 @@ import { renderCustom, type CustomTemplateSet } from './custom';
 import { formatMoney } from './format';
 import type { RenderedWhatsApp, TemplateLibrary } from './render';
 import { smsInfo, toGsm7, type SmsEncoding } from './sms';
-import { MESSAGE_CHANNELS, REGISTERS, TONES, type MessageChannel, type Register, type Tone } from './types';
+import { MESSAGE_CHANNELS, TONES, type MessageChannel, type Register, type Tone } from './types';
 import { buildView, MessageDataError, type BuiltView, type ViewSettings } from './view';
 
 /** "item": read it from the item; otherwise the fixed value. */
@@ -65,7 +65,7 @@ function firstString(...values: unknown[]): { value: string } | undefined {
 }
 
 /** "nl", "NL", "nl-NL", "nl_BE" -> "nl"; undefined for languages without templates. */
-export function normaliseLanguage(value: unknown): Language | undefined {
+function normaliseLanguage(value: unknown): Language | undefined {
 	if (typeof value !== 'string') return undefined;
 	const base = value.trim().toLowerCase().split(/[-_]/)[0];
 	return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : undefined;
@@ -317,19 +317,4 @@ export function composeMessage(
 	if (built.letterTerm) message.letterTerm = built.letterTerm;
 	if (built.letterCosts) message.letterCosts = built.letterCosts;
 	return message;
-}
-
-/** Every stage x tone x register x language x channel the library covers, for tests and docs. */
-export function libraryCombinations(library: TemplateLibrary): Array<{ stage: Stage; tone: Tone; register: Register; language: Language; channel: MessageChannel }> {
-	const out: Array<{ stage: Stage; tone: Tone; register: Register; language: Language; channel: MessageChannel }> = [];
-	for (const stage of STAGES) {
-		for (const language of library.data.languages) {
-			for (const tone of TONES) {
-				for (const register of REGISTERS) {
-					for (const channel of MESSAGE_CHANNELS) out.push({ stage, tone, register, language, channel });
-				}
-			}
-		}
-	}
-	return out;
 }

@@ -73,7 +73,7 @@ export function customTemplateCacheSizes(): { handlebars: number; mjml: number }
 }
 
 /** FNV-1a (two 32-bit lanes) as 16 hex characters: a stable version tag for a custom template. */
-export function fingerprint(text: string): string {
+function fingerprint(text: string): string {
 	let a = 0x811c9dc5;
 	let b = 0x01000193 ^ text.length;
 	for (let i = 0; i < text.length; i++) {
@@ -97,7 +97,7 @@ function lineOf(message: string): number | undefined {
 }
 
 /** Compiles Handlebars source once per distinct source and escaping mode. */
-export function compileHandlebars(source: string, escape: boolean, label: string, part: string): Render {
+function compileHandlebars(source: string, escape: boolean, label: string, part: string): Render {
 	const key = `${escape ? 'H' : 'T'}\u0000${source}`;
 	let compiled = cache.get(key);
 	if (compiled === undefined) {
@@ -117,7 +117,7 @@ export function compileHandlebars(source: string, escape: boolean, label: string
 }
 
 /** MJML to HTML once per distinct source; errors carry MJML's line numbers. */
-export async function compileMjml(source: string, label: string): Promise<string> {
+async function compileMjml(source: string, label: string): Promise<string> {
 	let pending = mjmlCache.get(source);
 	if (pending === undefined) {
 		pending = (async () => {

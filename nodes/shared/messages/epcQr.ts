@@ -51,7 +51,7 @@ export class EpcQrError extends Error {
 }
 
 export const EPC_MAX_PAYLOAD_BYTES = 331;
-export const EPC_MAX_AMOUNT_CENTS = 99999999999;
+const EPC_MAX_AMOUNT_CENTS = 99999999999;
 
 /** True for an 8- or 11-character BIC. */
 export function isValidBic(bic: string): boolean {

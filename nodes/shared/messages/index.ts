@@ -2,11 +2,9 @@
  * Rendering domain of the Tone Template node: the template library runtime, the view builder, the
  * formatting helpers, the EPC QR code, SMS encoding and plain-language checks. No n8n imports.
  */
-export { BrandError, DEFAULT_BRAND_COLOUR, resolveBrand, type BankSettings, type BrandSettings, type ResolvedBrand } from './brand';
+export { BrandError, resolveBrand, type BankSettings, type BrandSettings, type ResolvedBrand } from './brand';
 export {
 	composeMessage,
-	libraryCombinations,
-	normaliseLanguage,
 	resolveSelection,
 	type ComposeOptions,
 	type Fallback,
@@ -21,10 +19,7 @@ export {
 	CustomTemplateError,
 	CustomTemplateSet,
 	compileCustomTemplate,
-	compileHandlebars,
-	compileMjml,
 	customTemplateCacheSizes,
-	fingerprint,
 	prepareCustomTemplates,
 	renderCustom,
 	type CompiledCustomTemplate,
@@ -32,7 +27,6 @@ export {
 } from './custom';
 export { formatIban, isValidIban, normaliseIban } from '../debtor/iban';
 export {
-	EPC_MAX_AMOUNT_CENTS,
 	EPC_MAX_PAYLOAD_BYTES,
 	EpcQrError,
 	buildEpcPayload,
@@ -59,7 +53,7 @@ export {
 export { htmlToText } from './htmlText';
 export { LinkError, buildPaymentLink, checkHttpsUrl, checkImageSource, type PaymentLinkValues } from './paymentLink';
 export { base64, monochromePng } from './png';
-export { READABILITY_LIMITS, readability, readabilityWarnings, sentencesOf, syllables, wordsOf, type ReadabilityStats } from './readability';
+export { READABILITY_LIMITS, readability, readabilityWarnings, syllables, type ReadabilityStats } from './readability';
 export {
 	SAFE_RUNTIME_OPTIONS,
 	TemplateLibrary,

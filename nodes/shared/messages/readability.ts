@@ -49,7 +49,7 @@ function isWord(token: string): boolean {
 }
 
 /** Splits a text into sentences as the checks count them. */
-export function sentencesOf(text: string): string[] {
+function sentencesOf(text: string): string[] {
 	return text
 		.split(/\n+/)
 		.flatMap((line) => line.split(/(?<=[.!?])\s+(?=\S)/))
@@ -58,7 +58,7 @@ export function sentencesOf(text: string): string[] {
 }
 
 /** Words of a sentence (punctuation stripped). */
-export function wordsOf(sentence: string): string[] {
+function wordsOf(sentence: string): string[] {
 	return sentence
 		.split(/\s+/)
 		.map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))

@@ -46,7 +46,7 @@ export function jsonBody(response: Pick<ProviderResponse, 'body'>): Record<strin
 }
 
 /** Retry-After in ms: seconds or an HTTP date (RFC 9110). Undefined when absent or unreadable. */
-export function retryAfterMs(response: Pick<ProviderResponse, 'headers'>, now = Date.now()): number | undefined {
+function retryAfterMs(response: Pick<ProviderResponse, 'headers'>, now = Date.now()): number | undefined {
 	const value = header(response, 'retry-after');
 	if (!value) return undefined;
 	if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value.trim()) * 1000);
@@ -112,11 +112,6 @@ export function joinUrl(base: string, path: string): string {
 /** A string field of an unknown object, or undefined. */
 export function str(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
-}
-
-/** Base64 of UTF-8 text, without Node's Buffer (not available to nodes on n8n Cloud). */
-export function base64(text: string): string {
-	return bytesToBase64(new TextEncoder().encode(text));
 }
 
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -104,7 +104,7 @@ export interface PastContact {
  * inside one breaks a cap. Flat array of [from, to, kind, contactAt] quadruples; kind 0 = weekly
  * cap, 1 = minimum gap, 2 = same-channel gap.
  */
-export function pressureIntervals(contacts: readonly PastContact[], channel: Channel, startMs: number, s: Readonly<SchedulingSettings>): number[] {
+function pressureIntervals(contacts: readonly PastContact[], channel: Channel, startMs: number, s: Readonly<SchedulingSettings>): number[] {
 	const out: number[] = [];
 	if (contacts.length === 0) return out;
 	const gap = s.minHoursBetweenContacts * MS_PER_HOUR;
@@ -194,7 +194,7 @@ function windowStep(t: number, c: number, compiled: CompiledSettings, calendar: 
  * The earliest allowed contact moment at or after `input.startMs`, with the steps that led there. Each step moves to the earliest moment satisfying one rule; the
  * loop ends when all rules hold at once, so no allowed moment is ever skipped.
  */
-export function earliestContactMoment(input: SearchInput, scheduler: Scheduler, collectEvents = true): SearchResult {
+function earliestContactMoment(input: SearchInput, scheduler: Scheduler, collectEvents = true): SearchResult {
 	const { compiled, calendar } = scheduler;
 	const s = compiled.settings;
 	const c = CHANNEL_INDEX[input.channel];
@@ -384,7 +384,7 @@ export function summariseIncome(income: ExpectedIncome): IncomeSummary {
  * skipped without parsing: an ISO date string compares like its date, and no cap reaches further
  * back than 7 x 24 hours, so callers pass the start minus 7 days.
  */
-export function pastContacts(contacts: readonly Contact[] | undefined, countInbound: boolean, notBeforeMs?: number): PastContact[] {
+function pastContacts(contacts: readonly Contact[] | undefined, countInbound: boolean, notBeforeMs?: number): PastContact[] {
 	const list: PastContact[] = [];
 	if (!contacts || contacts.length === 0) return list;
 	// Offsets are at most 18 hours, so a date two days before the cutoff's UTC date is safely older.

@@ -89,7 +89,7 @@ function phrases(language: Language, wording: LetterWording, register: 'u' | 'je
 }
 
 /** The first post day at or after `day`: Monday-Saturday, not a holiday or designated day (Saturday only if allowed). */
-export function nextPostDay(day: DayNumber, scheduler: Scheduler): DayNumber {
+function nextPostDay(day: DayNumber, scheduler: Scheduler): DayNumber {
 	const { calendar } = scheduler;
 	const saturdays = scheduler.compiled.settings.saturdays;
 	let d = day;

@@ -22,7 +22,7 @@ import {
 import { wordReasonShared, type ReasonCode, type ReasonValue, type ReasonValues } from './reasons';
 import type { SegmentationSettings } from './settings';
 
-export const RULE_OPERATORS = [
+const RULE_OPERATORS = [
 	'equals',
 	'notEquals',
 	'greaterThan',

@@ -9,7 +9,7 @@ import { base64ToBytes, formEncode, httpFailure, isSuccess, joinUrl, jsonBody, m
 import { verifyMailgun } from '../signatures';
 import { SendValidationError, type CallbackRequest, type DeliveryEvent, type EventStatus, type ProviderAdapter, type SendContext } from '../types';
 
-export const MAILGUN_BASE_URLS = { us: 'https://api.mailgun.net', eu: 'https://api.eu.mailgun.net' } as const;
+const MAILGUN_BASE_URLS = { us: 'https://api.mailgun.net', eu: 'https://api.eu.mailgun.net' } as const;
 
 /** Base URL: an explicit one (tests), else by region. */
 export function mailgunBaseUrl(credentials: Record<string, unknown>): string {
