@@ -277,7 +277,10 @@ export interface DutchCalendarOptions {
 	extraDesignatedDays?: string | readonly string[];
 }
 
-// Compiled calendars by designated-days key. Bounded, since each holds ~150 KB of tables.
+// Compiled calendars by designated-days key (the normalised list), read by getDutchCalendar only.
+// Invariants: a DutchCalendar never changes after construction (every caller with the same list shares
+// it); at most CACHE_LIMIT are kept, the oldest dropped first, so nothing may depend on identity
+// between two getDutchCalendar calls other than for the default calendar.
 const CACHE_LIMIT = 32;
 const cache = new Map<string, DutchCalendar>();
 let defaultCalendar: DutchCalendar | undefined;

@@ -97,7 +97,9 @@ function checkDay(option: string, value: number, max: number): number {
 	return value;
 }
 
-// Options are usually one object per node run: resolve once and remember it.
+// Resolved options by the options object (usually one per node run), read by
+// resolveIncomeCalendarOptions only. Invariant: keyed by identity, so an options object must not be
+// changed once it has been resolved (callers build a new object for other options).
 const resolvedCache = new WeakMap<IncomeCalendarOptions, ResolvedIncomeCalendarOptions>();
 let defaultResolved: ResolvedIncomeCalendarOptions | undefined;
 

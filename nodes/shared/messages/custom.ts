@@ -63,6 +63,10 @@ export interface CompiledCustomTemplate {
 
 const HANDLEBARS_OPTIONS = { strict: true, knownHelpersOnly: true, preventIndent: true } as const;
 const env = Handlebars.create();
+// Compiled templates by source (with the escaping mode) and MJML renderings by source, read through
+// compileHandlebars and compileMjml only. Invariants: an entry depends on nothing but its key (the
+// options are constants), errors are kept as well and thrown again; at most CACHE_LIMIT each, the
+// oldest dropped first (remember).
 const cache = new Map<string, Render | CustomTemplateError>();
 const mjmlCache = new Map<string, Promise<string | CustomTemplateError>>();
 const CACHE_LIMIT = 200;

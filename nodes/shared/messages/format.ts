@@ -36,8 +36,7 @@ export function formatMoney(amount: Cents, language: Language): string {
 
 /** A day as text: long "dinsdag 12 mei 2026", medium "12 mei 2026", short "12-05-2026" / "12/05/2026". */
 export function formatDay(day: DayNumber, language: Language, style: DateStyle = 'long'): string {
-	// A run prints the same few dates (send day, pay-by day, due dates) in every message: remember them,
-	// under a number rather than a key string built per call.
+	// The texts of the days printed so far, under day * 8 + language * 4 + style (see dayCache).
 	const styleIndex = STYLE_INDEX[style];
 	if (!Number.isSafeInteger(day) || styleIndex === undefined) return formatDate(day, language, style);
 	const key = day * 8 + (language === 'nl' ? 0 : 4) + styleIndex;
@@ -51,6 +50,9 @@ export function formatDay(day: DayNumber, language: Language, style: DateStyle =
 }
 
 const STYLE_INDEX: Readonly<Record<string, number>> = { long: 0, medium: 1, short: 2, iso: 3 };
+// formatDate's texts by day, language and style, used by formatDay only. Invariants: an entry is exactly
+// what formatDate gives for its key; the key packs two languages and at most four styles into the
+// low three bits (a third language or a fifth style needs a wider key); bounded: cleared at 4096.
 const dayCache = new Map<number, string>();
 
 const NOUNS = {

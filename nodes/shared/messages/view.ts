@@ -281,10 +281,11 @@ interface BrandTools {
 	epcPayload: ((amountCents: Cents | undefined, reference: string) => string) | null;
 }
 
-// Built once per resolved brand (once per run): the checks on the brand's link and account are done
-// then, so each message only fills in its own values.
+// The payment-link and EPC builders per resolved brand, built (and the brand's link and account
+// checked) on first use; read through toolsOf only. Invariant: keyed by identity, so a ResolvedBrand
+// must not be changed after resolveBrand returns it (a changed brand needs a new resolveBrand call).
 const brandTools = new WeakMap<ResolvedBrand, BrandTools>();
-// The brand of the run under way, in front of the map (a WeakMap lookup per message shows in profiles).
+// The last brand asked for and its tools, checked before the map; the same invariant holds.
 let lastBrand: ResolvedBrand | undefined;
 let lastTools: BrandTools | undefined;
 

@@ -426,6 +426,8 @@ const DECEASED = {
 /** The fields of the debtor record nextContactMoment reads (a test holds it to that); the node validates these. */
 export const NEXT_CONTACT_FIELDS: readonly DebtorField[] = ['debtorId', 'flags', 'reversals', 'income', 'contacts'];
 
+// The last in-window sentence, used by inWindowReason only. Invariant: the text depends on nothing
+// but the moment and the language (the key).
 let lastInWindow: { epochMs: number; language: Language; text: string } | undefined;
 
 /** "The start moment ... lies inside the contact window", shared with the previous debtor with the same start. */

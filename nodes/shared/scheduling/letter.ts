@@ -97,14 +97,18 @@ function nextPostDay(day: DayNumber, scheduler: Scheduler): DayNumber {
 	return d;
 }
 
-// The last answer per register (debtors of one run mix "u" and "je").
+// The last answer per register (debtors of one run mix "u" and "je"), used by letterTerm only.
+// Invariants: the answer depends on nothing but the scheduler, the start day and the register (the
+// key), and a Scheduler does not change after it is made (it is compared by identity); the stored
+// answer is never handed out itself, only copies (see letterTerm).
 const lastTerms: Record<'u' | 'je', { scheduler: Scheduler; startDay: DayNumber; term: LetterTermSchedule } | undefined> = { u: undefined, je: undefined };
 
 /**
- * Dates and wording of the 14-day letter sent on (the first post day at or after) `startDay`.
- * A run asks the same question for thousands of debtors: the answer for the same start day,
- * register and scheduler is worked out once and handed out as a fresh copy (new objects and lists,
- * so a later node may change one item's result; the strings inside are shared, they cannot change).
+ * Dates and wording of the 14-day letter sent on (the first post day at or after) `startDay`. The
+ * answer for the same start day, register and scheduler is worked out once (see lastTerms) and handed
+ * out as a fresh copy: new objects and lists, so a later node may change one item's result; the
+ * strings inside are shared, they cannot change. Invariant: a field of LetterTermSchedule that holds
+ * an object or a list must be copied here too.
  */
 export function letterTerm(startDay: DayNumber, scheduler: Scheduler, register: 'u' | 'je' = 'u'): LetterTermSchedule {
 	let last = lastTerms[register];

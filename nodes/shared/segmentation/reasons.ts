@@ -17,8 +17,9 @@ export type ReasonValue = string | number;
 
 /**
  * The facts and thresholds each reason names, in the order the segmenter passes them. The values
- * travel as arguments, without an object per reason (a run words some 280,000 reasons), and are put
- * to their names only when a sentence is worded for the first time (see wordReasonShared).
+ * travel as arguments, without an object per reason, and are put to their names only when a
+ * sentence is worded for the first time (see wordReasonShared). Invariant: at most MAX_VALUES names
+ * per reason (wordReasonShared takes that many arguments, a to e).
  */
 export const REASON_PARAMETERS = {
 	'behaviour.non-payer-never': ['terms'],
@@ -212,12 +213,20 @@ export function wordReason(reason: Reason, language: Language): string {
 }
 
 /*
- * Sentences already worded, found by a number computed from language, code and parameter values, in
- * an open-addressed table of typed arrays. A lookup touches three or four cache lines (the slot, the
- * entry, its values, its text); a Map of entry objects holding arrays of boxed values took six or
- * seven, each a likely cache miss while a run streams 100,000 records through the caches.
+ * The sentence table behind wordReasonShared (nothing else reads or writes it): sentences already
+ * worded, found by a hash of language, code and values in an open-addressed table of typed arrays.
+ * Invariants a change must keep:
+ * - an entry's text is exactly what wordReason gives for the entry's language, code and values, and
+ *   an entry is only returned when all of them are equal (the hash only finds candidates);
+ * - TABLE_SIZE is a power of two and larger than WORDED_LIMIT, so a probe always reaches an empty
+ *   slot and ends;
+ * - starting afresh (at WORDED_LIMIT entries) empties every slot before an entry is reused;
+ * - lookupNumbers / lookupStrings hold the values of the call under way only: written and read
+ *   within one wordReasonShared call, never kept;
+ * - a value is a number or a string; another kind needs its own place in valueHash and
+ *   holdsLookupValues before it may be passed.
  */
-const TABLE_SIZE = 1 << 17; // slots; a power of two, well above the entries (a short probe)
+const TABLE_SIZE = 1 << 17; // slots; a power of two, larger than WORDED_LIMIT (see above)
 const TABLE_MASK = TABLE_SIZE - 1;
 /** Entries before the table starts afresh: the memory stays bounded whatever a run words. */
 const WORDED_LIMIT = 50_000;
@@ -284,12 +293,11 @@ function lookupValue(hash: number, k: number, value: ReasonValue | undefined): n
 }
 
 /**
- * The sentence for reason `code` with its values (in the order of REASON_PARAMETERS), shared with
- * every earlier reason with the same language, code and values. A run keeps every result alive until
- * its end, and the garbage collector copies what is kept: a generated portfolio of 100,000 debtors
- * has 284k reasons but 13.6k distinct sentences, so sharing them spares most of that copying, and the
- * wording. The lookup builds nothing: a number from the values finds the candidates, and the values
- * themselves are compared. Strings cannot change, so sharing them between items is safe.
+ * The sentence for reason `code` with its values (in the order of REASON_PARAMETERS): the same text
+ * wordReason gives, shared with every earlier reason with the same language, code and values (see
+ * the sentence table above). Callers may rely on the text only, never on which copy they get:
+ * strings cannot change, so sharing them between items is safe. Not re-entrant (the lookup places are
+ * shared), which holds as long as wording a sentence never words another reason.
  */
 export function wordReasonShared(
 	code: ReasonCode,
