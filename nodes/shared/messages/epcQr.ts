@@ -9,10 +9,11 @@
  */
 import * as QRCode from 'qrcode';
 
+import { bytesToBase64 } from '../base64';
 import { hasMod97CheckDigits, isValidIban, normaliseIban } from '../debtor/iban';
 import { centsToDecimalString, type Cents } from '../money';
 import { singleLine } from './format';
-import { base64, monochromePng } from './png';
+import { monochromePng } from './png';
 
 export interface EpcQrInput {
 	/** BIC of the beneficiary's bank: optional inside the EEA (version 002). */
@@ -146,6 +147,6 @@ export function qrPng(payload: string, scale = 4): Uint8Array {
 /** The PNG as base64 (for a MIME attachment) and as a data URI (for inline HTML). */
 export function qrPngBase64(payload: string, scale = 4): { base64: string; dataUri: string; bytes: number } {
 	const png = qrPng(payload, scale);
-	const encoded = base64(png);
+	const encoded = bytesToBase64(png);
 	return { base64: encoded, dataUri: `data:image/png;base64,${encoded}`, bytes: png.length };
 }

@@ -52,7 +52,7 @@ export {
 } from './format';
 export { htmlToText } from './htmlText';
 export { LinkError, buildPaymentLink, checkHttpsUrl, checkImageSource, type PaymentLinkValues } from './paymentLink';
-export { base64, monochromePng } from './png';
+export { monochromePng } from './png';
 export { READABILITY_LIMITS, readability, readabilityWarnings, syllables, type ReadabilityStats } from './readability';
 export {
 	SAFE_RUNTIME_OPTIONS,

@@ -5,7 +5,7 @@
  */
 import { createHash, createHmac, timingSafeEqual, verify as verifySignatureWithKey } from 'crypto';
 
-import { base64ToBytes } from './http';
+import { base64ToBytes } from '../base64';
 import type { SignatureCheck } from './types';
 
 const encoder = new TextEncoder();

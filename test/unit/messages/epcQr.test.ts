@@ -9,7 +9,6 @@ import { PNG } from 'pngjs';
 import {
 	EPC_MAX_PAYLOAD_BYTES,
 	EpcQrError,
-	base64,
 	buildEpcPayload,
 	isValidBic,
 	isValidCreditorReference,
@@ -18,6 +17,7 @@ import {
 	qrPng,
 	qrPngBase64,
 } from '../../../nodes/shared/messages';
+import { bytesToBase64 } from '../../../nodes/shared/base64';
 
 function decode(png: Uint8Array): { data: string; width: number; binary: number[] } {
 	const image = PNG.sync.read(Buffer.from(png));
@@ -158,6 +158,6 @@ describe('PNG image', () => {
 		expect(encoded).toBe(Buffer.from(png).toString('base64'));
 		expect(dataUri).toBe(`data:image/png;base64,${encoded}`);
 		expect(bytes).toBe(png.length);
-		for (const sample of [[], [1], [1, 2], [1, 2, 3], [255, 254, 253, 0]]) expect(base64(new Uint8Array(sample))).toBe(Buffer.from(sample).toString('base64'));
+		for (const sample of [[], [1], [1, 2], [1, 2, 3], [255, 254, 253, 0]]) expect(bytesToBase64(new Uint8Array(sample))).toBe(Buffer.from(sample).toString('base64'));
 	});
 });

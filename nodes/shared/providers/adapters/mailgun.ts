@@ -5,7 +5,8 @@
  * (HMAC-SHA256 of timestamp + token with the webhook signing key).
  */
 import { emailContent, requireFrom } from '../content';
-import { base64ToBytes, formEncode, httpFailure, isSuccess, joinUrl, jsonBody, multipartBody, str } from '../http';
+import { base64ToBytes } from '../../base64';
+import { formEncode, httpFailure, isSuccess, joinUrl, jsonBody, multipartBody, str } from '../http';
 import { verifyMailgun } from '../signatures';
 import { SendValidationError, type CallbackRequest, type DeliveryEvent, type EventStatus, type ProviderAdapter, type SendContext } from '../types';
 
