@@ -4,6 +4,7 @@
  * explanation lines in Dutch and English. The letter must state the exact cost amount, so the
  * template should print these lines as they are rather than recompute anything.
  */
+import { isoDate } from '../calendar/days';
 import type { Language } from '../debtor/model';
 import type { Cents } from '../money';
 import {
@@ -14,7 +15,7 @@ import {
 	type CollectionCostsResult,
 	type InputProblem,
 } from './collectionCosts';
-import { formatLongDate, fromDayNumber, isIsoDate, toDayNumber } from './dates';
+import { formatLongDate, isIsoDate, toDayNumber } from './dates';
 import { emptyExplanation, formatPercent, money, say, type Explanation } from './format';
 import { calculateStatutoryInterest, type DayCount, type StatutoryInterestResult } from './interest';
 import type { InterestKind, InterestRateEntry } from './rates';
@@ -108,7 +109,7 @@ export function calculateLetterBreakdown(input: LetterBreakdownInput, calculatio
 		const perClaim: ClaimInterest[] = [];
 		for (const { index: i } of costs.includedClaims) {
 			const claim = input.claims[i];
-			const startDate = claim.defaultDate ?? (claim.dueDate === undefined ? undefined : fromDayNumber(toDayNumber(claim.dueDate) + 1));
+			const startDate = claim.defaultDate ?? (claim.dueDate === undefined ? undefined : isoDate(toDayNumber(claim.dueDate) + 1));
 			if (startDate === undefined) {
 				problems.push({ field: `claims[${i}]`, message: 'needs a defaultDate or dueDate to compute interest' });
 				continue;
