@@ -49,7 +49,7 @@ export {
 	isWithinLegalContactWindow,
 	nextLegalContactMoment,
 } from './contactWindow';
-export { fourteenDayLetterTerm, type FourteenDayLetterOptions, type FourteenDayLetterTerm } from './letterTerm';
+export { fourteenDayLetterTerm, termDates, type FourteenDayLetterOptions, type FourteenDayLetterTerm, type LetterTermDates } from './letterTerm';
 export { formatDate, type DateStyle } from './format';
 export {
 	DEFAULT_INCOME_CALENDAR_OPTIONS,

@@ -6,7 +6,7 @@
  */
 import type { DutchCalendar } from '../calendar/calendar';
 import { amsterdamLocalDay } from '../calendar/amsterdam';
-import { isoDate, parseIsoDate, type DayNumber } from '../calendar/days';
+import { parseIsoDate, type DayNumber } from '../calendar/days';
 import { fourteenDayLetterTerm, type FourteenDayLetterTerm } from '../calendar/letterTerm';
 import type { Claim, DebtorRecord } from '../debtor/model';
 
@@ -81,27 +81,8 @@ export function claimLetters(record: DebtorRecord, calendar: DutchCalendar, opti
 	return letters;
 }
 
-/** A letter term as ISO dates, for outputs. */
-export interface LetterTermDates {
-	sentDate: string;
-	presumedReceiptDate: string;
-	termStartDate: string;
-	lastDayToPay: string;
-	costsFromDate: string;
-	extended: boolean;
-}
-
-/** ISO dates of a 14-day letter term. */
-export function termDates(term: FourteenDayLetterTerm): LetterTermDates {
-	return {
-		sentDate: isoDate(term.sentDay),
-		presumedReceiptDate: isoDate(term.presumedReceiptDay),
-		termStartDate: isoDate(term.termStartDay),
-		lastDayToPay: isoDate(term.lastDayToPay),
-		costsFromDate: isoDate(term.costsFromDay),
-		extended: term.extended,
-	};
-}
+// The letter term as ISO dates has its home beside the term; node files import it from here.
+export { termDates, type LetterTermDates } from '../calendar/letterTerm';
 
 /**
  * Letter dates carried by an item's other results: `journey.letters[]` ({ claimId, sentDate }), and a

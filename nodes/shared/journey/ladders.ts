@@ -9,7 +9,8 @@
  * notice and handover. Users replace any persona's ladder with their own JSON in the canvas.
  */
 import { CHANNELS, STAGES, type Channel, type Stage } from '../debtor/model';
-import { PERSONAS, type Persona, type Tone } from '../segmentation/personas';
+import { TONES, type Tone } from '../messages/types';
+import { PERSONAS, type Persona } from '../segmentation/personas';
 
 export interface LadderStep {
 	stage: Stage;
@@ -31,8 +32,6 @@ export type Ladder = LadderStep[];
 
 /** Ladders per persona; `<persona>/variant` keys give the variant group of an experiment its own ladder. */
 export type Ladders = Record<string, Ladder>;
-
-const TONES: readonly Tone[] = ['supportive', 'neutral', 'firm'];
 
 /** Stages that charge collection costs: allowed only after the 14-day letter term passed unpaid. */
 export const COST_STAGES: ReadonlySet<Stage> = new Set<Stage>(['final-notice']);

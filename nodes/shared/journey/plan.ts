@@ -17,12 +17,13 @@
  */
 import type { DutchCalendar } from '../calendar/calendar';
 import { isoDate, parseIsoDate, type DayNumber } from '../calendar/days';
-import { fourteenDayLetterTerm } from '../calendar/letterTerm';
+import { fourteenDayLetterTerm, termDates, type LetterTermDates } from '../calendar/letterTerm';
 import type { Channel, Claim, DebtorRecord, Language, Stage } from '../debtor/model';
 import type { Cents } from '../money';
-import { PERSONAS, type Persona, type Tone } from '../segmentation/personas';
+import type { Tone } from '../messages/types';
+import { PERSONAS, type Persona } from '../segmentation/personas';
 import { checkArrangement, type ArrangementCheck, type ArrangementPlan } from '../arrangement/check';
-import { contactDay, defaultDayOf, termDates, type ClaimLetter, type LetterTermDates } from './history';
+import { contactDay, defaultDayOf, type ClaimLetter } from './history';
 import { COST_STAGES, type Ladder, type LadderStep, type Ladders } from './ladders';
 import { municipalityNotApplicable, municipalitySignal, type MunicipalityOptions, type MunicipalitySignal } from './municipality';
 import { wordJourneyReason, type JourneyReason } from './reasons';

@@ -4,7 +4,7 @@
  * English. The letter goes on the first post day at or after the start (Monday to Saturday, no
  * holidays; no Saturdays if the creditor makes no contact then).
  */
-import { formatDate, fourteenDayLetterTerm, isoDate, weekday, type DayNumber } from '../calendar';
+import { formatDate, fourteenDayLetterTerm, termDates, weekday, type DayNumber, type LetterTermDates } from '../calendar';
 import type { DebtorRecord, Language } from '../debtor/model';
 import type { DebtorField } from '../debtor/validate';
 import { isDeceased, notSchedulable, type NotSchedulable, type Scheduler } from './contact';
@@ -39,16 +39,9 @@ export interface LetterPhrases {
 	costsFromDate: string;
 }
 
-export interface LetterTermSchedule {
+export interface LetterTermSchedule extends LetterTermDates {
 	operation: 'fourteenDayLetterTerm';
 	status: 'scheduled';
-	sentDate: string;
-	presumedReceiptDate: string;
-	termStartDate: string;
-	lastDayToPay: string;
-	costsFromDate: string;
-	/** True when the last day moved past a Saturday, Sunday or holiday. */
-	extended: boolean;
 	wording: LetterWording;
 	phrases: { nl: LetterPhrases; en: LetterPhrases };
 	reasonCodes: string[];
@@ -173,12 +166,7 @@ function workOutLetterTerm(startDay: DayNumber, scheduler: Scheduler, register: 
 	return {
 		operation: 'fourteenDayLetterTerm',
 		status: 'scheduled',
-		sentDate: isoDate(sent),
-		presumedReceiptDate: isoDate(term.presumedReceiptDay),
-		termStartDate: isoDate(term.termStartDay),
-		lastDayToPay: isoDate(term.lastDayToPay),
-		costsFromDate: isoDate(term.costsFromDay),
-		extended: term.extended,
+		...termDates(term),
 		wording: s.letterWording,
 		phrases: { nl: phrases('nl', s.letterWording, register, days), en: phrases('en', s.letterWording, register, days) },
 		reasonCodes: codes,
