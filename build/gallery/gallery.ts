@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { STAGES, type Stage } from '../../nodes/shared/debtor/model';
+import { STAGES, type Language, type Stage } from '../../nodes/shared/debtor/model';
 import {
 	REGISTERS,
 	TONES,
@@ -18,7 +18,6 @@ import {
 	resolveSelection,
 	type ComposeOptions,
 	type MessageChannel,
-	type MessageLanguage,
 	type Register,
 	type RenderedMessage,
 	type Tone,
@@ -40,7 +39,7 @@ export interface GalleryEntry {
 	channel: MessageChannel;
 	tone: Tone;
 	register: Register;
-	language: MessageLanguage;
+	language: Language;
 	file?: string;
 	message: RenderedMessage;
 }
@@ -50,7 +49,7 @@ export function galleryOptions(): ComposeOptions {
 }
 
 /** Renders one combination with the sample data. */
-export function renderSample(library: TemplateLibrary, stage: Stage, channel: MessageChannel, tone: Tone, register: Register, language: MessageLanguage, options = galleryOptions()): RenderedMessage {
+export function renderSample(library: TemplateLibrary, stage: Stage, channel: MessageChannel, tone: Tone, register: Register, language: Language, options = galleryOptions()): RenderedMessage {
 	const item = sampleItem(stage, sampleDebtor({ language, register }));
 	const selection = resolveSelection(
 		{ stage, channel, tone, register, language, defaultTone: 'neutral', defaultRegister: 'u', defaultLanguage: 'nl', defaultChannel: 'email' },

@@ -1,12 +1,12 @@
 /**
- * Strings that results keep. A run keeps 100,000 results alive until its end, and the garbage
- * collector copies every live string of them; these helpers keep that to what is needed.
+ * Strings that results keep alive until the end of a run: flat (flatString) and, where many results
+ * carry the same text, one copy for all (sharedText).
  */
 
 /**
- * The same text as one flat string. Strings built with `+` or templates are trees of pieces until
- * read; a result kept for 100,000 items would keep every piece alive (and the garbage collector
- * copies each one). Reading one character makes V8 flatten it in place; other engines ignore it.
+ * The same text as one flat string: a string built with `+` or a template is a tree of pieces until
+ * read, and reading one character makes V8 flatten it in place (other engines ignore the read).
+ * Invariant: returns `text` itself, unchanged; the read looks unused but is the point, keep it.
  */
 export function flatString(text: string): string {
 	text.charCodeAt(0);
@@ -18,10 +18,11 @@ const sharedTexts = new Map<string, string>();
 const SHARED_TEXT_LIMIT = 20_000;
 
 /**
- * One copy of a text that many results carry (a scheduling reason such as "Moved from Sunday to Monday 07:00"):
- * the text just built is dropped young and the results share the first copy. Strings cannot be
- * changed, so sharing them between items is safe. The table is bounded, so a run with endlessly
- * varied texts costs a lookup and nothing more.
+ * One copy of a text that many results carry (a scheduling reason such as "Moved from Sunday to
+ * Monday 07:00"): returns an equal string, possibly the one an earlier result holds.
+ * Invariants: callers may rely on the value only, never on which copy they get (strings cannot
+ * change, so sharing between items is safe); the table holds at most SHARED_TEXT_LIMIT texts and
+ * starts afresh when full, so sharing is best effort and nothing may depend on a text being found.
  */
 export function sharedText(text: string): string {
 	const known = sharedTexts.get(text);

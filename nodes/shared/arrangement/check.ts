@@ -8,7 +8,7 @@
  */
 import { formatDate } from '../calendar/format';
 import { isoDate, parseIsoDate, type DayNumber } from '../calendar/days';
-import type { Payment, Reversal } from '../debtor/model';
+import type { Language, Payment, Reversal } from '../debtor/model';
 import { formatCents, type Cents } from '../money';
 
 export interface Instalment {
@@ -133,7 +133,7 @@ export interface CheckOptions {
 	reversals?: Reversal[];
 }
 
-const medium = (day: DayNumber, language: 'nl' | 'en') => formatDate(day, language, 'medium');
+const medium = (day: DayNumber, language: Language) => formatDate(day, language, 'medium');
 
 /** The state of an arrangement on `today`, from the payments (and reversals) received. */
 export function checkArrangement(plan: ArrangementPlan, payments: Payment[] | undefined, today: DayNumber, options: CheckOptions = {}): ArrangementCheck {

@@ -11,7 +11,7 @@ import { isoDate, parseIsoDate, type DayNumber } from '../calendar/days';
 import type { DebtorRecord, Household } from '../debtor/model';
 import type { Cents } from '../money';
 
-export const COMPOSITIONS = ['single', 'single-parent', 'couple', 'couple-with-children', 'other'] as const;
+const COMPOSITIONS = ['single', 'single-parent', 'couple', 'couple-with-children', 'other'] as const;
 export type Composition = (typeof COMPOSITIONS)[number];
 
 /** One row of the table: monthly floor amounts per household composition from a date. */
@@ -51,7 +51,7 @@ export const DEFAULT_FLOOR_NORMS: readonly FloorNorm[] = Object.freeze([
 ]);
 
 /** Floor amounts older than this many days at the calculation date get a "keep the table current" warning. */
-export const FLOOR_NORMS_STALE_AFTER_DAYS = 366;
+const FLOOR_NORMS_STALE_AFTER_DAYS = 366;
 
 export interface FloorProblem {
 	entry: string;
@@ -94,7 +94,7 @@ export function parseFloorNorms(value: unknown): FloorNorm[] {
 }
 
 /** The household composition the floor uses, and whether it was known or assumed. */
-export function compositionOf(household: Household | undefined): { composition: Composition; assumed: boolean } {
+function compositionOf(household: Household | undefined): { composition: Composition; assumed: boolean } {
 	if (household?.composition) return { composition: household.composition, assumed: false };
 	const adults = household?.adults;
 	const children = household?.children ?? 0;

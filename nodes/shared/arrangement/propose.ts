@@ -16,7 +16,7 @@ import type { DutchCalendar } from '../calendar/calendar';
 import { isoDate, monthOf, yearOf, type DayNumber } from '../calendar/days';
 import { formatDate } from '../calendar/format';
 import { nextIncomeDay, type IncomeCalendarOptions } from '../calendar/income';
-import type { DebtorRecord } from '../debtor/model';
+import type { DebtorRecord, Language } from '../debtor/model';
 import { formatCents, type Cents } from '../money';
 import type { ArrangementPlan, Instalment } from './check';
 import { DEFAULT_FLOOR_NORMS, protectedFloor, type FloorNorm, type ProtectedFloor } from './floor';
@@ -137,7 +137,7 @@ function termOptions(fewest: number, most: number, count: number): number[] {
 	return [...new Set(chosen)];
 }
 
-const money = (cents: Cents, l: 'nl' | 'en') => formatCents(cents, l);
+const money = (cents: Cents, l: Language) => formatCents(cents, l);
 
 /** Proposes instalment plans for one debtor and amount. */
 export function proposeArrangement(record: DebtorRecord, options: ProposeOptions): ArrangementProposal {

@@ -1,3 +1,4 @@
+import type { Language } from '../debtor/model';
 import {
 	CALENDAR_FIRST_DAY,
 	CALENDAR_LAST_DAY,
@@ -19,7 +20,6 @@ import {
 	dutchHolidaysOfYear,
 	normaliseDesignatedDays,
 	parseDesignatedDays,
-	type CalendarLanguage,
 	type DutchHolidayId,
 } from './holidays';
 
@@ -115,7 +115,7 @@ export class DutchCalendar {
 	private readonly flags: Uint8Array;
 	// 0 = no name, otherwise 1 + index into `names`.
 	private readonly nameCodes: Uint8Array;
-	private readonly names: ReadonlyArray<Readonly<Record<CalendarLanguage, string>>>;
+	private readonly names: ReadonlyArray<Readonly<Record<Language, string>>>;
 	private readonly working: DayIndex;
 
 	/** Compiles a calendar; prefer `getDutchCalendar`, which validates input and caches. */
@@ -124,7 +124,7 @@ export class DutchCalendar {
 		this.key = this.designatedDays.join(',');
 		const flags = BASE_FLAGS.slice();
 		const nameCodes = new Uint8Array(CALENDAR_LENGTH);
-		const names: Array<Readonly<Record<CalendarLanguage, string>>> = HOLIDAY_IDS.map((id) => HOLIDAY_NAMES[id]);
+		const names: Array<Readonly<Record<Language, string>>> = HOLIDAY_IDS.map((id) => HOLIDAY_NAMES[id]);
 		const combined = new Map<string, number>();
 		for (let year = FIRST_CALENDAR_YEAR; year <= LAST_CALENDAR_YEAR; year++) {
 			for (const { day, id } of dutchHolidaysOfYear(year)) {
@@ -181,7 +181,7 @@ export class DutchCalendar {
 	}
 
 	/** Name of the holiday or designated day, or undefined on an ordinary day. */
-	holidayName(day: DayNumber, language: CalendarLanguage = 'nl'): string | undefined {
+	holidayName(day: DayNumber, language: Language = 'nl'): string | undefined {
 		const code = this.nameCodes[offsetOf(day)];
 		if (code === 0) return undefined;
 		const names = this.names[code - 1];
@@ -277,7 +277,10 @@ export interface DutchCalendarOptions {
 	extraDesignatedDays?: string | readonly string[];
 }
 
-// Compiled calendars by designated-days key. Bounded, since each holds ~150 KB of tables.
+// Compiled calendars by designated-days key (the normalised list), read by getDutchCalendar only.
+// Invariants: a DutchCalendar never changes after construction (every caller with the same list shares
+// it); at most CACHE_LIMIT are kept, the oldest dropped first, so nothing may depend on identity
+// between two getDutchCalendar calls other than for the default calendar.
 const CACHE_LIMIT = 32;
 const cache = new Map<string, DutchCalendar>();
 let defaultCalendar: DutchCalendar | undefined;

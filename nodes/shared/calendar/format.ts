@@ -1,5 +1,5 @@
+import type { Language } from '../debtor/model';
 import { dateOf, monthOf, pad2, weekday, yearOf, type DayNumber } from './days';
-import type { CalendarLanguage } from './holidays';
 
 /**
  * Dates for letters and messages. Own name tables instead of Intl, so the output is identical on
@@ -7,12 +7,12 @@ import type { CalendarLanguage } from './holidays';
  */
 export type DateStyle = 'long' | 'medium' | 'short' | 'iso';
 
-const WEEKDAYS: Readonly<Record<CalendarLanguage, readonly string[]>> = {
+const WEEKDAYS: Readonly<Record<Language, readonly string[]>> = {
 	nl: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
 	en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
 };
 
-const MONTHS: Readonly<Record<CalendarLanguage, readonly string[]>> = {
+const MONTHS: Readonly<Record<Language, readonly string[]>> = {
 	nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
 	en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
@@ -22,9 +22,9 @@ const MONTHS: Readonly<Record<CalendarLanguage, readonly string[]>> = {
  * "12 May 2026", short "12-05-2026" (nl) / "12/05/2026" (en), iso "2026-05-12". Unknown languages
  * fall back to English.
  */
-export function formatDate(day: DayNumber, language: CalendarLanguage | string = 'nl', style: DateStyle = 'long'): string {
+export function formatDate(day: DayNumber, language: Language | string = 'nl', style: DateStyle = 'long'): string {
 	if (!Number.isSafeInteger(day)) throw new RangeError(`${String(day)} is not a whole day number`);
-	const lang: CalendarLanguage = language === 'nl' ? 'nl' : 'en';
+	const lang: Language = language === 'nl' ? 'nl' : 'en';
 	const year = yearOf(day);
 	if (year < 0 || year > 9999) throw new RangeError(`Day ${day} lies outside the years 0000-9999`);
 	const yyyy = String(year).padStart(4, '0');
@@ -42,18 +42,4 @@ export function formatDate(day: DayNumber, language: CalendarLanguage | string =
 		default:
 			throw new RangeError(`Unknown date style ${JSON.stringify(style)}: use long, medium, short or iso`);
 	}
-}
-
-/** Name of the weekday (1 = Monday .. 7 = Sunday) in Dutch or English. */
-export function weekdayName(isoWeekday: number, language: CalendarLanguage = 'nl'): string {
-	const name = WEEKDAYS[language === 'en' ? 'en' : 'nl'][isoWeekday - 1];
-	if (name === undefined) throw new RangeError(`${String(isoWeekday)} is not an ISO weekday (1-7)`);
-	return name;
-}
-
-/** Name of the month (1-12) in Dutch or English. */
-export function monthName(month: number, language: CalendarLanguage = 'nl'): string {
-	const name = MONTHS[language === 'en' ? 'en' : 'nl'][month - 1];
-	if (name === undefined) throw new RangeError(`${String(month)} is not a month (1-12)`);
-	return name;
 }

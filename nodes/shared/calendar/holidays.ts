@@ -1,3 +1,4 @@
+import type { Language } from '../debtor/model';
 import {
 	CALENDAR_FIRST_DAY,
 	CALENDAR_LAST_DAY,
@@ -10,7 +11,6 @@ import {
 import { easterSunday } from './easter';
 
 /** Languages the calendar can name days in. */
-export type CalendarLanguage = 'nl' | 'en';
 
 /** Identifiers of the Dutch general holidays (plus the designated-day pseudo holiday). */
 export type DutchHolidayId =
@@ -44,7 +44,7 @@ export const HOLIDAY_IDS: readonly DutchHolidayId[] = [
 ];
 
 /** Names per holiday, in Dutch and English. */
-export const HOLIDAY_NAMES: Readonly<Record<DutchHolidayId, Readonly<Record<CalendarLanguage, string>>>> = {
+export const HOLIDAY_NAMES: Readonly<Record<DutchHolidayId, Readonly<Record<Language, string>>>> = {
 	newYearsDay: { nl: 'Nieuwjaarsdag', en: "New Year's Day" },
 	goodFriday: { nl: 'Goede Vrijdag', en: 'Good Friday' },
 	easterSunday: { nl: 'Eerste Paasdag', en: 'Easter Sunday' },

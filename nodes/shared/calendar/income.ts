@@ -97,7 +97,9 @@ function checkDay(option: string, value: number, max: number): number {
 	return value;
 }
 
-// Options are usually one object per node run: resolve once and remember it.
+// Resolved options by the options object (usually one per node run), read by
+// resolveIncomeCalendarOptions only. Invariant: keyed by identity, so an options object must not be
+// changed once it has been resolved (callers build a new object for other options).
 const resolvedCache = new WeakMap<IncomeCalendarOptions, ResolvedIncomeCalendarOptions>();
 let defaultResolved: ResolvedIncomeCalendarOptions | undefined;
 
@@ -245,24 +247,6 @@ export function nextIncomeDay(
 			month = 1;
 			year++;
 		}
-	}
-}
-
-/** The last expected income day on or before `onOrBefore` (for "the income that came before this date"). */
-export function previousIncomeDay(
-	income: Income | undefined,
-	onOrBefore: DayNumber,
-	calendar: DutchCalendar,
-	options?: IncomeCalendarOptions,
-): ExpectedIncome {
-	// Income days are at least 24 days apart (28-day periods or months, shifted by at most 4 days):
-	// the first one on or after a day 40 days back, then step forward while still on or before.
-	let current = nextIncomeDay(income, onOrBefore - 40, calendar, options);
-	if (current.day > onOrBefore) current = nextIncomeDay(income, onOrBefore - 80, calendar, options);
-	for (;;) {
-		const next = nextIncomeDay(income, current.day + 1, calendar, options);
-		if (next.day > onOrBefore) return current;
-		current = next;
 	}
 }
 

@@ -35,7 +35,6 @@ export {
 	dutchHolidaysOfYear,
 	normaliseDesignatedDays,
 	parseDesignatedDays,
-	type CalendarLanguage,
 	type DutchHolidayId,
 	type HolidayOccurrence,
 } from './holidays';
@@ -54,14 +53,13 @@ export {
 	isWithinLegalContactWindow,
 	nextLegalContactMoment,
 } from './contactWindow';
-export { fourteenDayLetterTerm, type FourteenDayLetterOptions, type FourteenDayLetterTerm } from './letterTerm';
-export { formatDate, monthName, weekdayName, type DateStyle } from './format';
+export { fourteenDayLetterTerm, termDates, type FourteenDayLetterOptions, type FourteenDayLetterTerm, type LetterTermDates } from './letterTerm';
+export { formatDate, type DateStyle } from './format';
 export {
 	DEFAULT_INCOME_CALENDAR_OPTIONS,
 	IncomeOptionError,
 	incomeDaysBetween,
 	nextIncomeDay,
-	previousIncomeDay,
 	resolveIncomeCalendarOptions,
 	type ExpectedIncome,
 	type IncomeCalendarOptions,

@@ -1,5 +1,5 @@
 import type { DutchCalendar } from './calendar';
-import { weekday, type DayNumber } from './days';
+import { isoDate, weekday, type DayNumber } from './days';
 
 /** Outcome of the 14-day letter computation (all values are day numbers). */
 export interface FourteenDayLetterTerm {
@@ -63,5 +63,27 @@ export function fourteenDayLetterTerm(
 		lastDayToPay,
 		costsFromDay: lastDayToPay + 1,
 		extended: lastDayToPay !== plainLastDay,
+	};
+}
+
+/** A letter term as ISO dates, for outputs. */
+export interface LetterTermDates {
+	sentDate: string;
+	presumedReceiptDate: string;
+	termStartDate: string;
+	lastDayToPay: string;
+	costsFromDate: string;
+	extended: boolean;
+}
+
+/** ISO dates of a 14-day letter term. */
+export function termDates(term: FourteenDayLetterTerm): LetterTermDates {
+	return {
+		sentDate: isoDate(term.sentDay),
+		presumedReceiptDate: isoDate(term.presumedReceiptDay),
+		termStartDate: isoDate(term.termStartDay),
+		lastDayToPay: isoDate(term.lastDayToPay),
+		costsFromDate: isoDate(term.costsFromDay),
+		extended: term.extended,
 	};
 }

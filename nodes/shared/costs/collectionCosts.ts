@@ -33,6 +33,7 @@
  *   can be used instead (`businessMethod: 'bik-scale'`); for businesses the scale is default law and
  *   costs agreed in the contract may be added as `extraCosts`.
  */
+import type { Language } from '../debtor/model';
 import { percentOf, type Cents } from '../money';
 import { isIsoDate, toDayNumber } from './dates';
 import { emptyExplanation, formatPercent, money, say, type Explanation } from './format';
@@ -41,10 +42,10 @@ export const BIK_MINIMUM_CENTS: Cents = 4000;
 export const BIK_MAXIMUM_CENTS: Cents = 677500;
 export const DEFAULT_VAT_RATE_PERCENT = 21;
 /** "Below EUR 266.67": the principal at which 15% reaches the EUR 40 minimum. */
-export const SMALL_CLAIM_THRESHOLD_CENTS: Cents = 26667;
-export const SMALL_CLAIM_CAP_CENTS: Cents = 14000;
-export const SMALL_CLAIM_CAP_IN_FORCE_FROM = '2024-10-01';
-export const BUSINESS_FLAT_FEE_CENTS: Cents = 4000;
+const SMALL_CLAIM_THRESHOLD_CENTS: Cents = 26667;
+const SMALL_CLAIM_CAP_CENTS: Cents = 14000;
+const SMALL_CLAIM_CAP_IN_FORCE_FROM = '2024-10-01';
+const BUSINESS_FLAT_FEE_CENTS: Cents = 4000;
 
 /** One bracket of the scale; `toCents` null means "over the rest". */
 export interface BikBracketDefinition {
@@ -55,7 +56,7 @@ export interface BikBracketDefinition {
 	permille: number;
 }
 
-export const BIK_BRACKETS: readonly BikBracketDefinition[] = Object.freeze([
+const BIK_BRACKETS: readonly BikBracketDefinition[] = Object.freeze([
 	{ fromCents: 0, toCents: 250000, ratePercent: 15, permille: 150 },
 	{ fromCents: 250000, toCents: 500000, ratePercent: 10, permille: 100 },
 	{ fromCents: 500000, toCents: 1000000, ratePercent: 5, permille: 50 },
@@ -436,7 +437,7 @@ export function calculateCollectionCosts(input: CollectionCostsInput, options: C
 	return result;
 }
 
-function bracketLine(bracket: BikBracket, index: number, language: 'nl' | 'en'): string {
+function bracketLine(bracket: BikBracket, index: number, language: Language): string {
 	const rate = formatPercent(bracket.ratePercent, language);
 	const portion = money(bracket.portionCents, language);
 	const amount = money(bracket.amountCents, language);
@@ -490,9 +491,9 @@ function explainCosts(result: CollectionCostsResult): void {
 	}
 	const cap = result.smallClaimCap;
 	if (cap.applied) {
-		const threshold = (l: 'nl' | 'en') => money(SMALL_CLAIM_THRESHOLD_CENTS, l);
-		const capText = (l: 'nl' | 'en') => money(cap.capCents, l);
-		const basis = (l: 'nl' | 'en') =>
+		const threshold = (l: Language) => money(SMALL_CLAIM_THRESHOLD_CENTS, l);
+		const capText = (l: Language) => money(cap.capCents, l);
+		const basis = (l: Language) =>
 			result.vatAdded
 				? cap.vatBasis === 'included'
 					? l === 'nl'

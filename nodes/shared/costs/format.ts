@@ -2,9 +2,9 @@
  * Small formatting helpers for the explanation lines a letter quotes word for word.
  * Amounts always go through `formatCents` so letters, SMS and the breakdown agree to the cent.
  */
+import type { Language } from '../debtor/model';
 import { formatCents, type Cents } from '../money';
 
-export type ExplanationLanguage = 'nl' | 'en';
 
 /** Explanation lines in Dutch and English, in the order a letter would print them. */
 export interface Explanation {
@@ -13,13 +13,13 @@ export interface Explanation {
 }
 
 /** "0,5%" (nl) or "0.5%" (en); no trailing zeros, no thousands grouping (rates stay below 100). */
-export function formatPercent(percent: number, language: ExplanationLanguage): string {
+export function formatPercent(percent: number, language: Language): string {
 	const text = String(Number(percent.toFixed(4)));
 	return `${language === 'nl' ? text.replace('.', ',') : text}%`;
 }
 
 /** "EUR 1.234,50" (nl) or "EUR 1,234.50" (en). */
-export function money(amount: Cents, language: ExplanationLanguage): string {
+export function money(amount: Cents, language: Language): string {
 	return formatCents(amount, language);
 }
 
@@ -29,7 +29,7 @@ export function emptyExplanation(): Explanation {
 }
 
 /** Adds one line in both languages. */
-export function say(explanation: Explanation, line: (language: ExplanationLanguage) => string): void {
+export function say(explanation: Explanation, line: (language: Language) => string): void {
 	explanation.nl.push(line('nl'));
 	explanation.en.push(line('en'));
 }

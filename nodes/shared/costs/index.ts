@@ -3,14 +3,9 @@
  * Plain TypeScript, no n8n imports; all amounts are integer cents.
  */
 export {
-	BIK_BRACKETS,
 	BIK_MAXIMUM_CENTS,
 	BIK_MINIMUM_CENTS,
-	BUSINESS_FLAT_FEE_CENTS,
 	DEFAULT_VAT_RATE_PERCENT,
-	SMALL_CLAIM_CAP_CENTS,
-	SMALL_CLAIM_CAP_IN_FORCE_FROM,
-	SMALL_CLAIM_THRESHOLD_CENTS,
 	CollectionCostsInputError,
 	bikScale,
 	calculateCollectionCosts,
@@ -30,7 +25,7 @@ export type {
 	SmallClaimCap,
 	SmallClaimReason,
 } from './collectionCosts';
-export { calculateStatutoryInterest, periodInterestCents } from './interest';
+export { calculateStatutoryInterest } from './interest';
 export type { DayCount, InterestCompounding, InterestPeriod, StatutoryInterestInput, StatutoryInterestResult } from './interest';
 export {
 	DEFAULT_INTEREST_RATES,
@@ -43,7 +38,7 @@ export type { InterestKind, InterestRateEntry, RateTableProblem } from './rates'
 export { calculateLetterBreakdown } from './letterBreakdown';
 export type { ClaimInterest, LetterBreakdown, LetterBreakdownInput, LetterInterestOptions } from './letterBreakdown';
 export { formatPercent } from './format';
-export type { Explanation, ExplanationLanguage } from './format';
+export type { Explanation } from './format';
 export { formatLongDate } from './dates';
 export { debtorCosts } from './debtorCosts';
 export type { CostsPurpose, DebtorCosts, DebtorCostsOptions } from './debtorCosts';

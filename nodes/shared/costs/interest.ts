@@ -15,8 +15,9 @@
  *   half away from zero; the total is the sum of the rounded rows and compounding adds the rounded
  *   rows of that year. No other rounding happens.
  */
+import { isoDate, yearOf } from '../calendar/days';
 import type { Cents } from '../money';
-import { addYears, daysInYear, firstOfYear, fromDayNumber, toDayNumber, yearOf } from './dates';
+import { addYears, daysInYear, firstOfYear, toDayNumber } from './dates';
 import {
 	DEFAULT_INTEREST_RATES,
 	DEFAULT_INTEREST_RATES_VERIFIED_UNTIL,
@@ -91,7 +92,7 @@ function divideRounded(numerator: bigint, denominator: bigint): bigint {
 }
 
 /** Interest in whole cents for one row: base x rate x days / yearDays, rounded once. */
-export function periodInterestCents(baseCents: Cents, ratePercent: number, days: number, yearDays: number): Cents {
+function periodInterestCents(baseCents: Cents, ratePercent: number, days: number, yearDays: number): Cents {
 	const units = rateToUnits(ratePercent);
 	if (units === undefined) throw new RangeError('ratePercent may have at most four decimals');
 	// ratePercent = units / 10000 and percent = 1/100, so the divisor is 10^6 x yearDays.
@@ -170,11 +171,11 @@ export function calculateStatutoryInterest(input: StatutoryInterestInput): Statu
 	rowStarts.forEach((rowStart, i) => {
 		if (anniversaries.has(rowStart)) {
 			base += accruedThisYear;
-			result.compoundings.push({ date: fromDayNumber(rowStart), addedCents: accruedThisYear, newBaseCents: base });
+			result.compoundings.push({ date: isoDate(rowStart), addedCents: accruedThisYear, newBaseCents: base });
 			accruedThisYear = 0;
 		}
 		const rowEnd = i + 1 < rowStarts.length ? rowStarts[i + 1] - 1 : end;
-		const rowStartIso = fromDayNumber(rowStart);
+		const rowStartIso = isoDate(rowStart);
 		let rate = table[0];
 		for (const entry of table) if (entry.from <= rowStartIso) rate = entry;
 		const days = rowEnd - rowStart + 1;
@@ -184,7 +185,7 @@ export function calculateStatutoryInterest(input: StatutoryInterestInput): Statu
 		result.totalInterestCents += interestCents;
 		result.periods.push({
 			from: rowStartIso,
-			to: fromDayNumber(rowEnd),
+			to: isoDate(rowEnd),
 			days,
 			ratePercent: rate.ratePercent,
 			yearDays,

@@ -4,6 +4,8 @@
  * explanation lines in Dutch and English. The letter must state the exact cost amount, so the
  * template should print these lines as they are rather than recompute anything.
  */
+import { isoDate } from '../calendar/days';
+import type { Language } from '../debtor/model';
 import type { Cents } from '../money';
 import {
 	calculateCollectionCosts,
@@ -13,8 +15,8 @@ import {
 	type CollectionCostsResult,
 	type InputProblem,
 } from './collectionCosts';
-import { formatLongDate, fromDayNumber, isIsoDate, toDayNumber } from './dates';
-import { emptyExplanation, formatPercent, money, say, type Explanation, type ExplanationLanguage } from './format';
+import { formatLongDate, isIsoDate, toDayNumber } from './dates';
+import { emptyExplanation, formatPercent, money, say, type Explanation } from './format';
 import { calculateStatutoryInterest, type DayCount, type StatutoryInterestResult } from './interest';
 import type { InterestKind, InterestRateEntry } from './rates';
 
@@ -58,7 +60,7 @@ export interface LetterBreakdown {
 }
 
 function interestLines(explanation: Explanation, claim: ClaimInterest): void {
-	const label = (l: ExplanationLanguage) =>
+	const label = (l: Language) =>
 		claim.claimId === undefined ? '' : l === 'nl' ? ` vordering ${claim.claimId}` : ` claim ${claim.claimId}`;
 	for (const period of claim.result.periods) {
 		const compounding = claim.result.compoundings.find((c) => c.date === period.from);
@@ -107,7 +109,7 @@ export function calculateLetterBreakdown(input: LetterBreakdownInput, calculatio
 		const perClaim: ClaimInterest[] = [];
 		for (const { index: i } of costs.includedClaims) {
 			const claim = input.claims[i];
-			const startDate = claim.defaultDate ?? (claim.dueDate === undefined ? undefined : fromDayNumber(toDayNumber(claim.dueDate) + 1));
+			const startDate = claim.defaultDate ?? (claim.dueDate === undefined ? undefined : isoDate(toDayNumber(claim.dueDate) + 1));
 			if (startDate === undefined) {
 				problems.push({ field: `claims[${i}]`, message: 'needs a defaultDate or dueDate to compute interest' });
 				continue;

@@ -73,9 +73,6 @@ export type CreditorSector = (typeof CREDITOR_SECTORS)[number];
  */
 export const LEGAL_EARLY_WARNING_SECTORS: readonly CreditorSector[] = ['rent', 'health-insurance', 'energy', 'heat', 'water'];
 
-/** SEPA reason codes for returned direct debits that the package knows by name. Others are kept as-is. */
-export const KNOWN_REVERSAL_CODES = ['AM04', 'MD06', 'MS02', 'MS03', 'AC04', 'AC06', 'MD07', 'AC01', 'AG01', 'SL01'] as const;
-
 export const CONTACT_OUTCOMES = [
 	'sent',
 	'delivered',

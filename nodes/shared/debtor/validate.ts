@@ -10,6 +10,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
 import type { CheckedDates } from '../calendar/checkedDates';
+import { isValidIban } from './iban';
 import type { DebtorRecord } from './model';
 import schema from './debtor.schema.json';
 import {
@@ -184,18 +185,6 @@ function describe(error: ErrorObject): FieldProblem {
 		default:
 			return { field: pathToField(error.instancePath), message: error.message ?? 'is not valid' };
 	}
-}
-
-/** ISO 13616 check: move the first four characters to the end, letters to numbers, mod 97 must be 1. */
-export function isValidIban(iban: string): boolean {
-	if (!/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
-	// Read in the rearranged order without building it (runs for every record): a letter is two digits.
-	let remainder = 0;
-	for (let k = 0; k < iban.length; k++) {
-		const code = iban.charCodeAt((k + 4) % iban.length);
-		remainder = code >= 65 ? (remainder * 100 + (code - 55)) % 97 : (remainder * 10 + (code - 48)) % 97;
-	}
-	return remainder === 1;
 }
 
 // The fields each rule that JSON Schema cannot express compares: it applies when all are selected.

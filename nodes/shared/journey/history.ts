@@ -6,18 +6,9 @@
  */
 import type { DutchCalendar } from '../calendar/calendar';
 import { amsterdamLocalDay } from '../calendar/amsterdam';
-import { isoDate, parseIsoDate, type DayNumber } from '../calendar/days';
+import { parseIsoDate, type DayNumber } from '../calendar/days';
 import { fourteenDayLetterTerm, type FourteenDayLetterTerm } from '../calendar/letterTerm';
-import type { Claim, Contact, DebtorRecord, Stage } from '../debtor/model';
-
-/** An outbound contact that carried a journey stage, reduced to what planning needs. */
-export interface SentStep {
-	stage: Stage;
-	day: DayNumber;
-	/** The claim it was about; undefined means the whole debtor (every claim in arrears then). */
-	claimId: string | undefined;
-	channel: Contact['channel'];
-}
+import type { Claim, DebtorRecord } from '../debtor/model';
 
 /** Calendar day (Europe/Amsterdam) of an ISO date-time or date; NaN when it cannot be read. */
 export function contactDay(at: unknown): DayNumber {
@@ -25,22 +16,6 @@ export function contactDay(at: unknown): DayNumber {
 	if (at.length === 10) return parseIsoDate(at);
 	const ms = Date.parse(at);
 	return Number.isFinite(ms) ? amsterdamLocalDay(ms) : Number.NaN;
-}
-
-/**
- * Outbound contacts with a stage, oldest first. A contact whose outcome is `failed` never left the
- * building (the provider refused it), so it does not count as sent; every other outcome does.
- */
-export function sentSteps(record: DebtorRecord): SentStep[] {
-	const steps: SentStep[] = [];
-	for (const contact of record.contacts ?? []) {
-		if (contact.direction !== 'outbound' || contact.stage === undefined || contact.outcome === 'failed') continue;
-		const day = contactDay(contact.at);
-		if (day !== day) continue; // unreadable moment: validation reports it, planning ignores it
-		steps.push({ stage: contact.stage, day, claimId: contact.claimId, channel: contact.channel });
-	}
-	steps.sort((a, b) => a.day - b.day);
-	return steps;
 }
 
 /** First day a claim is in default (verzuim): its default date, or the day after its due date. */
@@ -106,27 +81,8 @@ export function claimLetters(record: DebtorRecord, calendar: DutchCalendar, opti
 	return letters;
 }
 
-/** A letter term as ISO dates, for outputs. */
-export interface LetterTermDates {
-	sentDate: string;
-	presumedReceiptDate: string;
-	termStartDate: string;
-	lastDayToPay: string;
-	costsFromDate: string;
-	extended: boolean;
-}
-
-/** ISO dates of a 14-day letter term. */
-export function termDates(term: FourteenDayLetterTerm): LetterTermDates {
-	return {
-		sentDate: isoDate(term.sentDay),
-		presumedReceiptDate: isoDate(term.presumedReceiptDay),
-		termStartDate: isoDate(term.termStartDay),
-		lastDayToPay: isoDate(term.lastDayToPay),
-		costsFromDate: isoDate(term.costsFromDay),
-		extended: term.extended,
-	};
-}
+// The letter term as ISO dates has its home beside the term; node files import it from here.
+export { termDates, type LetterTermDates } from '../calendar/letterTerm';
 
 /**
  * Letter dates carried by an item's other results: `journey.letters[]` ({ claimId, sentDate }), and a

@@ -9,7 +9,8 @@
  * notice and handover. Users replace any persona's ladder with their own JSON in the canvas.
  */
 import { CHANNELS, STAGES, type Channel, type Stage } from '../debtor/model';
-import { PERSONAS, type Persona, type Tone } from '../segmentation/personas';
+import { TONES, type Tone } from '../messages/types';
+import { PERSONAS, type Persona } from '../segmentation/personas';
 
 export interface LadderStep {
 	stage: Stage;
@@ -32,13 +33,11 @@ export type Ladder = LadderStep[];
 /** Ladders per persona; `<persona>/variant` keys give the variant group of an experiment its own ladder. */
 export type Ladders = Record<string, Ladder>;
 
-export const TONES: readonly Tone[] = ['supportive', 'neutral', 'firm'];
-
 /** Stages that charge collection costs: allowed only after the 14-day letter term passed unpaid. */
 export const COST_STAGES: ReadonlySet<Stage> = new Set<Stage>(['final-notice']);
 
 /** Stages the planner plans itself, outside ladders (arrangements, reversals, thanks). */
-export const NON_LADDER_STAGES: ReadonlySet<Stage> = new Set<Stage>([
+const NON_LADDER_STAGES: ReadonlySet<Stage> = new Set<Stage>([
 	'instalment-reminder',
 	'missed-instalment',
 	'arrangement-confirmation',

@@ -15,7 +15,7 @@
  */
 import { isoDate, type DayNumber } from '../calendar/days';
 import { formatDate } from '../calendar/format';
-import { LEGAL_EARLY_WARNING_SECTORS, type Address, type CreditorSector, type DebtorRecord, type Stage } from '../debtor/model';
+import { LEGAL_EARLY_WARNING_SECTORS, type Address, type CreditorSector, type DebtorRecord, type Language, type Stage } from '../debtor/model';
 import { formatCents, type Cents } from '../money';
 import { contactDay, defaultDayOf } from './history';
 
@@ -135,7 +135,7 @@ export function municipalitySignal(record: DebtorRecord, today: DayNumber, optio
 		result.reasons.nl.push(nl);
 		result.reasons.en.push(en);
 	};
-	const d = (day: DayNumber, l: 'nl' | 'en') => formatDate(day, l, 'medium');
+	const d = (day: DayNumber, l: Language) => formatDate(day, l, 'medium');
 	if (options.signalledOn !== undefined && options.signalledOn >= since && options.signalledOn <= today) {
 		result.status = 'already-signalled';
 		say(

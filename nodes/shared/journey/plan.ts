@@ -17,15 +17,16 @@
  */
 import type { DutchCalendar } from '../calendar/calendar';
 import { isoDate, parseIsoDate, type DayNumber } from '../calendar/days';
-import { fourteenDayLetterTerm } from '../calendar/letterTerm';
-import type { Channel, Claim, DebtorRecord, Stage } from '../debtor/model';
+import { fourteenDayLetterTerm, termDates, type LetterTermDates } from '../calendar/letterTerm';
+import type { Channel, Claim, DebtorRecord, Language, Stage } from '../debtor/model';
 import type { Cents } from '../money';
-import { PERSONAS, type Persona, type Tone } from '../segmentation/personas';
+import type { Tone } from '../messages/types';
+import { PERSONAS, type Persona } from '../segmentation/personas';
 import { checkArrangement, type ArrangementCheck, type ArrangementPlan } from '../arrangement/check';
-import { contactDay, defaultDayOf, termDates, type ClaimLetter, type LetterTermDates } from './history';
+import { contactDay, defaultDayOf, type ClaimLetter } from './history';
 import { COST_STAGES, type Ladder, type LadderStep, type Ladders } from './ladders';
 import { municipalityNotApplicable, municipalitySignal, type MunicipalityOptions, type MunicipalitySignal } from './municipality';
-import { wordJourneyReason, type JourneyLanguage, type JourneyReason } from './reasons';
+import { wordJourneyReason, type JourneyReason } from './reasons';
 
 /** What the planner reads of the Debtor Segmenter's result. */
 export interface JourneySegmentation {
@@ -41,7 +42,7 @@ export interface JourneyOptions {
 	today: DayNumber;
 	calendar: DutchCalendar;
 	ladders: Ladders;
-	language: JourneyLanguage;
+	language: Language;
 	/** Days collection rests after debt help was accepted (default 30). */
 	debtHelpPauseDays?: number;
 	/** Thank a debtor for a payment at most this many days after it (default 14). */

@@ -5,18 +5,20 @@
  */
 import { parseIsoDate } from '../calendar/days';
 import { formatDate } from '../calendar/format';
+import type { Language } from '../debtor/model';
 import { formatCents } from '../money';
 
-export type JourneyLanguage = 'nl' | 'en';
+/** @deprecated use Language (debtor/model.ts) */
+export type JourneyLanguage = Language;
 
 export interface JourneyReason {
 	code: string;
 	params: Record<string, string | number>;
 }
 
-type Words = (p: Record<string, string | number>, l: JourneyLanguage) => string;
+type Words = (p: Record<string, string | number>, l: Language) => string;
 
-const date = (value: string | number, l: JourneyLanguage) => {
+const date = (value: string | number, l: Language) => {
 	const day = parseIsoDate(value);
 	return day === day ? formatDate(day, l, 'medium') : String(value);
 };
@@ -38,14 +40,14 @@ const STAGE_NAMES: Record<string, { nl: string; en: string }> = {
 };
 
 /** Name of a stage in the language, e.g. "veertiendagenbrief" / "14-day letter". */
-export function stageName(stage: string, l: JourneyLanguage): string {
+function stageName(stage: string, l: Language): string {
 	return STAGE_NAMES[stage]?.[l] ?? stage;
 }
 
-const stage = (value: string | number, l: JourneyLanguage) => stageName(String(value), l);
-const days = (n: string | number, l: JourneyLanguage) => `${n} ${Number(n) === 1 ? (l === 'nl' ? 'dag' : 'day') : l === 'nl' ? 'dagen' : 'days'}`;
+const stage = (value: string | number, l: Language) => stageName(String(value), l);
+const days = (n: string | number, l: Language) => `${n} ${Number(n) === 1 ? (l === 'nl' ? 'dag' : 'day') : l === 'nl' ? 'dagen' : 'days'}`;
 
-const WORDS: Record<string, Record<JourneyLanguage, Words>> = {
+const WORDS: Record<string, Record<Language, Words>> = {
 	'segmentation.computed': {
 		nl: () => 'Geen segmentatie bij het item: de planner heeft de debiteur zelf gesegmenteerd met de standaardinstellingen.',
 		en: () => 'No segmentation on the item: the planner segmented the debtor itself with the default settings.',
@@ -190,10 +192,7 @@ const WORDS: Record<string, Record<JourneyLanguage, Words>> = {
 };
 
 /** Words one reason in the language. */
-export function wordJourneyReason(reason: JourneyReason, language: JourneyLanguage): string {
+export function wordJourneyReason(reason: JourneyReason, language: Language): string {
 	const words = WORDS[reason.code];
 	return words ? words[language](reason.params, language) : reason.code;
 }
-
-/** Every reason code the planner can give (for tests and docs). */
-export const JOURNEY_REASON_CODES: readonly string[] = Object.keys(WORDS);

@@ -3,8 +3,9 @@
  * must be https, the colour a hex colour (it goes into CSS), the IBAN valid, and every message must
  * say how to reach a person, so a phone number or an e-mail address is required.
  */
-import { isValidBic, isValidIban, normaliseIban } from './epcQr';
-import { formatIban, linesOf, phoneHref, singleLine } from './format';
+import { formatIban, isValidIban, normaliseIban } from '../debtor/iban';
+import { isValidBic } from './epcQr';
+import { linesOf, phoneHref, singleLine } from './format';
 import { checkHttpsUrl, checkImageSource, LinkError } from './paymentLink';
 
 export interface BrandSettings {
@@ -77,7 +78,7 @@ export class BrandError extends Error {
 	}
 }
 
-export const DEFAULT_BRAND_COLOUR = '#1f5f8b';
+const DEFAULT_BRAND_COLOUR = '#1f5f8b';
 
 function text(value: unknown): string | null {
 	const cleaned = singleLine(value ?? '', 300);

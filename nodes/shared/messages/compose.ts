@@ -3,14 +3,14 @@
  * given or read from the item, with reported fallbacks), build the view, render it for the channel,
  * and describe the result in the shape the Channel Sender reads (`message`).
  */
-import { STAGES, type DebtorRecord, type Stage } from '../debtor/model';
+import { LANGUAGES, STAGES, type DebtorRecord, type Language, type Stage } from '../debtor/model';
 import type { DayNumber } from '../calendar';
 import type { Cents } from '../money';
 import { renderCustom, type CustomTemplateSet } from './custom';
-import { formatMoney, MESSAGE_LANGUAGES, type MessageLanguage } from './format';
+import { formatMoney } from './format';
 import type { RenderedWhatsApp, TemplateLibrary } from './render';
 import { smsInfo, toGsm7, type SmsEncoding } from './sms';
-import { MESSAGE_CHANNELS, REGISTERS, TONES, type MessageChannel, type Register, type Tone } from './types';
+import { MESSAGE_CHANNELS, TONES, type MessageChannel, type Register, type Tone } from './types';
 import { buildView, MessageDataError, type BuiltView, type ViewSettings } from './view';
 
 /** "item": read it from the item; otherwise the fixed value. */
@@ -20,11 +20,11 @@ export interface Selection {
 	stage: FromItem<Stage>;
 	tone: FromItem<Tone>;
 	register: FromItem<Register>;
-	language: FromItem<MessageLanguage>;
+	language: FromItem<Language>;
 	channel: FromItem<MessageChannel>;
 	defaultTone: Tone;
 	defaultRegister: Register;
-	defaultLanguage: MessageLanguage;
+	defaultLanguage: Language;
 	defaultChannel: MessageChannel;
 }
 
@@ -50,7 +50,7 @@ export interface ResolvedSelection {
 	stage: Stage;
 	tone: Tone;
 	register: Register;
-	language: MessageLanguage;
+	language: Language;
 	channel: MessageChannel;
 	fallbacks: Fallback[];
 }
@@ -65,10 +65,10 @@ function firstString(...values: unknown[]): { value: string } | undefined {
 }
 
 /** "nl", "NL", "nl-NL", "nl_BE" -> "nl"; undefined for languages without templates. */
-export function normaliseLanguage(value: unknown): MessageLanguage | undefined {
+function normaliseLanguage(value: unknown): Language | undefined {
 	if (typeof value !== 'string') return undefined;
 	const base = value.trim().toLowerCase().split(/[-_]/)[0];
-	return (MESSAGE_LANGUAGES as readonly string[]).includes(base) ? (base as MessageLanguage) : undefined;
+	return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : undefined;
 }
 
 /** Stage, tone, register, language and channel for one item, with the fallbacks taken. */
@@ -109,7 +109,7 @@ export function resolveSelection(selection: Selection, item: ItemParts): Resolve
 		}
 	} else tone = selection.tone;
 
-	let language: MessageLanguage;
+	let language: Language;
 	if (selection.language === 'item') {
 		const requested = typeof record.language === 'string' && record.language.trim() !== '' ? record.language.trim() : null;
 		const found = normaliseLanguage(requested);
@@ -174,7 +174,7 @@ export interface RenderedMessage {
 	stage: Stage;
 	tone: Tone;
 	register: Register;
-	languageUsed: MessageLanguage;
+	languageUsed: Language;
 	templateId: string;
 	templateVersion: string;
 	libraryVersion: string;
@@ -317,19 +317,4 @@ export function composeMessage(
 	if (built.letterTerm) message.letterTerm = built.letterTerm;
 	if (built.letterCosts) message.letterCosts = built.letterCosts;
 	return message;
-}
-
-/** Every stage x tone x register x language x channel the library covers, for tests and docs. */
-export function libraryCombinations(library: TemplateLibrary): Array<{ stage: Stage; tone: Tone; register: Register; language: MessageLanguage; channel: MessageChannel }> {
-	const out: Array<{ stage: Stage; tone: Tone; register: Register; language: MessageLanguage; channel: MessageChannel }> = [];
-	for (const stage of STAGES) {
-		for (const language of library.data.languages) {
-			for (const tone of TONES) {
-				for (const register of REGISTERS) {
-					for (const channel of MESSAGE_CHANNELS) out.push({ stage, tone, register, language, channel });
-				}
-			}
-		}
-	}
-	return out;
 }

@@ -7,8 +7,7 @@
  */
 import Handlebars from 'handlebars';
 
-import type { Stage } from '../debtor/model';
-import type { MessageLanguage } from './format';
+import type { Language, Stage } from '../debtor/model';
 import { htmlToText } from './htmlText';
 import { readabilityWarnings } from './readability';
 import { SAFE_RUNTIME_OPTIONS, TemplateRenderError, describeRenderError, tidyText } from './render';
@@ -25,7 +24,7 @@ export interface CustomTemplateSource {
 	stage: Stage;
 	channel: MessageChannel;
 	/** 'any' (default) applies to every language. */
-	language?: MessageLanguage | 'any';
+	language?: Language | 'any';
 	/** E-mail and letter: the subject (Handlebars text). */
 	subject?: string;
 	/** E-mail and letter: an MJML document; SMS: Handlebars text. */
@@ -54,7 +53,7 @@ export interface CompiledCustomTemplate {
 	version: string;
 	stage: Stage;
 	channel: MessageChannel;
-	language: MessageLanguage | 'any';
+	language: Language | 'any';
 	subject?: Render;
 	html?: Render;
 	text: Render;
@@ -64,6 +63,10 @@ export interface CompiledCustomTemplate {
 
 const HANDLEBARS_OPTIONS = { strict: true, knownHelpersOnly: true, preventIndent: true } as const;
 const env = Handlebars.create();
+// Compiled templates by source (with the escaping mode) and MJML renderings by source, read through
+// compileHandlebars and compileMjml only. Invariants: an entry depends on nothing but its key (the
+// options are constants), errors are kept as well and thrown again; at most CACHE_LIMIT each, the
+// oldest dropped first (remember).
 const cache = new Map<string, Render | CustomTemplateError>();
 const mjmlCache = new Map<string, Promise<string | CustomTemplateError>>();
 const CACHE_LIMIT = 200;
@@ -74,7 +77,7 @@ export function customTemplateCacheSizes(): { handlebars: number; mjml: number }
 }
 
 /** FNV-1a (two 32-bit lanes) as 16 hex characters: a stable version tag for a custom template. */
-export function fingerprint(text: string): string {
+function fingerprint(text: string): string {
 	let a = 0x811c9dc5;
 	let b = 0x01000193 ^ text.length;
 	for (let i = 0; i < text.length; i++) {
@@ -98,7 +101,7 @@ function lineOf(message: string): number | undefined {
 }
 
 /** Compiles Handlebars source once per distinct source and escaping mode. */
-export function compileHandlebars(source: string, escape: boolean, label: string, part: string): Render {
+function compileHandlebars(source: string, escape: boolean, label: string, part: string): Render {
 	const key = `${escape ? 'H' : 'T'}\u0000${source}`;
 	let compiled = cache.get(key);
 	if (compiled === undefined) {
@@ -118,7 +121,7 @@ export function compileHandlebars(source: string, escape: boolean, label: string
 }
 
 /** MJML to HTML once per distinct source; errors carry MJML's line numbers. */
-export async function compileMjml(source: string, label: string): Promise<string> {
+async function compileMjml(source: string, label: string): Promise<string> {
 	let pending = mjmlCache.get(source);
 	if (pending === undefined) {
 		pending = (async () => {
@@ -147,7 +150,7 @@ export async function compileMjml(source: string, label: string): Promise<string
 
 /** Compiles one custom template (MJML first for e-mails and letters). */
 export async function compileCustomTemplate(source: CustomTemplateSource): Promise<CompiledCustomTemplate> {
-	const language: MessageLanguage | 'any' = source.language === 'nl' || source.language === 'en' ? source.language : 'any';
+	const language: Language | 'any' = source.language === 'nl' || source.language === 'en' ? source.language : 'any';
 	const label = `${source.stage}/${source.channel}/${language}`;
 	if (source.channel === 'whatsapp') {
 		throw new CustomTemplateError(label, 'channel', 'WhatsApp templates are registered with Meta; use the library template names, not a custom text');
@@ -220,7 +223,7 @@ export class CustomTemplateSet {
 	}
 
 	/** The template for a language, or the one for any language. */
-	find(stage: Stage, channel: MessageChannel, language: MessageLanguage): CompiledCustomTemplate | undefined {
+	find(stage: Stage, channel: MessageChannel, language: Language): CompiledCustomTemplate | undefined {
 		return this.byKey.get(`${stage}|${channel}|${language}`) ?? this.byKey.get(`${stage}|${channel}|any`);
 	}
 }

@@ -9,9 +9,11 @@
  */
 import * as QRCode from 'qrcode';
 
+import { bytesToBase64 } from '../base64';
+import { hasMod97CheckDigits, isValidIban, normaliseIban } from '../debtor/iban';
 import { centsToDecimalString, type Cents } from '../money';
 import { singleLine } from './format';
-import { base64, monochromePng } from './png';
+import { monochromePng } from './png';
 
 export interface EpcQrInput {
 	/** BIC of the beneficiary's bank: optional inside the EEA (version 002). */
@@ -50,30 +52,7 @@ export class EpcQrError extends Error {
 }
 
 export const EPC_MAX_PAYLOAD_BYTES = 331;
-export const EPC_MAX_AMOUNT_CENTS = 99999999999;
-
-/** IBAN without spaces, upper case. */
-export function normaliseIban(iban: string): string {
-	return iban.replace(/\s+/g, '').toUpperCase();
-}
-
-/** Remainder of a long digit string modulo 97, in chunks that stay inside safe integers. */
-function mod97(digits: string): number {
-	let remainder = 0;
-	for (let i = 0; i < digits.length; i += 7) remainder = Number(String(remainder) + digits.slice(i, i + 7)) % 97;
-	return remainder;
-}
-
-function lettersToDigits(text: string): string {
-	return text.replace(/[A-Z]/g, (letter) => String(letter.charCodeAt(0) - 55));
-}
-
-/** True for a well-formed IBAN with correct check digits (ISO 13616, mod 97 = 1). */
-export function isValidIban(iban: string): boolean {
-	const value = normaliseIban(iban);
-	if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(value)) return false;
-	return mod97(lettersToDigits(value.slice(4) + value.slice(0, 4))) === 1;
-}
+const EPC_MAX_AMOUNT_CENTS = 99999999999;
 
 /** True for an 8- or 11-character BIC. */
 export function isValidBic(bic: string): boolean {
@@ -83,8 +62,7 @@ export function isValidBic(bic: string): boolean {
 /** True for an ISO 11649 creditor reference ("RF" + 2 check digits + up to 21 characters). */
 export function isValidCreditorReference(reference: string): boolean {
 	const value = reference.replace(/\s+/g, '').toUpperCase();
-	if (!/^RF\d{2}[A-Z0-9]{1,21}$/.test(value)) return false;
-	return mod97(lettersToDigits(value.slice(4) + value.slice(0, 4))) === 1;
+	return /^RF\d{2}[A-Z0-9]{1,21}$/.test(value) && hasMod97CheckDigits(value);
 }
 
 function utf8Length(text: string): number {
@@ -169,6 +147,6 @@ export function qrPng(payload: string, scale = 4): Uint8Array {
 /** The PNG as base64 (for a MIME attachment) and as a data URI (for inline HTML). */
 export function qrPngBase64(payload: string, scale = 4): { base64: string; dataUri: string; bytes: number } {
 	const png = qrPng(payload, scale);
-	const encoded = base64(png);
+	const encoded = bytesToBase64(png);
 	return { base64: encoded, dataUri: `data:image/png;base64,${encoded}`, bytes: png.length };
 }

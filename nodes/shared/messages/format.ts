@@ -3,17 +3,20 @@
  * Everything a template prints is a ready string, so templates need no helpers and no logic.
  */
 import { formatDate, type DateStyle, type DayNumber } from '../calendar';
+import { LANGUAGES, type Language } from '../debtor/model';
 import { formatCents, type Cents } from '../money';
 
-export const MESSAGE_LANGUAGES = ['nl', 'en'] as const;
-export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
+/** @deprecated use LANGUAGES (debtor/model.ts) */
+export const MESSAGE_LANGUAGES = LANGUAGES;
+/** @deprecated use Language (debtor/model.ts) */
+export type MessageLanguage = Language;
 
 /**
  * "EUR 1.234,50" (nl) or "EUR 1,234.50" (en). The ISO code keeps SMS texts in GSM-7. Same text as
  * `formatCents` (a test compares them), without its regular expression: every message formats
  * several amounts.
  */
-export function formatMoney(amount: Cents, language: MessageLanguage): string {
+export function formatMoney(amount: Cents, language: Language): string {
 	if (!Number.isSafeInteger(amount) || amount < 0) return formatCents(amount, language);
 	const whole = Math.floor(amount / 100);
 	const cents = amount % 100;
@@ -32,9 +35,8 @@ export function formatMoney(amount: Cents, language: MessageLanguage): string {
 }
 
 /** A day as text: long "dinsdag 12 mei 2026", medium "12 mei 2026", short "12-05-2026" / "12/05/2026". */
-export function formatDay(day: DayNumber, language: MessageLanguage, style: DateStyle = 'long'): string {
-	// A run prints the same few dates (send day, pay-by day, due dates) in every message: remember them,
-	// under a number rather than a key string built per call.
+export function formatDay(day: DayNumber, language: Language, style: DateStyle = 'long'): string {
+	// The texts of the days printed so far, under day * 8 + language * 4 + style (see dayCache).
 	const styleIndex = STYLE_INDEX[style];
 	if (!Number.isSafeInteger(day) || styleIndex === undefined) return formatDate(day, language, style);
 	const key = day * 8 + (language === 'nl' ? 0 : 4) + styleIndex;
@@ -48,6 +50,9 @@ export function formatDay(day: DayNumber, language: MessageLanguage, style: Date
 }
 
 const STYLE_INDEX: Readonly<Record<string, number>> = { long: 0, medium: 1, short: 2, iso: 3 };
+// formatDate's texts by day, language and style, used by formatDay only. Invariants: an entry is exactly
+// what formatDate gives for its key; the key packs two languages and at most four styles into the
+// low three bits (a third language or a fifth style needs a wider key); bounded: cleared at 4096.
 const dayCache = new Map<number, string>();
 
 const NOUNS = {
@@ -58,22 +63,14 @@ const NOUNS = {
 export type CountableNoun = keyof typeof NOUNS;
 
 /** The noun in singular or plural for a count: plural('invoice', 1, 'nl') -> "factuur". */
-export function plural(noun: CountableNoun, count: number, language: MessageLanguage): string {
+export function plural(noun: CountableNoun, count: number, language: Language): string {
 	const [one, many] = NOUNS[noun][language];
 	return count === 1 ? one : many;
 }
 
 /** "3 termijnen" / "1 instalment". */
-export function countOf(noun: CountableNoun, count: number, language: MessageLanguage): string {
+export function countOf(noun: CountableNoun, count: number, language: Language): string {
 	return `${count} ${plural(noun, count, language)}`;
-}
-
-/** An IBAN in groups of four ("NL91 ABNA 0417 1643 00"), as people read and type it. */
-export function formatIban(iban: string): string {
-	return iban
-		.replace(/\s+/g, '')
-		.toUpperCase()
-		.replace(/(.{4})(?=.)/g, '$1 ');
 }
 
 /**

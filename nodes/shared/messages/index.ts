@@ -2,11 +2,9 @@
  * Rendering domain of the Tone Template node: the template library runtime, the view builder, the
  * formatting helpers, the EPC QR code, SMS encoding and plain-language checks. No n8n imports.
  */
-export { BrandError, DEFAULT_BRAND_COLOUR, resolveBrand, type BankSettings, type BrandSettings, type ResolvedBrand } from './brand';
+export { BrandError, resolveBrand, type BankSettings, type BrandSettings, type ResolvedBrand } from './brand';
 export {
 	composeMessage,
-	libraryCombinations,
-	normaliseLanguage,
 	resolveSelection,
 	type ComposeOptions,
 	type Fallback,
@@ -21,24 +19,19 @@ export {
 	CustomTemplateError,
 	CustomTemplateSet,
 	compileCustomTemplate,
-	compileHandlebars,
-	compileMjml,
 	customTemplateCacheSizes,
-	fingerprint,
 	prepareCustomTemplates,
 	renderCustom,
 	type CompiledCustomTemplate,
 	type CustomTemplateSource,
 } from './custom';
+export { formatIban, isValidIban, normaliseIban } from '../debtor/iban';
 export {
-	EPC_MAX_AMOUNT_CENTS,
 	EPC_MAX_PAYLOAD_BYTES,
 	EpcQrError,
 	buildEpcPayload,
 	isValidBic,
 	isValidCreditorReference,
-	isValidIban,
-	normaliseIban,
 	qrPng,
 	qrPngBase64,
 	type EpcQrInput,
@@ -49,7 +42,6 @@ export {
 	countOf,
 	escapeHtml,
 	formatDay,
-	formatIban,
 	formatMoney,
 	linesOf,
 	phoneHref,
@@ -60,8 +52,8 @@ export {
 } from './format';
 export { htmlToText } from './htmlText';
 export { LinkError, buildPaymentLink, checkHttpsUrl, checkImageSource, type PaymentLinkValues } from './paymentLink';
-export { base64, monochromePng } from './png';
-export { READABILITY_LIMITS, readability, readabilityWarnings, sentencesOf, syllables, wordsOf, type ReadabilityStats } from './readability';
+export { monochromePng } from './png';
+export { READABILITY_LIMITS, readability, readabilityWarnings, syllables, type ReadabilityStats } from './readability';
 export {
 	SAFE_RUNTIME_OPTIONS,
 	TemplateLibrary,

@@ -53,6 +53,8 @@ const PLACEHOLDER = /\{(reference|debtorId|amount|amountCents)\}/g;
 /**
  * A payment-link builder for one base URL, checked once: per debtor only the URL-encoded values are
  * put in, so the host and scheme cannot change (what `buildPaymentLink` would check again).
+ * Invariant: gives exactly what buildPaymentLink gives for the same base and values (a test compares
+ * them), so a change to the link rule is made in both.
  */
 export function paymentLinkFactory(base: string, field = 'brand.paymentLinkBase'): (values: PaymentLinkValues) => string {
 	const template = base.trim();

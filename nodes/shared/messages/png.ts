@@ -132,24 +132,3 @@ export function monochromePng(size: number, dark: (x: number, y: number) => bool
 	png.chunk('IEND', new Uint8Array(0));
 	return png.bytes;
 }
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Standard base64 (with padding) of bytes. */
-export function base64(bytes: Uint8Array): string {
-	let out = '';
-	let i = 0;
-	for (; i + 2 < bytes.length; i += 3) {
-		const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-		out += BASE64[n >>> 18] + BASE64[(n >>> 12) & 63] + BASE64[(n >>> 6) & 63] + BASE64[n & 63];
-	}
-	const rest = bytes.length - i;
-	if (rest === 1) {
-		const n = bytes[i] << 16;
-		out += BASE64[n >>> 18] + BASE64[(n >>> 12) & 63] + '==';
-	} else if (rest === 2) {
-		const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
-		out += BASE64[n >>> 18] + BASE64[(n >>> 12) & 63] + BASE64[(n >>> 6) & 63] + '=';
-	}
-	return out;
-}

@@ -8,7 +8,7 @@
  * addresses and codes (IBANs, references: tokens mixing upper-case letters and digits); a long word has
  * four or more syllables, a syllable being a group of vowels ("betalingsregeling" has six).
  */
-import type { MessageLanguage } from './format';
+import type { Language } from '../debtor/model';
 
 export interface ReadabilityStats {
 	sentences: number;
@@ -26,13 +26,13 @@ export const READABILITY_LIMITS = {
 	averageSentenceWords: 15,
 	longestSentenceWords: 25,
 	/** Share of words with four or more syllables. */
-	longWordShare: { nl: 0.12, en: 0.1 } as Record<MessageLanguage, number>,
+	longWordShare: { nl: 0.12, en: 0.1 } as Record<Language, number>,
 } as const;
 
 const VOWELS = { nl: /[aeiouyáéíóúàèëïöüâêîôû]+/gi, en: /[aeiouy]+/gi } as const;
 
 /** Syllables of a word, approximated by vowel groups (English: a final silent "e" is not counted). */
-export function syllables(word: string, language: MessageLanguage): number {
+export function syllables(word: string, language: Language): number {
 	const lower = word.toLowerCase();
 	let groups = (lower.match(VOWELS[language]) ?? []).length;
 	if (language === 'en' && /[^aeiouy]e$/.test(lower) && groups > 1) groups--;
@@ -49,7 +49,7 @@ function isWord(token: string): boolean {
 }
 
 /** Splits a text into sentences as the checks count them. */
-export function sentencesOf(text: string): string[] {
+function sentencesOf(text: string): string[] {
 	return text
 		.split(/\n+/)
 		.flatMap((line) => line.split(/(?<=[.!?])\s+(?=\S)/))
@@ -58,7 +58,7 @@ export function sentencesOf(text: string): string[] {
 }
 
 /** Words of a sentence (punctuation stripped). */
-export function wordsOf(sentence: string): string[] {
+function wordsOf(sentence: string): string[] {
 	return sentence
 		.split(/\s+/)
 		.map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
@@ -66,7 +66,7 @@ export function wordsOf(sentence: string): string[] {
 }
 
 /** Sentence and word statistics of a plain text. */
-export function readability(text: string, language: MessageLanguage): ReadabilityStats {
+export function readability(text: string, language: Language): ReadabilityStats {
 	const sentences = sentencesOf(text);
 	let words = 0;
 	let longest = 0;
@@ -94,7 +94,7 @@ export function readability(text: string, language: MessageLanguage): Readabilit
 }
 
 /** Warnings for a text that goes over the limits (empty when it reads at B1 level by these counts). */
-export function readabilityWarnings(text: string, language: MessageLanguage): string[] {
+export function readabilityWarnings(text: string, language: Language): string[] {
 	const stats = readability(text, language);
 	const warnings: string[] = [];
 	if (stats.averageSentenceWords > READABILITY_LIMITS.averageSentenceWords) {

@@ -5,8 +5,7 @@
  */
 import Handlebars from 'handlebars/runtime';
 
-import type { Stage } from '../debtor/model';
-import type { MessageLanguage } from './format';
+import type { Language, Stage } from '../debtor/model';
 import {
 	PART_NAMES,
 	type DocumentEntry,
@@ -160,24 +159,24 @@ export class TemplateLibrary {
 		return render;
 	}
 
-	key(stage: Stage, channel: DocumentChannel | 'sms', tone: Tone, register: Register, language: MessageLanguage): string {
+	key(stage: Stage, channel: DocumentChannel | 'sms', tone: Tone, register: Register, language: Language): string {
 		return `${stage}|${channel}|${tone}|${register}|${language}`;
 	}
 
 	/** The entry of a combination, through a nested index (no key string per message). */
-	private entry(stage: Stage, channel: DocumentChannel | 'sms', tone: Tone, register: Register, language: MessageLanguage): DocumentEntry | SmsEntry | undefined {
+	private entry(stage: Stage, channel: DocumentChannel | 'sms', tone: Tone, register: Register, language: Language): DocumentEntry | SmsEntry | undefined {
 		return this.index.get(stage)?.get(channel)?.get(tone)?.get(register)?.get(language);
 	}
 
-	document(stage: Stage, channel: DocumentChannel, tone: Tone, register: Register, language: MessageLanguage): DocumentEntry | undefined {
+	document(stage: Stage, channel: DocumentChannel, tone: Tone, register: Register, language: Language): DocumentEntry | undefined {
 		return this.entry(stage, channel, tone, register, language) as DocumentEntry | undefined;
 	}
 
-	sms(stage: Stage, tone: Tone, register: Register, language: MessageLanguage): SmsEntry | undefined {
+	sms(stage: Stage, tone: Tone, register: Register, language: Language): SmsEntry | undefined {
 		return this.entry(stage, 'sms', tone, register, language) as SmsEntry | undefined;
 	}
 
-	whatsapp(stage: Stage, language: MessageLanguage): WhatsAppEntry | undefined {
+	whatsapp(stage: Stage, language: Language): WhatsAppEntry | undefined {
 		return this.data.whatsapp[`${stage}|${language}`];
 	}
 

@@ -2,8 +2,7 @@
  * Shapes of the generated template library (nodes/ToneTemplate/generated/library.ts, written by
  * build/templateLibrary/library.js) and of a rendered message.
  */
-import type { Stage } from '../debtor/model';
-import type { MessageLanguage } from './format';
+import type { Language, Stage } from '../debtor/model';
 
 export const TONES = ['supportive', 'neutral', 'firm'] as const;
 export type Tone = (typeof TONES)[number];
@@ -67,7 +66,7 @@ export interface GeneratedLibrary {
 	libraryVersion: string;
 	sourceHash: string;
 	stages: Record<Stage, StageMeta>;
-	languages: MessageLanguage[];
+	languages: Language[];
 	tones: Tone[];
 	registers: Register[];
 	variables: {

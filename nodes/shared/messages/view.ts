@@ -20,11 +20,11 @@
 import { amsterdamLocalDay, fourteenDayLetterTerm, isoDate, parseIsoDate, type DayNumber, type DutchCalendar } from '../calendar';
 import { checkArrangement, parsePlan, type ArrangementPlan, type Instalment } from '../arrangement/check';
 import { calculateLetterBreakdown, formatPercent } from '../costs';
-import { LEGAL_EARLY_WARNING_SECTORS, type Claim, type DebtorRecord, type Stage } from '../debtor/model';
+import { LEGAL_EARLY_WARNING_SECTORS, type Claim, type DebtorRecord, type Language, type Stage } from '../debtor/model';
 import type { Cents } from '../money';
 import type { ResolvedBrand } from './brand';
 import { EpcQrError, epcPayloadFactory, qrPngBase64 } from './epcQr';
-import { countOf, formatDay, formatMoney, plural, singleLine, type MessageLanguage } from './format';
+import { countOf, formatDay, formatMoney, plural, singleLine } from './format';
 import { checkHttpsUrl, LinkError, paymentLinkFactory, type PaymentLinkValues } from './paymentLink';
 import type { MessageChannel, Register, StageMeta, Tone } from './types';
 
@@ -61,7 +61,7 @@ export interface ViewInput {
 	channel: MessageChannel;
 	tone: Tone;
 	register: Register;
-	language: MessageLanguage;
+	language: Language;
 	meta: StageMeta;
 	record: DebtorRecord;
 	/** Today (the run's reference day). */
@@ -164,7 +164,7 @@ function fullName(record: DebtorRecord): string {
 
 const NO_LINES: string[] = [];
 
-function salutationName(record: DebtorRecord, register: Register, language: MessageLanguage, full: string): string {
+function salutationName(record: DebtorRecord, register: Register, language: Language, full: string): string {
 	const company = singleLine(record.companyName ?? '');
 	if (record.debtorType === 'business' && company) return company;
 	const first = singleLine(record.firstName ?? '');
@@ -281,10 +281,11 @@ interface BrandTools {
 	epcPayload: ((amountCents: Cents | undefined, reference: string) => string) | null;
 }
 
-// Built once per resolved brand (once per run): the checks on the brand's link and account are done
-// then, so each message only fills in its own values.
+// The payment-link and EPC builders per resolved brand, built (and the brand's link and account
+// checked) on first use; read through toolsOf only. Invariant: keyed by identity, so a ResolvedBrand
+// must not be changed after resolveBrand returns it (a changed brand needs a new resolveBrand call).
 const brandTools = new WeakMap<ResolvedBrand, BrandTools>();
-// The brand of the run under way, in front of the map (a WeakMap lookup per message shows in profiles).
+// The last brand asked for and its tools, checked before the map; the same invariant holds.
 let lastBrand: ResolvedBrand | undefined;
 let lastTools: BrandTools | undefined;
 
@@ -303,11 +304,11 @@ function toolsOf(brand: ResolvedBrand): BrandTools {
 	return tools;
 }
 
-function money(cents: Cents, language: MessageLanguage): string {
+function money(cents: Cents, language: Language): string {
 	return formatMoney(cents, language);
 }
 
-function long(day: DayNumber, language: MessageLanguage): string {
+function long(day: DayNumber, language: Language): string {
 	return formatDay(day, language, 'long');
 }
 

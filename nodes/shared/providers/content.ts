@@ -24,7 +24,7 @@ const CONTENT_ID = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.@]+$/;
  * inline one a plain Content-ID. Every `cid:` the HTML shows must have its attachment, or the debtor
  * would see a broken image (the EPC QR code, say).
  */
-export function emailAttachments(message: OutgoingMessage, html: string | undefined): MessageAttachment[] {
+function emailAttachments(message: OutgoingMessage, html: string | undefined): MessageAttachment[] {
 	const raw = message.attachments;
 	if (raw === undefined || raw === null) return checkCidReferences(html, []);
 	if (!Array.isArray(raw)) throw new SendValidationError('attachments must be a list', 'message.attachments');

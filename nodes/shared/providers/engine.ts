@@ -192,7 +192,7 @@ class DerivedKeys implements PlanKeys {
 	}
 }
 
-export function keysOf(plan: SendPlan): PlanKeys {
+function keysOf(plan: SendPlan): PlanKeys {
 	const supplied = plan.suppliedKey;
 	if (supplied) return { contactKey: supplied, channelKey: () => supplied };
 	return new DerivedKeys(plan);

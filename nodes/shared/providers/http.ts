@@ -46,7 +46,7 @@ export function jsonBody(response: Pick<ProviderResponse, 'body'>): Record<strin
 }
 
 /** Retry-After in ms: seconds or an HTTP date (RFC 9110). Undefined when absent or unreadable. */
-export function retryAfterMs(response: Pick<ProviderResponse, 'headers'>, now = Date.now()): number | undefined {
+function retryAfterMs(response: Pick<ProviderResponse, 'headers'>, now = Date.now()): number | undefined {
 	const value = header(response, 'retry-after');
 	if (!value) return undefined;
 	if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value.trim()) * 1000);
@@ -112,45 +112,6 @@ export function joinUrl(base: string, path: string): string {
 /** A string field of an unknown object, or undefined. */
 export function str(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
-}
-
-/** Base64 of UTF-8 text, without Node's Buffer (not available to nodes on n8n Cloud). */
-export function base64(text: string): string {
-	return bytesToBase64(new TextEncoder().encode(text));
-}
-
-const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-export function bytesToBase64(bytes: Uint8Array): string {
-	let out = '';
-	for (let i = 0; i < bytes.length; i += 3) {
-		const a = bytes[i];
-		const b = i + 1 < bytes.length ? bytes[i + 1] : 0;
-		const c = i + 2 < bytes.length ? bytes[i + 2] : 0;
-		const triple = (a << 16) | (b << 8) | c;
-		out += BASE64_ALPHABET[(triple >> 18) & 63] + BASE64_ALPHABET[(triple >> 12) & 63];
-		out += i + 1 < bytes.length ? BASE64_ALPHABET[(triple >> 6) & 63] : '=';
-		out += i + 2 < bytes.length ? BASE64_ALPHABET[triple & 63] : '=';
-	}
-	return out;
-}
-
-/** Bytes of base64 text (whitespace ignored), without Node's Buffer. */
-export function base64ToBytes(text: string): Uint8Array {
-	const clean = text.replace(/[^A-Za-z0-9+/]/g, '');
-	const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4));
-	let length = 0;
-	let buffer = 0;
-	let bits = 0;
-	for (let i = 0; i < clean.length; i++) {
-		buffer = ((buffer << 6) | BASE64_ALPHABET.indexOf(clean[i])) & 0xffffff;
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			bytes[length++] = (buffer >> bits) & 0xff;
-		}
-	}
-	return bytes.subarray(0, length);
 }
 
 /** A multipart/form-data body (RFC 7578): text fields, then files; undefined fields are left out. */

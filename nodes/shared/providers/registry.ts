@@ -12,9 +12,9 @@ import { smtpAdapter } from './adapters/smtp';
 import { spryngAdapter } from './adapters/spryng';
 import { twilioSmsAdapter, twilioWhatsAppAdapter } from './adapters/twilio';
 import { webhookAdapter } from './adapters/webhook';
-import type { ProviderAdapter, SendChannel } from './types';
+import type { ProviderAdapter } from './types';
 
-export const PROVIDERS: readonly ProviderAdapter[] = [
+const PROVIDERS: readonly ProviderAdapter[] = [
 	sandboxAdapter,
 	webhookAdapter,
 	smtpAdapter,
@@ -37,9 +37,4 @@ const BY_ID = new Map(PROVIDERS.map((adapter) => [adapter.id, adapter]));
 /** The adapter with this id, or undefined. */
 export function providerById(id: string): ProviderAdapter | undefined {
 	return BY_ID.get(id);
-}
-
-/** Adapters that can send on `channel`, sandbox first. */
-export function providersFor(channel: SendChannel): ProviderAdapter[] {
-	return PROVIDERS.filter((adapter) => adapter.channels.includes(channel));
 }

@@ -5,7 +5,7 @@
  */
 import { createHash, createHmac, timingSafeEqual, verify as verifySignatureWithKey } from 'crypto';
 
-import { base64ToBytes } from './http';
+import { base64ToBytes } from '../base64';
 import type { SignatureCheck } from './types';
 
 const encoder = new TextEncoder();
@@ -18,11 +18,11 @@ export function safeEqual(a: string, b: string): boolean {
 	return timingSafeEqual(left, right);
 }
 
-export function hmacHex(algorithm: 'sha1' | 'sha256', secret: string, data: string): string {
+function hmacHex(algorithm: 'sha1' | 'sha256', secret: string, data: string): string {
 	return createHmac(algorithm, secret).update(data, 'utf8').digest('hex');
 }
 
-export function hmacBase64(algorithm: 'sha1' | 'sha256', secret: string, data: string): string {
+function hmacBase64(algorithm: 'sha1' | 'sha256', secret: string, data: string): string {
 	return createHmac(algorithm, secret).update(data, 'utf8').digest('base64');
 }
 
@@ -55,7 +55,7 @@ export function verifyPackageWebhook(
  * Twilio's X-Twilio-Signature: base64 HMAC-SHA1 (auth token) over the full URL followed by every
  * POST parameter name and value, sorted by name. For JSON bodies the URL carries `bodySHA256`.
  */
-export function twilioSignature(authToken: string, url: string, params: Record<string, string>): string {
+function twilioSignature(authToken: string, url: string, params: Record<string, string>): string {
 	const data = Object.keys(params)
 		.sort()
 		.reduce((acc, key) => acc + key + params[key], url);
@@ -111,7 +111,7 @@ export function verifyMailgun(signingKey: string, timestamp: string | undefined,
  * is the base64 HMAC-SHA256 (signing key) of `<messagebird-request-timestamp>\n<URL as called>\n`
  * followed by the raw SHA-256 bytes of the body (docs.bird.com, "Verifying a webhook subscription").
  */
-export function birdSignature(signingKey: string, timestamp: string, url: string, rawBody: string): string {
+function birdSignature(signingKey: string, timestamp: string, url: string, rawBody: string): string {
 	const bodyHash = createHash('sha256').update(rawBody, 'utf8').digest();
 	return createHmac('sha256', signingKey).update(`${timestamp}\n${url}\n`, 'utf8').update(bodyHash).digest('base64');
 }
@@ -130,14 +130,14 @@ export function verifyBird(signingKey: string, url: string, rawBody: string, sig
 	return { ok: false, reason: 'messagebird-signature does not match' };
 }
 
-export const SINCH_ALGORITHMS = { HmacSHA256: 'sha256', HmacSHA512: 'sha512' } as const;
+const SINCH_ALGORITHMS = { HmacSHA256: 'sha256', HmacSHA512: 'sha512' } as const;
 
 /**
  * Sinch SMS callbacks with HMAC configured on the service plan: `x-sinch-webhook-signature` is the
  * base64 HMAC (callback secret, UTF-8) of `<raw body>.<nonce>.<timestamp>`, nonce and timestamp in
  * their own headers (the `SmsWebhooks.validate_authentication_header` of Sinch's Python SDK).
  */
-export function sinchSignature(secret: string, rawBody: string, nonce: string, timestamp: string, algorithm: 'sha256' | 'sha512' = 'sha256'): string {
+function sinchSignature(secret: string, rawBody: string, nonce: string, timestamp: string, algorithm: 'sha256' | 'sha512' = 'sha256'): string {
 	return createHmac(algorithm, secret).update(`${rawBody}.${nonce}.${timestamp}`, 'utf8').digest('base64');
 }
 

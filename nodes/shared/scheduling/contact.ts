@@ -11,7 +11,7 @@
  *
  * Hot path: day numbers, minute arithmetic and the compiled calendar tables; no luxon, no Date.
  */
-import type { Channel, Contact, DebtorRecord, Income } from '../debtor/model';
+import type { Channel, Contact, DebtorRecord, Income, Language } from '../debtor/model';
 import type { DebtorField } from '../debtor/validate';
 import {
 	MS_PER_DAY,
@@ -35,7 +35,6 @@ import {
 	wordEvent,
 	wordIncomeWindow,
 	type IncomeWindow,
-	type ReasonLanguage,
 	type ScheduleEvent,
 	type WindowCause,
 	type WordingContext,
@@ -50,7 +49,7 @@ const LETTER = CHANNEL_INDEX.letter;
 export interface Scheduler {
 	readonly compiled: CompiledSettings;
 	readonly calendar: DutchCalendar;
-	readonly language: ReasonLanguage;
+	readonly language: Language;
 	readonly wording: WordingContext;
 }
 
@@ -59,14 +58,14 @@ export interface SchedulerOptions {
 	settings?: Partial<SchedulingSettings>;
 	/** Compiled Dutch calendar (with the designated days to use). Default: the built-in list. */
 	calendar?: DutchCalendar;
-	language?: ReasonLanguage;
+	language?: Language;
 }
 
 /** Checks the settings once and returns the scheduler for a run (throws a SettingError naming a bad setting). */
 export function createScheduler(options: SchedulerOptions = {}): Scheduler {
 	const compiled = compileSettings(options.settings);
 	const calendar = options.calendar ?? getDutchCalendar();
-	const language: ReasonLanguage = options.language === 'en' ? 'en' : 'nl';
+	const language: Language = options.language === 'en' ? 'en' : 'nl';
 	const s = compiled.settings;
 	return {
 		compiled,
@@ -100,7 +99,7 @@ export interface PastContact {
  * inside one breaks a cap. Flat array of [from, to, kind, contactAt] quadruples; kind 0 = weekly
  * cap, 1 = minimum gap, 2 = same-channel gap.
  */
-export function pressureIntervals(contacts: readonly PastContact[], channel: Channel, startMs: number, s: Readonly<SchedulingSettings>): number[] {
+function pressureIntervals(contacts: readonly PastContact[], channel: Channel, startMs: number, s: Readonly<SchedulingSettings>): number[] {
 	const out: number[] = [];
 	if (contacts.length === 0) return out;
 	const gap = s.minHoursBetweenContacts * MS_PER_HOUR;
@@ -190,7 +189,7 @@ function windowStep(t: number, c: number, compiled: CompiledSettings, calendar: 
  * The earliest allowed contact moment at or after `input.startMs`, with the steps that led there. Each step moves to the earliest moment satisfying one rule; the
  * loop ends when all rules hold at once, so no allowed moment is ever skipped.
  */
-export function earliestContactMoment(input: SearchInput, scheduler: Scheduler, collectEvents = true): SearchResult {
+function earliestContactMoment(input: SearchInput, scheduler: Scheduler, collectEvents = true): SearchResult {
 	const { compiled, calendar } = scheduler;
 	const s = compiled.settings;
 	const c = CHANNEL_INDEX[input.channel];
@@ -380,7 +379,7 @@ export function summariseIncome(income: ExpectedIncome): IncomeSummary {
  * skipped without parsing: an ISO date string compares like its date, and no cap reaches further
  * back than 7 x 24 hours, so callers pass the start minus 7 days.
  */
-export function pastContacts(contacts: readonly Contact[] | undefined, countInbound: boolean, notBeforeMs?: number): PastContact[] {
+function pastContacts(contacts: readonly Contact[] | undefined, countInbound: boolean, notBeforeMs?: number): PastContact[] {
 	const list: PastContact[] = [];
 	if (!contacts || contacts.length === 0) return list;
 	// Offsets are at most 18 hours, so a date two days before the cutoff's UTC date is safely older.
@@ -408,7 +407,7 @@ export function notSchedulable(
 	reasonCode: string,
 	action: string,
 	reason: { nl: string; en: string },
-	language: ReasonLanguage,
+	language: Language,
 	signals: string[] = [],
 ): NotSchedulable {
 	return { operation, status: 'not-schedulable', reasonCode, action, signals, reasons: [reason[language]] };
@@ -422,10 +421,12 @@ const DECEASED = {
 /** The fields of the debtor record nextContactMoment reads (a test holds it to that); the node validates these. */
 export const NEXT_CONTACT_FIELDS: readonly DebtorField[] = ['debtorId', 'flags', 'reversals', 'income', 'contacts'];
 
-let lastInWindow: { epochMs: number; language: ReasonLanguage; text: string } | undefined;
+// The last in-window sentence, used by inWindowReason only. Invariant: the text depends on nothing
+// but the moment and the language (the key).
+let lastInWindow: { epochMs: number; language: Language; text: string } | undefined;
 
 /** "The start moment ... lies inside the contact window", shared with the previous debtor with the same start. */
-function inWindowReason(epochMs: number, language: ReasonLanguage): string {
+function inWindowReason(epochMs: number, language: Language): string {
 	if (lastInWindow === undefined || lastInWindow.epochMs !== epochMs || lastInWindow.language !== language) {
 		const text =
 			language === 'nl'

@@ -15,7 +15,7 @@
  *   other codes (AC01 wrong account, AG01, SL01, ...): no re-presentation until the data is checked.
  *   A reversal counts until a later direct-debit payment shows the mandate works again.
  */
-import type { DebtorRecord, Reversal } from '../debtor/model';
+import type { DebtorRecord, Language, Reversal } from '../debtor/model';
 import type { DebtorField } from '../debtor/validate';
 import {
 	daysFromCivil,
@@ -31,7 +31,7 @@ import {
 	type ExpectedIncome,
 } from '../calendar';
 import { isDeceased, notSchedulable, summariseIncome, type IncomeSummary, type NotSchedulable, type Scheduler } from './contact';
-import { incomeNote, type ReasonLanguage } from './reasons';
+import { incomeNote } from './reasons';
 
 /** A planned direct-debit collection. */
 export interface DirectDebitSchedule {
@@ -59,7 +59,7 @@ export function isoWeekIndex(day: DayNumber): number {
 	return Math.floor((day + 3) / 7);
 }
 
-const CODE_TEXT: Readonly<Record<string, Readonly<Record<ReasonLanguage, string>>>> = {
+const CODE_TEXT: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
 	AM04: { nl: 'onvoldoende saldo', en: 'insufficient funds' },
 	MS03: { nl: 'reden niet opgegeven', en: 'reason not specified' },
 };

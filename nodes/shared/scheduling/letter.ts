@@ -4,15 +4,14 @@
  * English. The letter goes on the first post day at or after the start (Monday to Saturday, no
  * holidays; no Saturdays if the creditor makes no contact then).
  */
-import { formatDate, fourteenDayLetterTerm, isoDate, weekday, type DayNumber } from '../calendar';
-import type { DebtorRecord } from '../debtor/model';
+import { formatDate, fourteenDayLetterTerm, termDates, weekday, type DayNumber, type LetterTermDates } from '../calendar';
+import type { DebtorRecord, Language } from '../debtor/model';
 import type { DebtorField } from '../debtor/validate';
 import { isDeceased, notSchedulable, type NotSchedulable, type Scheduler } from './contact';
-import type { ReasonLanguage } from './reasons';
 import type { LetterWording } from './settings';
 
 /** The accepted term clauses (never "within 14 days of the letter date": that is invalid). */
-export const LETTER_TERM_CLAUSES: Readonly<Record<LetterWording, Readonly<Record<ReasonLanguage, string>>>> = {
+export const LETTER_TERM_CLAUSES: Readonly<Record<LetterWording, Readonly<Record<Language, string>>>> = {
 	'fourteen-days-from-day-after': {
 		nl: 'binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd',
 		en: 'within fourteen days from the day after this letter has been delivered to you',
@@ -40,23 +39,16 @@ export interface LetterPhrases {
 	costsFromDate: string;
 }
 
-export interface LetterTermSchedule {
+export interface LetterTermSchedule extends LetterTermDates {
 	operation: 'fourteenDayLetterTerm';
 	status: 'scheduled';
-	sentDate: string;
-	presumedReceiptDate: string;
-	termStartDate: string;
-	lastDayToPay: string;
-	costsFromDate: string;
-	/** True when the last day moved past a Saturday, Sunday or holiday. */
-	extended: boolean;
 	wording: LetterWording;
 	phrases: { nl: LetterPhrases; en: LetterPhrases };
 	reasonCodes: string[];
 	reasons: string[];
 }
 
-function phrases(language: ReasonLanguage, wording: LetterWording, register: 'u' | 'je', days: { sent: DayNumber; receipt: DayNumber; last: DayNumber; costs: DayNumber }): LetterPhrases {
+function phrases(language: Language, wording: LetterWording, register: 'u' | 'je', days: { sent: DayNumber; receipt: DayNumber; last: DayNumber; costs: DayNumber }): LetterPhrases {
 	const clause = LETTER_TERM_CLAUSES[wording][language];
 	const date = (day: DayNumber) => formatDate(day, language, 'long');
 	if (language === 'en') {
@@ -90,7 +82,7 @@ function phrases(language: ReasonLanguage, wording: LetterWording, register: 'u'
 }
 
 /** The first post day at or after `day`: Monday-Saturday, not a holiday or designated day (Saturday only if allowed). */
-export function nextPostDay(day: DayNumber, scheduler: Scheduler): DayNumber {
+function nextPostDay(day: DayNumber, scheduler: Scheduler): DayNumber {
 	const { calendar } = scheduler;
 	const saturdays = scheduler.compiled.settings.saturdays;
 	let d = day;
@@ -98,14 +90,18 @@ export function nextPostDay(day: DayNumber, scheduler: Scheduler): DayNumber {
 	return d;
 }
 
-// The last answer per register (debtors of one run mix "u" and "je").
+// The last answer per register (debtors of one run mix "u" and "je"), used by letterTerm only.
+// Invariants: the answer depends on nothing but the scheduler, the start day and the register (the
+// key), and a Scheduler does not change after it is made (it is compared by identity); the stored
+// answer is never handed out itself, only copies (see letterTerm).
 const lastTerms: Record<'u' | 'je', { scheduler: Scheduler; startDay: DayNumber; term: LetterTermSchedule } | undefined> = { u: undefined, je: undefined };
 
 /**
- * Dates and wording of the 14-day letter sent on (the first post day at or after) `startDay`.
- * A run asks the same question for thousands of debtors: the answer for the same start day,
- * register and scheduler is worked out once and handed out as a fresh copy (new objects and lists,
- * so a later node may change one item's result; the strings inside are shared, they cannot change).
+ * Dates and wording of the 14-day letter sent on (the first post day at or after) `startDay`. The
+ * answer for the same start day, register and scheduler is worked out once (see lastTerms) and handed
+ * out as a fresh copy: new objects and lists, so a later node may change one item's result; the
+ * strings inside are shared, they cannot change. Invariant: a field of LetterTermSchedule that holds
+ * an object or a list must be copied here too.
  */
 export function letterTerm(startDay: DayNumber, scheduler: Scheduler, register: 'u' | 'je' = 'u'): LetterTermSchedule {
 	let last = lastTerms[register];
@@ -170,12 +166,7 @@ function workOutLetterTerm(startDay: DayNumber, scheduler: Scheduler, register: 
 	return {
 		operation: 'fourteenDayLetterTerm',
 		status: 'scheduled',
-		sentDate: isoDate(sent),
-		presumedReceiptDate: isoDate(term.presumedReceiptDay),
-		termStartDate: isoDate(term.termStartDay),
-		lastDayToPay: isoDate(term.lastDayToPay),
-		costsFromDate: isoDate(term.costsFromDay),
-		extended: term.extended,
+		...termDates(term),
 		wording: s.letterWording,
 		phrases: { nl: phrases('nl', s.letterWording, register, days), en: phrases('en', s.letterWording, register, days) },
 		reasonCodes: codes,

@@ -2,13 +2,14 @@
  * Reasons in plain Dutch and English: every shift of a moment or date says why ("moved from Sunday
  * to Monday 07:00", "after the expected salary on the 25th"), so collectors can explain it.
  */
-import type { Channel, IncomeType } from '../debtor/model';
+import type { Channel, IncomeType, Language } from '../debtor/model';
 import { formatDate, weekday, type DayNumber, type DutchCalendar, type ExpectedIncome } from '../calendar';
 import { describeMoment, formatMinute, localDayOf } from './moments';
 
-export type ReasonLanguage = 'nl' | 'en';
+/** @deprecated use Language (debtor/model.ts) */
+export type ReasonLanguage = Language;
 
-const CHANNEL_NAMES: Readonly<Record<Channel, Readonly<Record<ReasonLanguage, string>>>> = {
+const CHANNEL_NAMES: Readonly<Record<Channel, Readonly<Record<Language, string>>>> = {
 	email: { nl: 'e-mail', en: 'e-mail' },
 	sms: { nl: 'sms', en: 'text message' },
 	whatsapp: { nl: 'WhatsApp-bericht', en: 'WhatsApp message' },
@@ -17,12 +18,12 @@ const CHANNEL_NAMES: Readonly<Record<Channel, Readonly<Record<ReasonLanguage, st
 };
 
 /** Name of a channel (or a history channel such as portal) in a language. */
-export function channelName(channel: string, language: ReasonLanguage): string {
-	const names = (CHANNEL_NAMES as Record<string, Record<ReasonLanguage, string>>)[channel];
+export function channelName(channel: string, language: Language): string {
+	const names = (CHANNEL_NAMES as Record<string, Record<Language, string>>)[channel];
 	return names ? names[language] : channel;
 }
 
-const INCOME_NAMES: Readonly<Record<IncomeType, Readonly<Record<ReasonLanguage, string>>>> = {
+const INCOME_NAMES: Readonly<Record<IncomeType, Readonly<Record<Language, string>>>> = {
 	'salary-monthly': { nl: 'het salaris', en: 'the salary' },
 	'salary-four-weekly': { nl: 'het vierwekelijkse salaris', en: 'the four-weekly salary' },
 	aow: { nl: 'de AOW', en: 'the AOW pension' },
@@ -63,14 +64,14 @@ export function reasonCodes(events: readonly ScheduleEvent[]): string[] {
 	return codes;
 }
 
-function dayLabel(day: DayNumber, calendar: DutchCalendar, language: ReasonLanguage): string {
+function dayLabel(day: DayNumber, calendar: DutchCalendar, language: Language): string {
 	const name = calendar.holidayName(day, language);
 	const text = formatDate(day, language, 'long');
 	return name ? `${text} (${name})` : text;
 }
 
 /** Why a whole day is not a contact day, e.g. "Sunday", "Easter Monday (public holiday)". */
-function restDays(fromDay: DayNumber, toDay: DayNumber, calendar: DutchCalendar, saturdays: boolean, language: ReasonLanguage): string[] {
+function restDays(fromDay: DayNumber, toDay: DayNumber, calendar: DutchCalendar, saturdays: boolean, language: Language): string[] {
 	const days: string[] = [];
 	for (let day = fromDay + 1; day < toDay && days.length < 10; day++) {
 		if (calendar.isContactDay(day) && (saturdays || weekday(day) !== 6)) continue;
@@ -79,7 +80,7 @@ function restDays(fromDay: DayNumber, toDay: DayNumber, calendar: DutchCalendar,
 	return days;
 }
 
-function joinList(parts: string[], language: ReasonLanguage): string {
+function joinList(parts: string[], language: Language): string {
 	if (parts.length <= 1) return parts.join('');
 	return `${parts.slice(0, -1).join(', ')} ${language === 'nl' ? 'en' : 'and'} ${parts[parts.length - 1]}`;
 }
@@ -89,7 +90,7 @@ interface WindowFacts {
 	end: number;
 }
 
-function causeText(cause: WindowCause, at: number, facts: WindowFacts, calendar: DutchCalendar, channel: Channel, language: ReasonLanguage): string {
+function causeText(cause: WindowCause, at: number, facts: WindowFacts, calendar: DutchCalendar, channel: Channel, language: Language): string {
 	const nl = language === 'nl';
 	const day = localDayOf(at);
 	switch (cause) {
@@ -121,7 +122,7 @@ function causeText(cause: WindowCause, at: number, facts: WindowFacts, calendar:
 	}
 }
 
-function moved(event: { from: number; to: number }, language: ReasonLanguage): string {
+function moved(event: { from: number; to: number }, language: Language): string {
 	return language === 'nl'
 		? `Verschoven van ${describeMoment(event.from, 'nl')} naar ${describeMoment(event.to, 'nl')}`
 		: `Moved from ${describeMoment(event.from, 'en')} to ${describeMoment(event.to, 'en')}`;
@@ -131,7 +132,7 @@ function moved(event: { from: number; to: number }, language: ReasonLanguage): s
 export interface WordingContext {
 	calendar: DutchCalendar;
 	saturdays: boolean;
-	language: ReasonLanguage;
+	language: Language;
 	/** Window of the channel per weekday, for "outside the creditor's hours (09:00-17:00)". */
 	windowOf: (channel: Channel, isoWeekday: number) => WindowFacts;
 	minHoursBetweenContacts: number;
@@ -206,7 +207,7 @@ export function wordIncomeWindow(window: IncomeWindow, ctx: WordingContext, sent
 	return text + incomeNote(income, language);
 }
 
-function ordinal(n: number, language: ReasonLanguage): string {
+function ordinal(n: number, language: Language): string {
 	if (language === 'nl') return `${n}e`;
 	const tens = n % 100;
 	if (tens >= 11 && tens <= 13) return `${n}th`;
@@ -214,7 +215,7 @@ function ordinal(n: number, language: ReasonLanguage): string {
 }
 
 /** Extra sentences on how the income date was found (moved off a weekend, assumed, WW business day). */
-export function incomeNote(income: ExpectedIncome, language: ReasonLanguage): string {
+export function incomeNote(income: ExpectedIncome, language: Language): string {
 	const nl = language === 'nl';
 	let note = '';
 	if (income.source === 'ww/business-day' && income.dayOfMonth !== undefined) {

@@ -3,6 +3,10 @@
  * means for the rest of a journey (tone, action, channels to prefer). Domain brief section 3.
  */
 import type { Channel } from '../debtor/model';
+import type { Tone } from '../messages/types';
+
+/** The tones a persona calls for: the template library's (messages/types.ts TONES). */
+export type { Tone };
 
 export const PERSONAS = [
 	'current',
@@ -30,8 +34,6 @@ export const SIGNALS = [
 	'legal-early-warning',
 ] as const;
 export type Signal = (typeof SIGNALS)[number];
-
-export type Tone = 'supportive' | 'neutral' | 'firm';
 
 /** What the journey does with a debtor of this persona. */
 export type PersonaAction = 'none' | 'collect' | 'pause' | 'stop';

@@ -2,10 +2,12 @@
  * Human-readable reasons in Dutch and English. The segmenter records each decision as a code with
  * its facts and thresholds; this module words it, so collectors can explain every assignment.
  */
+import type { Language } from '../debtor/model';
 import { formatCents } from '../money';
 import { flatString } from '../text';
 
-export type ReasonLanguage = 'nl' | 'en';
+/** @deprecated use Language (debtor/model.ts) */
+export type ReasonLanguage = Language;
 
 /** The facts and thresholds a reason names, by name. */
 export type ReasonParams = Record<string, string | number>;
@@ -15,8 +17,9 @@ export type ReasonValue = string | number;
 
 /**
  * The facts and thresholds each reason names, in the order the segmenter passes them. The values
- * travel as arguments, without an object per reason (a run words some 280,000 reasons), and are put
- * to their names only when a sentence is worded for the first time (see wordReasonShared).
+ * travel as arguments, without an object per reason, and are put to their names only when a
+ * sentence is worded for the first time (see wordReasonShared). Invariant: at most MAX_VALUES names
+ * per reason (wordReasonShared takes that many arguments, a to e).
  */
 export const REASON_PARAMETERS = {
 	'behaviour.non-payer-never': ['terms'],
@@ -65,10 +68,10 @@ export interface Reason {
 	params: ReasonParams;
 }
 
-type Template = (p: ReasonParams, language: ReasonLanguage) => string;
+type Template = (p: ReasonParams, language: Language) => string;
 
 const pct = (value: string | number) => `${Math.round(Number(value) * 100)}%`;
-const money = (value: string | number, language: ReasonLanguage) => formatCents(Number(value), language);
+const money = (value: string | number, language: Language) => formatCents(Number(value), language);
 const plural = (n: string | number, one: string, many: string) => (Number(n) === 1 ? one : many);
 
 const SECTOR_NAMES: Record<string, { nl: string; en: string }> = {
@@ -79,7 +82,7 @@ const SECTOR_NAMES: Record<string, { nl: string; en: string }> = {
 	water: { nl: 'drinkwater', en: 'drinking water' },
 };
 
-const MESSAGES: Record<ReasonCode, Record<ReasonLanguage, Template>> = {
+const MESSAGES: Record<ReasonCode, Record<Language, Template>> = {
 	'behaviour.non-payer': {
 		en: (p) => `Non-payer: ${p.terms} ${plural(p.terms, 'term', 'terms')} in arrears and no payment for ${p.days} days (threshold ${p.threshold} days).`,
 		nl: (p) => `Betaalt niet: ${p.terms} ${plural(p.terms, 'termijn', 'termijnen')} achterstand en ${p.days} dagen geen betaling (grens ${p.threshold} dagen).`,
@@ -203,19 +206,27 @@ const MESSAGES: Record<ReasonCode, Record<ReasonLanguage, Template>> = {
 };
 
 /** The reason as a sentence in the given language. */
-export function wordReason(reason: Reason, language: ReasonLanguage): string {
-	const templates = MESSAGES[reason.code as ReasonCode] as Record<ReasonLanguage, Template> | undefined;
+export function wordReason(reason: Reason, language: Language): string {
+	const templates = MESSAGES[reason.code as ReasonCode] as Record<Language, Template> | undefined;
 	if (!templates) throw new Error(`No wording for reason ${reason.code}`);
 	return templates[language](reason.params, language);
 }
 
 /*
- * Sentences already worded, found by a number computed from language, code and parameter values, in
- * an open-addressed table of typed arrays. A lookup touches three or four cache lines (the slot, the
- * entry, its values, its text); a Map of entry objects holding arrays of boxed values took six or
- * seven, each a likely cache miss while a run streams 100,000 records through the caches.
+ * The sentence table behind wordReasonShared (nothing else reads or writes it): sentences already
+ * worded, found by a hash of language, code and values in an open-addressed table of typed arrays.
+ * Invariants a change must keep:
+ * - an entry's text is exactly what wordReason gives for the entry's language, code and values, and
+ *   an entry is only returned when all of them are equal (the hash only finds candidates);
+ * - TABLE_SIZE is a power of two and larger than WORDED_LIMIT, so a probe always reaches an empty
+ *   slot and ends;
+ * - starting afresh (at WORDED_LIMIT entries) empties every slot before an entry is reused;
+ * - lookupNumbers / lookupStrings hold the values of the call under way only: written and read
+ *   within one wordReasonShared call, never kept;
+ * - a value is a number or a string; another kind needs its own place in valueHash and
+ *   holdsLookupValues before it may be passed.
  */
-const TABLE_SIZE = 1 << 17; // slots; a power of two, well above the entries (a short probe)
+const TABLE_SIZE = 1 << 17; // slots; a power of two, larger than WORDED_LIMIT (see above)
 const TABLE_MASK = TABLE_SIZE - 1;
 /** Entries before the table starts afresh: the memory stays bounded whatever a run words. */
 const WORDED_LIMIT = 50_000;
@@ -282,16 +293,15 @@ function lookupValue(hash: number, k: number, value: ReasonValue | undefined): n
 }
 
 /**
- * The sentence for reason `code` with its values (in the order of REASON_PARAMETERS), shared with
- * every earlier reason with the same language, code and values. A run keeps every result alive until
- * its end, and the garbage collector copies what is kept: a generated portfolio of 100,000 debtors
- * has 284k reasons but 13.6k distinct sentences, so sharing them spares most of that copying, and the
- * wording. The lookup builds nothing: a number from the values finds the candidates, and the values
- * themselves are compared. Strings cannot change, so sharing them between items is safe.
+ * The sentence for reason `code` with its values (in the order of REASON_PARAMETERS): the same text
+ * wordReason gives, shared with every earlier reason with the same language, code and values (see
+ * the sentence table above). Callers may rely on the text only, never on which copy they get:
+ * strings cannot change, so sharing them between items is safe. Not re-entrant (the lookup places are
+ * shared), which holds as long as wording a sentence never words another reason.
  */
 export function wordReasonShared(
 	code: ReasonCode,
-	language: ReasonLanguage,
+	language: Language,
 	a?: ReasonValue,
 	b?: ReasonValue,
 	c?: ReasonValue,

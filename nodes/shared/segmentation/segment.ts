@@ -8,7 +8,7 @@
  */
 import type { CheckedDates } from '../calendar/checkedDates';
 import type { DayNumber } from '../calendar/days';
-import type { Channel, DebtorRecord } from '../debtor/model';
+import type { Channel, DebtorRecord, Language } from '../debtor/model';
 import { debtorFieldSelection, debtorFieldWithin, type DebtorField, type DebtorFieldSelection } from '../debtor/validate';
 import { parseFieldPath } from '../fieldPath';
 import { addOnce, computeFeatures, suppliedFeatures, type SegmentationFeatures } from './features';
@@ -21,10 +21,10 @@ import {
 	type Signal,
 	type Tone,
 } from './personas';
-import { wordReasonShared, type ReasonCode, type ReasonLanguage, type ReasonValue, type ReasonValues } from './reasons';
+import { wordReasonShared, type ReasonCode, type ReasonValue, type ReasonValues } from './reasons';
 import type { SegmentationSettings } from './settings';
 
-export const RULE_OPERATORS = [
+const RULE_OPERATORS = [
 	'equals',
 	'notEquals',
 	'greaterThan',
@@ -74,7 +74,7 @@ export interface Experiment {
 export interface SegmentOptions {
 	referenceDay: DayNumber;
 	settings: SegmentationSettings;
-	language: ReasonLanguage;
+	language: Language;
 	rules?: CompiledRule[];
 	experiment?: Experiment;
 }
@@ -251,19 +251,20 @@ export function stableBucket(text: string): number {
 
 /**
  * The reasons of the debtor being segmented, each worded as it is added (one shared sentence per
- * distinct reason, see wordReasonShared). One list serves every debtor, and the result gets copies
- * at their exact length: a run keeps all its results alive, and the garbage collector's work grows
- * with everything the run allocates, kept or not.
+ * distinct reason, see wordReasonShared). One list (reasonList) serves every debtor.
+ * Invariants: `start` begins each debtor; its contents are valid only until the next `start`, so a
+ * result takes them through sentences() and codes(), which copy at exact length, and never holds
+ * `worded` or `coded` themselves; one debtor at a time (segmentDebtor does not call itself).
  */
 class ReasonList {
-	// Written by index and never shortened, so the buffers are not reallocated per debtor.
+	// Written by index and never shortened: only the first `count` places belong to the debtor.
 	private readonly worded: string[] = [];
 	private readonly coded: string[] = [];
 	private count = 0;
-	private language: ReasonLanguage = 'nl';
+	private language: Language = 'nl';
 
 	/** Empties the list for the next debtor, whose reasons are worded in `language`. */
-	start(language: ReasonLanguage): this {
+	start(language: Language): this {
 		this.count = 0;
 		this.language = language;
 		return this;
@@ -422,8 +423,9 @@ function builtInPersona(f: SegmentationFeatures, s: SegmentationSettings, reason
 	return 'temporary-shortfall';
 }
 
-// The signals of the debtor being segmented, written by index and handed out at their exact length
-// (see ReasonList).
+// The signals of the debtor being segmented, used by signalsOf only. Invariant: only its first
+// `count` places are valid, and only during one signalsOf call; signalsOf returns a copy at exact
+// length, never the buffer.
 const signalBuffer: Signal[] = [];
 
 function signalsOf(f: SegmentationFeatures, s: SegmentationSettings, reasons: ReasonList): Signal[] {
@@ -458,8 +460,9 @@ function signalsOf(f: SegmentationFeatures, s: SegmentationSettings, reasons: Re
 	return signalBuffer.slice(0, count);
 }
 
-// The channels in order, written in a reused buffer and handed out at their exact length (see
-// reachableChannels).
+// The channels in order for the debtor being segmented, used by addChannel and channelsFor only.
+// Invariant: only its first `n` places are valid, and only during one channelsFor call; channelsFor
+// returns a copy at exact length, never the buffer. (The initial values are placeholders, never read.)
 const orderBuffer: Channel[] = ['email', 'sms', 'whatsapp', 'letter', 'phone'];
 
 /** Adds a reachable channel once to the first `n` of the buffer. */

@@ -1,4 +1,4 @@
-import { dayNumber, formatDate, monthName, weekdayName } from '../../../nodes/shared/calendar';
+import { dayNumber, formatDate } from '../../../nodes/shared/calendar';
 
 const d = dayNumber;
 
@@ -38,13 +38,5 @@ describe('formatDate', () => {
 		expect(formatDate(d('2026-05-12'), 'de', 'long')).toBe('Tuesday 12 May 2026');
 		expect(() => formatDate(d('2026-05-12'), 'nl', 'full' as 'long')).toThrow(RangeError);
 		expect(() => formatDate(1.5, 'nl')).toThrow(RangeError);
-	});
-
-	it('names weekdays and months', () => {
-		expect(weekdayName(7, 'nl')).toBe('zondag');
-		expect(weekdayName(1, 'en')).toBe('Monday');
-		expect(monthName(3, 'nl')).toBe('maart');
-		expect(monthName(12, 'en')).toBe('December');
-		expect(() => monthName(13)).toThrow(RangeError);
 	});
 });

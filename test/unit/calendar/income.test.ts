@@ -6,7 +6,6 @@ import {
 	incomeDaysBetween,
 	isoDate,
 	nextIncomeDay,
-	previousIncomeDay,
 	type IncomeCalendarOptions,
 } from '../../../nodes/shared/calendar';
 import type { Income } from '../../../nodes/shared/debtor/model';
@@ -230,12 +229,7 @@ describe('unknown income', () => {
 	});
 });
 
-describe('previousIncomeDay and ranges', () => {
-	it('the last income on or before a day', () => {
-		expect(isoDate(previousIncomeDay({ type: 'salary-monthly', dayOfMonth: 25 }, d('2026-07-23'), cal).day)).toBe('2026-06-25');
-		expect(isoDate(previousIncomeDay({ type: 'salary-monthly', dayOfMonth: 25 }, d('2026-07-24'), cal).day)).toBe('2026-07-24');
-	});
-
+describe('ranges', () => {
 	it('an empty range gives no days', () => {
 		expect(between({ type: 'aow' }, '2026-01-24', '2026-02-22')).toEqual([]);
 	});

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { dayNumber } from '../../../nodes/shared/calendar';
-import { STAGES, type Stage } from '../../../nodes/shared/debtor/model';
+import { STAGES, type Language, type Stage } from '../../../nodes/shared/debtor/model';
 import {
 	MESSAGE_CHANNELS,
 	READABILITY_LIMITS,
@@ -24,7 +24,6 @@ import {
 	resolveBrand,
 	resolveSelection,
 	type MessageChannel,
-	type MessageLanguage,
 	type RenderedMessage,
 } from '../../../nodes/shared/messages';
 import { GENERATED_LIBRARY, GENERATED_SPECS } from '../../../nodes/ToneTemplate/generated/library';
@@ -33,14 +32,14 @@ import { SAMPLE_BANK, sampleDebtor, sampleItem, sampleOptions } from '../../../b
 import { foreignSentences, languageOf } from './languageWords';
 
 const library = new TemplateLibrary(GENERATED_LIBRARY, GENERATED_SPECS);
-const LANGUAGES: MessageLanguage[] = ['nl', 'en'];
+const LANGUAGES: Language[] = ['nl', 'en'];
 
 interface Rendered {
 	stage: Stage;
 	channel: MessageChannel;
 	tone: string;
 	register: string;
-	language: MessageLanguage;
+	language: Language;
 	message: RenderedMessage;
 }
 
@@ -108,7 +107,7 @@ describe('generated module', () => {
 });
 
 describe('document rendering', () => {
-	const viewOf = (stage: Stage, tone: (typeof TONES)[number], register: (typeof REGISTERS)[number], language: MessageLanguage) =>
+	const viewOf = (stage: Stage, tone: (typeof TONES)[number], register: (typeof REGISTERS)[number], language: Language) =>
 		buildView({ ...sampleItem(stage), stage, channel: 'email', tone, register, language, meta: GENERATED_LIBRARY.stages[stage] }, sampleOptions()).view;
 
 	test('the preview line of every e-mail is the first sentence of its plain-text lead', () => {
@@ -256,7 +255,7 @@ describe('plain language (B1)', () => {
 });
 
 describe('content', () => {
-	const email = (stage: Stage, language: MessageLanguage = 'nl', tone = 'neutral', register = 'u') =>
+	const email = (stage: Stage, language: Language = 'nl', tone = 'neutral', register = 'u') =>
 		all.find((r) => r.stage === stage && r.channel === 'email' && r.language === language && r.tone === tone && r.register === register)!.message;
 
 	test('the amount, the date and one action come first (in the lead, right after the greeting)', () => {

@@ -1,4 +1,5 @@
-import { isValidIban, validateDebtor } from '../../../nodes/shared/debtor/validate';
+import { isValidIban } from '../../../nodes/shared/debtor/iban';
+import { validateDebtor } from '../../../nodes/shared/debtor/validate';
 import type { DebtorRecord } from '../../../nodes/shared/debtor/model';
 import { daysBetween, generatePortfolio, type GeneratedDebtor } from '../../fixtures/portfolio';
 

@@ -1,12 +1,11 @@
 /** Small helpers shared by the scheduling tests. */
 import { getDutchCalendar, type DutchCalendar } from '../../../nodes/shared/calendar';
-import type { Channel, Contact, DebtorRecord } from '../../../nodes/shared/debtor/model';
+import type { Channel, Contact, DebtorRecord, Language } from '../../../nodes/shared/debtor/model';
 import {
 	createScheduler,
 	nextContactMoment,
 	type ContactSchedule,
 	type NotSchedulable,
-	type ReasonLanguage,
 	type SchedulingSettings,
 } from '../../../nodes/shared/scheduling';
 
@@ -24,7 +23,7 @@ export interface PlanOptions {
 	record?: Partial<DebtorRecord>;
 	contacts?: Contact[];
 	now?: string;
-	language?: ReasonLanguage;
+	language?: Language;
 	calendar?: DutchCalendar;
 }
 

@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests build deliberately malformed records */
-import { DebtorValidationError, assertDebtor, debtorFieldSelection, isValidIban, validateDebtor } from '../../../nodes/shared/debtor/validate';
+import { isValidIban } from '../../../nodes/shared/debtor/iban';
+import { DebtorValidationError, assertDebtor, debtorFieldSelection, validateDebtor } from '../../../nodes/shared/debtor/validate';
 import {
 	CHANNELS,
 	CONTACT_CHANNELS,

@@ -11,7 +11,7 @@ import { httpFailure, isSuccess, joinUrl, jsonBody, str } from '../http';
 import { verifyBird } from '../signatures';
 import { SendValidationError, type CallbackRequest, type DeliveryEvent, type EventStatus, type ProviderAdapter } from '../types';
 
-export const BIRD_DEFAULT_BASE_URL = 'https://api.bird.com';
+const BIRD_DEFAULT_BASE_URL = 'https://api.bird.com';
 
 export const birdAdapter: ProviderAdapter = {
 	id: 'bird',

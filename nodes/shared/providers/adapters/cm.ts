@@ -8,7 +8,7 @@ import { mobileOf, requireFrom, smsText, whatsAppTemplate } from '../content';
 import { httpFailure, isSuccess, joinUrl, jsonBody, str } from '../http';
 import type { CallbackRequest, DeliveryEvent, EventStatus, OutgoingMessage, ProviderAdapter, ProviderResponse, Recipient, SendContext, SendOutcome } from '../types';
 
-export const CM_DEFAULT_BASE_URL = 'https://gw.messaging.cm.com';
+const CM_DEFAULT_BASE_URL = 'https://gw.messaging.cm.com';
 
 // Request-level and per-message error codes (CM's text SDK): 101/103 auth, 102 balance,
 // 302/303 invalid number, 401 spam, 402 blacklisted, 500/999 server side.
@@ -18,7 +18,7 @@ const OPTED_OUT = new Set([402]);
 const TRANSIENT = new Set([500, 999]);
 
 /** E.164 (+31...) to CM's 00-prefixed form. */
-export const cmNumber = (mobile: string) => `00${mobile.replace(/^\+/, '')}`;
+const cmNumber = (mobile: string) => `00${mobile.replace(/^\+/, '')}`;
 
 function cmRequest(message: OutgoingMessage, recipient: Recipient, context: SendContext, whatsapp: boolean) {
 	const from = requireFrom(str(context.options.from) ?? str(context.credentials.from), 'sender (alphanumeric sender ID or number)');

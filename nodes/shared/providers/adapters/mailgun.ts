@@ -5,11 +5,12 @@
  * (HMAC-SHA256 of timestamp + token with the webhook signing key).
  */
 import { emailContent, requireFrom } from '../content';
-import { base64ToBytes, formEncode, httpFailure, isSuccess, joinUrl, jsonBody, multipartBody, str } from '../http';
+import { base64ToBytes } from '../../base64';
+import { formEncode, httpFailure, isSuccess, joinUrl, jsonBody, multipartBody, str } from '../http';
 import { verifyMailgun } from '../signatures';
 import { SendValidationError, type CallbackRequest, type DeliveryEvent, type EventStatus, type ProviderAdapter, type SendContext } from '../types';
 
-export const MAILGUN_BASE_URLS = { us: 'https://api.mailgun.net', eu: 'https://api.eu.mailgun.net' } as const;
+const MAILGUN_BASE_URLS = { us: 'https://api.mailgun.net', eu: 'https://api.eu.mailgun.net' } as const;
 
 /** Base URL: an explicit one (tests), else by region. */
 export function mailgunBaseUrl(credentials: Record<string, unknown>): string {

@@ -9,8 +9,8 @@ import { mobileOf, whatsAppTemplate } from '../content';
 import { verifyMeta } from '../signatures';
 import { SendValidationError, type CallbackRequest, type DeliveryEvent, type EventStatus, type ProviderAdapter } from '../types';
 
-export const META_DEFAULT_BASE_URL = 'https://graph.facebook.com';
-export const META_DEFAULT_API_VERSION = 'v24.0';
+const META_DEFAULT_BASE_URL = 'https://graph.facebook.com';
+const META_DEFAULT_API_VERSION = 'v24.0';
 
 // docs: developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes
 const OPTED_OUT = new Set([131050]);

@@ -10,8 +10,7 @@ import { addressOf, letterPdf } from '../content';
 import { verifyHexBodyHmac } from '../signatures';
 import { SendValidationError, type CallbackRequest, type DeliveryEvent, type EventStatus, type OutgoingMessage, type ProviderAdapter, type ProviderRequest, type ProviderResponse, type Recipient, type SendContext, type SendOutcome } from '../types';
 
-export const PINGEN_DEFAULT_BASE_URL = 'https://api.pingen.com';
-export const PINGEN_STAGING_BASE_URL = 'https://api-staging.pingen.com';
+const PINGEN_DEFAULT_BASE_URL = 'https://api.pingen.com';
 const JSON_API = 'application/vnd.api+json';
 
 function baseUrl(context: SendContext): string {

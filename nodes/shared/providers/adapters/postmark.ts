@@ -8,7 +8,7 @@ import { emailContent, requireFrom } from '../content';
 import { httpFailure, isSuccess, joinUrl, jsonBody, str } from '../http';
 import type { CallbackRequest, DeliveryEvent, EventStatus, ProviderAdapter } from '../types';
 
-export const POSTMARK_DEFAULT_BASE_URL = 'https://api.postmarkapp.com';
+const POSTMARK_DEFAULT_BASE_URL = 'https://api.postmarkapp.com';
 
 export const postmarkAdapter: ProviderAdapter = {
 	id: 'postmark',

@@ -9,8 +9,8 @@ import { header, httpFailure, isSuccess, joinUrl, jsonBody, str } from '../http'
 import { verifySendGrid } from '../signatures';
 import type { CallbackRequest, DeliveryEvent, EventStatus, ProviderAdapter } from '../types';
 
-export const SENDGRID_DEFAULT_BASE_URL = 'https://api.sendgrid.com';
-export const SENDGRID_KEY_ARG = 'sc_key';
+const SENDGRID_DEFAULT_BASE_URL = 'https://api.sendgrid.com';
+const SENDGRID_KEY_ARG = 'sc_key';
 
 export const sendGridAdapter: ProviderAdapter = {
 	id: 'sendgrid',

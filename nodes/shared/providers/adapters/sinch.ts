@@ -9,9 +9,9 @@ import { httpFailure, isSuccess, joinUrl, jsonBody, str } from '../http';
 import { verifySinch } from '../signatures';
 import { SendValidationError, type CallbackRequest, type DeliveryEvent, type EventStatus, type ProviderAdapter } from '../types';
 
-export const SINCH_BASE_URLS = { us: 'https://us.sms.api.sinch.com', eu: 'https://eu.sms.api.sinch.com' } as const;
+const SINCH_BASE_URLS = { us: 'https://us.sms.api.sinch.com', eu: 'https://eu.sms.api.sinch.com' } as const;
 
-export function sinchBaseUrl(credentials: Record<string, unknown>): string {
+function sinchBaseUrl(credentials: Record<string, unknown>): string {
 	return str(credentials.baseUrl) ?? (credentials.region === 'us' ? SINCH_BASE_URLS.us : SINCH_BASE_URLS.eu);
 }
 

@@ -46,7 +46,7 @@ export function smtpSettings(credentials: Record<string, unknown>, secrets: Reco
 }
 
 /** nodemailer transport options for the settings (pooled for sending, single for verification). */
-export function transportOptions(settings: SmtpSettings, timeoutMs: number, pool: boolean) {
+function transportOptions(settings: SmtpSettings, timeoutMs: number, pool: boolean) {
 	return {
 		pool,
 		maxConnections: 5,

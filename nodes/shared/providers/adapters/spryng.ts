@@ -8,7 +8,7 @@ import { mobileOf, requireFrom, smsText } from '../content';
 import { httpFailure, isSuccess, joinUrl, jsonBody, str } from '../http';
 import type { CallbackRequest, DeliveryEvent, EventStatus, ProviderAdapter } from '../types';
 
-export const SPRYNG_DEFAULT_BASE_URL = 'https://rest.spryngsms.com';
+const SPRYNG_DEFAULT_BASE_URL = 'https://rest.spryngsms.com';
 
 export const spryngAdapter: ProviderAdapter = {
 	id: 'spryng',

@@ -9,8 +9,8 @@ import { mobileOf, requireFrom, smsText, whatsAppTemplate } from '../content';
 import { verifyTwilio } from '../signatures';
 import { SendValidationError, type CallbackRequest, type DeliveryEvent, type EventStatus, type ProviderAdapter, type ProviderRequest, type ProviderResponse, type SendChannel, type SendContext, type SendOutcome } from '../types';
 
-export const TWILIO_DEFAULT_BASE_URL = 'https://api.twilio.com';
-export const CALLBACK_KEY_PARAM = 'sc_key';
+const TWILIO_DEFAULT_BASE_URL = 'https://api.twilio.com';
+const CALLBACK_KEY_PARAM = 'sc_key';
 
 /** Error codes after which the same request can never succeed for this debtor (docs: twilio.com/docs/api/errors). */
 const OPTED_OUT = new Set([21610]);

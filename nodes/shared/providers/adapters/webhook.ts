@@ -5,7 +5,8 @@
  * Idempotency-Key, which makes repeating an attempt of unknown outcome safe. The same signature
  * scheme is accepted back by the Delivery Status Trigger for the creditor's delivery events.
  */
-import { bytesToBase64, header, httpFailure, isSuccess, jsonBody, str } from '../http';
+import { bytesToBase64 } from '../../base64';
+import { header, httpFailure, isSuccess, jsonBody, str } from '../http';
 import { SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, verifyPackageWebhook } from '../signatures';
 import { EVENT_STATUSES, SEND_CHANNELS, SendValidationError, type DeliveryEvent, type EventStatus, type ProviderAdapter, type SendChannel } from '../types';
 
