@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { CheckedDates } from '../shared/calendar/checkedDates';
+import type { Language } from '../shared/debtor/model';
 import { assertDebtor } from '../shared/debtor/validate';
 import { runPerItem } from '../shared/n8n/items';
 import { referenceDayPerItem } from '../shared/n8n/referenceDay';
@@ -20,7 +21,6 @@ import {
 	segmentDebtor,
 	segmenterFieldSelection,
 	type CustomRule,
-	type ReasonLanguage,
 	type SegmentOptions,
 	type SegmentationSettings,
 } from '../shared/segmentation';
@@ -106,7 +106,7 @@ export class DebtorSegmenter implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const routing = this.getNodeParameter('routing', 0, 'persona') as 'persona' | 'behaviour' | 'single';
 		const routeInvalid = (this.getNodeParameter('invalidRecords', 0, 'route') as string) === 'route';
-		const language = this.getNodeParameter('language', 0, 'nl') as ReasonLanguage;
+		const language = this.getNodeParameter('language', 0, 'nl') as Language;
 		const settings = settingsFromParameters(
 			this.getNodeParameter('thresholds', 0, {}) as ThresholdParameters,
 			this.getNodeParameter('earlyWarning', 0, {}) as EarlyWarningParameters,

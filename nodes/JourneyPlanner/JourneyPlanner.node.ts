@@ -7,8 +7,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import type { Language } from '../shared/debtor/model';
 import { LadderError, parseLadders, type Ladders } from '../shared/journey/ladders';
-import type { JourneyLanguage } from '../shared/journey/reasons';
 import { calendarPerItem } from '../shared/n8n/calendar';
 import { runPerItem } from '../shared/n8n/items';
 import { parameterPerItem, parametersReadItem } from '../shared/n8n/parameters';
@@ -55,7 +55,7 @@ export class JourneyPlanner implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const node = this.getNode();
 		const split = (this.getNodeParameter('routing', 0, 'single') as string) === 'split';
-		const language = this.getNodeParameter('language', 0, 'nl') as JourneyLanguage;
+		const language = this.getNodeParameter('language', 0, 'nl') as Language;
 		const laddersPerItem = parametersReadItem(this, ['ladders']);
 		const fixed = laddersFrom(this.getNodeParameter('ladders', 0, '{}'));
 		if (!laddersPerItem && fixed instanceof LadderError) {

@@ -5,13 +5,13 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Language } from '../shared/debtor/model';
 import { parsePlan, PlanError, type ArrangementPlan } from '../shared/arrangement/check';
 import { parseIsoDate, type DutchCalendar } from '../shared/calendar';
 import { assertDebtor } from '../shared/debtor/validate';
 import { valueAtPath } from '../shared/fieldPath';
 import { isPersona, planJourney, type JourneyDecision, type JourneySegmentation } from '../shared/journey/plan';
 import type { Ladders } from '../shared/journey/ladders';
-import type { JourneyLanguage } from '../shared/journey/reasons';
 import { ItemError } from '../shared/n8n/items';
 import { DEFAULT_SEGMENTATION_SETTINGS, segmentDebtor } from '../shared/segmentation';
 
@@ -34,7 +34,7 @@ export interface PlannerSettings {
 	dayOf: (i: number) => number;
 	/** The calendar with the extra designated days of the item's options (throws ItemError). */
 	calendarOf: (extraDesignatedDays: string | undefined) => DutchCalendar;
-	language: JourneyLanguage;
+	language: Language;
 	ladders: (i: number) => Ladders;
 	pauseDaysOf: (i: number) => number;
 	optionsOf: (i: number) => PlannerOptions;

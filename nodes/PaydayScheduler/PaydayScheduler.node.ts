@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { AMSTERDAM, getDutchCalendar, parseMoment, type DutchCalendar, type IncomeCalendarOptions } from '../shared/calendar';
-import type { Channel } from '../shared/debtor/model';
+import type { Channel, Language } from '../shared/debtor/model';
 import { assertDebtor, debtorFieldSelection } from '../shared/debtor/validate';
 import { runPerItem } from '../shared/n8n/items';
 import { parameterPerItem, rememberLast } from '../shared/n8n/parameters';
@@ -24,7 +24,6 @@ import {
 	nextContactMoment,
 	type HoursRule,
 	type LetterWording,
-	type ReasonLanguage,
 	type Scheduler,
 	type SchedulingSettings,
 } from '../shared/scheduling';
@@ -112,7 +111,7 @@ export class PaydayScheduler implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const operation = this.getNodeParameter('operation', 0, 'nextContactMoment') as Operation;
 		const separate = this.getNodeParameter('notSchedulableOutput', 0, true) as boolean;
-		const language = this.getNodeParameter('language', 0, 'nl') as ReasonLanguage;
+		const language = this.getNodeParameter('language', 0, 'nl') as Language;
 		const parameters: PaydaySchedulerParameters = {
 			saturdays: this.getNodeParameter('saturdays', 0, true) as boolean,
 			contactHours: this.getNodeParameter('contactHours', 0, {}) as PaydaySchedulerParameters['contactHours'],

@@ -8,11 +8,10 @@ import {
 } from 'n8n-workflow';
 
 import { getDutchCalendar, type DutchCalendar } from '../shared/calendar';
-import { STAGES, type Stage } from '../shared/debtor/model';
+import { LANGUAGES, STAGES, type Language, type Stage } from '../shared/debtor/model';
 import { assertDebtor } from '../shared/debtor/validate';
 import {
 	MESSAGE_CHANNELS,
-	MESSAGE_LANGUAGES,
 	REGISTERS,
 	TONES,
 	TemplateLibrary,
@@ -26,7 +25,6 @@ import {
 	type CustomTemplateSet,
 	type CustomTemplateSource,
 	type MessageChannel,
-	type MessageLanguage,
 	type MunicipalityOfferMode,
 	type QrImageMode,
 	type Register,
@@ -43,7 +41,7 @@ interface Options {
 	creditorCanDeductVat?: boolean;
 	daysToPay?: number;
 	defaultChannel?: MessageChannel;
-	defaultLanguage?: MessageLanguage;
+	defaultLanguage?: Language;
 	defaultRegister?: Register;
 	defaultTone?: Tone;
 	extraDesignatedDays?: string;
@@ -130,7 +128,7 @@ export class ToneTemplate implements INodeType {
 		const defaults = {
 			defaultTone: oneOf(options.defaultTone, TONES, 'neutral'),
 			defaultRegister: oneOf(options.defaultRegister, REGISTERS, 'u'),
-			defaultLanguage: oneOf(options.defaultLanguage, MESSAGE_LANGUAGES, 'nl'),
+			defaultLanguage: oneOf(options.defaultLanguage, LANGUAGES, 'nl'),
 			defaultChannel: oneOf(options.defaultChannel, MESSAGE_CHANNELS, 'email'),
 		};
 		const stageOf = parameterPerItem<string>(this, 'stage', 'item');
@@ -159,7 +157,7 @@ export class ToneTemplate implements INodeType {
 					stage: oneOf<Stage | 'item'>(stageOf(i), [...STAGES, 'item'], 'item'),
 					channel: oneOf<MessageChannel | 'item'>(channelOf(i), [...MESSAGE_CHANNELS, 'item'], 'item'),
 					tone: oneOf<Tone | 'item'>(toneOf(i), [...TONES, 'item'], 'item'),
-					language: oneOf<MessageLanguage | 'item'>(languageOf(i), [...MESSAGE_LANGUAGES, 'item'], 'item'),
+					language: oneOf<Language | 'item'>(languageOf(i), [...LANGUAGES, 'item'], 'item'),
 					register: oneOf<Register | 'item'>(registerOf(i), [...REGISTERS, 'item'], 'item'),
 					...defaults,
 				},

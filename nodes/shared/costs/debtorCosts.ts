@@ -15,8 +15,9 @@
 import type { DutchCalendar } from '../calendar/calendar';
 import { isoDate, type DayNumber } from '../calendar/days';
 import { formatDate } from '../calendar/format';
-import type { Claim, DebtorRecord } from '../debtor/model';
-import { claimLetters, defaultDayOf, termDates, type LetterDate, type LetterTermDates } from '../journey/history';
+import type { Claim, DebtorRecord, Language } from '../debtor/model';
+import { termDates, type LetterTermDates } from '../calendar/letterTerm';
+import { claimLetters, defaultDayOf, type LetterDate } from '../journey/history';
 import type { Cents } from '../money';
 import type { CollectionCostsResult } from './collectionCosts';
 import type { DayCount, StatutoryInterestResult } from './interest';
@@ -119,7 +120,7 @@ function resolvePurpose(purpose: CostsPurpose, journey: unknown): { purpose: 'an
 	return { purpose, letterClaimIds: purpose === 'announce' ? claimIds : undefined };
 }
 
-const DATE = (day: DayNumber, language: 'nl' | 'en') => formatDate(day, language, 'medium');
+const DATE = (day: DayNumber, language: Language) => formatDate(day, language, 'medium');
 
 function excludedLine(claim: ClaimCosts, today: DayNumber, letterDay: DayNumber | undefined, costsFrom: DayNumber | undefined): { nl: string; en: string } | undefined {
 	const id = claim.claimId;

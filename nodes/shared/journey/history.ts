@@ -82,7 +82,6 @@ export function claimLetters(record: DebtorRecord, calendar: DutchCalendar, opti
 }
 
 // The letter term as ISO dates has its home beside the term; node files import it from here.
-export { termDates, type LetterTermDates } from '../calendar/letterTerm';
 
 /**
  * Letter dates carried by an item's other results: `journey.letters[]` ({ claimId, sentDate }), and a

@@ -9,7 +9,6 @@ import type { Language } from '../debtor/model';
 import { formatCents } from '../money';
 
 /** @deprecated use Language (debtor/model.ts) */
-export type JourneyLanguage = Language;
 
 export interface JourneyReason {
 	code: string;

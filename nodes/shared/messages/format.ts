@@ -3,13 +3,8 @@
  * Everything a template prints is a ready string, so templates need no helpers and no logic.
  */
 import { formatDate, type DateStyle, type DayNumber } from '../calendar';
-import { LANGUAGES, type Language } from '../debtor/model';
+import type { Language } from '../debtor/model';
 import { formatCents, type Cents } from '../money';
-
-/** @deprecated use LANGUAGES (debtor/model.ts) */
-export const MESSAGE_LANGUAGES = LANGUAGES;
-/** @deprecated use Language (debtor/model.ts) */
-export type MessageLanguage = Language;
 
 /**
  * "EUR 1.234,50" (nl) or "EUR 1,234.50" (en). The ISO code keeps SMS texts in GSM-7. Same text as

@@ -38,7 +38,6 @@ export {
 	type EpcQrProblem,
 } from './epcQr';
 export {
-	MESSAGE_LANGUAGES,
 	countOf,
 	escapeHtml,
 	formatDay,
@@ -48,7 +47,6 @@ export {
 	plural,
 	singleLine,
 	type CountableNoun,
-	type MessageLanguage,
 } from './format';
 export { htmlToText } from './htmlText';
 export { LinkError, buildPaymentLink, checkHttpsUrl, checkImageSource, type PaymentLinkValues } from './paymentLink';

@@ -148,9 +148,12 @@ export function jsonParameter(value: unknown, what: string): unknown {
  * else that is not an amount is an ItemError naming the field (never silently "not set").
  */
 export function eurosParameter(value: unknown, field: string): Cents | undefined {
+	let problem: Error | undefined;
 	try {
 		return optionalEurosToCents(value);
 	} catch (error) {
-		throw new ItemError(`${(error as Error).message}`, field);
+		problem = error as Error;
 	}
+	// Thrown outside the catch: the node's error, not a rethrow of the domain's.
+	throw new ItemError(problem.message, field);
 }

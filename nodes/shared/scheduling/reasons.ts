@@ -7,7 +7,6 @@ import { formatDate, weekday, type DayNumber, type DutchCalendar, type ExpectedI
 import { describeMoment, formatMinute, localDayOf } from './moments';
 
 /** @deprecated use Language (debtor/model.ts) */
-export type ReasonLanguage = Language;
 
 const CHANNEL_NAMES: Readonly<Record<Channel, Readonly<Record<Language, string>>>> = {
 	email: { nl: 'e-mail', en: 'e-mail' },

@@ -7,7 +7,6 @@ import { formatCents } from '../money';
 import { flatString } from '../text';
 
 /** @deprecated use Language (debtor/model.ts) */
-export type ReasonLanguage = Language;
 
 /** The facts and thresholds a reason names, by name. */
 export type ReasonParams = Record<string, string | number>;
