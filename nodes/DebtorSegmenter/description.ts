@@ -1,22 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { LEGAL_EARLY_WARNING_SECTORS } from '../shared/debtor/model';
-import { reasonsLanguageProperty, referenceDateProperty, sectorOptions } from '../shared/n8n/descriptions';
+import { personaOptions, reasonsLanguageProperty, referenceDateProperty, sectorOptions } from '../shared/n8n/descriptions';
 
 // Defaults here are literals (the linter wants them so); a unit test checks they equal
 // DEFAULT_SEGMENTATION_SETTINGS, the one home of the thresholds.
-
-const personaOptions = [
-	{ name: 'Can Pay, Won’t Pay', value: 'can-pay-wont-pay' },
-	{ name: 'Current', value: 'current' },
-	{ name: 'Debt Help', value: 'debt-help' },
-	{ name: 'Deceased', value: 'deceased' },
-	{ name: 'Dispute', value: 'dispute' },
-	{ name: 'Forgetful', value: 'forgetful' },
-	{ name: 'Overwhelmed', value: 'overwhelmed' },
-	{ name: 'Structural Shortfall', value: 'structural-shortfall' },
-	{ name: 'Temporary Shortfall', value: 'temporary-shortfall' },
-	{ name: 'Vulnerable', value: 'vulnerable' },
-];
 
 export const debtorSegmenterProperties: INodeProperties[] = [
 	{

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { reasonsLanguageProperty } from '../shared/n8n/descriptions';
+import { personaOptions, reasonsLanguageProperty } from '../shared/n8n/descriptions';
 
 // Defaults here are literals (the linter wants them so); a node test checks they equal
 // DEFAULT_SCHEDULING_SETTINGS and DEFAULT_INCOME_CALENDAR_OPTIONS, the one home of the defaults.
@@ -23,19 +23,6 @@ const weekdayOptions = [
 	{ name: 'Thursday', value: 4 },
 	{ name: 'Tuesday', value: 2 },
 	{ name: 'Wednesday', value: 3 },
-];
-
-const personaOptions = [
-	{ name: 'Can Pay, Won’t Pay', value: 'can-pay-wont-pay' },
-	{ name: 'Current', value: 'current' },
-	{ name: 'Debt Help', value: 'debt-help' },
-	{ name: 'Deceased', value: 'deceased' },
-	{ name: 'Dispute', value: 'dispute' },
-	{ name: 'Forgetful', value: 'forgetful' },
-	{ name: 'Overwhelmed', value: 'overwhelmed' },
-	{ name: 'Structural Shortfall', value: 'structural-shortfall' },
-	{ name: 'Temporary Shortfall', value: 'temporary-shortfall' },
-	{ name: 'Vulnerable', value: 'vulnerable' },
 ];
 
 export const paydaySchedulerProperties: INodeProperties[] = [

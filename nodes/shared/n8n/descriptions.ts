@@ -6,6 +6,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { LANGUAGES, type CreditorSector, type Language } from '../debtor/model';
+import { PERSONA_LABELS, type Persona } from '../segmentation/personas';
 
 const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Dutch', en: 'English' };
 
@@ -32,6 +33,11 @@ export const sectorOptions: INodePropertyOptions[] = (Object.keys(SECTOR_NAMES) 
 	name: SECTOR_NAMES[value],
 	value,
 }));
+
+/** The personas by their display names (PERSONA_LABELS, also the Segmenter's outputs), alphabetical. */
+export const personaOptions: INodePropertyOptions[] = (Object.keys(PERSONA_LABELS) as Persona[])
+	.map((value) => ({ name: PERSONA_LABELS[value], value }))
+	.sort((a, b) => a.name.localeCompare(b.name, 'en'));
 
 /** "Reference Date": the day a node works as of; `description` says what the day is for in that node. */
 export function referenceDateProperty(description: string): INodeProperties {
