@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { CheckedDates } from '../shared/calendar/checkedDates';
+import { optionalEurosToCents } from '../shared/money';
 import type { Language } from '../shared/debtor/model';
 import { assertDebtor } from '../shared/debtor/validate';
 import { runPerItem } from '../shared/n8n/items';
@@ -78,7 +79,7 @@ export function settingsFromParameters(t: ThresholdParameters, e: EarlyWarningPa
 		noResponseContacts: t.noResponseContacts ?? d.noResponseContacts,
 		overwhelmedMaxResponseRate:
 			t.overwhelmedMaxResponsePercent !== undefined ? t.overwhelmedMaxResponsePercent / 100 : d.overwhelmedMaxResponseRate,
-		capacityIncomeCents: t.capacityIncomeEuros !== undefined ? Math.round(t.capacityIncomeEuros * 100) : d.capacityIncomeCents,
+		capacityIncomeCents: optionalEurosToCents(t.capacityIncomeEuros) ?? d.capacityIncomeCents,
 		cleanPeriods: t.cleanPeriods ?? d.cleanPeriods,
 		earlyWarningSectors: e.sectors ?? d.earlyWarningSectors,
 		earlyWarningTerms: { ...d.earlyWarningTerms, ...(e.healthInsuranceTerms !== undefined ? { 'health-insurance': e.healthInsuranceTerms } : {}) },
