@@ -27,9 +27,9 @@ const DAY = 1;
 const MOMENT = 2;
 
 export class CheckedDates {
-	private texts: Array<string | undefined> | undefined;
-	private values: Float64Array | undefined;
-	private kinds: Uint8Array | undefined;
+	private readonly texts: Array<string | undefined> = new Array<string | undefined>(CAPACITY).fill(undefined);
+	private readonly values = new Float64Array(CAPACITY);
+	private readonly kinds = new Uint8Array(CAPACITY);
 	private written = 0;
 	private next = 0;
 	private misses = 0;
@@ -78,14 +78,9 @@ export class CheckedDates {
 	private remember(text: string, value: number, kind: number): void {
 		const i = this.written;
 		if (i === CAPACITY) return;
-		if (this.texts === undefined) {
-			this.texts = new Array<string | undefined>(CAPACITY).fill(undefined);
-			this.values = new Float64Array(CAPACITY);
-			this.kinds = new Uint8Array(CAPACITY);
-		}
 		this.texts[i] = text;
-		this.values![i] = value;
-		this.kinds![i] = kind;
+		this.values[i] = value;
+		this.kinds[i] = kind;
 		this.written = i + 1;
 	}
 
@@ -93,9 +88,9 @@ export class CheckedDates {
 		const end = Math.min(this.written, this.next + LOOKAHEAD);
 		const texts = this.texts;
 		for (let k = this.next; k < end; k++) {
-			if (texts![k] === text && this.kinds![k] === kind) {
+			if (texts[k] === text && this.kinds[k] === kind) {
 				this.next = k + 1;
-				return this.values![k];
+				return this.values[k];
 			}
 		}
 		if (end > this.next && ++this.misses >= MAX_MISSES) this.next = this.written;
