@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- tests run in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- tests run in plain Node, not inside n8n; git lists the tracked files */
 /**
  * The layers of docs/architecture.md, held to the code: what ships is never authored under test/,
  * the domain has no n8n imports, n8n glue lives only in the node folders and nodes/shared/n8n/, and
