@@ -77,14 +77,21 @@ async function look(page: Page): Promise<Seen> {
 /**
  * A screenshot of the whole page with a viewport as tall as the page: Chromium does not paint
  * off-screen cross-origin frames (the sandboxed messages), so a `fullPage` shot leaves them blank.
+ * After the resize the frames paint in their own processes, later on a busy machine: the shot is
+ * taken again (for at most 10 s) until `painted` says it shows them, and the last one is returned.
  */
-async function screenshotWhole(page: Page, width: number, target: string): Promise<PNG> {
+async function screenshotWhole(page: Page, width: number, target: string, painted: (shot: PNG) => boolean): Promise<PNG> {
 	const height = await page.evaluate<number>('document.documentElement.scrollHeight');
 	await page.setViewportSize({ width, height });
-	await page.waitForTimeout(300);
-	await page.screenshot({ path: target });
+	const deadline = Date.now() + 10_000;
+	let shot: PNG;
+	do {
+		await page.waitForTimeout(300);
+		await page.screenshot({ path: target });
+		shot = PNG.sync.read(fs.readFileSync(target));
+	} while (!painted(shot) && Date.now() < deadline);
 	await page.setViewportSize({ width, height: 900 });
-	return PNG.sync.read(fs.readFileSync(target));
+	return shot;
 }
 
 /** The share of dark (text) pixels in a box of a screenshot. */
@@ -161,13 +168,16 @@ maybe('npm run demo: the outbox report in headless Chromium', () => {
 			expect({ label, overflow: seen.scrollWidth - seen.innerWidth }).toEqual({ label, overflow: 0 });
 
 			const target = path.join(SHOTS, `outbox.${label}.png`);
-			const shot = await screenshotWhole(page, width, target);
 			// Every message is painted in the screenshot: dark text pixels inside each e-mail/letter frame.
+			// The frames' places are read at the tall viewport the shot is taken at.
+			const height = await page.evaluate<number>('document.documentElement.scrollHeight');
+			await page.setViewportSize({ width, height });
 			const boxes = await page.evaluate<Array<{ debtor: string; x: number; y: number; width: number; height: number }>>(`Array.from(document.querySelectorAll('article.message iframe')).map((f) => {
 				const r = f.getBoundingClientRect();
 				return { debtor: f.closest('article').dataset.debtor, x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
 			})`);
 			expect(boxes.length).toBeGreaterThan(0);
+			const shot = await screenshotWhole(page, width, target, (png) => boxes.every((box) => darkShare(png, box) > 0.005));
 			for (const box of boxes) expect([box.debtor, darkShare(shot, box) > 0.005]).toEqual([box.debtor, true]);
 			console.log(`demo report @${label}: ${seen.bars.length} segments, ${seen.calendarEntries} calendar entries, messages ${JSON.stringify(byChannel)}; screenshot ${target}`);
 		});
