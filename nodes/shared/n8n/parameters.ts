@@ -12,7 +12,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { optionalEurosToCents, type Cents } from '../money';
-import { ItemError } from './items';
+import { inField } from './items';
 
 /**
  * What an expression may read and still give the same value for every item of a run: the current
@@ -148,12 +148,5 @@ export function jsonParameter(value: unknown, what: string): unknown {
  * else that is not an amount is an ItemError naming the field (never silently "not set").
  */
 export function eurosParameter(value: unknown, field: string): Cents | undefined {
-	let problem: Error | undefined;
-	try {
-		return optionalEurosToCents(value);
-	} catch (error) {
-		problem = error as Error;
-	}
-	// Thrown outside the catch: the node's error, not a rethrow of the domain's.
-	throw new ItemError(problem.message, field);
+	return inField(field, () => optionalEurosToCents(value));
 }

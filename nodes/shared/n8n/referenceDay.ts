@@ -6,23 +6,13 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { DayNumber } from '../calendar/days';
 import { referenceDay } from '../calendar/referenceDate';
-import { ItemError } from './items';
+import { inField } from './items';
 import { parameterPerItem, rememberLast } from './parameters';
 
 /** The reference day of each item; a bad date is an ItemError naming the parameter. */
 export function referenceDayPerItem(ctx: IExecuteFunctions, name = 'referenceDate'): (itemIndex: number) => DayNumber {
 	const timezone = ctx.getTimezone();
 	const textOf = parameterPerItem<unknown>(ctx, name, '');
-	const dayOf = rememberLast((text: unknown) => {
-		let day: DayNumber | string;
-		try {
-			day = referenceDay(text, timezone);
-		} catch (error) {
-			day = error instanceof Error ? error.message : String(error);
-		}
-		// Thrown outside the catch: the n8n linter allows only its own errors there.
-		if (typeof day === 'string') throw new ItemError(day, name);
-		return day;
-	});
+	const dayOf = rememberLast((text: unknown) => inField(name, () => referenceDay(text, timezone)));
 	return (itemIndex) => dayOf(textOf(itemIndex));
 }

@@ -10,7 +10,7 @@ import type { CheckedDates } from '../calendar/checkedDates';
 import type { DayNumber } from '../calendar/days';
 import type { Channel, DebtorRecord, Language } from '../debtor/model';
 import { debtorFieldSelection, debtorFieldWithin, type DebtorField, type DebtorFieldSelection } from '../debtor/validate';
-import { parseFieldPath } from '../fieldPath';
+import { parseFieldPath, readFieldPath } from '../fieldPath';
 import { addOnce, computeFeatures, suppliedFeatures, type SegmentationFeatures } from './features';
 import {
 	PERSONA_PROFILES,
@@ -192,12 +192,7 @@ export class RuleError extends Error {
 }
 
 function resolve(path: string[], record: DebtorRecord, features: SegmentationFeatures): unknown {
-	let current: unknown = path[0] === 'features' ? { features } : record;
-	for (const part of path) {
-		if (current === null || typeof current !== 'object') return undefined;
-		current = (current as Record<string, unknown>)[part];
-	}
-	return current;
+	return readFieldPath(path[0] === 'features' ? { features } : record, path);
 }
 
 function matches(rule: CompiledRule, actual: unknown): boolean {
