@@ -108,10 +108,16 @@ export class DebtorSegmenter implements INodeType {
 		const routing = this.getNodeParameter('routing', 0, 'persona') as 'persona' | 'behaviour' | 'single';
 		const routeInvalid = (this.getNodeParameter('invalidRecords', 0, 'route') as string) === 'route';
 		const language = this.getNodeParameter('language', 0, 'nl') as Language;
-		const settings = settingsFromParameters(
-			this.getNodeParameter('thresholds', 0, {}) as ThresholdParameters,
-			this.getNodeParameter('earlyWarning', 0, {}) as EarlyWarningParameters,
-		);
+		let settings: SegmentationSettings;
+		try {
+			settings = settingsFromParameters(
+				this.getNodeParameter('thresholds', 0, {}) as ThresholdParameters,
+				this.getNodeParameter('earlyWarning', 0, {}) as EarlyWarningParameters,
+			);
+		} catch (error) {
+			// The one threshold that can be refused: an amount in euros that is not one.
+			throw new NodeOperationError(this.getNode(), `Thresholds, Capacity Income (EUR per Month): ${(error as Error).message}`);
+		}
 		const experiment = this.getNodeParameter('experiment', 0, {}) as { name?: string; variantPercent?: number };
 		const ruleValues = (this.getNodeParameter('customRules', 0, {}) as { rule?: CustomRule[] }).rule ?? [];
 

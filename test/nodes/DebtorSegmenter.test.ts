@@ -151,6 +151,12 @@ describe('Debtor Segmenter node', () => {
 		expect(result.labels).toEqual(['two weeks']);
 	});
 
+	test('a capacity income that is not an amount in euros stops the node naming the setting', async () => {
+		await expect(runNode(node, [portfolio[0]], { parameters: { ...base, thresholds: { capacityIncomeEuros: 'lots' } } })).rejects.toThrow(
+			'Thresholds, Capacity Income (EUR per Month): "lots" is not an amount in euros',
+		);
+	});
+
 	test('a wrong custom rule stops the node with a message naming the rule', async () => {
 		await expect(
 			runNode(node, [portfolio[0]], { parameters: { ...base, customRules: { rule: [{ field: '', operator: 'equals', result: 'label', label: 'x' }] } } }),
