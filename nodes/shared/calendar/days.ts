@@ -236,7 +236,7 @@ export function dayNumber(isoDate: string): DayNumber {
 }
 
 /** True when `text` is a real calendar date written as "YYYY-MM-DD". */
-export function isIsoDate(text: unknown): boolean {
+export function isIsoDate(text: unknown): text is string {
 	return !Number.isNaN(parseIsoDate(text));
 }
 

@@ -35,7 +35,8 @@
  */
 import type { Language } from '../debtor/model';
 import { percentOf, type Cents } from '../money';
-import { isIsoDate, toDayNumber } from './dates';
+import { isIsoDate } from '../calendar/days';
+import { toDayNumber } from './dates';
 import { emptyExplanation, formatPercent, money, say, type Explanation } from './format';
 
 export const BIK_MINIMUM_CENTS: Cents = 4000;

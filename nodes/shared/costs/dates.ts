@@ -3,17 +3,8 @@
  * Interest counts calendar days, never hours, so time zones and daylight saving must not enter.
  */
 
-import { MS_PER_DAY, isLeapYear, parseIsoDate } from '../calendar/days';
+import { dateOf, daysFromCivil, isLeapYear, monthOf, parseIsoDate, yearOf } from '../calendar/days';
 import { formatDate } from '../calendar/format';
-
-/**
- * True for a real calendar date written as `YYYY-MM-DD` (so 2023-02-29 is false). Read by the Dutch
- * calendar's parser (one home for dates; no regular expression or Date object per claim). The same
- * day numbers: days since 1970-01-01.
- */
-export function isIsoDate(value: unknown): value is string {
-	return typeof value === 'string' && !Number.isNaN(parseIsoDate(value));
-}
 
 /** Day number of an ISO date; throws a RangeError naming `field` when the date is not valid. */
 export function toDayNumber(value: string, field = 'date'): number {
@@ -29,7 +20,7 @@ export function daysInYear(year: number): number {
 
 /** Day number of 1 January of `year`. */
 export function firstOfYear(year: number): number {
-	return Date.UTC(year, 0, 1) / MS_PER_DAY;
+	return daysFromCivil(year, 1, 1);
 }
 
 /**
@@ -37,12 +28,11 @@ export function firstOfYear(year: number): number {
  * 1 March, so the year that began on a leap day keeps its 366 days and compounding comes no earlier.
  */
 export function addYears(dayNumber: number, years: number): number {
-	const date = new Date(dayNumber * MS_PER_DAY);
-	const year = date.getUTCFullYear() + years;
-	const month = date.getUTCMonth();
-	const day = date.getUTCDate();
-	if (month === 1 && day === 29 && !isLeapYear(year)) return Date.UTC(year, 2, 1) / MS_PER_DAY;
-	return Date.UTC(year, month, day) / MS_PER_DAY;
+	const year = yearOf(dayNumber) + years;
+	const month = monthOf(dayNumber);
+	const day = dateOf(dayNumber);
+	if (month === 2 && day === 29 && !isLeapYear(year)) return daysFromCivil(year, 3, 1);
+	return daysFromCivil(year, month, day);
 }
 
 /** "1 januari 2024" (nl) or "1 January 2024" (en), the way a letter writes a date (formatDate's medium style). */

@@ -4,7 +4,7 @@
  * explanation lines in Dutch and English. The letter must state the exact cost amount, so the
  * template should print these lines as they are rather than recompute anything.
  */
-import { isoDate } from '../calendar/days';
+import { isIsoDate, isoDate } from '../calendar/days';
 import type { Language } from '../debtor/model';
 import type { Cents } from '../money';
 import {
@@ -15,7 +15,7 @@ import {
 	type CollectionCostsResult,
 	type InputProblem,
 } from './collectionCosts';
-import { formatLongDate, isIsoDate, toDayNumber } from './dates';
+import { formatLongDate, toDayNumber } from './dates';
 import { emptyExplanation, formatPercent, money, say, type Explanation } from './format';
 import { calculateStatutoryInterest, type DayCount, type StatutoryInterestResult } from './interest';
 import type { InterestKind, InterestRateEntry } from './rates';

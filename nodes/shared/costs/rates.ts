@@ -4,7 +4,7 @@
  * Users pass their own table to keep it current; the defaults below only hold values we have a
  * source for.
  */
-import { isIsoDate } from './dates';
+import { isIsoDate } from '../calendar/days';
 
 /** One row of a rate table: `ratePercent` applies from `from` (inclusive) until the next row's date. */
 export interface InterestRateEntry {
