@@ -149,11 +149,12 @@ export class N8nInstance {
 				const stdout = fs.readFileSync(outFile, 'utf8');
 				fs.rmSync(outFile, { force: true });
 				if (code === 0) resolve(stdout);
-				else if (signal === 'SIGSEGV') {
+				else if (signal === 'SIGSEGV' || signal === 'SIGABRT') {
 					// n8n 2.41.1 on Node 24 now and then crashes while tearing down after a finished
-					// command (native modules). Callers verify what the command produced (import
-					// message, exported file, complete run data), so the result is still checked.
-					process.stderr.write(`warning: n8n ${args[0]} crashed on exit (SIGSEGV); checking its output\n`);
+					// command (native modules; seen as SIGSEGV and as SIGABRT). Callers verify what the
+					// command produced (import message, exported file, complete run data), so the
+					// result is still checked.
+					process.stderr.write(`warning: n8n ${args[0]} crashed on exit (${signal}); checking its output\n`);
 					resolve(stdout);
 				} else reject(new Error(`n8n ${args.join(' ')} exited with ${code ?? `signal ${signal}`}:\n${stderr.slice(-3000)}\n${stdout.slice(-1500)}`));
 			});
