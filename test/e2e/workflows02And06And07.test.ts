@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHmac } from 'node:crypto';
+import { DateTime } from 'luxon';
 
 import { REPO_ROOT } from '../../scripts/runtime';
 import { N8nInstance, type WorkflowJson } from '../../scripts/n8nInstance';
@@ -384,6 +385,27 @@ describe('workflows 2, 6 and 7 in real n8n', () => {
 			expect(record.consents.whatsappOptIn).toBe(false);
 			expect(record.preferredChannel).toBeUndefined();
 			expect(await logOf('sc1-e2e-ccc')).toContainEqual(['delivery-status', 'whatsapp', 'opted-out', 'opted out of whatsapp']);
+		});
+
+		test('20 replies for one debtor reported at the same moment: all 20 are in the record', async () => {
+			await rest.insertRows('sc_contact_log', [sentRow('D-600', 'sms', 'sc1-e2e-ddd')]);
+			const replies = Array.from({ length: 20 }, (_, i) => ({ idempotencyKey: 'sc1-e2e-ddd', messageId: `sms-in-${i}`, status: 'replied', channel: 'sms', time: `2026-11-20T11:${String(i).padStart(2, '0')}:00.000Z` }));
+			const answers = await Promise.all(replies.map(async (event) => {
+				const body = JSON.stringify({ events: [event] });
+				const timestamp = Math.floor(Date.now() / 1000);
+				const signature = createHmac('sha256', STATUS_SECRET).update(`${timestamp}.${body}`).digest('hex');
+				return n8n.webhook(`${HOOK}/delivery-status`, body, { headers: { 'content-type': 'application/json', 'x-signature-timestamp': String(timestamp), 'x-signature': `sha256=${signature}` } });
+			}));
+			expect(answers.map((answer) => answer.status)).toEqual(replies.map(() => 200));
+			runs += replies.length;
+			const list = await finishedRuns(WF, runs);
+			expect(list.map((run) => run.status)).toEqual(list.map(() => 'success'));
+			const record = JSON.parse(String((await rest.rows('sc_debtors')).find((row) => row.debtorId === 'D-600')!.record));
+			const inbound = record.contacts.filter((c: any) => c.direction === 'inbound' && c.channel === 'sms');
+			expect(inbound.map((c: any) => c.at).sort()).toEqual(replies.map((r) => DateTime.fromISO(r.time).setZone('Europe/Amsterdam').toISO({ suppressMilliseconds: true })).sort());
+			expect(record.preferredChannel).toBe('sms');
+			// The sent fallback contact of the earlier test is still there: nothing was overwritten.
+			expect(record.contacts.some((c: any) => c.direction === 'outbound' && c.channel === 'sms' && c.stage === 'reminder-1')).toBe(true);
 		});
 
 		test('a report for an unknown message is logged as unmatched and changes nothing else', async () => {

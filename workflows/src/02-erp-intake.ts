@@ -216,21 +216,25 @@ export function erpIntake(): Json {
 		'',
 		'**Before use:** run *Social Collections: set up data tables* once, create a **Crypto** credential with the shared secret as *Hmac Secret* and select it in *Compute the expected signature*, then activate the workflow. Give the ERP the production URL and the secret.',
 		'',
-		'Send one request at a time per debtor (n8n Data Tables have no unique keys: two requests with the same new `eventId` at the very same moment could both be accepted).',
+		'Requests may arrive at the same time, also for one debtor: every accepted event is in the saved record (section 3).',
 	].join('\n'), 4);
 	c.note('Note: signature', [-60, 0], 1140, 440, [
 		'### 1. Only signed requests',
 		'Headers: `X-Signature-Timestamp` (Unix seconds) and `X-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">` with the shared secret: the same scheme as the package\'s HTTPS webhook channel.',
 		'A missing or wrong signature, or a timestamp more than 5 minutes off, is answered **401** and changes nothing. The secret lives in the Crypto credential, never in the workflow.',
 	].join('\n'));
-	c.note('Note: apply', [1100, 0], 1200, 440, [
-		'### 2. Check and apply',
-		'*Split and check events* checks each event\'s shape (the reason names the field, never the value). *Apply events to the records* skips duplicates and applies the rest in order: an invoice adds a claim, a payment lowers `openCents` (the named claim first, then the oldest), a reversal adds to `reversals[]` and opens the claim again, a debtor update merges the fields.',
-		'*Check the updated records* (Debtor Segmenter) validates every changed record against the debtor schema: a record that would break it is not saved and its events are rejected with the field named.',
+	c.note('Note: apply', [1100, 0], 1000, 440, [
+		'### 2. Check and group',
+		'*Split and check events* checks each event\'s shape (the reason names the field, never the value). *Events per debtor* answers duplicates of earlier requests and groups the rest per debtor, in order.',
 	].join('\n'));
-	c.note('Note: answer', [2320, 0], 900, 440, [
-		'### 3. Save, log, answer',
-		'Changed records are saved to `sc_debtors` (`status` is `open` while a claim is open). Every event gets one row in `sc_intake` (`eventId`, `result`, `reason`) and one line in the answer, in the order sent.',
+	c.note('Note: record loop', [2120, -300], 2880, 740, [
+		'### 3. Apply to the current record (nothing lost under concurrency)',
+		'A new debtor\'s row is made first (one upsert). *Read the current row*, *Apply the change* (an invoice adds a claim, a payment lowers `openCents`: the named claim first, then the oldest; a reversal opens the claim again; a debtor update merges the fields; an invoice, payment or reversal already in the record is a duplicate), *Check the whole record* (every field against the debtor schema: a record that would break it is not saved and its events are rejected with the field named), then *Write if unchanged*: only if the row still holds what was read. Otherwise the events are applied again to the newer record.',
+		'*Every change settled* lets the outcomes on once every debtor is done.',
+	].join('\n'));
+	c.note('Note: answer', [5080, 0], 900, 440, [
+		'### 4. Log, answer',
+		'Every event gets one row in `sc_intake` (`eventId`, `result`, `reason`) and one line in the answer, in the order sent: `accepted` only once the record holding it is saved.',
 		'Reversals are answered per reason code by workflow 7 (direct-debit reversal handling) on its next run.',
 	].join('\n'));
 
@@ -267,7 +271,7 @@ export function erpIntake(): Json {
 		['result', 'accepted'],
 	]), { alwaysOutputData: true });
 	const perDebtor = c.add('Events per debtor', 'n8n-nodes-base.code', 2, [1760, 100], { mode: 'runOnceForAllItems', jsCode: EVENTS_PER_DEBTOR });
-	const changes = c.add('Debtor changes', 'n8n-nodes-base.code', 2, [1960, 20], {
+	const changes = c.add('Debtor changes', 'n8n-nodes-base.code', 2, [1960, 100], {
 		mode: 'runOnceForAllItems',
 		jsCode: 'return $input.all().filter((item) => item.json.debtorId);',
 	});
@@ -275,7 +279,7 @@ export function erpIntake(): Json {
 		mode: 'runOnceForAllItems',
 		jsCode: 'return $input.all().filter((item) => !item.json.debtorId);',
 	});
-	const settled = recordChange(c, { from: changes, position: [2160, 20], change: APPLY_EVENTS, check: true, createWhen: 'mayCreate' });
+	const settled = recordChange(c, { from: changes, position: [2160, 120], change: APPLY_EVENTS, check: true, createWhen: 'mayCreate' });
 	const outcomes = c.add('Outcomes', 'n8n-nodes-base.merge', 3.2, [5160, 180], { numberInputs: 2 });
 	const result = c.add('Result per event', 'n8n-nodes-base.code', 2, [5360, 180], { mode: 'runOnceForAllItems', jsCode: RESULT_PER_EVENT });
 	const log = appendRows(c, 'Log each event', [5560, 180], 'sc_intake');

@@ -24,14 +24,28 @@
  */
 import { Canvas, isTrue, table } from './canvas';
 
+/** Change: add the contacts in `change.contacts` to the record's `contacts[]`. */
+export const ADD_CONTACTS = '(record, change) => (record ? { record: Object.assign(record, { contacts: (record.contacts ?? []).concat(change.contacts) }) } : {})';
+
+/** Change: set the fields in `change.fields` on the record. */
+export const SET_FIELDS = '(record, change) => (record ? { record: Object.assign(record, change.fields) } : {})';
+
+/**
+ * Set node (raw) that builds a change item for a record loaded this run (it carries `rowId`): the
+ * debtor, its row, and `rest`, object-literal JavaScript with what the change reads.
+ */
+export function changeOfLoaded(rest: string): Record<string, unknown> {
+	return { mode: 'raw', jsonOutput: `={{ JSON.stringify({ debtorId: $json.debtorId, rowId: $json.rowId, ${rest} }) }}`, options: {} };
+}
+
 /** How often a change is applied again after losing to a concurrent write before it gives up. */
 export const MAX_ATTEMPTS = 60;
 
 export interface RecordChangeOptions {
 	/**
 	 * The node whose output-0 items are the changes (each with `debtorId`, `rowId` when known, and what
-	 * the change reads). It must run once per execution: the piece counts its items to know when every
-	 * change is settled.
+	 * the change reads). The piece counts its items to know when every change is settled: a node that
+	 * runs once per execution gives one outcome per change after the loop.
 	 */
 	from: string;
 	/** Prefix of every node name of the piece ("" or e.g. "Contact: "), so a workflow can hold two. */
@@ -266,16 +280,19 @@ export function recordChange(c: Canvas, options: RecordChangeOptions): RecordCha
 /**
  * Code of "Every change settled": a barrier. The loop's exit runs once per round with that round's
  * items; this node gathers every run so far and lets them all through only when each change of
- * `from` has come out (each comes out exactly once), so what follows runs once.
+ * `from` has come out (each comes out exactly once), so what follows runs once. (When `from` runs
+ * several times, once per link into it, it lets through what has settled after each of its runs.)
  */
 function settledCode(from: string, left: string): string {
-	return `const expected = $(${JSON.stringify(from)}).all().length;
-const settled = [];
-for (let run = 0; ; run++) {
-  let items;
-  try { items = $(${JSON.stringify(left)}).all(0, run); } catch (error) { break; }
-  settled.push(...items);
-}
+	return `// Every run so far of a node (a node fed by several links runs once per link that brings items).
+const allRuns = (node, output) => {
+  const items = [];
+  for (let run = 0; ; run++) {
+    try { items.push(...$(node).all(output, run)); } catch (error) { return items; }
+  }
+};
+const expected = allRuns(${JSON.stringify(from)}, 0).length;
+const settled = allRuns(${JSON.stringify(left)}, 0);
 if (settled.length < expected) return [];
 return settled.map((item) => ({ json: item.json }));`;
 }
