@@ -1,7 +1,8 @@
 /**
  * Workflow 1: the daily collection journey.
  */
-import { Canvas, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveLoadedDebtor, openDebtors, personTask, type Json } from './canvas';
+import { Canvas, isTrue, BRAND, BANK, logRow, appendRows, openDebtors, personTask, type Json } from './canvas';
+import { ADD_CONTACTS, changeOfLoaded, recordChange } from './recordChange';
 
 // ---------------------------------------------------------------------------------------------
 // 1. Daily collection journey
@@ -101,16 +102,13 @@ export function dailyJourney(): Json {
 		fallbackChannels: 'sms, letter',
 		options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
 	});
-	const recordContact = c.add('Add contact to record', 'n8n-nodes-base.set', 3.4, [2480, 100], debtorRow(
-		['segmentation', 'journey', 'message', 'schedule', 'delivery'],
-		[
-			'contacts: ($json.contacts ?? []).concat(($json.journey.claimIds.length ? $json.journey.claimIds : [null]).map(claimId => ({',
-			"      at: $json.schedule.moment, channel: $json.delivery.channel, direction: 'outbound', stage: $json.journey.stage,",
-			"      outcome: 'sent', claimId: claimId ?? undefined",
-			'    })))',
-		].join('\n'),
-	));
-	const save = saveLoadedDebtor(c, 'Save debtor record', [2700, 100], 'Add contact to record', 'Delete replaced row');
+	const recordContact = c.add('Contact to add to the record', 'n8n-nodes-base.set', 3.4, [2480, 100], changeOfLoaded([
+		'contacts: ($json.journey.claimIds.length ? $json.journey.claimIds : [null]).map(claimId => ({',
+		"      at: $json.schedule.moment, channel: $json.delivery.channel, direction: 'outbound', stage: $json.journey.stage,",
+		"      outcome: 'sent', claimId: claimId ?? undefined",
+		'    }))',
+	].join('\n')));
+	recordChange(c, { from: recordContact, position: [2700, -200], change: ADD_CONTACTS, check: false });
 
 	const logSent = c.add('Log: sent', 'n8n-nodes-base.set', 3.4, [2480, 260], logRow('sent', "={{ $json.delivery.simulated ? 'sandbox' : '' }}"));
 	const logNotSent = c.add('Log: not sent', 'n8n-nodes-base.set', 3.4, [2480, 420], logRow('not-sent', "={{ $json.delivery.reason ?? $json.delivery.errorCode ?? ($json.delivery.skipped ?? []).map(s => s.channel + ':' + s.reason).join(', ') }}"));
@@ -148,7 +146,6 @@ export function dailyJourney(): Json {
 	c.link(send, logSent, 0);
 	c.link(send, logNotSent, 1);
 	c.link(send, taskRow, 1);
-	c.link(recordContact, save);
 	c.link(taskRow, logTask);
 	c.link(taskRow, writeTask);
 	for (const log of [logSent, logNotSent, logTask, logLater, logNotSchedulable, logNoStep, logInvalid]) c.link(log, writeLog);
