@@ -203,8 +203,8 @@ export function personTask(debtorId: string, stage: string, claimIds: string, wh
 }
 
 /** Settings node: the day and moment a run works for (today in Amsterdam; a test or replay fixes them here). */
-export function todaySettings(c: Canvas, position: [number, number]): string {
-	return c.add('Settings', 'n8n-nodes-base.set', 3.4, position, assign([
+export function todaySettings(c: Canvas, position: [number, number], name = 'Settings'): string {
+	return c.add(name, 'n8n-nodes-base.set', 3.4, position, assign([
 		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
 		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
 	]));
