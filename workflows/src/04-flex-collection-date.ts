@@ -1,8 +1,8 @@
 /**
  * Workflow 4: flex collection date (flex-incasso): the debtor chooses the day of the direct debit.
  */
-import { Canvas, PREFIX, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, todaySettings, type Json } from './canvas';
-import { HELD_SETTINGS, checkRequest, confirmationKey, confirmationOutcome, findDebtor, formEnding, formTrigger, heldConfirmations } from './selfService';
+import { Canvas, PREFIX, isTrue, BRAND, BANK, logRow, appendRows, todaySettings, type Json } from './canvas';
+import { HELD_SETTINGS, checkRequest, confirmationKey, confirmationOutcome, findDebtor, formEnding, formTrigger, heldConfirmations, saveFormChoice, savedOrSorry } from './selfService';
 
 export const FLEX_DAY_FIELD = 'Incassodag (1 tot en met 31)';
 
@@ -40,7 +40,7 @@ function noticeLog(decision: string, day: string): Json {
  * again from the moment the window opens, and the record is saved with the outcome. `names` are the
  * node names (the form part and the held part each have their own). Returns the save node's name.
  */
-function sendAndSave(c: Canvas, settings: string, x: number, y: number, names: { render: string; send: string; held: string; again: string; row: string; save: string }): { render: string; save: string; row: string } {
+function sendAndSave(c: Canvas, settings: string, x: number, y: number, names: { render: string; send: string; held: string; again: string; row: string; save: string; prefix: string }): { render: string; save: string; row: string } {
 	// A notice that cannot be written (e.g. nothing open to collect) still leaves a saved choice, "not sent".
 	const render = c.add(names.render, `${PREFIX}.toneTemplate`, 1, [x, y], {
 		stage: 'pre-due-notice',
@@ -61,15 +61,20 @@ function sendAndSave(c: Canvas, settings: string, x: number, y: number, names: {
 		startMoment: '={{ $json.delivery.nextContactMoment }}',
 		notSchedulableOutput: false,
 	});
-	const row = c.add(names.row, 'n8n-nodes-base.set', 3.4, [x + 880, y], debtorRow(['request', 'schedule', 'message', 'delivery', 'error', 'previousCollectionDay'], `${NOTICE}: ${NOTICE_AFTER_SEND}`));
-	const save = saveDebtor(c, names.save, [x + 1100, y]);
+	// Saved on the record as it is now; a held notice whose choice was changed meanwhile writes nothing.
+	const { entry: row, saved: save } = saveFormChoice(c, {
+		changeNode: names.row,
+		saved: names.save,
+		prefix: names.prefix,
+		position: [x + 880, y],
+		change: `fields: { preferredCollectionDay: $json.preferredCollectionDay, ${NOTICE}: ${NOTICE_AFTER_SEND} }, onlyForChange: { key: '${NOTICE}', change: $json.${NOTICE}.change }`,
+	});
 	c.link(render, send);
 	c.link(send, held, 0);
 	c.link(send, held, 1);
 	c.link(held, again, 0);
 	c.link(held, row, 1);
 	c.link(again, row);
-	c.link(row, save);
 	return { render, save, row };
 }
 
@@ -132,14 +137,15 @@ export function flexCollectionDate(): Json {
 		send: 'Send confirmation',
 		held: 'Confirmation held?',
 		again: 'First collection after the held confirmation',
-		row: 'Record with chosen day',
-		save: 'Save preference',
+		row: 'Chosen day, for the record',
+		save: 'Saved preference',
+		prefix: 'Choice: ',
 	});
 	const logChoice = c.add('Log: day chosen', 'n8n-nodes-base.set', 3.4, [2560, 100], noticeLog('collection-day-chosen', "={{ $('Settings').first().json.referenceDate }}"));
 	const writeLog = appendRows(c, 'Write contact log', [2780, 100], 'sc_contact_log');
 	// The answer page comes last (a Form Ending waits for the browser) and shows what was saved.
 	const done = formEnding(c, 'Page: day saved', [3000, 100], 'Uw incassodag is opgeslagen',
-		`={{ (n => 'Wij schrijven voortaan af rond de ' + n.day + 'e van de maand. De eerste keer is op ' + DateTime.fromISO(n.firstCollectionDate).setLocale('nl').toFormat('cccc d LLLL yyyy') + '. ' + (n.status === 'sent' ? 'U krijgt een bevestiging per ' + ({ email: 'e-mail', sms: 'sms', whatsapp: 'WhatsApp', letter: 'brief' }[n.channel] ?? 'bericht') + '.' : n.status === 'held' ? 'U krijgt de bevestiging op ' + DateTime.fromISO(n.heldUntil).setZone('Europe/Amsterdam').setLocale('nl').toFormat("cccc d LLLL 'vanaf' HH:mm") + ': tussen 20:00 en 07:00, op zondag en op feestdagen sturen wij geen berichten.' : 'Bewaar deze pagina als bevestiging.'))(JSON.parse($('Save preference').first().json.record).${NOTICE}) }}`,
+		`={{ (n => 'Wij schrijven voortaan af rond de ' + n.day + 'e van de maand. De eerste keer is op ' + DateTime.fromISO(n.firstCollectionDate).setLocale('nl').toFormat('cccc d LLLL yyyy') + '. ' + (n.status === 'sent' ? 'U krijgt een bevestiging per ' + ({ email: 'e-mail', sms: 'sms', whatsapp: 'WhatsApp', letter: 'brief' }[n.channel] ?? 'bericht') + '.' : n.status === 'held' ? 'U krijgt de bevestiging op ' + DateTime.fromISO(n.heldUntil).setZone('Europe/Amsterdam').setLocale('nl').toFormat("cccc d LLLL 'vanaf' HH:mm") + ': tussen 20:00 en 07:00, op zondag en op feestdagen sturen wij geen berichten.' : 'Bewaar deze pagina als bevestiging.'))(JSON.parse($('Saved preference').first().json.record).${NOTICE}) }}`,
 		'4a000001-0000-4000-8000-00000000f002');
 	const notPossible = formEnding(c, 'Page: not possible', [1700, 420], 'Dit kunnen wij niet aanpassen',
 		"={{ $json.schedule.reasons[0] + ' Bel ons als u vragen heeft.' }}",
@@ -158,7 +164,8 @@ export function flexCollectionDate(): Json {
 	// Branches run top to bottom (execution order v1): the refusal is logged before its page.
 	c.link(when, logRefused, 1);
 	c.link(when, notPossible, 1);
-	c.link(chain.save, logChoice);
+	const saved = savedOrSorry(c, chain.save, [2340, 300], '4a000001-0000-4000-8000-00000000f005');
+	c.link(saved, logChoice, 0);
 	c.link(logChoice, writeLog);
 	c.link(writeLog, done);
 	c.link(logRefused, writeRefused);
@@ -174,8 +181,9 @@ export function flexCollectionDate(): Json {
 		send: 'Send held confirmation',
 		held: 'Held again?',
 		again: 'First collection after the next opening',
-		row: 'Record with sent confirmation',
-		save: 'Save held confirmation',
+		row: 'Sent confirmation, for the record',
+		save: 'Saved held confirmation',
+		prefix: 'Held: ',
 	});
 	const logHeld = c.add('Log: held confirmation', 'n8n-nodes-base.set', 3.4, [2860, 980], noticeLog('collection-day-confirmation', `={{ $('${HELD_SETTINGS}').first().json.referenceDate }}`));
 	const writeHeld = appendRows(c, 'Write held confirmation to log', [3080, 980], 'sc_contact_log');

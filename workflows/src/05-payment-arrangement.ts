@@ -1,8 +1,8 @@
 /**
  * Workflow 5: payment arrangement self-service (betalingsregeling): a two-page form.
  */
-import { Canvas, PREFIX, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, personTask, todaySettings, type Json } from './canvas';
-import { HELD_SETTINGS, checkRequest, confirmationKey, confirmationOutcome, findDebtor, formEnding, formTrigger, heldConfirmations } from './selfService';
+import { Canvas, PREFIX, isTrue, BRAND, BANK, logRow, appendRows, personTask, todaySettings, type Json } from './canvas';
+import { HELD_SETTINGS, checkRequest, confirmationKey, confirmationOutcome, findDebtor, formEnding, formTrigger, heldConfirmations, saveFormChoice, savedOrSorry } from './selfService';
 
 export const ARRANGEMENT_FIELD = {
 	monthly: 'Bedrag dat u per maand kunt betalen (EUR)',
@@ -148,18 +148,24 @@ export function paymentArrangement(): Json {
 	});
 	const planChosen = c.add('Plan chosen?', 'n8n-nodes-base.if', 2.2, [2080, 0], isTrue('={{ $json.arrangement !== null }}'));
 	const confirm = writeAndSend(c, 'Settings', 2300, 0, { render: 'Write confirmation', send: 'Send confirmation' });
-	// A stated income is what the floor was checked against: the record keeps it.
-	const row = c.add('Record with arrangement', 'n8n-nodes-base.set', 3.4, [2740, 0], debtorRow(['request', 'message', 'delivery', 'error', 'errorDetails'], [
-		'flags: Object.assign({}, $json.flags, { arrangementActive: true }),',
-		`    income: $json.request?.incomeText ? Object.assign({}, $json.income ?? { type: 'unknown' }, { netMonthlyCents: ${PROPOSED}.arrangement.capacity.incomeCents }) : $json.income,`,
-		`    ${CONFIRMATION}: ${CONFIRMATION_AFTER_SEND}`,
-	].join('\n')));
-	const save = saveDebtor(c, 'Save arrangement', [2960, 0]);
+	// A stated income is what the floor was checked against: the record keeps it. Saved on the record
+	// as it is now (an ERP payment between the pages stays); flags and income are merged, not replaced.
+	const { entry: row, saved: save } = saveFormChoice(c, {
+		changeNode: 'Arrangement, for the record',
+		saved: 'Saved arrangement',
+		prefix: 'Arrangement: ',
+		position: [2740, 0],
+		change: [
+			'fields: { arrangement: $json.arrangement, ' + CONFIRMATION + ': ' + CONFIRMATION_AFTER_SEND + ' },',
+			`merge: { flags: { arrangementActive: true }, income: $json.request?.incomeText ? { netMonthlyCents: ${PROPOSED}.arrangement.capacity.incomeCents } : undefined },`,
+			"mergeDefaults: { income: { type: 'unknown' } }",
+		].join(' '),
+	});
 	const logAgreed = c.add('Log: arrangement agreed', 'n8n-nodes-base.set', 3.4, [3180, 0], confirmationLog('arrangement-agreed', "={{ $('Settings').first().json.referenceDate }}"));
 	const writeLog = appendRows(c, 'Write contact log', [3400, 0], 'sc_contact_log');
 	// The answer page comes last (a Form Ending waits for the browser) and shows what was saved.
 	const agreed = formEnding(c, 'Page: arrangement agreed', [3620, 0], 'Uw betalingsregeling staat vast',
-		`={{ ((p, k) => 'U betaalt ' + p.terms + ' keer EUR ' + (p.instalmentCents / 100).toFixed(2).replace('.', ',') + ', van ' + DateTime.fromISO(p.firstDate).setLocale('nl').toFormat('d LLLL yyyy') + ' tot en met ' + DateTime.fromISO(p.lastDate).setLocale('nl').toFormat('d LLLL yyyy') + '. Zolang u de termijnen betaalt, sturen wij geen herinneringen. ' + (k.status === 'sent' ? 'U krijgt alle data ook in een bevestiging.' : k.status === 'held' ? 'De bevestiging met alle data krijgt u op ' + DateTime.fromISO(k.heldUntil).setZone('Europe/Amsterdam').setLocale('nl').toFormat("cccc d LLLL 'vanaf' HH:mm") + ': tussen 20:00 en 07:00, op zondag en op feestdagen sturen wij geen berichten.' : 'Bewaar deze pagina als bevestiging.'))(JSON.parse($('Save arrangement').first().json.record).arrangement, JSON.parse($('Save arrangement').first().json.record).${CONFIRMATION}) }}`,
+		`={{ ((p, k) => 'U betaalt ' + p.terms + ' keer EUR ' + (p.instalmentCents / 100).toFixed(2).replace('.', ',') + ', van ' + DateTime.fromISO(p.firstDate).setLocale('nl').toFormat('d LLLL yyyy') + ' tot en met ' + DateTime.fromISO(p.lastDate).setLocale('nl').toFormat('d LLLL yyyy') + '. Zolang u de termijnen betaalt, sturen wij geen herinneringen. ' + (k.status === 'sent' ? 'U krijgt alle data ook in een bevestiging.' : k.status === 'held' ? 'De bevestiging met alle data krijgt u op ' + DateTime.fromISO(k.heldUntil).setZone('Europe/Amsterdam').setLocale('nl').toFormat("cccc d LLLL 'vanaf' HH:mm") + ': tussen 20:00 en 07:00, op zondag en op feestdagen sturen wij geen berichten.' : 'Bewaar deze pagina als bevestiging.'))(JSON.parse($('Saved arrangement').first().json.record).arrangement, JSON.parse($('Saved arrangement').first().json.record).${CONFIRMATION}) }}`,
 		'5a000001-0000-4000-8000-00000000f003');
 	const task = c.add('Task: call about an arrangement', 'n8n-nodes-base.set', 3.4, [2300, 300], personTask(`={{ ${PROPOSED}.debtorId }}`, 'arrangement-offer', `={{ (${PROPOSED}.arrangement.proposals?.[0]?.claimIds ?? []).join(',') }}`, `={{ 'Arrangement form: ' + (${PROPOSED}.arrangement.proposals?.length ? 'the debtor chose none of the plans and asks to be called' : 'no plan possible (' + (${PROPOSED}.arrangement.status ?? '') + '): ' + (${PROPOSED}.arrangement.reasons?.en ?? []).join(' ')) + ' Stated per month: EUR ' + (${PROPOSED}.arrangement.capacity.statedCents / 100).toFixed(2) + '.' }}`));
 	const writeTask = appendRows(c, 'Write task list', [2520, 300], 'sc_tasks');
@@ -186,8 +192,8 @@ export function paymentArrangement(): Json {
 	c.link(planChosen, task, 1);
 	c.link(confirm.send, row, 0);
 	c.link(confirm.send, row, 1);
-	c.link(row, save);
-	c.link(save, logAgreed);
+	const saved = savedOrSorry(c, save, [2960, 300], '5a000001-0000-4000-8000-00000000f006');
+	c.link(saved, logAgreed, 0);
 	c.link(logAgreed, writeLog);
 	c.link(writeLog, agreed);
 	c.link(task, writeTask);
@@ -196,14 +202,18 @@ export function paymentArrangement(): Json {
 	// 3. Held confirmations: sent when the window opens.
 	const due = heldConfirmations(c, CONFIRMATION, [0, 1000]);
 	const heldSend = writeAndSend(c, HELD_SETTINGS, 1320, 1000, { render: 'Write held confirmation', send: 'Send held confirmation' });
-	const heldRow = c.add('Record with sent confirmation', 'n8n-nodes-base.set', 3.4, [1760, 1000], debtorRow(['message', 'delivery', 'error'], `${CONFIRMATION}: ${confirmationOutcome(`$json.${CONFIRMATION}`)}`));
-	const heldSave = saveDebtor(c, 'Save held confirmation', [1980, 1000]);
+	const { entry: heldRow, saved: heldSave } = saveFormChoice(c, {
+		changeNode: 'Sent confirmation, for the record',
+		saved: 'Saved held confirmation',
+		prefix: 'Held: ',
+		position: [1760, 1000],
+		change: `fields: { ${CONFIRMATION}: ${confirmationOutcome(`$json.${CONFIRMATION}`)} }`,
+	});
 	const logHeld = c.add('Log: held confirmation', 'n8n-nodes-base.set', 3.4, [2200, 1000], confirmationLog('arrangement-confirmation', `={{ $('${HELD_SETTINGS}').first().json.referenceDate }}`));
 	const writeHeld = appendRows(c, 'Write held confirmation to log', [2420, 1000], 'sc_contact_log');
 	c.link(due, heldSend.render, 0);
 	c.link(heldSend.send, heldRow, 0);
 	c.link(heldSend.send, heldRow, 1);
-	c.link(heldRow, heldSave);
 	c.link(heldSave, logHeld);
 	c.link(logHeld, writeHeld);
 	return c.workflow('scArrangement05', 'Social Collections: payment arrangement (form)');

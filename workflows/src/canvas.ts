@@ -140,52 +140,14 @@ export function logRow(decision: string, reason: string, columns: Record<string,
 	return rowOf(fields.map(([name, value]) => [name, columns[name] ?? value]));
 }
 
-/** Data Table parameters: insert or update the sc_debtors row of the item's debtorId (item: debtorId, status, record). */
-const SAVE_DEBTOR: Json = {
-	resource: 'row',
-	operation: 'upsert',
-	dataTableId: table('sc_debtors'),
-	matchType: 'allConditions',
-	filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
-	columns: autoMap,
-	options: {},
-};
-
 /** Data Table parameters: insert each item as a row of `tableName` (the item's fields are the columns). */
 function insertInto(tableName: string): Json {
 	return { resource: 'row', operation: 'insert', dataTableId: table(tableName), columns: autoMap, options: {} };
 }
 
-/** Data Table node that writes the debtor row built before it (`debtorId`, `status`, `record`) into sc_debtors, by debtorId. */
-export function saveDebtor(c: Canvas, name: string, position: [number, number]): string {
-	return c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, SAVE_DEBTOR);
-}
-
 /** Data Table node that appends its input items as rows of `tableName`. */
 export function appendRows(c: Canvas, name: string, position: [number, number], tableName: string): string {
 	return c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, insertInto(tableName));
-}
-
-/**
- * Set node (raw) that builds the sc_debtors row for the item's debtor record: the nodes' working keys
- * in `strip` are dropped, `changes` (object-literal JavaScript) is merged in.
- */
-export function debtorRow(strip: string[], changes: string): Json {
-	return {
-		mode: 'raw',
-		jsonOutput: [
-			'={{ JSON.stringify({',
-			'  id: $json.rowId,',
-			'  debtorId: $json.debtorId,',
-			"  status: 'open',",
-			'  record: JSON.stringify(Object.assign({}, $json, {',
-			`    ${['rowId', ...strip].map((key) => `${key}: undefined`).join(', ')},`,
-			`    ${changes}`,
-			'  }))',
-			'}) }}',
-		].join('\n'),
-		options: {},
-	};
 }
 
 /** Set node: one row of sc_tasks, a task for a person (opened today, not done). Values are expressions or text. */

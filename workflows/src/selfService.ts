@@ -8,6 +8,7 @@
  * record as `held` with the moment the window opens, and the workflow's own schedule sends it then.
  */
 import { Canvas, isTrue, table, todaySettings } from './canvas';
+import { recordChange } from './recordChange';
 
 /** Field labels: n8n Form Trigger 2.3 names each answer after its label. */
 export const FIELD = {
@@ -179,4 +180,61 @@ export function heldConfirmations(c: Canvas, key: string, position: [number, num
 	c.link(newest, record);
 	c.link(record, due);
 	return due;
+}
+
+/**
+ * The change a form saves (recordChange): `fields` replace the record's fields of that name, `merge`
+ * is merged into the record's object of that name (`mergeDefaults` when it has none), so a flag or an
+ * income detail set meanwhile stays, and so does anything else another workflow wrote, such as an ERP
+ * payment between the form's pages. A confirmation of choice N (`onlyForChange`) writes nothing once
+ * a newer choice has been made: that one has its own confirmation.
+ */
+const FORM_FIELDS = `(record, change) => {
+  if (!record) return {};
+  const only = change.onlyForChange;
+  if (only && (record[only.key]?.change ?? 0) !== only.change) return { superseded: true };
+  Object.assign(record, change.fields ?? {});
+  for (const [key, value] of Object.entries(change.merge ?? {})) {
+    if (value) record[key] = Object.assign({}, record[key] ?? change.mergeDefaults?.[key] ?? {}, value);
+  }
+  return { record };
+}`;
+
+/**
+ * Saves what a form decided on the debtor's current record, through the record loop (the whole record
+ * is checked against the debtor schema before it is written). `change` is object-literal JavaScript
+ * on the item: `fields`, `merge`, `mergeDefaults`, `onlyForChange` (see FORM_FIELDS). The node named
+ * `saved` comes after the loop: its item has `written` and `record` (the saved record as JSON text).
+ * Returns the first node and the `saved` node.
+ */
+export function saveFormChoice(c: Canvas, o: { changeNode: string; saved: string; prefix: string; position: [number, number]; change: string }): { entry: string; saved: string } {
+	const [x, y] = o.position;
+	const entry = c.add(o.changeNode, 'n8n-nodes-base.set', 3.4, [x, y], {
+		mode: 'raw',
+		jsonOutput: `={{ JSON.stringify(Object.assign({ debtorId: $json.debtorId }, { ${o.change} })) }}`,
+		options: {},
+	});
+	const settled = recordChange(c, { prefix: o.prefix, from: entry, position: [x + 220, y - 360], change: FORM_FIELDS, check: true });
+	const saved = c.add(o.saved, 'n8n-nodes-base.set', 3.4, [x + 220, y], {
+		mode: 'raw',
+		jsonOutput: '={{ JSON.stringify({ debtorId: $json.debtorId, written: $json.recordChange.written === true, record: JSON.stringify(Object.assign({}, $json, { recordChange: undefined, segmentation: undefined, error: undefined })) }) }}',
+		options: {},
+	});
+	c.link(settled, saved);
+	return { entry, saved };
+}
+
+/**
+ * After a form's save: an If whose first output goes on (the choice was written) and whose second
+ * output ends the form with a page saying it was not saved (the record could not be written: it breaks
+ * the debtor schema elsewhere, or kept changing). Returns the If node's name.
+ */
+export function savedOrSorry(c: Canvas, saved: string, position: [number, number], webhookId: string): string {
+	const [x, y] = position;
+	const check = c.add('Saved?', 'n8n-nodes-base.if', 2.2, [x, y], isTrue('={{ $json.written }}'));
+	const sorry = formEnding(c, 'Page: not saved', [x + 220, y + 200], 'Niet opgeslagen',
+		'Het lukte ons niet om uw keuze op te slaan. Er is niets veranderd. Probeer het later opnieuw of bel ons.', webhookId);
+	c.link(saved, check);
+	c.link(check, sorry, 1);
+	return check;
 }

@@ -129,7 +129,7 @@ describe('shipped workflows (static)', () => {
 		const pages = wf.nodes.filter((node) => node.type === 'n8n-nodes-base.form' && node.parameters.operation === 'completion');
 		for (const page of pages) expect([page.name, String(page.parameters.completionMessage)]).toEqual([page.name, expect.not.stringContaining("$('Send")]);
 		const saved = pages.find((page) => /agreed|saved/.test(page.name))!;
-		expect(String(saved.parameters.completionMessage)).toMatch(/\$\('Save (preference|arrangement)'\)\.first\(\)\.json\.record/);
+		expect(String(saved.parameters.completionMessage)).toMatch(/\$\('Saved (preference|arrangement)'\)\.first\(\)\.json\.record/);
 	});
 
 	test('the daily journey has a schedule on working days and a manual start feeding the same chain', () => {
