@@ -12,6 +12,7 @@
  * sent through the Sandbox provider, as shipped.
  */
 import axios from 'axios';
+import { createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -42,6 +43,10 @@ function forTest(file: string, settings: Record<string, string>): WorkflowJson {
 	}
 	return wf;
 }
+
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a test-only secret shared with this test's own n8n
+const ERP_SECRET = 'erp-intake-test-secret-5b1c';
+const ERP_CRED = { id: 'scErpHmacCred05', name: 'ERP intake signing secret' };
 
 const ADDRESS = { street: 'Dorpsstraat', houseNumber: '12', postalCode: '3511 AB', city: 'Utrecht' };
 
@@ -126,6 +131,12 @@ describe('workflows 3, 4 and 5 in real n8n', () => {
 	beforeAll(async () => {
 		n8n = await N8nInstance.create({ env: ownerEnv() });
 		await n8n.importWorkflow(load('00-setup-data-tables.json'));
+		// The ERP intake too: its payments arrive while a debtor is between the arrangement form's pages.
+		await n8n.importCredentials([{ ...ERP_CRED, type: 'crypto', data: { hmacSecret: ERP_SECRET } }]);
+		const intake = load('02-erp-intake.json');
+		(intake.nodes as any[]).find((node) => node.name === 'Compute the expected signature').credentials = { crypto: ERP_CRED };
+		await n8n.importWorkflow(intake);
+		await n8n.publishWorkflow(intake.id as string);
 		await n8n.importWorkflow(forTest('03-early-warning.json', { referenceDate: DAY, now: NOW }));
 		for (const [file, settings] of [['04-flex-collection-date.json', { referenceDate: DAY, now: NOW }], ['05-payment-arrangement.json', { referenceDate: DAY }]] as const) {
 			const wf = forTest(file, settings);
@@ -390,6 +401,28 @@ describe('workflows 3, 4 and 5 in real n8n', () => {
 			expect(tasks[1].why).toMatch(/no-capacity/);
 			const rows = await rest.rows('sc_debtors');
 			for (const id of ['AR-2', 'AR-3']) expect(recordOf(rows, id).flags?.arrangementActive).toBeUndefined();
+		});
+
+		test('an ERP payment between the two pages is kept: the arrangement is saved on the record as it is then', async () => {
+			await rest.insertRows('sc_debtors', [row(debtor('AR-4'))]);
+			const plans = await submit(formUrl('betalingsregeling'), ['AR-4', 'AR-4-A', 200, '', '']);
+			const choices = options(plans.html);
+			// The ERP reports a payment of 250.00 while the debtor looks at the plans.
+			const body = JSON.stringify({ events: [{ eventId: 'AR-4-PAY', type: 'payment', debtorId: 'AR-4', payment: { amountCents: 25000, date: DAY, paymentId: 'BANK-AR-4', claimId: 'AR-4-A' } }] });
+			const timestamp = Math.floor(Date.now() / 1000);
+			const signature = createHmac('sha256', ERP_SECRET).update(`${timestamp}.${body}`).digest('hex');
+			const answer = await n8n.webhook('sc-erp-intake', body, { headers: { 'content-type': 'application/json', 'x-signature-timestamp': String(timestamp), 'x-signature': `sha256=${signature}` }, transformRequest: [(data: string) => data] });
+			expect(answer.data.results).toEqual([{ eventId: 'AR-4-PAY', result: 'accepted' }]);
+			const done = await submit(plans.waitingUrl, [choices[0]]);
+			expect(done.text).toContain('Uw betalingsregeling staat vast');
+			expect((await finish(done)).raw.status).toBe('success');
+			const rows = (await rest.rows('sc_debtors')).filter((r) => r.debtorId === 'AR-4');
+			expect(rows).toHaveLength(1);
+			const stored = JSON.parse(rows[0].record as string);
+			expect(stored.payments).toEqual([{ amountCents: 25000, date: DAY, paymentId: 'BANK-AR-4', claimId: 'AR-4-A', method: 'bank-transfer' }]);
+			expect(stored.claims.map((c: any) => c.openCents)).toEqual([15000, 20000]);
+			expect(stored.flags.arrangementActive).toBe(true);
+			expect(stored.arrangement.terms).toBeGreaterThan(0);
 		});
 
 		test('wrong numbers and an impossible amount are refused with a clear message', async () => {

@@ -157,7 +157,7 @@ export function paymentArrangement(): Json {
 		position: [2740, 0],
 		change: [
 			'fields: { arrangement: $json.arrangement, ' + CONFIRMATION + ': ' + CONFIRMATION_AFTER_SEND + ' },',
-			`merge: { flags: { arrangementActive: true }, income: $json.request?.incomeText ? { netMonthlyCents: ${PROPOSED}.arrangement.capacity.incomeCents } : undefined },`,
+			`merge: { flags: { arrangementActive: true }, income: $json.request?.incomeText ? { netMonthlyCents: ${PROPOSED}.arrangement.capacity.incomeCents } : undefined, household: $json.household?.composition ? { composition: $json.household.composition } : undefined },`,
 			"mergeDefaults: { income: { type: 'unknown' } }",
 		].join(' '),
 	});
