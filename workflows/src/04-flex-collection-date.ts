@@ -40,7 +40,7 @@ function noticeLog(decision: string, day: string): Json {
  * again from the moment the window opens, and the record is saved with the outcome. `names` are the
  * node names (the form part and the held part each have their own). Returns the save node's name.
  */
-function sendAndSave(c: Canvas, settings: string, x: number, y: number, names: { render: string; send: string; held: string; again: string; row: string; save: string; prefix: string }): { render: string; save: string; row: string } {
+function sendAndSave(c: Canvas, settings: string, x: number, y: number, names: { render: string; send: string; held: string; again: string; row: string; save: string; prefix: string; onlyIfStillLatest?: boolean }): { render: string; save: string; row: string } {
 	// A notice that cannot be written (e.g. nothing open to collect) still leaves a saved choice, "not sent".
 	const render = c.add(names.render, `${PREFIX}.toneTemplate`, 1, [x, y], {
 		stage: 'pre-due-notice',
@@ -67,7 +67,7 @@ function sendAndSave(c: Canvas, settings: string, x: number, y: number, names: {
 		saved: names.save,
 		prefix: names.prefix,
 		position: [x + 880, y],
-		change: `fields: { preferredCollectionDay: $json.preferredCollectionDay, ${NOTICE}: ${NOTICE_AFTER_SEND} }, onlyForChange: { key: '${NOTICE}', change: $json.${NOTICE}.change }`,
+		change: `fields: { preferredCollectionDay: $json.preferredCollectionDay, ${NOTICE}: ${NOTICE_AFTER_SEND} }${!names.onlyIfStillLatest ? '' : `, onlyForChange: { key: '${NOTICE}', change: $json.${NOTICE}.change }`}`,
 	});
 	c.link(render, send);
 	c.link(send, held, 0);
@@ -184,6 +184,8 @@ export function flexCollectionDate(): Json {
 		row: 'Sent confirmation, for the record',
 		save: 'Saved held confirmation',
 		prefix: 'Held: ',
+		// A choice changed since the notice was held has its own notice: this one then writes nothing.
+		onlyIfStillLatest: true,
 	});
 	const logHeld = c.add('Log: held confirmation', 'n8n-nodes-base.set', 3.4, [2860, 980], noticeLog('collection-day-confirmation', `={{ $('${HELD_SETTINGS}').first().json.referenceDate }}`));
 	const writeHeld = appendRows(c, 'Write held confirmation to log', [3080, 980], 'sc_contact_log');
