@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- tooling runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- tooling runs in plain Node, not inside n8n */
 /**
  * Debian packages the scale stack needs (PostgreSQL, Redis), installed with apt-get when missing, as
  * .ci/run does for Chromium: a fresh machine has neither, and Docker is not available here.

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- tooling runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- tooling runs in plain Node, not inside n8n */
 /**
  * A PostgreSQL server of its own in a data folder, for the scale stack and its tests: Debian's
  * PostgreSQL binaries (installed with apt-get when missing), `initdb` once, `postgres` listening on

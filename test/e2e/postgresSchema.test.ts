@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- tests run in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- tests run in plain Node, not inside n8n */
 /**
  * The shipped SQL schema in a real PostgreSQL, as n8n's Postgres credential reaches it (its own
  * role, a password, TCP): the migrations apply once and again without change, the UNIQUE rules

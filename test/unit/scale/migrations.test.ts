@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- tests run in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tests run in plain Node, not inside n8n */
 /**
  * The shape rules of the shipped SQL migrations, read from the files (a real PostgreSQL applies them
  * in test/e2e/postgresSchema.test.ts): numbered without gaps, each records its own version, each may
