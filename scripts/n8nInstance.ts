@@ -50,6 +50,16 @@ export interface InstanceOptions {
 	env?: Record<string, string>;
 	/** The packed package to install (default: the one the e2e global setup packed). */
 	tarball?: string;
+	/** Use this user folder instead of a fresh temporary one (`dispose()` still removes it). */
+	userFolder?: string;
+	/** Leave `.n8n/nodes` as it is (the scale stack links one shared install into every folder). */
+	skipInstall?: boolean;
+	/** Default: one derived from the user folder. Processes of one queue-mode stack share one key. */
+	encryptionKey?: string;
+	/** The port of `n8n start` (default: a free one). */
+	port?: number;
+	/** Every output chunk of the running process (`start`, `worker`), e.g. to show or keep it. */
+	onOutput?: (chunk: string) => void;
 }
 
 export async function freePort(): Promise<number> {
@@ -93,20 +103,23 @@ export class N8nInstance {
 	private serverLog = '';
 	port?: number;
 	private readonly extraEnv: Record<string, string>;
+	private readonly options: InstanceOptions;
 
 	private constructor(runtime: Runtime, userFolder: string, options: InstanceOptions, brokerPort: number) {
 		this.runtime = runtime;
 		this.userFolder = userFolder;
+		this.options = options;
 		this.timezone = options.timezone ?? 'Europe/Amsterdam';
 		// Each instance its own task-runner broker port: parallel test files must not collide on 5679.
 		this.extraEnv = { N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...options.env };
 	}
 
-	/** A fresh n8n user folder with the packed package installed in `.n8n/nodes`. */
+	/** A fresh n8n user folder (or the given one) with the packed package installed in `.n8n/nodes`. */
 	static async create(options: InstanceOptions = {}): Promise<N8nInstance> {
 		const runtime = ensureRuntime();
-		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'social-collections-e2e-'));
-		installPackage(runtime, userFolder, options.tarball ?? packageTarball());
+		const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'social-collections-e2e-'));
+		fs.mkdirSync(userFolder, { recursive: true });
+		if (!options.skipInstall) installPackage(runtime, userFolder, options.tarball ?? packageTarball());
 		return new N8nInstance(runtime, userFolder, options, await freePort());
 	}
 
@@ -115,7 +128,7 @@ export class N8nInstance {
 			userFolder: this.userFolder,
 			timezone: this.timezone,
 			port: this.port,
-			encryptionKey: `e2e-${path.basename(this.userFolder)}`,
+			encryptionKey: this.options.encryptionKey ?? `e2e-${path.basename(this.userFolder)}`,
 			extra: {
 				// `n8n execute` prints its run data through the logger at level info: keep info.
 				N8N_LOG_LEVEL: 'info',
@@ -216,29 +229,53 @@ export class N8nInstance {
 		return toRunResult(JSON.parse(stdout.slice(start, end + 2)));
 	}
 
-	/** Starts `n8n start` on a free port and waits until it is ready. */
+	/** Starts `n8n start` (on a free port unless one was given) and waits until it is ready. */
 	async start(timeoutMs = 120_000): Promise<void> {
-		this.port = await freePort();
-		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, 'start'], {
-			env: this.env(),
+		this.port = this.options.port ?? (await freePort());
+		await this.launch(['start'], {}, `${this.baseUrl}/healthz/readiness`, timeoutMs);
+	}
+
+	/**
+	 * Starts `n8n worker` (queue mode: the environment must name the queue's Redis and a shared
+	 * database) and waits until its health endpoint, on a free port, says it is ready.
+	 */
+	async startWorker(concurrency: number, timeoutMs = 120_000): Promise<void> {
+		const healthPort = await freePort();
+		await this.launch(
+			['worker', `--concurrency=${concurrency}`],
+			{ QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' },
+			`http://127.0.0.1:${healthPort}/healthz/readiness`,
+			timeoutMs,
+		);
+	}
+
+	/** Spawns a long-running n8n command, keeps the tail of its output and polls `readyUrl` until 200. */
+	private async launch(args: string[], env: Record<string, string>, readyUrl: string, timeoutMs: number): Promise<void> {
+		if (this.server) throw new Error(`this n8n instance already runs a process (${this.userFolder})`);
+		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, ...args], {
+			env: { ...this.env(), ...env },
 			cwd: this.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.server = child;
-		child.stdout!.on('data', (chunk) => (this.serverLog = (this.serverLog + chunk).slice(-20000)));
-		child.stderr!.on('data', (chunk) => (this.serverLog = (this.serverLog + chunk).slice(-20000)));
+		const keep = (chunk: Buffer) => {
+			this.serverLog = (this.serverLog + chunk).slice(-20000);
+			this.options.onOutput?.(chunk.toString());
+		};
+		child.stdout!.on('data', keep);
+		child.stderr!.on('data', keep);
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}:\n${this.serverLog}`);
+			if (child.exitCode !== null) throw new Error(`n8n ${args[0]} exited with ${child.exitCode}:\n${this.serverLog}`);
 			try {
-				const response = await axios.get(`${this.baseUrl}/healthz/readiness`, { validateStatus: () => true, timeout: 2000 });
+				const response = await axios.get(readyUrl, { validateStatus: () => true, timeout: 2000 });
 				if (response.status === 200) return;
 			} catch {
 				// not listening yet
 			}
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
-		throw new Error(`n8n did not become ready in ${timeoutMs} ms:\n${this.serverLog}`);
+		throw new Error(`n8n ${args[0]} did not become ready in ${timeoutMs} ms:\n${this.serverLog}`);
 	}
 
 	get baseUrl(): string {
@@ -246,7 +283,7 @@ export class N8nInstance {
 		return `http://127.0.0.1:${this.port}`;
 	}
 
-	/** The process id of the running `n8n start` (for benchmarks that sample its memory). */
+	/** The process id of the running `n8n start` or `n8n worker` (for benchmarks that sample its memory). */
 	get pid(): number | undefined {
 		return this.server?.pid;
 	}

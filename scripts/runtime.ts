@@ -215,7 +215,14 @@ export function instanceEnv(runtime: Runtime, settings: InstanceSettings): NodeJ
  * `nodes/package.json`.
  */
 export function installPackage(runtime: Runtime, userFolder: string, tarball: string): string {
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	return installPackageInto(runtime, path.join(userFolder, '.n8n', 'nodes'), tarball);
+}
+
+/**
+ * The same install into a given nodes folder (what n8n reads as `<user folder>/.n8n/nodes`): the
+ * scale stack installs once and links that folder into the user folder of main and every worker.
+ */
+export function installPackageInto(runtime: Runtime, nodesDir: string, tarball: string): string {
 	const packageDir = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 	fs.rmSync(packageDir, { recursive: true, force: true });
 	fs.mkdirSync(packageDir, { recursive: true });
