@@ -109,21 +109,43 @@ export function bankClosingDaysOfYear(year: number): DayNumber[] {
 	];
 }
 
+/** One decree that equates days with the general holidays (Besluit gelijkstelling, art. 3 lid 3 Atw). */
+export interface DesignationDecree {
+	/** The decree's citation title (it names every day it equates). */
+	title: string;
+	/** The calendar years it covers: for these years its list is complete. */
+	years: readonly number[];
+	/** The days it equates, as ISO dates. */
+	days: readonly string[];
+}
+
 /**
- * Days the Dutch government has designated as equal to a general holiday (gelijkgestelde dagen,
- * art. 3 lid 3 Algemene termijnenwet), known when this list was written. The government designates
- * more over time (usually a year or two ahead); users add those through the node parameter
+ * The decrees built into this release, oldest first. The government decrees the days for about three
+ * years at a time; a newer decree is entered under "Extra Designated Days" until a release ships it.
+ * The decree for 2020-2022 is not here: its text could not be checked (only secondary lists were
+ * found), so those years are treated like years without a decree. Sources: the titles as cited by
+ * sterfgeval.nl (vraag 70745, 4 October 2025); the 2023 and 2024 days also in bailiffs' lists of
+ * explootvrije dagen (digideur.nl, houwelingen-partners.nl, kbvg.nl).
+ */
+export const DESIGNATION_DECREES: readonly DesignationDecree[] = Object.freeze([
+	{
+		title: 'Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 met een algemeen erkende feestdag',
+		years: [2023, 2024, 2025],
+		days: ['2023-04-28', '2023-05-19', '2024-05-10', '2024-12-27', '2025-05-30'],
+	},
+	{
+		title: 'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag',
+		years: [2026, 2027, 2028],
+		days: ['2026-01-02', '2026-05-15', '2027-05-07', '2028-04-28', '2028-05-26'],
+	},
+]);
+
+/**
+ * Every day the built-in decrees equate with a general holiday (gelijkgestelde dagen, art. 3 lid 3
+ * Algemene termijnenwet), sorted. Users add the days of newer decrees through the node parameter
  * "Extra Designated Days" rather than waiting for a new release.
  */
-export const DEFAULT_DESIGNATED_DAYS: readonly string[] = Object.freeze([
-	'2024-05-10',
-	'2024-12-27',
-	'2026-01-02',
-	'2026-05-15',
-	'2027-05-07',
-	'2028-04-28',
-	'2028-05-26',
-]);
+export const DEFAULT_DESIGNATED_DAYS: readonly string[] = Object.freeze(DESIGNATION_DECREES.flatMap((decree) => decree.days).sort());
 
 /**
  * Splits a user-entered list of designated days ("2029-05-11, 2029-12-24" or one per line) into

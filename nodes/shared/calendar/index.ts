@@ -30,11 +30,13 @@ export { parseMoment } from './moments';
 export { easterSunday } from './easter';
 export {
 	DEFAULT_DESIGNATED_DAYS,
+	DESIGNATION_DECREES,
 	HOLIDAY_NAMES,
 	bankClosingDaysOfYear,
 	dutchHolidaysOfYear,
 	normaliseDesignatedDays,
 	parseDesignatedDays,
+	type DesignationDecree,
 	type DutchHolidayId,
 	type HolidayOccurrence,
 } from './holidays';

@@ -121,7 +121,18 @@ describe('Dutch general holidays', () => {
 
 describe('designated days (gelijkgestelde dagen)', () => {
 	it('ships the known designations', () => {
-		expect(DEFAULT_DESIGNATED_DAYS).toEqual(['2024-05-10', '2024-12-27', '2026-01-02', '2026-05-15', '2027-05-07', '2028-04-28', '2028-05-26']);
+		expect(DEFAULT_DESIGNATED_DAYS).toEqual([
+			'2023-04-28',
+			'2023-05-19',
+			'2024-05-10',
+			'2024-12-27',
+			'2025-05-30',
+			'2026-01-02',
+			'2026-05-15',
+			'2027-05-07',
+			'2028-04-28',
+			'2028-05-26',
+		]);
 		for (const iso of DEFAULT_DESIGNATED_DAYS) {
 			expect(cal.isDesignatedDay(d(iso))).toBe(true);
 			expect(cal.isDutchHoliday(d(iso))).toBe(false);
