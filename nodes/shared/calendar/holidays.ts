@@ -59,10 +59,22 @@ export const HOLIDAY_NAMES: Readonly<Record<DutchHolidayId, Readonly<Record<Lang
 	designatedDay: { nl: 'door de overheid gelijkgestelde dag', en: 'day designated equal to a public holiday' },
 };
 
+/** Name of a day the careful default treats as designated in a year without a decree. */
+export const ASSUMED_DESIGNATED_DAY_NAME: Readonly<Record<Language, string>> = {
+	nl: 'naar verwachting gelijkgestelde dag (nog geen besluit)',
+	en: 'expected designated day (no decree yet)',
+};
+
 /** One holiday occurrence. */
 export interface HolidayOccurrence {
 	day: DayNumber;
 	id: DutchHolidayId;
+}
+
+/** King's Day: 27 April, moved to Saturday 26 April when the 27th is a Sunday (Wet viering Koningsdag). */
+function kingsDayOfYear(year: number): DayNumber {
+	const day = daysFromCivil(year, 4, 27);
+	return weekday(day) === 7 ? day - 1 : day;
 }
 
 /**
@@ -75,14 +87,12 @@ export interface HolidayOccurrence {
  */
 export function dutchHolidaysOfYear(year: number): HolidayOccurrence[] {
 	const easter = easterSunday(year);
-	const kingsDay = daysFromCivil(year, 4, 27);
 	return [
 		{ day: daysFromCivil(year, 1, 1), id: 'newYearsDay' },
 		{ day: easter - 2, id: 'goodFriday' },
 		{ day: easter, id: 'easterSunday' },
 		{ day: easter + 1, id: 'easterMonday' },
-		// Moved to Saturday 26 April when the 27th is a Sunday (Wet viering Koningsdag).
-		{ day: weekday(kingsDay) === 7 ? kingsDay - 1 : kingsDay, id: 'kingsDay' },
+		{ day: kingsDayOfYear(year), id: 'kingsDay' },
 		{ day: daysFromCivil(year, 5, 5), id: 'liberationDay' },
 		{ day: easter + 39, id: 'ascensionDay' },
 		{ day: easter + 49, id: 'whitSunday' },
@@ -146,6 +156,39 @@ export const DESIGNATION_DECREES: readonly DesignationDecree[] = Object.freeze([
  * "Extra Designated Days" rather than waiting for a new release.
  */
 export const DEFAULT_DESIGNATED_DAYS: readonly string[] = Object.freeze(DESIGNATION_DECREES.flatMap((decree) => decree.days).sort());
+
+/** The years a built-in decree covers, ascending: for these its list is complete. */
+export const DECREED_YEARS: readonly number[] = Object.freeze(
+	[...new Set(DESIGNATION_DECREES.flatMap((decree) => decree.years))].sort((x, y) => x - y),
+);
+
+/**
+ * The careful default for a year no built-in decree covers: the days the decrees usually equate.
+ * - the Friday after Ascension Day;
+ * - the Monday before New Year's Day, King's Day, Liberation Day or Christmas Day on a Tuesday;
+ * - the Friday after New Year's Day, King's Day, Liberation Day or Boxing Day on a Thursday.
+ * Not every decree took every such day (the 2026-2028 decree left out Monday 4 May 2026 and Monday
+ * 26 April 2027), so this errs towards a rest day: one contact day fewer and a term a day longer,
+ * never contact or costs on a day a future decree equates. Returns the days that fall in `year`
+ * (a Monday before a Tuesday New Year's Day is 31 December, so it comes from next year's New Year),
+ * ascending, general holidays left out (the Friday after Ascension can be 5 May).
+ */
+export function usualDesignatedDaysOfYear(year: number): DayNumber[] {
+	const newYearsDay = daysFromCivil(year, 1, 1);
+	const kingsDay = kingsDayOfYear(year);
+	const liberationDay = daysFromCivil(year, 5, 5);
+	const christmasDay = daysFromCivil(year, 12, 25);
+	const days = new Set<DayNumber>([easterSunday(year) + 40]);
+	// A Tuesday New Year's Day gives 31 December of last year; next year's gives this year's.
+	for (const holiday of [daysFromCivil(year + 1, 1, 1), kingsDay, liberationDay, christmasDay]) {
+		if (weekday(holiday) === 2) days.add(holiday - 1);
+	}
+	for (const holiday of [newYearsDay, kingsDay, liberationDay, christmasDay + 1]) {
+		if (weekday(holiday) === 4) days.add(holiday + 1);
+	}
+	for (const { day } of dutchHolidaysOfYear(year)) days.delete(day);
+	return [...days].sort((x, y) => x - y);
+}
 
 /**
  * Splits a user-entered list of designated days ("2029-05-11, 2029-12-24" or one per line) into

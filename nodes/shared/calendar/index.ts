@@ -29,6 +29,8 @@ export {
 export { parseMoment } from './moments';
 export { easterSunday } from './easter';
 export {
+	ASSUMED_DESIGNATED_DAY_NAME,
+	DECREED_YEARS,
 	DEFAULT_DESIGNATED_DAYS,
 	DESIGNATION_DECREES,
 	HOLIDAY_NAMES,
@@ -36,6 +38,7 @@ export {
 	dutchHolidaysOfYear,
 	normaliseDesignatedDays,
 	parseDesignatedDays,
+	usualDesignatedDaysOfYear,
 	type DesignationDecree,
 	type DutchHolidayId,
 	type HolidayOccurrence,

@@ -153,12 +153,13 @@ describe('designated days (gelijkgestelde dagen)', () => {
 	});
 
 	it('takes user-added days on top of the defaults', () => {
-		const extra = getDutchCalendar({ extraDesignatedDays: '2029-05-11, 2029-12-24\n2029-12-31' });
-		for (const iso of ['2029-05-11', '2029-12-24', '2029-12-31', '2026-05-15']) {
+		// 2029-06-01 is a Friday no rule designates (a day a new decree might add, say).
+		const extra = getDutchCalendar({ extraDesignatedDays: '2029-05-11, 2029-06-01\n2029-12-31' });
+		for (const iso of ['2029-05-11', '2029-06-01', '2029-12-31', '2026-05-15']) {
 			expect(extra.isDesignatedDay(d(iso))).toBe(true);
 			expect(extra.isWorkingDay(d(iso))).toBe(false);
 		}
-		expect(cal.isDesignatedDay(d('2029-05-11'))).toBe(false); // the default calendar is untouched
+		expect(cal.isDesignatedDay(d('2029-06-01'))).toBe(false); // the default calendar is untouched
 		expect(extra.designatedDays).toHaveLength(DEFAULT_DESIGNATED_DAYS.length + 3);
 	});
 
