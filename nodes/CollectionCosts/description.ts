@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { referenceDateProperty } from '../shared/n8n/descriptions';
+import { referenceDateProperty, usualDesignatedDaysProperty } from '../shared/n8n/descriptions';
 
 // Defaults are literals (the linter wants them so); the docs page and a node test keep them in line
 // with the domain defaults (21% VAT, the built-in interest tables, the Atw extension of the term).
@@ -118,6 +118,7 @@ export const collectionCostsProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			usualDesignatedDaysProperty,
 			{
 				displayName: 'Business Debtors',
 				name: 'businessMethod',

@@ -22,6 +22,7 @@ import { ItemError } from '../shared/n8n/items';
 import { eurosParameter, jsonParameter } from '../shared/n8n/parameters';
 
 export interface CostOptions {
+	assumeUsualDesignatedDays?: boolean;
 	businessMethod?: 'flat-per-claim' | 'bik-scale';
 	smallClaimCostsAlreadyChargedEuros?: number;
 	extendTerm?: boolean;
@@ -63,8 +64,8 @@ export interface Settings {
 	purpose: CostsPurpose;
 	/** The reference day of the item (throws ItemError for a bad date). */
 	dayOf: (i: number) => number;
-	/** The calendar with the extra designated days of the item's options (throws ItemError). */
-	calendarOf: (extraDesignatedDays: string | undefined) => DutchCalendar;
+	/** The calendar with the designated-day settings of the item's options (throws ItemError). */
+	calendarOf: (extraDesignatedDays: string | undefined, assumeUsualDesignatedDays?: boolean) => DutchCalendar;
 	deductOf: (i: number) => boolean;
 	vatOf: (i: number) => number;
 	withInterestOf: (i: number) => boolean;
@@ -97,7 +98,7 @@ export function costsOfItem(json: IDataObject, i: number, s: Settings): DebtorCo
 	const withInterest = s.withInterestOf(i);
 	const settings: DebtorCostsOptions = {
 		today,
-		calendar: s.calendarOf(options.extraDesignatedDays),
+		calendar: s.calendarOf(options.extraDesignatedDays, options.assumeUsualDesignatedDays),
 		purpose: s.purpose,
 		journey: json.journey,
 		letterDates,

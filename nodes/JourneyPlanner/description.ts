@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { reasonsLanguageProperty, referenceDateProperty } from '../shared/n8n/descriptions';
+import { reasonsLanguageProperty, referenceDateProperty, usualDesignatedDaysProperty } from '../shared/n8n/descriptions';
 
 // Defaults are literals (the linter wants them so); a node test checks they equal the domain defaults.
 
@@ -54,6 +54,7 @@ export const journeyPlannerProperties: INodeProperties[] = [
 				description:
 					'Where the item holds the agreed arrangement plan, as a path (e.g. arrangement or arrangement.plan). Used when flags.arrangementActive is set.',
 			},
+			usualDesignatedDaysProperty,
 			{
 				displayName: 'Extend Letter Term Past Weekend or Holiday',
 				name: 'extendTerm',

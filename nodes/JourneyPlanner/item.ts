@@ -17,6 +17,7 @@ import { DEFAULT_SEGMENTATION_SETTINGS, segmentDebtor } from '../shared/segmenta
 
 export interface PlannerOptions {
 	arrangementField?: string;
+	assumeUsualDesignatedDays?: boolean;
 	extendTerm?: boolean;
 	extraDesignatedDays?: string;
 	handoverAfterDays?: number;
@@ -32,8 +33,8 @@ export interface PlannerOptions {
 export interface PlannerSettings {
 	/** The reference day of the item (throws ItemError for a bad date). */
 	dayOf: (i: number) => number;
-	/** The calendar with the extra designated days of the item's options (throws ItemError). */
-	calendarOf: (extraDesignatedDays: string | undefined) => DutchCalendar;
+	/** The calendar with the designated-day settings of the item's options (throws ItemError). */
+	calendarOf: (extraDesignatedDays: string | undefined, assumeUsualDesignatedDays?: boolean) => DutchCalendar;
 	language: Language;
 	ladders: (i: number) => Ladders;
 	pauseDaysOf: (i: number) => number;
@@ -94,7 +95,7 @@ export function journeyOfItem(json: IDataObject, i: number, s: PlannerSettings):
 	}
 	return planJourney(record, segmentation, {
 		today,
-		calendar: s.calendarOf(options.extraDesignatedDays),
+		calendar: s.calendarOf(options.extraDesignatedDays, options.assumeUsualDesignatedDays),
 		ladders: s.ladders(i),
 		language: s.language,
 		debtHelpPauseDays: s.pauseDaysOf(i),

@@ -10,6 +10,7 @@ import {
 import { AMSTERDAM, getDutchCalendar, parseMoment, type DutchCalendar, type IncomeCalendarOptions } from '../shared/calendar';
 import type { Channel, Language } from '../shared/debtor/model';
 import { assertDebtor, debtorFieldSelection } from '../shared/debtor/validate';
+import { assumesUsualDesignatedDays } from '../shared/n8n/calendar';
 import { runPerItem } from '../shared/n8n/items';
 import { parameterPerItem, rememberLast } from '../shared/n8n/parameters';
 import {
@@ -124,10 +125,11 @@ export class PaydayScheduler implements INodeType {
 			options: this.getNodeParameter('options', 0, {}) as PaydaySchedulerParameters['options'],
 		};
 		const extraDesignatedDays = this.getNodeParameter('extraDesignatedDays', 0, '') as string;
+		const assumeUsualDesignatedDays = assumesUsualDesignatedDays(this.getNodeParameter('assumeUsualDesignatedDays', 0, true));
 
 		let calendar: DutchCalendar;
 		try {
-			calendar = getDutchCalendar({ extraDesignatedDays });
+			calendar = getDutchCalendar({ extraDesignatedDays, assumeUsualDesignatedDays });
 		} catch (error) {
 			throw new NodeOperationError(this.getNode(), `Extra Designated Days: ${(error as Error).message}`, {
 				description: 'Write the days as YYYY-MM-DD separated by commas, e.g. 2029-05-11, 2029-12-24.',

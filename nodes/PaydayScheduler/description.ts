@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { personaOptions, reasonsLanguageProperty } from '../shared/n8n/descriptions';
+import { personaOptions, reasonsLanguageProperty, usualDesignatedDaysProperty } from '../shared/n8n/descriptions';
 
 // Defaults here are literals (the linter wants them so); a node test checks they equal
 // DEFAULT_SCHEDULING_SETTINGS and DEFAULT_INCOME_CALENDAR_OPTIONS, the one home of the defaults.
@@ -105,6 +105,7 @@ export const paydaySchedulerProperties: INodeProperties[] = [
 		description:
 			'Days the government designated as equal to a public holiday after this release (comma-separated YYYY-MM-DD). No contact on them, and they count as holidays for the letter term. The known days up to 2028 are built in.',
 	},
+	usualDesignatedDaysProperty,
 	{
 		displayName: 'Contact on Saturdays',
 		name: 'saturdays',

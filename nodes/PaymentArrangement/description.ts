@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { referenceDateProperty } from '../shared/n8n/descriptions';
+import { referenceDateProperty, usualDesignatedDaysProperty } from '../shared/n8n/descriptions';
 
 // Defaults are literals (the linter wants them so); a node test checks they equal the domain defaults.
 
@@ -102,6 +102,7 @@ export const paymentArrangementProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: propose,
 		options: [
+			usualDesignatedDaysProperty,
 			{
 				displayName: 'Extra Designated Days',
 				name: 'extraDesignatedDays',

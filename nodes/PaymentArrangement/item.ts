@@ -24,6 +24,7 @@ export interface ProposeParameters {
 	maximumTerms: number;
 	maximumTermsWithDebtHelp: number;
 	options: {
+		assumeUsualDesignatedDays?: boolean;
 		extraDesignatedDays?: string;
 		firstInstalmentAfterDays?: number;
 		incomeEuros?: unknown;
@@ -37,8 +38,8 @@ export interface ArrangementSettings {
 	operation: 'propose' | 'check';
 	/** The reference day of the item (throws ItemError for a bad date). */
 	dayOf: (i: number) => number;
-	/** The calendar with the extra designated days of the item's options (throws ItemError). */
-	calendarOf: (extraDesignatedDays: string | undefined) => DutchCalendar;
+	/** The calendar with the designated-day settings of the item's options (throws ItemError). */
+	calendarOf: (extraDesignatedDays: string | undefined, assumeUsualDesignatedDays?: boolean) => DutchCalendar;
 	proposeOf: (i: number) => ProposeParameters;
 	checkOf: (i: number) => { planField: string; reminderDays: number; graceDays: number };
 }
@@ -108,7 +109,7 @@ export function arrangementOfItem(json: IDataObject, i: number, s: ArrangementSe
 	const minimum = eurosParameter(p.minimumInstalmentEuros, 'minimumInstalmentEuros');
 	const proposal = proposeArrangement(planned, {
 		today,
-		calendar: s.calendarOf(p.options.extraDesignatedDays),
+		calendar: s.calendarOf(p.options.extraDesignatedDays, p.options.assumeUsualDesignatedDays),
 		amountCents: amount.cents,
 		statedCapacityCents: capacity ? capacity : undefined,
 		minimumInstalmentCents: minimum,

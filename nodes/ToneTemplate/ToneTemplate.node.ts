@@ -31,6 +31,7 @@ import {
 	type ResolvedBrand,
 	type Tone,
 } from '../shared/messages';
+import { assumesUsualDesignatedDays } from '../shared/n8n/calendar';
 import { runPerItem } from '../shared/n8n/items';
 import { parameterPerItem } from '../shared/n8n/parameters';
 import { referenceDayPerItem } from '../shared/n8n/referenceDay';
@@ -38,6 +39,7 @@ import { toneTemplateProperties } from './description';
 import { GENERATED_LIBRARY, GENERATED_SPECS } from './generated/library';
 
 interface Options {
+	assumeUsualDesignatedDays?: boolean;
 	creditorCanDeductVat?: boolean;
 	daysToPay?: number;
 	defaultChannel?: MessageChannel;
@@ -100,7 +102,12 @@ export class ToneTemplate implements INodeType {
 		if (brand instanceof Error) {
 			throw new NodeOperationError(node, brand.message, { description: 'Fix the setting under "Brand" or "Bank Transfer" in the node.' });
 		}
-		const calendar = attempt(() => getDutchCalendar(options.extraDesignatedDays ? { extraDesignatedDays: options.extraDesignatedDays } : {}));
+		const calendar = attempt(() =>
+			getDutchCalendar({
+				...(options.extraDesignatedDays ? { extraDesignatedDays: options.extraDesignatedDays } : {}),
+				assumeUsualDesignatedDays: assumesUsualDesignatedDays(options.assumeUsualDesignatedDays),
+			}),
+		);
 		if (calendar instanceof Error) throw new NodeOperationError(node, `Extra Designated Days: ${calendar.message}`);
 
 		let custom: CustomTemplateSet | Error;

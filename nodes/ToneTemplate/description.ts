@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { languageOptions, referenceDateProperty } from '../shared/n8n/descriptions';
+import { languageOptions, referenceDateProperty, usualDesignatedDaysProperty } from '../shared/n8n/descriptions';
 
 // Option lists are alphabetised by name (linter rule); the "from the item" choice comes first in
 // meaning but sorts where its name puts it.
@@ -197,6 +197,7 @@ export const toneTemplateProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			usualDesignatedDaysProperty,
 			{
 				displayName: 'Creditor Can Deduct VAT',
 				name: 'creditorCanDeductVat',

@@ -388,6 +388,35 @@ describe('Collection Costs node: the 14-day letter gate', () => {
 	});
 });
 
+describe('Collection Costs node: designated days in a year without a decree', () => {
+	// Sent Wednesday 11 December 2030: received Friday 13 December, 14 days end on Friday 27
+	// December, the Friday after Boxing Day on a Thursday. No decree covers 2030 yet: with the careful
+	// default that Friday is designated, so the term runs to Monday 30 December.
+	const item = consumer('D-X', [claim('C-1', 50000, '2030-10-01')], { contacts: [letterContact('2030-12-11', 'C-1')] });
+	const charge = { purpose: 'charge', referenceDate: '2030-12-30', includeInterest: false };
+
+	it('offers Assume Usual Designated Days, on by default', () => {
+		const options = collectionCostsProperties.find((p) => p.name === 'options')!.options as Array<{ name: string; default: unknown }>;
+		expect(options.find((o) => o.name === 'assumeUsualDesignatedDays')?.default).toBe(true);
+	});
+
+	it('extends the term past the assumed day; off, the term ends on it', async () => {
+		const [[on]] = await run([item], charge);
+		expect(on.json.costs.claims[0].letter).toMatchObject({ lastDayToPay: '2030-12-30', costsFromDate: '2030-12-31', extended: true });
+		expect(on.json.costs.allowed).toBe(false);
+		const [[off]] = await run([item], { ...charge, options: { assumeUsualDesignatedDays: false } });
+		expect(off.json.costs.claims[0].letter).toMatchObject({ lastDayToPay: '2030-12-27', costsFromDate: '2030-12-28', extended: false });
+		expect(off.json.costs.allowed).toBe(true);
+	});
+
+	it('reads the option per item (one calendar per setting)', async () => {
+		const [[a, b, c]] = await run([item, { ...item, debtorId: 'D-Y' }, { ...item, debtorId: 'D-Z' }], charge, {
+			expressions: { options: (json) => (json.debtorId === 'D-Y' ? { assumeUsualDesignatedDays: false } : {}) },
+		});
+		expect([a, b, c].map((out) => out.json.costs.claims[0].letter.lastDayToPay)).toEqual(['2030-12-30', '2030-12-27', '2030-12-30']);
+	});
+});
+
 describe('Collection Costs node: items and errors', () => {
 	it('names the item, debtor and field of an invalid record', async () => {
 		const bad = consumer('D-BAD', [claim('C-1', -5, '2026-03-01')]);

@@ -231,3 +231,31 @@ describe('Journey Planner node', () => {
 		});
 	});
 });
+
+describe('Journey Planner node: designated days in a year without a decree', () => {
+	// A claim in default with its 14-day letter sent Wednesday 11 December 2030: received Friday 13
+	// December, 14 days end on Friday 27 December, the Friday after Boxing Day on a Thursday. 2030 has
+	// no built-in decree: with the careful default that Friday is designated and the term runs to
+	// Monday 30 December, so no step that charges costs before Tuesday 31 December.
+	const sent = (at: string, stage: string, channel = 'email') => ({ at: `${at}T10:00:00+01:00`, channel, direction: 'outbound', stage, outcome: 'sent', claimId: 'D-1-1' });
+	const item = {
+		...debtor('D-1', {
+			claims: [{ claimId: 'D-1-1', principalCents: 50000, openCents: 50000, invoiceDate: '2030-10-01', dueDate: '2030-11-01' }],
+			contacts: [sent('2030-11-04', 'reminder-1'), sent('2030-11-11', 'reminder-2'), sent('2030-12-11', 'fourteen-day-letter', 'letter')],
+		}),
+		segmentation: { ...forgetfulSegmentation, persona: 'can-pay-wont-pay', tone: 'firm' },
+	};
+	const params = { referenceDate: '2030-12-30', language: 'en' };
+
+	it('offers Assume Usual Designated Days, on by default', () => {
+		const options = journeyPlannerProperties.find((p) => p.name === 'options')!.options as Array<{ name: string; default: unknown }>;
+		expect(options.find((o) => o.name === 'assumeUsualDesignatedDays')?.default).toBe(true);
+	});
+
+	it('extends the letter term past the assumed Friday; off, the term ends on it', async () => {
+		const [[on]] = await run([item], params);
+		expect(on.json.journey.letters[0]).toMatchObject({ claimId: 'D-1-1', lastDayToPay: '2030-12-30', costsFromDate: '2030-12-31', termPassed: false });
+		const [[off]] = await run([item], { ...params, options: { assumeUsualDesignatedDays: false } });
+		expect(off.json.journey.letters[0]).toMatchObject({ lastDayToPay: '2030-12-27', costsFromDate: '2030-12-28', termPassed: true });
+	});
+});

@@ -144,6 +144,16 @@ describe('Payday Scheduler node: next contact moment', () => {
 		expect(schedules(designated)[0].moment).toBe('2029-05-12T07:00:00+02:00');
 	});
 
+	test('Assume Usual Designated Days: on by default, the Friday after Ascension 2029 (no decree yet) is no contact day', async () => {
+		expect(paydaySchedulerProperties.find((p) => p.name === 'assumeUsualDesignatedDays')?.default).toBe(true);
+		const start = { ...base, startMoment: '2029-05-11T09:00:00+02:00' };
+		const on = (await runNode(node, [debtor('A', { preferredChannel: 'sms' })], { parameters: start })) as any;
+		expect(schedules(on)[0].moment).toBe('2029-05-12T07:00:00+02:00');
+		expect(schedules(on)[0].reasonCodes).toEqual(['designated-day']);
+		const off = (await runNode(node, [debtor('A', { preferredChannel: 'sms' })], { parameters: { ...start, assumeUsualDesignatedDays: false } })) as any;
+		expect(schedules(off)[0].moment).toBe('2029-05-11T09:00:00+02:00');
+	});
+
 	test('bad input: errors name the item index, the debtor and the field', async () => {
 		const bad = [debtor('A', { preferredChannel: 'email' }), debtor('B', { message: { channel: 'pigeon' } })];
 		const error = await runNode(node, bad, { parameters: base }).catch((caught: unknown) => caught);

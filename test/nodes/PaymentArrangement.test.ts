@@ -196,3 +196,36 @@ describe('Payment Arrangement node: description', () => {
 		expect(Object.fromEntries(options.map((o) => [o.name, o.default]))).toMatchObject({ firstInstalmentAfterDays: 7, alternatives: 3, paymentDelayWorkingDays: 1 });
 	});
 });
+
+describe('Payment Arrangement node: designated days', () => {
+	// Salary on the 10th; the first instalment is due one working day after the income of Thursday
+	// 10 May 2029 (Ascension Day, banks open). 2029 has no built-in decree: with the careful default
+	// the Friday after Ascension is a designated day, so the instalment falls on Monday 14 May.
+	const item = debtor({
+		income: { type: 'salary-monthly', dayOfMonth: 10, netMonthlyCents: 146447 },
+		claims: [{ claimId: 'C-1', principalCents: 40000, openCents: 40000, invoiceDate: '2029-03-01', dueDate: '2029-04-01' }],
+	});
+	const params = { operation: 'propose', referenceDate: '2029-04-30' };
+
+	it('offers Assume Usual Designated Days, on by default', () => {
+		const options = paymentArrangementProperties.find((p) => p.name === 'proposeOptions')!.options as Array<{ name: string; default: unknown }>;
+		expect(options.find((o) => o.name === 'assumeUsualDesignatedDays')?.default).toBe(true);
+	});
+
+	it('skips the assumed Friday after Ascension unless the option is off', async () => {
+		const [[on]] = await run([item], params);
+		expect(on.json.arrangement.proposals[0].instalments[0]).toMatchObject({ incomeDate: '2029-05-10', dueDate: '2029-05-14' });
+		const [[off]] = await run([item], { ...params, proposeOptions: { assumeUsualDesignatedDays: false } });
+		expect(off.json.arrangement.proposals[0].instalments[0]).toMatchObject({ incomeDate: '2029-05-10', dueDate: '2029-05-11' });
+		// With the option off, a day typed under Extra Designated Days still counts.
+		const [[listed]] = await run([item], { ...params, proposeOptions: { assumeUsualDesignatedDays: false, extraDesignatedDays: '2029-05-11' } });
+		expect(listed.json.arrangement.proposals[0].instalments[0].dueDate).toBe('2029-05-14');
+	});
+
+	it('reads the option per item', async () => {
+		const [[a, b]] = await run([item, { ...item, debtorId: 'D-2' }], params, {
+			expressions: { proposeOptions: (json) => (json.debtorId === 'D-2' ? { assumeUsualDesignatedDays: false } : {}) },
+		});
+		expect([a.json.arrangement.proposals[0].instalments[0].dueDate, b.json.arrangement.proposals[0].instalments[0].dueDate]).toEqual(['2029-05-14', '2029-05-11']);
+	});
+});

@@ -130,3 +130,21 @@ describe('Tone Template node', () => {
 		expect(message.attachments).toEqual([{ filename: 'betalen-qr.png', contentType: 'image/png', cid: 'epc-qr', contentBase64: expect.stringMatching(/^iVBORw0KGgo/) }]);
 	});
 });
+
+describe('Tone Template node: designated days in a year without a decree', () => {
+	// Sent Friday 4 May 2029 with 7 days to pay: Friday 11 May, the day after Ascension. 2029 has no
+	// built-in decree: with the careful default that Friday is designated, so the pay-by date is the
+	// next working day, Monday 14 May.
+	const params = { ...base, referenceDate: '2029-05-04', stage: 'reminder-1', channel: 'email' };
+	const dueDateOf = (outputs: Awaited<ReturnType<typeof runNode>>) => (outputs[0][0].json as { message: Message }).message.dueDate;
+
+	test('offers Assume Usual Designated Days, on by default', () => {
+		const options = toneTemplateProperties.find((p) => p.name === 'options')!.options as Array<{ name: string; default: unknown }>;
+		expect(options.find((o) => o.name === 'assumeUsualDesignatedDays')?.default).toBe(true);
+	});
+
+	test('moves the pay-by date past the assumed Friday; off, it stays on it', async () => {
+		expect(dueDateOf(await runNode(node, [debtor()], { parameters: params }))).toBe('2029-05-14');
+		expect(dueDateOf(await runNode(node, [debtor()], { parameters: { ...params, options: { assumeUsualDesignatedDays: false } } }))).toBe('2029-05-11');
+	});
+});

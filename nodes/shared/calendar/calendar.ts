@@ -13,6 +13,8 @@ import {
 	type DayNumber,
 } from './days';
 import {
+	ASSUMED_DESIGNATED_DAY_NAME,
+	DECREED_YEARS,
 	DEFAULT_DESIGNATED_DAYS,
 	HOLIDAY_IDS,
 	HOLIDAY_NAMES,
@@ -20,6 +22,7 @@ import {
 	dutchHolidaysOfYear,
 	normaliseDesignatedDays,
 	parseDesignatedDays,
+	usualDesignatedDaysOfYear,
 	type DutchHolidayId,
 } from './holidays';
 
@@ -102,26 +105,60 @@ const BANK_INDEX = buildIndex(BASE_FLAGS, BANK_CLOSED, false);
 
 const DESIGNATED_CODE = HOLIDAY_IDS.indexOf('designatedDay') + 1;
 
+// The careful default's days for every year 2020-2100 that no built-in decree covers, ascending;
+// computed once, on the first calendar that assumes them (the same for every such calendar).
+let assumedDays: readonly DayNumber[] | undefined;
+function usualDesignatedDaysWithoutDecree(): readonly DayNumber[] {
+	if (assumedDays === undefined) {
+		const decreed = new Set(DECREED_YEARS);
+		const days: DayNumber[] = [];
+		for (let year = FIRST_CALENDAR_YEAR; year <= LAST_CALENDAR_YEAR; year++) {
+			if (!decreed.has(year)) days.push(...usualDesignatedDaysOfYear(year));
+		}
+		assumedDays = Object.freeze(days);
+	}
+	return assumedDays;
+}
+
+/** The cache key of a calendar: whether it assumes the usual days, then its listed days. */
+function calendarKey(designatedDays: readonly string[], assumeUsualDesignatedDays: boolean): string {
+	return `${assumeUsualDesignatedDays ? 'usual' : 'listed'}:${designatedDays.join(',')}`;
+}
+
 /**
  * A Dutch calendar compiled into lookup tables for 2020-01-01 .. 2100-12-31, for one list of
- * designated days. Obtain it with `getDutchCalendar` (cached); every query is O(1) and allocation-free.
- * Days outside the range throw a RangeError naming the supported range.
+ * designated days and the careful default on or off. Obtain it with `getDutchCalendar` (cached);
+ * every query is O(1) and allocation-free. Days outside the range throw a RangeError naming the
+ * supported range.
  */
 export class DutchCalendar {
-	/** Sorted ISO dates of the designated days this calendar treats as holidays. */
+	/** Sorted ISO dates of the listed designated days (built-in decrees and user-added ones). */
 	readonly designatedDays: readonly string[];
-	/** Cache key: the designated days joined by commas. */
+	/** Whether the careful default is on: the usual days count as designated in years without a decree. */
+	readonly assumesUsualDesignatedDays: boolean;
+	/**
+	 * Sorted ISO dates of the days the careful default added (in years no built-in decree covers, not
+	 * listed and no general holiday); empty when it is off. They count as designated days everywhere.
+	 */
+	readonly assumedDesignatedDays: readonly string[];
+	/** Cache key: the careful default on or off and the listed days (the assumed ones follow from both). */
 	readonly key: string;
 	private readonly flags: Uint8Array;
 	// 0 = no name, otherwise 1 + index into `names`.
 	private readonly nameCodes: Uint8Array;
 	private readonly names: ReadonlyArray<Readonly<Record<Language, string>>>;
 	private readonly working: DayIndex;
+	// The name code of the assumed days, or -1 when the careful default is off.
+	private readonly assumedCode: number;
 
-	/** Compiles a calendar; prefer `getDutchCalendar`, which validates input and caches. */
-	constructor(designatedDays: readonly string[]) {
+	/**
+	 * Compiles a calendar; prefer `getDutchCalendar`, which validates input and caches.
+	 * `assumeUsualDesignatedDays` (default on): see `DutchCalendarOptions`.
+	 */
+	constructor(designatedDays: readonly string[], assumeUsualDesignatedDays = true) {
 		this.designatedDays = Object.freeze(normaliseDesignatedDays(designatedDays));
-		this.key = this.designatedDays.join(',');
+		this.assumesUsualDesignatedDays = assumeUsualDesignatedDays;
+		this.key = calendarKey(this.designatedDays, assumeUsualDesignatedDays);
 		const flags = BASE_FLAGS.slice();
 		const nameCodes = new Uint8Array(CALENDAR_LENGTH);
 		const names: Array<Readonly<Record<Language, string>>> = HOLIDAY_IDS.map((id) => HOLIDAY_NAMES[id]);
@@ -153,6 +190,22 @@ export class DutchCalendar {
 			flags[i] |= DESIGNATED;
 			if (nameCodes[i] === 0) nameCodes[i] = DESIGNATED_CODE;
 		}
+		const assumed: string[] = [];
+		this.assumedCode = -1;
+		if (assumeUsualDesignatedDays) {
+			// Only days with no name yet: a listed day keeps its own name, and the usual days are never
+			// general holidays, so every day with this code is one the careful default added.
+			names.push(ASSUMED_DESIGNATED_DAY_NAME);
+			this.assumedCode = names.length;
+			for (const day of usualDesignatedDaysWithoutDecree()) {
+				const i = day - CALENDAR_FIRST_DAY;
+				if (nameCodes[i] !== 0) continue;
+				flags[i] |= DESIGNATED;
+				nameCodes[i] = this.assumedCode;
+				assumed.push(isoDate(day));
+			}
+		}
+		this.assumedDesignatedDays = Object.freeze(assumed);
 		for (let i = 0; i < CALENDAR_LENGTH; i++) {
 			const wd = flags[i] & WEEKDAY_MASK;
 			const rest = (flags[i] & (HOLIDAY | DESIGNATED)) !== 0;
@@ -175,9 +228,17 @@ export class DutchCalendar {
 		return (this.flags[offsetOf(day)] & HOLIDAY) !== 0;
 	}
 
-	/** True on a day the government designated as equal to a general holiday (in this calendar's list). */
+	/**
+	 * True on a day the government designated as equal to a general holiday (in this calendar's list),
+	 * or one the careful default treats as such in a year without a decree (`isAssumedDesignatedDay`).
+	 */
 	isDesignatedDay(day: DayNumber): boolean {
 		return (this.flags[offsetOf(day)] & DESIGNATED) !== 0;
+	}
+
+	/** True on a day that is designated only by the careful default (no decree covers its year yet). */
+	isAssumedDesignatedDay(day: DayNumber): boolean {
+		return this.nameCodes[offsetOf(day)] === this.assumedCode;
 	}
 
 	/** Name of the holiday or designated day, or undefined on an ordinary day. */
@@ -275,32 +336,42 @@ export interface DutchCalendarOptions {
 	designatedDays?: string | readonly string[];
 	/** Designated days added on top (e.g. from a node parameter: "2029-05-11, 2029-12-24"). */
 	extraDesignatedDays?: string | readonly string[];
+	/**
+	 * The careful default, on unless false: in each year no built-in decree covers (DECREED_YEARS),
+	 * also treat as designated the days the decrees usually equate (`usualDesignatedDaysOfYear`: the
+	 * Friday after Ascension, the bridge days next to a holiday on a Tuesday or Thursday). In decreed
+	 * years the decree's list stands as it is. Listed and extra days always count on top: the careful
+	 * default only adds days, it never removes one. Independent of `designatedDays`.
+	 */
+	assumeUsualDesignatedDays?: boolean;
 }
 
-// Compiled calendars by designated-days key (the normalised list), read by getDutchCalendar only.
-// Invariants: a DutchCalendar never changes after construction (every caller with the same list shares
-// it); at most CACHE_LIMIT are kept, the oldest dropped first, so nothing may depend on identity
-// between two getDutchCalendar calls other than for the default calendar.
+// Compiled calendars by key (careful default on or off + the normalised list), read by
+// getDutchCalendar only. Invariants: a DutchCalendar never changes after construction and is a pure
+// function of its key (every caller with the same list and setting shares it); at most CACHE_LIMIT
+// are kept, the oldest dropped first, so nothing may depend on identity between two
+// getDutchCalendar calls other than for the default calendar.
 const CACHE_LIMIT = 32;
 const cache = new Map<string, DutchCalendar>();
 let defaultCalendar: DutchCalendar | undefined;
 
 /**
- * The compiled Dutch calendar for a list of designated days, built once per distinct list and
- * cached. Throws a RangeError naming a bad designated-day entry.
+ * The compiled Dutch calendar for a list of designated days and the careful default on or off,
+ * built once per distinct pair and cached. Throws a RangeError naming a bad designated-day entry.
  */
 export function getDutchCalendar(options: DutchCalendarOptions = {}): DutchCalendar {
-	if (options.designatedDays === undefined && options.extraDesignatedDays === undefined) {
-		if (defaultCalendar === undefined) defaultCalendar = new DutchCalendar(DEFAULT_DESIGNATED_DAYS);
+	const assumeUsual = options.assumeUsualDesignatedDays !== false;
+	if (options.designatedDays === undefined && options.extraDesignatedDays === undefined && assumeUsual) {
+		if (defaultCalendar === undefined) defaultCalendar = new DutchCalendar(DEFAULT_DESIGNATED_DAYS, true);
 		return defaultCalendar;
 	}
 	const base = options.designatedDays === undefined ? DEFAULT_DESIGNATED_DAYS : parseDesignatedDays(options.designatedDays);
 	const list = normaliseDesignatedDays([...base, ...parseDesignatedDays(options.extraDesignatedDays)]);
-	const key = list.join(',');
+	const key = calendarKey(list, assumeUsual);
 	if (defaultCalendar !== undefined && key === defaultCalendar.key) return defaultCalendar;
 	const cached = cache.get(key);
 	if (cached !== undefined) return cached;
-	const calendar = new DutchCalendar(list);
+	const calendar = new DutchCalendar(list, assumeUsual);
 	if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
 	cache.set(key, calendar);
 	return calendar;

@@ -29,12 +29,17 @@ export {
 export { parseMoment } from './moments';
 export { easterSunday } from './easter';
 export {
+	ASSUMED_DESIGNATED_DAY_NAME,
+	DECREED_YEARS,
 	DEFAULT_DESIGNATED_DAYS,
+	DESIGNATION_DECREES,
 	HOLIDAY_NAMES,
 	bankClosingDaysOfYear,
 	dutchHolidaysOfYear,
 	normaliseDesignatedDays,
 	parseDesignatedDays,
+	usualDesignatedDaysOfYear,
+	type DesignationDecree,
 	type DutchHolidayId,
 	type HolidayOccurrence,
 } from './holidays';

@@ -5,6 +5,7 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { DECREED_YEARS } from '../calendar';
 import { LANGUAGES, type CreditorSector, type Language } from '../debtor/model';
 import { PERSONA_LABELS, type Persona } from '../segmentation/personas';
 
@@ -44,6 +45,30 @@ export const personaOptions: INodePropertyOptions[] = (Object.keys(PERSONA_LABEL
 export function referenceDateProperty(description: string): INodeProperties {
 	return { displayName: 'Reference Date', name: 'referenceDate', type: 'string', default: '', placeholder: 'e.g. 2026-06-30', description };
 }
+
+/** The years the built-in decrees cover, as ranges: "2023-2028". */
+function decreedYearsText(): string {
+	const ranges: string[] = [];
+	for (let k = 0; k < DECREED_YEARS.length; k++) {
+		const first = DECREED_YEARS[k];
+		while (k + 1 < DECREED_YEARS.length && DECREED_YEARS[k + 1] === DECREED_YEARS[k] + 1) k++;
+		ranges.push(first === DECREED_YEARS[k] ? `${first}` : `${first}-${DECREED_YEARS[k]}`);
+	}
+	return ranges.join(', ');
+}
+
+/**
+ * "Assume Usual Designated Days (No Decree Yet)": the calendar's careful default
+ * (getDutchCalendar's assumeUsualDesignatedDays), shown next to Extra Designated Days on every node
+ * that has that setting.
+ */
+export const usualDesignatedDaysProperty: INodeProperties = {
+	displayName: 'Assume Usual Designated Days (No Decree Yet)',
+	name: 'assumeUsualDesignatedDays',
+	type: 'boolean',
+	default: true,
+	description: `Whether, in years the built-in government decrees do not cover (they cover ${decreedYearsText()}), the days such decrees usually designate count as designated days too: the Friday after Ascension Day; the Monday before New Year's Day, King's Day, Liberation Day or Christmas Day when that day is a Tuesday; the Friday after New Year's Day, King's Day, Liberation Day or Boxing Day when that day is a Thursday. No contact on them, and they count as holidays for terms. The careful choice. Years a decree covers follow the decree only.`,
+};
 
 /** "Language of Reasons" of the nodes that explain their decisions. */
 export function reasonsLanguageProperty(description = 'Language of the reasons that explain each decision'): INodeProperties {

@@ -104,6 +104,11 @@ function causeText(cause: WindowCause, at: number, facts: WindowFacts, calendar:
 				? `geen contact op een algemeen erkende feestdag (${calendar.holidayName(day, 'nl')})`
 				: `no contact on a public holiday (${calendar.holidayName(day, 'en')})`;
 		case 'designated-day':
+			if (calendar.isAssumedDesignatedDay(day)) {
+				return nl
+					? 'geen contact op een dag die de overheid gewoonlijk met een feestdag gelijkstelt (voor dit jaar nog geen besluit)'
+					: 'no contact on a day the government usually designates equal to a public holiday (no decree for this year yet)';
+			}
 			return nl
 				? 'geen contact op een door de overheid met een feestdag gelijkgestelde dag'
 				: 'no contact on a day the government designated equal to a public holiday';

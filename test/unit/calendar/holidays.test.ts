@@ -121,7 +121,18 @@ describe('Dutch general holidays', () => {
 
 describe('designated days (gelijkgestelde dagen)', () => {
 	it('ships the known designations', () => {
-		expect(DEFAULT_DESIGNATED_DAYS).toEqual(['2024-05-10', '2024-12-27', '2026-01-02', '2026-05-15', '2027-05-07', '2028-04-28', '2028-05-26']);
+		expect(DEFAULT_DESIGNATED_DAYS).toEqual([
+			'2023-04-28',
+			'2023-05-19',
+			'2024-05-10',
+			'2024-12-27',
+			'2025-05-30',
+			'2026-01-02',
+			'2026-05-15',
+			'2027-05-07',
+			'2028-04-28',
+			'2028-05-26',
+		]);
 		for (const iso of DEFAULT_DESIGNATED_DAYS) {
 			expect(cal.isDesignatedDay(d(iso))).toBe(true);
 			expect(cal.isDutchHoliday(d(iso))).toBe(false);
@@ -142,12 +153,13 @@ describe('designated days (gelijkgestelde dagen)', () => {
 	});
 
 	it('takes user-added days on top of the defaults', () => {
-		const extra = getDutchCalendar({ extraDesignatedDays: '2029-05-11, 2029-12-24\n2029-12-31' });
-		for (const iso of ['2029-05-11', '2029-12-24', '2029-12-31', '2026-05-15']) {
+		// 2029-06-01 is a Friday no rule designates (a day a new decree might add, say).
+		const extra = getDutchCalendar({ extraDesignatedDays: '2029-05-11, 2029-06-01\n2029-12-31' });
+		for (const iso of ['2029-05-11', '2029-06-01', '2029-12-31', '2026-05-15']) {
 			expect(extra.isDesignatedDay(d(iso))).toBe(true);
 			expect(extra.isWorkingDay(d(iso))).toBe(false);
 		}
-		expect(cal.isDesignatedDay(d('2029-05-11'))).toBe(false); // the default calendar is untouched
+		expect(cal.isDesignatedDay(d('2029-06-01'))).toBe(false); // the default calendar is untouched
 		expect(extra.designatedDays).toHaveLength(DEFAULT_DESIGNATED_DAYS.length + 3);
 	});
 

@@ -48,10 +48,23 @@ describe('legal contact window: days', () => {
 	});
 
 	it('a designated day added by the user (Extra Designated Days)', () => {
-		const calendar = getDutchCalendar({ extraDesignatedDays: '2029-05-11' });
-		expect(plan('2029-05-11T09:00:00+02:00').moment).toBe('2029-05-11T09:00:00+02:00');
+		// The careful default off, so only the listed days count: 2029 has no built-in decree.
+		const listedOnly = getDutchCalendar({ assumeUsualDesignatedDays: false });
+		const calendar = getDutchCalendar({ extraDesignatedDays: '2029-05-11', assumeUsualDesignatedDays: false });
+		expect(plan('2029-05-11T09:00:00+02:00', { calendar: listedOnly }).moment).toBe('2029-05-11T09:00:00+02:00');
 		expect(plan('2029-05-11T09:00:00+02:00', { calendar }).moment).toBe('2029-05-12T07:00:00+02:00');
 		expect(plan('2029-05-11T09:00:00+02:00', { calendar }).reasonCodes).toEqual(['designated-day']);
+		expect(plan('2029-05-11T09:00:00+02:00', { calendar }).reasons[0]).toContain(
+			'no contact on a day the government designated equal to a public holiday',
+		);
+	});
+
+	it('the careful default: Friday 11 May 2029 after Ascension, with no decree for 2029 yet', () => {
+		const result = plan('2029-05-11T09:00:00+02:00');
+		expect(result.moment).toBe('2029-05-12T07:00:00+02:00');
+		expect(result.reasonCodes).toEqual(['designated-day']);
+		expect(result.reasons[0]).toContain('usually designates equal to a public holiday (no decree for this year yet)');
+		expect(plan('2029-05-11T09:00:00+02:00', { language: 'nl' }).reasons[0]).toContain('(voor dit jaar nog geen besluit)');
 	});
 });
 
