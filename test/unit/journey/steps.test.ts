@@ -33,7 +33,7 @@ describe('step id and occurrence', () => {
 		for (const step of steps) {
 			const decision = plan(current, seg('forgetful'), step.date);
 			ids.push(decision.stepId!);
-			current = { ...current, contacts: [...(current.contacts ?? []), ...step.claimIds.map((id) => sentContact(step.date, step.stage, id, step.channel ?? 'email'))] };
+			current = { ...current, contacts: [...(current.contacts ?? []), ...step.claimIds.map((id) => sentContact(step.date, step.stage, id, (step.channel ?? 'email') as Contact['channel']))] };
 		}
 		expect(new Set(ids).size).toBe(ids.length);
 		expect(ids[0]).toBe('reminder-1#1');

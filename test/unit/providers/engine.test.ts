@@ -406,6 +406,7 @@ describe('send ledger', () => {
 			expect(nextDay.map(kindOf)).toEqual(Array(ITEMS).fill('queued'));
 		});
 	});
+});
 
 test('recipient from the debtor record', () => {
 	expect(recipientOf({ debtorId: 'D-1', firstName: 'Jan', lastName: 'de Vries', contact: { email: 'a@b.nl', address: { street: 'Kerkstraat', houseNumber: '12a', postalCode: '1234 AB', city: 'Utrecht' } } }, { mobile: '+31600000000' })).toEqual({
