@@ -331,7 +331,7 @@ export class SendEngine {
 				return;
 			}
 			if (this.seenContacts.has(keys.contactKey)) {
-				results[index] = this.finish({ ...base, status: 'skipped', reason: 'duplicate-in-run', errorMessage: 'an earlier item of this run is the same contact (same debtor, claim, stage and day)' }, startedAt);
+				results[index] = this.finish({ ...base, status: 'skipped', reason: 'duplicate-in-run', errorMessage: 'an earlier item of this run is the same contact (same debtor, claim, stage, and journey step or day)' }, startedAt);
 				return;
 			}
 			this.seenContacts.add(keys.contactKey);
