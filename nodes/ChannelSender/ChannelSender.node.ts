@@ -12,7 +12,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { getDutchCalendar, isoDate, isWithinLegalContactWindow, nextLegalContactMoment } from '../shared/calendar';
+import { getDutchCalendar, isoDate, isWithinLegalContactWindow, nextLegalContactMoment, parseMoment } from '../shared/calendar';
 import { parseFieldPath, readFieldPath } from '../shared/fieldPath';
 import { parameterPerItem } from '../shared/n8n/parameters';
 import {
@@ -54,6 +54,7 @@ interface SenderOptions {
 	maxAttempts?: number;
 	maxDelayMs?: number;
 	messageField?: string;
+	now?: string;
 	ratePerSecond?: number;
 	toEmail?: string;
 	toMobile?: string;
@@ -185,6 +186,16 @@ export class ChannelSender implements INodeType {
 		}
 
 		const calendar = getDutchCalendar();
+		const timezone = this.getTimezone();
+		// A replay or test may fix the moment the window is checked against; sending still runs on the real clock.
+		const nowText = (options.now ?? '').trim();
+		const fixedNow = nowText ? parseMoment(nowText, timezone) : undefined;
+		if (fixedNow !== fixedNow) {
+			throw new NodeOperationError(this.getNode(), 'Options > Now (for Replays) is not a date-time', {
+				description: 'Use an ISO date-time such as 2026-07-06T09:00:00+02:00, or leave it empty for the real time.',
+			});
+		}
+		const windowMoment = (ms: number) => fixedNow ?? ms;
 		const settings: EngineSettings = {
 			providers,
 			retry: {
@@ -195,14 +206,16 @@ export class ChannelSender implements INodeType {
 			},
 			timeoutMs,
 			dryRun,
-			contactWindow: options.contactWindow === false ? undefined : { isOpen: (ms) => isWithinLegalContactWindow(ms, calendar), nextOpening: (ms) => nextLegalContactMoment(ms, calendar) },
+			contactWindow:
+				options.contactWindow === false
+					? undefined
+					: { isOpen: (ms) => isWithinLegalContactWindow(windowMoment(ms), calendar), nextOpening: (ms) => nextLegalContactMoment(windowMoment(ms), calendar) },
 			secretValues,
 			resendUnconfirmed: options.unconfirmed === 'resend',
 		};
 		const store = options.ledger === 'off' || dryRun ? undefined : n8nLedgerStore(this, options.ledgerMaxEntries ?? 200_000);
 		const engine = new SendEngine(settings, { sleep, now: () => Date.now(), random: Math.random, ledger: store ? new SendLedger(store) : undefined });
 
-		const timezone = this.getTimezone();
 		const suppliedKeyOf = parameterPerItem<string>(this, 'idempotencyKey', '');
 		const sentListOf = parameterPerItem<string>(this, 'alreadySentKeys', '');
 		let day: string;

@@ -128,8 +128,10 @@ export class DebtorSegmenter implements INodeType {
 			});
 		}
 		const rules = compiled;
-		// Each record is checked in the fields the segmenter and the rules read.
-		const fields = segmenterFieldSelection(rules);
+		// Each record is checked in the fields the segmenter and the rules read, or, before a record is
+		// saved, in all of them.
+		// (undefined: assertDebtor's default, every field).
+		const fields = this.getNodeParameter('check', 0, 'read') === 'whole' ? undefined : segmenterFieldSelection(rules);
 		if (experiment.name !== undefined && (experiment.variantPercent ?? 50) > 100) {
 			throw new NodeOperationError(this.getNode(), 'Experiment: the variant percentage must be between 0 and 100.');
 		}

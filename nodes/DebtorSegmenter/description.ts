@@ -31,6 +31,18 @@ export const debtorSegmenterProperties: INodeProperties[] = [
 		],
 		description: 'What happens to records that do not match the debtor schema (missing fields, impossible dates, negative amounts)',
 	},
+	{
+		displayName: 'Check',
+		name: 'check',
+		type: 'options',
+		noDataExpression: true,
+		default: 'read',
+		options: [
+			{ name: 'Fields the Segmentation Reads', value: 'read', description: 'Each record is checked in the fields the segmentation and the custom rules use (fastest)' },
+			{ name: 'The Whole Record', value: 'whole', description: 'Every field of each record is checked against the debtor schema: use this before a record is saved' },
+		],
+		description: 'Which fields of a record must match the debtor schema',
+	},
 	referenceDateProperty('The day to segment as of (YYYY-MM-DD). Empty means today in the workflow time zone. Set it to replay a past day.'),
 	reasonsLanguageProperty(),
 	{

@@ -119,6 +119,14 @@ export const paymentArrangementProperties: INodeProperties[] = [
 				description: 'The first instalment falls after the first income on or after this many days from the reference date',
 			},
 			{
+				displayName: 'Net Monthly Income (EUR)',
+				name: 'incomeEuros',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. {{ $json.statedIncome }}',
+				description: 'The net monthly income the debtor states (e.g. on a form), in euros: used for the protected floor instead of income.netMonthlyCents. Empty: the record\'s income.',
+			},
+			{
 				displayName: 'Number of Plans',
 				name: 'alternatives',
 				type: 'number',

@@ -26,6 +26,7 @@ export interface ProposeParameters {
 	options: {
 		extraDesignatedDays?: string;
 		firstInstalmentAfterDays?: number;
+		incomeEuros?: unknown;
 		alternatives?: number;
 		paymentDelayWorkingDays?: number;
 		floorNorms?: unknown;
@@ -98,10 +99,14 @@ export function arrangementOfItem(json: IDataObject, i: number, s: ArrangementSe
 	const p = s.proposeOf(i);
 	const norms = fixedNorms ?? floorNormsFrom(p.options.floorNorms);
 	if (norms instanceof Error) throw new ItemError(norms.message, 'proposeOptions.floorNorms');
+	const income = eurosParameter(p.options.incomeEuros, 'proposeOptions.incomeEuros');
+	if (income !== undefined && income < 0) throw new ItemError('must be an amount in euros of at least 0', 'proposeOptions.incomeEuros');
+	// A stated income replaces the record's for the protected floor; the record itself is not changed.
+	const planned = income === undefined ? record : { ...record, income: { ...(record.income ?? { type: 'unknown' as const }), netMonthlyCents: income } };
 	const amount = amountOf(json, record, today, p);
 	const capacity = eurosParameter(p.capacityEuros, 'capacityEuros');
 	const minimum = eurosParameter(p.minimumInstalmentEuros, 'minimumInstalmentEuros');
-	const proposal = proposeArrangement(record, {
+	const proposal = proposeArrangement(planned, {
 		today,
 		calendar: s.calendarOf(p.options.extraDesignatedDays),
 		amountCents: amount.cents,

@@ -254,7 +254,9 @@ describe('shipped workflows in real n8n', () => {
 				const rows = entry.log.filter((row) => row.decision !== 'task' || !entry.log.some((r) => r.debtorId === row.debtorId && r.decision === 'not-sent'));
 				const ids = rows.map((row) => row.debtorId);
 				expect(new Set(ids).size).toBe(ids.length);
-				expect(ids.length).toBe(COUNT);
+				// Every debtor loaded that day (the open ones: a debtor paid in full is closed once thanked).
+				expect(ids.length).toBe(itemsOf(entry.run, 'Debtor record from row').length);
+				expect(ids.length).toBeGreaterThanOrEqual(COUNT - 1);
 				for (const row of rows) expect(['sent', 'not-sent', 'task', 'waiting', 'not-schedulable', 'no-step', 'invalid']).toContain(row.decision);
 				// What the log says was sent is what the Channel Sender sent.
 				const loggedSent = rows.filter((row) => row.decision === 'sent').map((row) => row.debtorId).sort();
@@ -305,8 +307,11 @@ describe('shipped workflows in real n8n', () => {
 			const after = days.filter((d) => d.day >= PAYS_ON).flatMap((d) => sentOn(d).filter((item) => item.debtorId === payer));
 			for (const item of after) expect(item.journey.stage).toBe('payment-received');
 			const rows = days.filter((d) => d.day >= PAYS_ON).flatMap((d) => d.log.filter((row) => row.debtorId === payer));
-			expect(rows.length).toBe(DAYS.filter((d) => d >= PAYS_ON).length);
-			for (const row of rows.filter((r) => r.decision === 'sent')) expect(row.stage).toBe('payment-received');
+			// The thank-you goes out once; then nothing is open, so the row is closed and no longer loaded.
+			expect(rows.filter((r) => r.decision === 'sent').map((r) => r.stage)).toEqual(['payment-received']);
+			const thanked = days.findIndex((d) => sentOn(d).some((item) => item.debtorId === payer && item.journey.stage === 'payment-received'));
+			for (const d of days.slice(thanked + 1)) expect([d.day, itemsOf(d.run, 'Debtor record from row').some((item) => item.debtorId === payer)]).toEqual([d.day, false]);
+			expect(debtorRows.find((row) => row.debtorId === payer)!.status).toBe('closed');
 		});
 
 		test('deceased and disputed debtors are never contacted', () => {

@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHmac } from 'node:crypto';
+import { DateTime } from 'luxon';
 
 import { REPO_ROOT } from '../../scripts/runtime';
 import { N8nInstance, type WorkflowJson } from '../../scripts/n8nInstance';
@@ -162,8 +163,9 @@ describe('workflows 2, 6 and 7 in real n8n', () => {
 			// 150.00 paid without a claim: INV-1 (oldest, 120.00) settled, 30.00 on INV-2. Then 50.00 reversed
 			// on INV-2: 30.00 opens INV-2 up to its principal, the other 20.00 opens INV-1 again.
 			expect(d.claims.map((claim: any) => [claim.claimId, claim.principalCents, claim.openCents])).toEqual([['INV-1', 12000, 2000], ['INV-2', 8000, 8000]]);
-			expect(d.payments).toEqual([{ amountCents: 15000, date: '2026-11-10', method: 'direct-debit' }]);
-			expect(d.reversals).toEqual([{ amountCents: 5000, date: amsterdamDay(-10), reasonCode: 'AM04', claimId: 'INV-2' }]);
+			// A payment or reversal without an id of its own is known by its eventId (applied once, whatever comes later).
+			expect(d.payments).toEqual([{ amountCents: 15000, date: '2026-11-10', method: 'direct-debit', paymentId: 'ERP-3' }]);
+			expect(d.reversals).toEqual([{ amountCents: 5000, date: amsterdamDay(-10), reasonCode: 'AM04', claimId: 'INV-2', reversalId: 'ERP-4' }]);
 			expect(d).toMatchObject({ debtorId: 'D-100', firstName: 'Anna', contact: { email: 'anna@example.nl' }, income: { type: 'salary-monthly', dayOfMonth: 25 } });
 			expect(d.segmentation).toBeUndefined();
 			expect(d.intake).toBeUndefined();
@@ -196,6 +198,63 @@ describe('workflows 2, 6 and 7 in real n8n', () => {
 			expect(response.data.results).toEqual([{ eventId: 'ERP-6', result: 'accepted' }]);
 			const d = record(await rest.rows('sc_debtors'), 'D-100');
 			expect(d.claims.find((claim: any) => claim.claimId === 'INV-2').openCents).toBe(8000 - 1250);
+		});
+	});
+
+	describe('2. ERP intake under concurrency: no change is lost', () => {
+		const post = (body: string) => n8n.webhook('sc-erp-intake', body, { ...signed(body), transformRequest: [(data: string) => data] });
+		const rowsOf = async (debtorId: string) => (await rest.rows('sc_debtors')).filter((row) => row.debtorId === debtorId);
+		const recordOf = async (debtorId: string) => {
+			const rows = await rowsOf(debtorId);
+			expect(rows).toHaveLength(1);
+			return JSON.parse(String(rows[0].record));
+		};
+
+		test('20 invoices for a new debtor at once: one row, all 20 claims', async () => {
+			const bodies = Array.from({ length: 20 }, (_, i) => JSON.stringify({ events: [
+				{ eventId: `NEW-INV-${i}`, type: 'invoice', debtorId: 'D-300', claim: { claimId: `C-${i}`, principalCents: 1000 + i, invoiceDate: '2026-10-01', dueDate: '2026-10-15' } },
+			] }));
+			const answers = await Promise.all(bodies.map(post));
+			expect(answers.map((a) => [a.status, a.data.results?.[0]?.result])).toEqual(bodies.map(() => [200, 'accepted']));
+			const d = await recordOf('D-300');
+			expect(d.claims.map((claim: any) => claim.claimId).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `C-${i}`).sort());
+		});
+
+		test('20 payments for one debtor at once: all 20 are in the record, the claims lowered by all of them', async () => {
+			const bodies = Array.from({ length: 20 }, (_, i) => JSON.stringify({ events: [
+				{ eventId: `PAY-${i}`, type: 'payment', debtorId: 'D-300', payment: { amountCents: 100, date: '2026-11-20', paymentId: `BANK-${i}`, claimId: `C-${i}` } },
+			] }));
+			const answers = await Promise.all(bodies.map(post));
+			expect(answers.map((a) => a.data.results?.[0]?.result)).toEqual(bodies.map(() => 'accepted'));
+			const d = await recordOf('D-300');
+			expect(d.payments.map((p: any) => p.paymentId).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `BANK-${i}`).sort());
+			expect(d.claims.map((claim: any) => claim.principalCents - claim.openCents)).toEqual(d.claims.map(() => 100));
+			const logged = (await rest.rows('sc_intake')).filter((row) => String(row.eventId).startsWith('PAY-'));
+			expect(logged.map((row) => row.result)).toEqual(bodies.map(() => 'accepted'));
+		});
+
+		test('the same payment under a new eventId is a duplicate: applied once', async () => {
+			const body = JSON.stringify({ events: [
+				{ eventId: 'PAY-AGAIN-1', type: 'payment', debtorId: 'D-300', payment: { amountCents: 100, date: '2026-11-20', paymentId: 'BANK-3', claimId: 'C-3' } },
+				{ eventId: 'INV-AGAIN-1', type: 'invoice', debtorId: 'D-300', claim: { claimId: 'C-4', principalCents: 1004, invoiceDate: '2026-10-01', dueDate: '2026-10-15' } },
+			] });
+			const answer = await post(body);
+			expect(answer.data.results).toEqual([
+				{ eventId: 'PAY-AGAIN-1', result: 'duplicate', reason: 'payment BANK-3 is already in the record' },
+				{ eventId: 'INV-AGAIN-1', result: 'duplicate', reason: 'invoice C-4 is already in the record' },
+			]);
+			const d = await recordOf('D-300');
+			expect(d.payments).toHaveLength(20);
+			expect(d.claims.find((claim: any) => claim.claimId === 'C-3').openCents).toBe(1003 - 100);
+		});
+
+		test('an update that would break the schema anywhere in the record is refused, and nothing is written', async () => {
+			const before = await recordOf('D-300');
+			const body = JSON.stringify({ events: [{ eventId: 'UPD-LONG', type: 'debtor-update', debtorId: 'D-300', debtor: { firstName: 'A'.repeat(300) } }] });
+			const answer = await post(body);
+			expect(answer.data.results[0].result).toBe('rejected');
+			expect(answer.data.results[0].reason).toMatch(/debtor schema: firstName/);
+			expect(await recordOf('D-300')).toEqual(before);
 		});
 	});
 
@@ -326,6 +385,27 @@ describe('workflows 2, 6 and 7 in real n8n', () => {
 			expect(record.consents.whatsappOptIn).toBe(false);
 			expect(record.preferredChannel).toBeUndefined();
 			expect(await logOf('sc1-e2e-ccc')).toContainEqual(['delivery-status', 'whatsapp', 'opted-out', 'opted out of whatsapp']);
+		});
+
+		test('20 replies for one debtor reported at the same moment: all 20 are in the record', async () => {
+			await rest.insertRows('sc_contact_log', [sentRow('D-600', 'sms', 'sc1-e2e-ddd')]);
+			const replies = Array.from({ length: 20 }, (_, i) => ({ idempotencyKey: 'sc1-e2e-ddd', messageId: `sms-in-${i}`, status: 'replied', channel: 'sms', time: `2026-11-20T11:${String(i).padStart(2, '0')}:00.000Z` }));
+			const answers = await Promise.all(replies.map(async (event) => {
+				const body = JSON.stringify({ events: [event] });
+				const timestamp = Math.floor(Date.now() / 1000);
+				const signature = createHmac('sha256', STATUS_SECRET).update(`${timestamp}.${body}`).digest('hex');
+				return n8n.webhook(`${HOOK}/delivery-status`, body, { headers: { 'content-type': 'application/json', 'x-signature-timestamp': String(timestamp), 'x-signature': `sha256=${signature}` } });
+			}));
+			expect(answers.map((answer) => answer.status)).toEqual(replies.map(() => 200));
+			runs += replies.length;
+			const list = await finishedRuns(WF, runs);
+			expect(list.map((run) => run.status)).toEqual(list.map(() => 'success'));
+			const record = JSON.parse(String((await rest.rows('sc_debtors')).find((row) => row.debtorId === 'D-600')!.record));
+			const inbound = record.contacts.filter((c: any) => c.direction === 'inbound' && c.channel === 'sms');
+			expect(inbound.map((c: any) => c.at).sort()).toEqual(replies.map((r) => DateTime.fromISO(r.time).setZone('Europe/Amsterdam').toISO({ suppressMilliseconds: true })).sort());
+			expect(record.preferredChannel).toBe('sms');
+			// The sent fallback contact of the earlier test is still there: nothing was overwritten.
+			expect(record.contacts.some((c: any) => c.direction === 'outbound' && c.channel === 'sms' && c.stage === 'reminder-1')).toBe(true);
 		});
 
 		test('a report for an unknown message is logged as unmatched and changes nothing else', async () => {

@@ -261,6 +261,21 @@ describe('Channel Sender node', () => {
 		expect(notSent[0].json.delivery).toMatchObject({ status: 'skipped', reason: 'outside-contact-window', nextContactMoment: '2026-06-29T05:00:00.000Z' });
 	});
 
+	test('Now (for Replays) fixes the moment the contact window is checked against, both ways', async () => {
+		// Real clock at noon, fixed moment Tuesday 23:30: held until Wednesday 07:00.
+		const night = senderContext({ items: [debtor('D-1')], parameters: { options: { now: '2026-06-30T23:30:00+02:00' } } });
+		const [sentAtNight, heldAtNight] = await run(night.ctx);
+		expect(sentAtNight).toEqual([]);
+		expect(heldAtNight[0].json.delivery).toMatchObject({ status: 'skipped', reason: 'outside-contact-window', nextContactMoment: '2026-07-01T05:00:00.000Z' });
+		// Real clock on a Sunday, fixed moment a Monday morning: sent.
+		jest.spyOn(Date, 'now').mockReturnValue(SUNDAY);
+		const morning = senderContext({ items: [debtor('D-1')], parameters: { options: { now: '2026-06-29T07:00:00+02:00' } } });
+		const [sentInMorning] = await run(morning.ctx);
+		expect(sentInMorning[0].json.delivery).toMatchObject({ status: 'sent', simulated: true });
+		const bad = senderContext({ items: [debtor('D-1')], parameters: { options: { now: 'tomorrow' } } });
+		await expect(run(bad.ctx)).rejects.toThrow('Options > Now (for Replays) is not a date-time');
+	});
+
 	test('429 with Retry-After is waited out and retried', async () => {
 		twilio.fail({ status: 429, headers: { 'retry-after': '0' }, json: { code: 20429, message: 'Too Many Requests', status: 429 } });
 		const { ctx } = senderContext({ items: [debtor('D-1')], parameters: { smsProvider: 'twilio' }, credentials: credentials() });

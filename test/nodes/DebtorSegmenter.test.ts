@@ -69,6 +69,17 @@ describe('Debtor Segmenter node', () => {
 		});
 	});
 
+	test('"The Whole Record" checks every field, also those the segmentation does not read (before a record is saved)', async () => {
+		const longName = debtor('LONG', [], { firstName: 'A'.repeat(300), language: 123 });
+		const read = await runNode(node, [longName], { parameters: { ...base, routing: 'single' } });
+		expect(read.map((items) => items.length)).toEqual([1, 0]);
+		const whole = await runNode(node, [longName, portfolio[0]], { parameters: { ...base, routing: 'single', check: 'whole' } });
+		expect(whole.map((items) => items.map((item) => item.json.debtorId))).toEqual([['CUR'], ['LONG']]);
+		const error = whole[1][0].json.error as { problems: Array<{ field: string }> };
+		expect(error.problems.map((problem) => problem.field).sort()).toEqual(['firstName', 'language']);
+		expect(JSON.stringify(error)).not.toContain('AAAA');
+	});
+
 	test('without the invalid output, a bad record stops the node naming item, debtor and field', async () => {
 		const run = runNode(node, portfolio, { parameters: { ...base, invalidRecords: 'fail' } });
 		await expect(run).rejects.toThrow(NodeOperationError);

@@ -120,6 +120,31 @@ describe('Journey Planner node', () => {
 		expect([out.json.journey.stage, out.json.journey.tone]).toEqual(['reminder-1', 'firm']);
 	});
 
+	it('offers forbearance before the final notice of a credit-agreement claim (CCD2), with the reason in the chosen language', async () => {
+		// Reminders and the 14-day letter went out; the letter's term ends 12 May, the final notice is due 13 May.
+		const segmentation = { ...forgetfulSegmentation, persona: 'can-pay-wont-pay', tone: 'firm' };
+		const sent = (date: string, stage: string, channel = 'email') => ({ at: `${date}T10:00:00+02:00`, channel, direction: 'outbound', stage, outcome: 'sent', claimId: 'L-1' });
+		const loan = debtor('D-L', {
+			claims: [{ claimId: 'L-1', principalCents: 50000, openCents: 50000, invoiceDate: '2026-03-01', dueDate: '2026-04-01', sector: 'credit-agreement' }],
+			contacts: [sent('2026-04-02', 'reminder-1'), sent('2026-04-09', 'reminder-2'), sent('2026-04-24', 'fourteen-day-letter', 'letter')],
+		});
+		const offered = { ...loan, debtorId: 'D-O', forbearanceOffers: [{ kind: 'deferral', date: '2026-05-12', claimId: 'L-1' }] };
+		const [out] = await run([{ ...loan, segmentation }, { ...offered, segmentation }], { referenceDate: '2026-05-13', language: 'en' });
+		expect(out.map((o) => [o.json.debtorId, o.json.journey.action, o.json.journey.stage, o.json.journey.tone])).toEqual([
+			['D-L', 'step', 'arrangement-offer', 'supportive'],
+			['D-O', 'step', 'final-notice', 'firm'],
+		]);
+		expect(out[0].json.journey.reasonCodes).toContain('gate.forbearance');
+		expect(out[0].json.journey.reasons).toContain(
+			'Claim L-1 comes from a credit agreement: the final notice before handover may only follow an offer of a payment arrangement or a deferral to the consumer (EU Consumer Credit Directive 2023/2225). No offer is recorded on or before 13 May 2026, so first the arrangement offer.',
+		);
+		const [[dutch]] = await run([{ ...loan, segmentation }], { referenceDate: '2026-05-13', language: 'nl' });
+		expect(dutch.json.journey.reasons).toContain(
+			'Vordering L-1 komt uit een kredietovereenkomst: de laatste aanmaning voor overdracht mag pas als de consument eerst een betalingsregeling of uitstel van betaling is aangeboden (Europese richtlijn consumentenkrediet 2023/2225). Op of vóór 13 mei 2026 is geen aanbod vastgelegd, dus eerst het aanbod voor een betalingsregeling.',
+		);
+		expect(out[1].json.journey.reasons).toContain('Claim L-1 comes from a credit agreement: a deferral was offered on 12 May 2026, so the final notice before handover may follow.');
+	});
+
 	it('splits into "Step Due" and "No Step" when asked', async () => {
 		const paid = debtor('D-PAID', { claims: [{ claimId: 'P-1', principalCents: 100, openCents: 0, invoiceDate: '2026-02-01', dueDate: '2026-03-02' }] });
 		const later = { ...debtor('D-LATER'), segmentation: forgetfulSegmentation };

@@ -122,6 +122,29 @@ describe('Payment Arrangement node: propose', () => {
 	});
 });
 
+describe('Payment Arrangement node: a stated income', () => {
+	it('replaces the record\'s income for the floor, read by the one euros rule; empty keeps the record\'s', async () => {
+		// EUR 1.364,47 stated (Dutch notation): EUR 100.00 above the single floor, so at most 100.00 a month.
+		const [[stated]] = await run([debtor()], { ...PROPOSE, proposeOptions: { incomeEuros: '1.364,47' } });
+		expect(stated.json.arrangement.capacity).toMatchObject({ source: 'income', incomeCents: 136447, monthlyCents: 10000 });
+		expect(stated.json.income.netMonthlyCents).toBe(146447);
+		const [[empty]] = await run([debtor()], { ...PROPOSE, proposeOptions: { incomeEuros: '' } });
+		expect(empty.json.arrangement.capacity.incomeCents).toBe(146447);
+		const [[without]] = await run([debtor({ income: { type: 'salary-monthly', dayOfMonth: 25 } })], { ...PROPOSE, proposeOptions: { incomeEuros: '1264.47' } });
+		expect([without.json.arrangement.status, without.json.arrangement.capacity.incomeCents]).toEqual(['no-capacity', 126447]);
+	});
+
+	it('refuses an income that is not an amount, or below zero, naming the option', async () => {
+		await expect(run([debtor()], { ...PROPOSE, proposeOptions: { incomeEuros: '0.001' } })).rejects.toThrow(/field "proposeOptions\.incomeEuros" "0\.001" is/);
+		await expect(run([debtor()], { ...PROPOSE, proposeOptions: { incomeEuros: '-5' } })).rejects.toThrow(
+			'Item 0 (debtor D-1): field "proposeOptions.incomeEuros" must be an amount in euros of at least 0',
+		);
+		const [[out]] = await run([debtor()], { ...PROPOSE, proposeOptions: { incomeEuros: '1e3' } }, { continueOnFail: true });
+		expect(out.json.errorDetails).toMatchObject({ field: 'proposeOptions.incomeEuros', debtorId: 'D-1' });
+		expect(out.json.arrangement).toBeUndefined();
+	});
+});
+
 describe('Payment Arrangement node: check', () => {
 	const plan = {
 		agreedOn: '2026-03-10',

@@ -1,7 +1,8 @@
 /**
  * Workflow 1: the daily collection journey.
  */
-import { Canvas, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveLoadedDebtor, openDebtors, personTask, type Json } from './canvas';
+import { Canvas, isTrue, BRAND, BANK, logRow, appendRows, openDebtors, personTask, type Json } from './canvas';
+import { ADD_CONTACTS, changeOfLoaded, recordChange } from './recordChange';
 
 // ---------------------------------------------------------------------------------------------
 // 1. Daily collection journey
@@ -102,19 +103,17 @@ export function dailyJourney(): Json {
 		fallbackChannels: 'sms, letter',
 		options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
 	});
-	// Sent, and not sent but of unknown outcome (held for a person): both are written to the record.
+	// Sent, and not sent but of unknown outcome (held for a person): both are written to the record, in
+	// one batch (the record loop counts the items of the node it starts from: it must run once).
 	const unknown = c.add('Outcome unknown?', 'n8n-nodes-base.if', 2.2, [2420, 500], isTrue('={{ $json.delivery.unconfirmed === true }}'));
 	const toRecord = c.add('Sent or unconfirmed', 'n8n-nodes-base.merge', 3.2, [2420, 100], {});
-	const recordContact = c.add('Add contact to record', 'n8n-nodes-base.set', 3.4, [2580, 100], debtorRow(
-		['segmentation', 'journey', 'message', 'schedule', 'delivery'],
-		[
-			'contacts: ($json.contacts ?? []).concat(($json.journey.claimIds.length ? $json.journey.claimIds : [null]).map(claimId => ({',
-			"      at: $json.schedule.moment, channel: $json.delivery.channel, direction: 'outbound', stage: $json.journey.stage,",
-			"      outcome: $json.delivery.unconfirmed === true ? 'unconfirmed' : 'sent', claimId: claimId ?? undefined",
-			'    })))',
-		].join('\n'),
-	));
-	const save = saveLoadedDebtor(c, 'Save debtor record', [2800, 100], 'Add contact to record', 'Delete replaced row');
+	const recordContact = c.add('Contact to add to the record', 'n8n-nodes-base.set', 3.4, [2580, 100], changeOfLoaded([
+		'contacts: ($json.journey.claimIds.length ? $json.journey.claimIds : [null]).map(claimId => ({',
+		"      at: $json.schedule.moment, channel: $json.delivery.channel, direction: 'outbound', stage: $json.journey.stage,",
+		"      outcome: $json.delivery.unconfirmed === true ? 'unconfirmed' : 'sent', claimId: claimId ?? undefined",
+		'    }))',
+	].join('\n')));
+	recordChange(c, { from: recordContact, position: [2760, -200], change: ADD_CONTACTS, check: false });
 
 	const logSent = c.add('Log: sent', 'n8n-nodes-base.set', 3.4, [2480, 260], logRow('sent', "={{ $json.delivery.alreadySent ? 'sent by an earlier run' : $json.delivery.simulated ? 'sandbox' : '' }}"));
 	const logNotSent = c.add('Log: not sent', 'n8n-nodes-base.set', 3.4, [2640, 420], logRow('not-sent', "={{ $json.delivery.reason ?? $json.delivery.errorCode ?? ($json.delivery.skipped ?? []).map(s => s.channel + ':' + s.reason).join(', ') }}"));
@@ -169,7 +168,6 @@ export function dailyJourney(): Json {
 	c.link(unknown, logNotSent, 1);
 	c.link(unknown, taskRow, 1);
 	c.link(toRecord, recordContact);
-	c.link(recordContact, save);
 	c.link(taskRow, logTask);
 	c.link(taskRow, writeTask);
 	for (const log of [logSent, logNotSent, logUnconfirmed, logTask, logLater, logNotSchedulable, logNoStep, logInvalid]) c.link(log, writeLog);

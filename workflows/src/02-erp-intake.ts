@@ -2,8 +2,9 @@
  * Workflow 2: ERP intake. A signed webhook that takes invoices, payments, reversals and debtor updates
  * (docs/erp-intake.md), applies them to the debtor records in sc_debtors and answers per event.
  */
-import { Canvas, appendRows, assign, isTrue, saveDebtor, type Json } from './canvas';
+import { Canvas, appendRows, isTrue, type Json } from './canvas';
 import { rowsWhere } from './dataTables';
+import { recordChange } from './recordChange';
 
 /** Path of the production webhook: POST https://<n8n>/webhook/sc-erp-intake */
 export const ERP_INTAKE_PATH = 'sc-erp-intake';
@@ -91,96 +92,104 @@ return body.events.map((event, index) => ({ json: {
   problem: problemOf(event, 'events[' + index + ']'),
 } }));`;
 
-const APPLY_EVENTS = `// Applies the events, in the order received, to the debtor records found in sc_debtors.
-// An eventId that was accepted before (sc_intake) or earlier in this request is a duplicate: nothing changes.
+const EVENTS_PER_DEBTOR = `// One item per debtor with the events to apply to its record, in the order received; one more item
+// (debtorId '') with the events answered already: a broken shape, or an eventId accepted before.
 const events = $('Split and check events').all().map((item) => item.json);
-const found = $input.all().map((item) => item.json);
-const acceptedBefore = new Set(found.filter((row) => row.result === 'accepted' && row.eventId).map((row) => row.eventId));
-const records = new Map();
-for (const row of found) {
-  if (typeof row.record === 'string' && row.debtorId && !records.has(row.debtorId)) records.set(row.debtorId, JSON.parse(row.record));
-}
-
-const byDueDate = (a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0);
-const NESTED = ['contact', 'consents', 'flags', 'income', 'household', 'features'];
-
-// Spreads an amount over the claim named, then over the others oldest first; take(claim) says how much fits.
-function spread(claims, claimId, amount, take) {
-  const order = claims.filter((c) => c.claimId === claimId).concat(claims.filter((c) => c.claimId !== claimId).sort(byDueDate));
-  for (const claim of order) {
-    const part = Math.min(amount, take(claim));
-    if (part > 0) { take(claim, part); amount -= part; }
-  }
-}
-
-function apply(record, event) {
-  const next = record ? JSON.parse(JSON.stringify(record)) : { debtorId: event.debtorId };
-  next.claims = next.claims ?? [];
-  const has = (claimId) => next.claims.some((c) => c.claimId === claimId);
-  switch (event.type) {
-    case 'invoice': {
-      const claim = event.claim;
-      if (has(claim.claimId)) return { reason: 'claim ' + claim.claimId + ' already exists' };
-      next.claims.push({ ...claim, openCents: claim.openCents ?? claim.principalCents });
-      return { record: next };
-    }
-    case 'payment': {
-      if (!record) return { reason: 'unknown debtor: send an invoice or debtor-update first' };
-      const p = event.payment;
-      if (p.claimId && !has(p.claimId)) return { reason: 'unknown claim ' + p.claimId };
-      next.payments = (next.payments ?? []).concat({ ...p, method: p.method ?? 'bank-transfer' });
-      // openCents never goes below 0; an overpayment stays visible in payments[].
-      spread(next.claims, p.claimId, p.amountCents, (c, part) => (part === undefined ? c.openCents : (c.openCents -= part)));
-      return { record: next };
-    }
-    case 'reversal': {
-      if (!record) return { reason: 'unknown debtor' };
-      const r = event.reversal;
-      if (r.claimId && !has(r.claimId)) return { reason: 'unknown claim ' + r.claimId };
-      next.reversals = (next.reversals ?? []).concat({ ...r });
-      // The returned money is owed again: open the claim up to its principal.
-      spread(next.claims, r.claimId, r.amountCents, (c, part) => (part === undefined ? c.principalCents - c.openCents : (c.openCents += part)));
-      return { record: next };
-    }
-    case 'debtor-update': {
-      for (const [key, value] of Object.entries(event.debtor)) {
-        next[key] = NESTED.includes(key) && value && typeof value === 'object' && !Array.isArray(value) ? { ...(next[key] ?? {}), ...value } : value;
-      }
-      return { record: next };
-    }
-  }
-  return { reason: 'unknown type' };
-}
-
-const results = [];
-const applied = new Map();
+const acceptedBefore = new Set($input.all().map((item) => item.json).filter((row) => row.result === 'accepted' && row.eventId).map((row) => row.eventId));
+const answered = [];
+const perDebtor = new Map();
 const seen = new Set();
 for (const e of events) {
   const base = { index: e.index, eventId: e.eventId, type: e.type, debtorId: e.debtorId };
-  if (e.problem) { results.push({ ...base, result: 'rejected', reason: e.problem }); continue; }
-  if (acceptedBefore.has(e.eventId)) { results.push({ ...base, result: 'duplicate', reason: 'already accepted earlier' }); continue; }
-  if (seen.has(e.eventId)) { results.push({ ...base, result: 'duplicate', reason: 'same eventId earlier in this request' }); continue; }
-  const outcome = apply(records.get(e.debtorId), e.event);
-  if (outcome.reason) { results.push({ ...base, result: 'rejected', reason: outcome.reason }); continue; }
-  records.set(e.debtorId, outcome.record);
+  if (e.problem) { answered.push({ ...base, result: 'rejected', reason: e.problem }); continue; }
+  if (acceptedBefore.has(e.eventId)) { answered.push({ ...base, result: 'duplicate', reason: 'already accepted earlier' }); continue; }
+  if (seen.has(e.eventId)) { answered.push({ ...base, result: 'duplicate', reason: 'same eventId earlier in this request' }); continue; }
   seen.add(e.eventId);
-  applied.set(e.debtorId, (applied.get(e.debtorId) ?? []).concat(base));
+  if (!perDebtor.has(e.debtorId)) perDebtor.set(e.debtorId, []);
+  perDebtor.get(e.debtorId).push({ ...base, event: e.event });
 }
+return [...perDebtor].map(([debtorId, list]) => ({ json: {
+  debtorId,
+  // Only an invoice or a debtor update may bring a new debtor.
+  mayCreate: list.some((e) => e.type === 'invoice' || e.type === 'debtor-update'),
+  events: list,
+} })).concat({ json: { debtorId: '', answered } });`;
 
-// One item per changed debtor (its record, checked next), and one with the events that change nothing.
-return [...applied].map(([debtorId, list]) => ({ json: { ...records.get(debtorId), intake: { events: list } } }))
-  .concat({ json: { intake: { results } } });`;
+/**
+ * The change the record loop applies (recordChange): the debtor's events, in order, to its CURRENT
+ * record. Runs again on the newer record when another execution wrote first, so it is a pure function.
+ * An invoice, payment or reversal already in the record (same claimId, paymentId, reversalId) is a
+ * duplicate whatever its eventId; a payment or reversal without an id of its own takes its eventId.
+ */
+const APPLY_EVENTS = `(record, change) => {
+  const byDueDate = (a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0);
+  const NESTED = ['contact', 'consents', 'flags', 'income', 'household', 'features'];
+  // Spreads an amount over the claim named, then over the others oldest first; take(claim) says how much fits.
+  const spread = (claims, claimId, amount, take) => {
+    const order = claims.filter((c) => c.claimId === claimId).concat(claims.filter((c) => c.claimId !== claimId).sort(byDueDate));
+    for (const claim of order) {
+      const part = Math.min(amount, take(claim));
+      if (part > 0) { take(claim, part); amount -= part; }
+    }
+  };
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  let next = record;
+  const results = [];
+  for (const e of change.events) {
+    const base = { index: e.index, eventId: e.eventId, type: e.type, debtorId: e.debtorId };
+    const answer = (result, reason = '') => results.push({ ...base, result, reason });
+    const event = e.event;
+    if (!next && event.type !== 'invoice' && event.type !== 'debtor-update') { answer('rejected', 'unknown debtor: send an invoice or debtor-update first'); continue; }
+    const draft = next ? JSON.parse(JSON.stringify(next)) : { debtorId: e.debtorId };
+    draft.claims = draft.claims ?? [];
+    const claimOf = (claimId) => draft.claims.find((c) => c.claimId === claimId);
+    if (event.type === 'invoice') {
+      const claim = { ...event.claim, openCents: event.claim.openCents ?? event.claim.principalCents };
+      const existing = claimOf(claim.claimId);
+      if (existing) {
+        const { openCents: a, ...was } = existing; const { openCents: b, ...now } = claim;
+        if (same(was, now)) answer('duplicate', 'invoice ' + claim.claimId + ' is already in the record');
+        else answer('rejected', 'claim ' + claim.claimId + ' already exists');
+        continue;
+      }
+      draft.claims.push(claim);
+    } else if (event.type === 'payment') {
+      const p = { ...event.payment, paymentId: event.payment.paymentId ?? e.eventId, method: event.payment.method ?? 'bank-transfer' };
+      if ((draft.payments ?? []).some((q) => q.paymentId === p.paymentId)) { answer('duplicate', 'payment ' + p.paymentId + ' is already in the record'); continue; }
+      if (p.claimId && !claimOf(p.claimId)) { answer('rejected', 'unknown claim ' + p.claimId); continue; }
+      draft.payments = (draft.payments ?? []).concat(p);
+      // openCents never goes below 0; an overpayment stays visible in payments[].
+      spread(draft.claims, p.claimId, p.amountCents, (c, part) => (part === undefined ? c.openCents : (c.openCents -= part)));
+    } else if (event.type === 'reversal') {
+      const r = { ...event.reversal, reversalId: event.reversal.reversalId ?? e.eventId };
+      if ((draft.reversals ?? []).some((q) => q.reversalId === r.reversalId)) { answer('duplicate', 'reversal ' + r.reversalId + ' is already in the record'); continue; }
+      if (r.claimId && !claimOf(r.claimId)) { answer('rejected', 'unknown claim ' + r.claimId); continue; }
+      draft.reversals = (draft.reversals ?? []).concat(r);
+      // The returned money is owed again: open the claim up to its principal.
+      spread(draft.claims, r.claimId, r.amountCents, (c, part) => (part === undefined ? c.principalCents - c.openCents : (c.openCents += part)));
+    } else if (event.type === 'debtor-update') {
+      for (const [key, value] of Object.entries(event.debtor)) {
+        draft[key] = NESTED.includes(key) && value && typeof value === 'object' && !Array.isArray(value) ? { ...(draft[key] ?? {}), ...value } : value;
+      }
+    }
+    next = draft;
+    answer('accepted');
+  }
+  return next === record ? { results } : { record: next, results };
+}`;
 
 const RESULT_PER_EVENT = `// Every event of the request gets exactly one answer and one sc_intake row, in request order.
-const outcomes = $input.all().map((item) => item.json);
-const results = [...(outcomes.find((o) => o.intake?.results)?.intake.results ?? [])];
-const invalid = new Map(outcomes.filter((o) => o.error && o.intake?.events).map((o) => [o.debtorId, o.error]));
-for (const planned of $('Apply events to the records').all().map((item) => item.json)) {
-  for (const event of planned.intake?.events ?? []) {
-    const error = invalid.get(planned.debtorId);
-    results.push(error
-      ? { ...event, result: 'rejected', reason: 'the debtor record would break the debtor schema: ' + (error.problems ?? [{ field: error.field, message: error.message }]).map((p) => p.field + ' ' + p.message).join('; ') }
-      : { ...event, result: 'accepted', reason: '' });
+// "accepted" only for events whose record was written.
+const results = [];
+for (const outcome of $input.all().map((item) => item.json)) {
+  if (outcome.answered) { results.push(...outcome.answered); continue; }
+  const change = outcome.recordChange;
+  if (!change) continue;
+  const refusal = outcome.error
+    ? 'the debtor record would break the debtor schema: ' + (outcome.error.problems ?? [{ field: outcome.error.field, message: outcome.error.message }]).map((p) => p.field + ' ' + p.message).join('; ')
+    : change.gaveUp || change.lost ? 'not applied: ' + (change.gaveUp || change.lost) + '; send the same event again' : '';
+  for (const r of change.outcome.results ?? []) {
+    results.push(refusal && r.result === 'accepted' ? { ...r, result: 'rejected', reason: refusal } : r);
   }
 }
 const receivedAt = $now.toISO();
@@ -207,21 +216,25 @@ export function erpIntake(): Json {
 		'',
 		'**Before use:** run *Social Collections: set up data tables* once, create a **Crypto** credential with the shared secret as *Hmac Secret* and select it in *Compute the expected signature*, then activate the workflow. Give the ERP the production URL and the secret.',
 		'',
-		'Send one request at a time per debtor (n8n Data Tables have no unique keys: two requests with the same new `eventId` at the very same moment could both be accepted).',
+		'Requests may arrive at the same time, also for one debtor: every accepted event is in the saved record (section 3).',
 	].join('\n'), 4);
 	c.note('Note: signature', [-60, 0], 1140, 440, [
 		'### 1. Only signed requests',
 		'Headers: `X-Signature-Timestamp` (Unix seconds) and `X-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">` with the shared secret: the same scheme as the package\'s HTTPS webhook channel.',
 		'A missing or wrong signature, or a timestamp more than 5 minutes off, is answered **401** and changes nothing. The secret lives in the Crypto credential, never in the workflow.',
 	].join('\n'));
-	c.note('Note: apply', [1100, 0], 1200, 440, [
-		'### 2. Check and apply',
-		'*Split and check events* checks each event\'s shape (the reason names the field, never the value). *Apply events to the records* skips duplicates and applies the rest in order: an invoice adds a claim, a payment lowers `openCents` (the named claim first, then the oldest), a reversal adds to `reversals[]` and opens the claim again, a debtor update merges the fields.',
-		'*Check the updated records* (Debtor Segmenter) validates every changed record against the debtor schema: a record that would break it is not saved and its events are rejected with the field named.',
+	c.note('Note: apply', [1100, 0], 1000, 440, [
+		'### 2. Check and group',
+		'*Split and check events* checks each event\'s shape (the reason names the field, never the value). *Events per debtor* answers duplicates of earlier requests and groups the rest per debtor, in order.',
 	].join('\n'));
-	c.note('Note: answer', [2320, 0], 900, 440, [
-		'### 3. Save, log, answer',
-		'Changed records are saved to `sc_debtors` (`status` is `open` while a claim is open). Every event gets one row in `sc_intake` (`eventId`, `result`, `reason`) and one line in the answer, in the order sent.',
+	c.note('Note: record loop', [2120, -300], 2880, 740, [
+		'### 3. Apply to the current record (nothing lost under concurrency)',
+		'A new debtor\'s row is made first (one upsert). *Read the current row*, *Apply the change* (an invoice adds a claim, a payment lowers `openCents`: the named claim first, then the oldest; a reversal opens the claim again; a debtor update merges the fields; an invoice, payment or reversal already in the record is a duplicate), *Check the whole record* (every field against the debtor schema: a record that would break it is not saved and its events are rejected with the field named), then *Write if unchanged*: only if the row still holds what was read. Otherwise the events are applied again to the newer record.',
+		'*Every change settled* lets the outcomes on once every debtor is done.',
+	].join('\n'));
+	c.note('Note: answer', [5080, 0], 900, 440, [
+		'### 4. Log, answer',
+		'Every event gets one row in `sc_intake` (`eventId`, `result`, `reason`) and one line in the answer, in the order sent: `accepted` only once the record holding it is saved.',
 		'Reversals are answered per reason code by workflow 7 (direct-debit reversal handling) on its next run.',
 	].join('\n'));
 
@@ -257,21 +270,20 @@ export function erpIntake(): Json {
 		['eventId', '={{ $json.eventId }}'],
 		['result', 'accepted'],
 	]), { alwaysOutputData: true });
-	const current = c.add('Current debtor records', 'n8n-nodes-base.dataTable', 1.1, [1560, 240], rowsWhere('sc_debtors', [['debtorId', '={{ $json.debtorId }}']]), { alwaysOutputData: true });
-	const lookups = c.add('Lookups', 'n8n-nodes-base.merge', 3.2, [1760, 180], { numberInputs: 2 });
-	const apply = c.add('Apply events to the records', 'n8n-nodes-base.code', 2, [1960, 180], { mode: 'runOnceForAllItems', jsCode: APPLY_EVENTS });
-	const changed = c.add('Changed record?', 'n8n-nodes-base.if', 2.2, [2160, 180], isTrue('={{ !!$json.debtorId }}'));
-	const validate = c.ours('Check the updated records', 'debtorSegmenter', [2380, 100], { routing: 'single' });
-	const row = c.add('Debtor row', 'n8n-nodes-base.set', 3.4, [2600, 60], assign([
-		['debtorId', '={{ $json.debtorId }}'],
-		['status', "={{ ($json.claims ?? []).some(claim => claim.openCents > 0) ? 'open' : 'closed' }}"],
-		['record', '={{ JSON.stringify(Object.assign({}, $json, { segmentation: undefined, intake: undefined })) }}'],
-	]));
-	const save = saveDebtor(c, 'Save debtor record', [2820, 60]);
-	const outcomes = c.add('Outcomes', 'n8n-nodes-base.merge', 3.2, [3020, 180], { numberInputs: 3 });
-	const result = c.add('Result per event', 'n8n-nodes-base.code', 2, [3220, 180], { mode: 'runOnceForAllItems', jsCode: RESULT_PER_EVENT });
-	const log = appendRows(c, 'Log each event', [3420, 180], 'sc_intake');
-	const answer = c.add('Answer per event', 'n8n-nodes-base.respondToWebhook', 1.5, [3620, 180], { respondWith: 'json', responseBody: ANSWER, options: { responseCode: 200 } }, { executeOnce: true });
+	const perDebtor = c.add('Events per debtor', 'n8n-nodes-base.code', 2, [1760, 100], { mode: 'runOnceForAllItems', jsCode: EVENTS_PER_DEBTOR });
+	const changes = c.add('Debtor changes', 'n8n-nodes-base.code', 2, [1960, 100], {
+		mode: 'runOnceForAllItems',
+		jsCode: 'return $input.all().filter((item) => item.json.debtorId);',
+	});
+	const answeredAlready = c.add('Answered already', 'n8n-nodes-base.code', 2, [1960, 260], {
+		mode: 'runOnceForAllItems',
+		jsCode: 'return $input.all().filter((item) => !item.json.debtorId);',
+	});
+	const settled = recordChange(c, { from: changes, position: [2160, 120], change: APPLY_EVENTS, check: true, createWhen: 'mayCreate' });
+	const outcomes = c.add('Outcomes', 'n8n-nodes-base.merge', 3.2, [5160, 180], { numberInputs: 2 });
+	const result = c.add('Result per event', 'n8n-nodes-base.code', 2, [5360, 180], { mode: 'runOnceForAllItems', jsCode: RESULT_PER_EVENT });
+	const log = appendRows(c, 'Log each event', [5560, 180], 'sc_intake');
+	const answer = c.add('Answer per event', 'n8n-nodes-base.respondToWebhook', 1.5, [5760, 180], { respondWith: 'json', responseBody: ANSWER, options: { responseCode: 200 } }, { executeOnce: true });
 
 	c.link(webhook, read);
 	c.link(read, expected);
@@ -281,18 +293,12 @@ export function erpIntake(): Json {
 	c.link(valid, deny, 1);
 	c.link(split, readable);
 	c.link(readable, earlier, 0);
-	c.link(readable, current, 0);
 	c.link(readable, bad, 1);
-	c.link(earlier, lookups, 0, 0);
-	c.link(current, lookups, 0, 1);
-	c.link(lookups, apply);
-	c.link(apply, changed);
-	c.link(changed, validate, 0);
-	c.link(changed, outcomes, 1, 2);
-	c.link(validate, row, 0);
-	c.link(validate, outcomes, 1, 1);
-	c.link(row, save);
-	c.link(save, outcomes, 0, 0);
+	c.link(earlier, perDebtor);
+	c.link(perDebtor, changes);
+	c.link(perDebtor, answeredAlready);
+	c.link(answeredAlready, outcomes, 0, 1);
+	c.link(settled, outcomes, 0, 0);
 	c.link(outcomes, result);
 	c.link(result, log);
 	c.link(log, answer);

@@ -1,7 +1,8 @@
 /**
  * Workflow 3: early warning (vroegsignalering).
  */
-import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveLoadedDebtor, openDebtors, personTask, type Json } from './canvas';
+import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, openDebtors, personTask, type Json } from './canvas';
+import { ADD_CONTACTS, SET_FIELDS, changeOfLoaded, recordChange } from './recordChange';
 
 /** Day since which a care step counts for the current arrears (the segmenter's `arrearsSince`, else 30 days back). */
 const EPISODE_START = "($json.segmentation.features?.arrearsSince ?? DateTime.fromISO($('Settings').first().json.referenceDate).minus({ days: 30 }).toFormat('yyyy-MM-dd'))";
@@ -84,16 +85,13 @@ export function earlyWarning(): Json {
 		fallbackChannels: 'letter',
 		options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
 	});
-	const recordAttempt = c.add('Add care contact to record', 'n8n-nodes-base.set', 3.4, [2820, -340], debtorRow(
-		['segmentation', 'journey', 'message', 'schedule', 'delivery'],
-		[
-			'contacts: ($json.contacts ?? []).concat([{',
-			"      at: $json.schedule.moment, channel: $json.delivery.channel ?? $json.message.channel, direction: 'outbound', stage: 'early-warning-care',",
-			`      outcome: ${CARE_SENT} ? 'sent' : 'failed'`,
-			'    }])',
-		].join('\n'),
-	));
-	const saveRecord = saveLoadedDebtor(c, 'Save debtor record', [3040, -340], 'Add care contact to record', 'Delete replaced row');
+	const recordAttempt = c.add('Care contact to add to the record', 'n8n-nodes-base.set', 3.4, [2820, -340], changeOfLoaded([
+		'contacts: [{',
+		"      at: $json.schedule.moment, channel: $json.delivery.channel ?? $json.message.channel, direction: 'outbound', stage: 'early-warning-care',",
+		`      outcome: ${CARE_SENT} ? 'sent' : 'failed'`,
+		'    }]',
+	].join('\n')));
+	recordChange(c, { prefix: 'Care contact: ', from: recordAttempt, position: [3040, -700], change: ADD_CONTACTS, check: false });
 	const callTask = c.add('Call task', 'n8n-nodes-base.set', 3.4, [2820, -180], personTask('={{ $json.debtorId }}', 'early-warning-care', "={{ ($json.message?.claimIds ?? []).join(',') }}", `={{ 'Early warning (' + $json.segmentation.signals.join(', ') + '): call, point to free debt help and offer an arrangement. Care message ' + (${CARE_SENT} ? 'sent by ' + $json.delivery.channel : 'NOT delivered (' + ($json.delivery.reason ?? $json.delivery.status) + ')') + '. Record the call on the debtor record (channel phone).' }}`));
 	const writeTask = appendRows(c, 'Write task list', [3040, -180], 'sc_tasks');
 	const logCare = c.add('Log: care message', 'n8n-nodes-base.set', 3.4, [2820, -20], ewLog(
@@ -132,11 +130,10 @@ export function earlyWarning(): Json {
 		['submittedOn', ''],
 	]));
 	const writeSignal = appendRows(c, 'Write municipality signals', [2440, 200], 'sc_municipality_signals');
-	const markSignalled = c.add('Mark signal prepared on record', 'n8n-nodes-base.set', 3.4, [2220, 360], debtorRow(
-		['segmentation', 'journey'],
-		"municipalitySignalledOn: $('Settings').first().json.referenceDate",
+	const markSignalled = c.add('Signal prepared, for the record', 'n8n-nodes-base.set', 3.4, [2220, 360], changeOfLoaded(
+		"fields: { municipalitySignalledOn: $('Settings').first().json.referenceDate }",
 	));
-	const saveSignalled = saveLoadedDebtor(c, 'Save signalled record', [2440, 360], 'Mark signal prepared on record', 'Delete row replaced by signal');
+	recordChange(c, { prefix: 'Signal: ', from: markSignalled, position: [2440, 900], change: SET_FIELDS, check: false });
 	const logSignal = c.add('Log: signal prepared', 'n8n-nodes-base.set', 3.4, [2220, 520], ewLog('signal-prepared', "={{ $json.journey.municipalitySignal.reasons.en.join(' ') }}", 'municipality-signal', ''));
 	const logNoSignal = c.add('Log: no signal yet', 'n8n-nodes-base.set', 3.4, [2220, 680], ewLog(
 		"={{ 'signal-' + ($json.journey.municipalitySignal?.status ?? 'not-applicable') }}",
@@ -174,14 +171,12 @@ export function earlyWarning(): Json {
 	}
 	c.link(send, retry, 1);
 	c.link(retry, logLater, 0);
-	c.link(recordAttempt, saveRecord);
 	c.link(callTask, writeTask);
 	c.link(ready, signalRow, 0);
 	c.link(ready, markSignalled, 0);
 	c.link(ready, logSignal, 0);
 	c.link(ready, logNoSignal, 1);
 	c.link(signalRow, writeSignal);
-	c.link(markSignalled, saveSignalled);
 	for (const log of [logCare, logLater, logNotSchedulable, logSignal, logNoSignal, logOwnFlow, logInvalid]) c.link(log, writeLog);
 	return c.workflow('scEarlyWarning03', 'Social Collections: early warning');
 }

@@ -1,8 +1,8 @@
 /**
  * Workflow 5: payment arrangement self-service (betalingsregeling): a two-page form.
  */
-import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, personTask, type Json } from './canvas';
-import { checkRequest, findDebtor, formEnding, formTrigger } from './selfService';
+import { Canvas, PREFIX, isTrue, BRAND, BANK, logRow, appendRows, debtorRow, saveDebtor, personTask, todaySettings, type Json } from './canvas';
+import { HELD_SETTINGS, checkRequest, confirmationKey, confirmationOutcome, findDebtor, formEnding, formTrigger, heldConfirmations } from './selfService';
 
 export const ARRANGEMENT_FIELD = {
 	monthly: 'Bedrag dat u per maand kunt betalen (EUR)',
@@ -22,6 +22,46 @@ const HOUSEHOLDS: Array<[string, string]> = [
 const PLAN_LABEL = "(p => (p.terms === 1 ? 'In één keer EUR ' : p.terms + ' termijnen van EUR ') + (p.instalmentCents / 100).toFixed(2).replace('.', ',') + (p.terms === 1 ? ' op ' : ', de eerste op ') + DateTime.fromISO(p.firstDate).setLocale('nl').toFormat('d LLLL yyyy'))";
 const PROPOSED = "$('Propose plans').first().json";
 
+/** Where the record keeps what happened to the arrangement confirmation. */
+export const CONFIRMATION = 'arrangementConfirmation';
+
+/** The confirmation of the agreed plan on the item after the Channel Sender (JavaScript for an n8n expression). */
+const CONFIRMATION_AFTER_SEND = confirmationOutcome('{ agreedOn: $json.arrangement.agreedOn }');
+
+/** One line of the contact log about a saved confirmation (the row's record is read back, not the message). */
+function confirmationLog(decision: string, day: string): Json {
+	const record = 'JSON.parse($json.record)';
+	const confirmation = `${record}.${CONFIRMATION}`;
+	return logRow(decision, `={{ ((r, k) => r.arrangement.terms + ' x ' + r.arrangement.instalmentCents + ' cents from ' + r.arrangement.firstDate + ' to ' + r.arrangement.lastDate + '; confirmation ' + k.status + (k.simulated ? ' (sandbox)' : '') + (k.heldUntil ? ' until ' + k.heldUntil : '') + (k.notSentReason ? ' (' + k.notSentReason + ')' : ''))(${record}, ${confirmation}) }}`, {
+		day,
+		stage: 'arrangement-confirmation',
+		channel: `={{ ${confirmation}.channel ?? '' }}`,
+		status: `={{ ${confirmation}.status }}`,
+		claimIds: `={{ (${record}.arrangement.claimIds ?? []).join(',') }}`,
+		moment: `={{ ${confirmation}.sentAt ?? ${confirmation}.heldUntil ?? '' }}`,
+		idempotencyKey: `={{ ${confirmation}.idempotencyKey ?? '' }}`,
+	});
+}
+
+/** Writes and sends the arrangement confirmation, with a key of its own per agreed plan. */
+function writeAndSend(c: Canvas, settings: string, x: number, y: number, names: { render: string; send: string }): { render: string; send: string } {
+	// A confirmation that cannot be written does not undo the agreement: it is saved as not sent.
+	const render = c.add(names.render, `${PREFIX}.toneTemplate`, 1, [x, y], {
+		stage: 'arrangement-confirmation',
+		tone: 'supportive',
+		referenceDate: `={{ $('${settings}').first().json.referenceDate }}`,
+		brand: BRAND,
+		bank: BANK,
+	}, { onError: 'continueRegularOutput' });
+	const send = c.ours(names.send, 'channelSender', [x + 220, y], {
+		channelSource: 'item',
+		idempotencyKey: confirmationKey(['$json.debtorId', "'arrangement-confirmation'", '$json.arrangement.agreedOn', '$json.arrangement.firstDate', '$json.arrangement.terms', '$json.arrangement.totalCents']),
+		options: { referenceDate: `={{ $('${settings}').first().json.referenceDate }}` },
+	});
+	c.link(render, send);
+	return { render, send };
+}
+
 // ---------------------------------------------------------------------------------------------
 // 5. Payment arrangement self-service
 // ---------------------------------------------------------------------------------------------
@@ -29,100 +69,104 @@ export function paymentArrangement(): Json {
 	const c = new Canvas('5a000001');
 	c.note('Note: about', [-60, -600], 800, 540, [
 		'## Payment arrangement self-service (betalingsregeling)',
-		'A public n8n form (`/form/betalingsregeling`) in two pages. Page 1: the debtor identifies (customer number **and** one invoice number) and says what they can pay per month, optionally with their net income and household. The **Payment Arrangement** node proposes plans within that amount and above the protected income floor (beslagvrije voet), with instalments just after payday.',
-		'Page 2: the debtor picks a plan. It is stored in the debtor record (`arrangement` = the plan, `flags.arrangementActive` = true): from then on the **Journey Planner pauses** every collection step and plans only instalment reminders. A confirmation goes out and the answer page shows the plan.',
+		'A public n8n form (`/form/betalingsregeling`) in two pages. Page 1: the debtor identifies (customer number **and** one invoice number) and says what they can pay per month, optionally with their net income and household. The **Payment Arrangement** node reads the amounts (the package\'s one euros rule) and proposes plans within that amount and above the protected income floor (beslagvrije voet), with instalments just after payday.',
+		'Page 2: the debtor picks a plan. A confirmation is sent, then the plan is stored in the debtor record (`arrangement` = the plan, `flags.arrangementActive` = true, `arrangementConfirmation` = what happened to the confirmation): from then on the **Journey Planner pauses** every collection step and plans only instalment reminders. The answer page shows the saved plan.',
 		'',
 		'No affordable plan, or "call me": a person gets a task in `sc_tasks` and the page says we will call. An existing arrangement, or a wrong number, changes nothing.',
 		'',
-		'**Safe by default:** the Channel Sender uses the Sandbox provider. Fill in the brand in *Write confirmation*; put this form\'s URL under *Arrangement Page URL* in your other workflows.',
+		'**At night, on Sundays and holidays** the legal contact window holds the confirmation back; the part below sends it at 07:00 of the next contact day.',
+		'',
+		'**Safe by default:** the Channel Sender uses the Sandbox provider. Fill in the brand in *Write confirmation* and *Write held confirmation*; put this form\'s URL under *Arrangement Page URL* in your other workflows.',
 	].join('\n'), 4);
 	c.note('Note: page 1', [-60, 0], 1100, 380, [
 		'### 1. Ask',
-		'*Check request*: identity, a monthly amount above zero, no running arrangement. Income and household, when given, are used for the protected floor (never a plan that pushes the income below it).',
+		'*Check request*: identity, no running arrangement, the household. *Propose plans* reads the monthly amount and the income (optional) as amounts in euros (`100`, `99,50`, `1.500,00`; not `0.001` or `1e3`): an amount that is not one, or not above zero, gets a page saying so. The income, when given, is used for the protected floor (never a plan that pushes the income below it).',
 		'*Propose plans*: the open undisputed claims, at most 12 terms (24 with debt help), at least EUR 25 a term.',
 	].join('\n'));
-	c.note('Note: page 2', [1080, -360], 1500, 300, [
-		'### 2. Choose, store, confirm',
-		'The chosen plan is stored as agreed today; the confirmation is the arrangement-confirmation message with every instalment date. Logged in `sc_contact_log`.',
+	c.note('Note: page 2', [1300, -360], 2000, 300, [
+		'### 2. Choose, confirm, store',
+		'The chosen plan is agreed today; the confirmation is the arrangement-confirmation message with every instalment date, sent with a key of its own for this plan. Then the record is saved with the plan and the confirmation\'s outcome (`sent`, `held` until the window opens, or `not-sent`). The page and the contact log read the saved record.',
+	].join('\n'));
+	c.note('Note: held', [-60, 720], 2500, 200, [
+		'### 3. Held confirmations',
+		'At 07:00 Monday to Saturday (and by hand): every record whose arrangement confirmation is `held` and due gets it written and sent, and the record saved with the outcome. A confirmation held again (a holiday) waits for the next opening.',
 	].join('\n'));
 
 	const form = formTrigger(c, 'Form: ask for an arrangement', [0, 200], 'betalingsregeling', '5a000001-0000-4000-8000-00000000f001',
 		'Betalingsregeling aanvragen',
 		'Kunt u niet alles in één keer betalen? Vraag hier een betalingsregeling aan. U ziet meteen welke regelingen mogelijk zijn.',
 		[
-			{ fieldLabel: ARRANGEMENT_FIELD.monthly, fieldType: 'number', placeholder: 'bijv. 100', requiredField: true },
-			{ fieldLabel: ARRANGEMENT_FIELD.income, fieldType: 'number', placeholder: 'bijv. 1500' },
+			// Text fields: n8n's number field would read 0x64 or 1e2 as a number before the euros rule sees it.
+			{ fieldLabel: ARRANGEMENT_FIELD.monthly, placeholder: 'bijv. 100 of 99,50', requiredField: true },
+			{ fieldLabel: ARRANGEMENT_FIELD.income, placeholder: 'bijv. 1500 of 1.500,00' },
 			{ fieldLabel: ARRANGEMENT_FIELD.household, fieldType: 'dropdown', fieldOptions: { values: HOUSEHOLDS.map(([option]) => ({ option })) } },
 		],
 		'Toon mogelijke regelingen');
-	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [200, 200], assign([
-		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
-	]));
+	const settings = todaySettings(c, [200, 200]);
 	const find = findDebtor(c, form, [400, 200]);
-	const check = checkRequest(c, form, [600, 200], String.raw`  const monthly = Number(form['${ARRANGEMENT_FIELD.monthly}']);
-  const incomeText = form['${ARRANGEMENT_FIELD.income}'];
-  // n8n reads an empty number field as 0: 0 means "not given" (no plan can rest on an income of 0 anyway).
-  const income = incomeText === null || incomeText === undefined || incomeText === '' || Number(incomeText) === 0 ? null : Number(incomeText);
+	const check = checkRequest(c, form, [600, 200], String.raw`  const text = (value) => (value === null || value === undefined ? '' : String(value).trim());
   const households = ${JSON.stringify(Object.fromEntries(HOUSEHOLDS))};
   if (record.flags?.arrangementActive === true) {
     problem = 'U heeft al een betalingsregeling. Wilt u die aanpassen? Bel ons.';
-  } else if (!Number.isFinite(monthly) || monthly <= 0 || monthly > 100000) {
-    problem = 'Vul in hoeveel u per maand kunt betalen: een bedrag groter dan 0.';
-  } else if (income !== null && (!Number.isFinite(income) || income < 0 || income > 1000000)) {
-    problem = 'Vul uw netto inkomen per maand in als bedrag, of laat het veld leeg.';
   } else {
-    record.request = { monthlyCents: Math.round(monthly * 100) };
-    if (income !== null) record.income = { ...(record.income ?? { type: 'unknown' }), netMonthlyCents: Math.round(income * 100) };
+    // The amounts stay text: Propose plans reads them with the package's one euros rule.
+    record.request = { monthlyText: text(form['${ARRANGEMENT_FIELD.monthly}']), incomeText: text(form['${ARRANGEMENT_FIELD.income}']) };
     const composition = households[form['${ARRANGEMENT_FIELD.household}']];
     if (composition) record.household = { ...(record.household ?? {}), composition };
   }`);
 	const valid = c.add('Request valid?', 'n8n-nodes-base.if', 2.2, [800, 200], isTrue('={{ $json.request.valid }}'));
-	const propose = c.ours('Propose plans', 'paymentArrangement', [1000, 100], {
+	// An amount that is not one stops only this item (continue on fail), and the page below says which.
+	const propose = c.add('Propose plans', `${PREFIX}.paymentArrangement`, 1, [1000, 100], {
 		operation: 'propose',
 		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
-		capacityEuros: '={{ $json.request.monthlyCents / 100 }}',
+		capacityEuros: '={{ $json.request.monthlyText }}',
+		proposeOptions: { incomeEuros: '={{ $json.request.incomeText }}' },
+	}, { onError: 'continueRegularOutput' });
+	const amountsRead = c.add('Amounts readable?', 'n8n-nodes-base.if', 2.2, [1200, 100], isTrue(
+		'={{ $json.error === undefined && $json.arrangement?.capacity?.statedCents > 0 && $json.arrangement.capacity.statedCents <= 10000000 && ($json.arrangement.capacity.incomeCents ?? 0) <= 100000000 }}',
+	));
+	const amountProblem = c.add('Problem with the amounts', 'n8n-nodes-base.set', 3.4, [1420, 300], {
+		mode: 'raw',
+		jsonOutput: String.raw`={{ JSON.stringify({ request: { problem: (f => f === 'proposeOptions.incomeEuros' || (!f && ($json.arrangement?.capacity?.incomeCents ?? 0) > 100000000)
+  ? 'Vul uw netto inkomen per maand in als bedrag in euro\'s, bijvoorbeeld 1500 of 1.500,00, of laat het veld leeg.'
+  : f === 'capacityEuros' || f === 'capacity' || !$json.error
+    ? 'Vul in hoeveel u per maand kunt betalen: een bedrag in euro\'s groter dan 0, met hoogstens twee cijfers achter de komma (bijvoorbeeld 100 of 99,50).'
+    : 'Wij kunnen nu geen regeling berekenen. Bel ons, dan zoeken wij samen een oplossing.')($json.errorDetails?.field) } }) }}`,
+		options: {},
 	});
-	const anyPlan = c.add('Plans to choose from?', 'n8n-nodes-base.if', 2.2, [1200, 100], isTrue('={{ ($json.arrangement.proposals ?? []).length > 0 }}'));
-	const choose = c.add('Page: choose a plan', 'n8n-nodes-base.form', 2.3, [1420, 0], {
+	const anyPlan = c.add('Plans to choose from?', 'n8n-nodes-base.if', 2.2, [1420, 100], isTrue('={{ ($json.arrangement.proposals ?? []).length > 0 }}'));
+	const choose = c.add('Page: choose a plan', 'n8n-nodes-base.form', 2.3, [1640, 0], {
 		operation: 'page',
 		defineForm: 'json',
 		jsonOutput: `={{ JSON.stringify([{ fieldLabel: '${ARRANGEMENT_FIELD.choice}', fieldType: 'dropdown', requiredField: true, fieldOptions: { values: $json.arrangement.proposals.map(${PLAN_LABEL}).concat(['${NO_PLAN_OPTION}']).map(option => ({ option })) } }]) }}`,
 		options: { formTitle: 'Kies uw regeling', formDescription: "={{ 'Dit kunt u kiezen voor het bedrag van EUR ' + ($json.arrangement.amountCents / 100).toFixed(2).replace('.', ',') + '. ' + ($json.arrangement.reasons.nl ?? []).slice(-1).join(' ') }}", buttonLabel: 'Deze regeling wil ik' },
 	}, { webhookId: '5a000001-0000-4000-8000-00000000f002' });
-	const chosen = c.add('Chosen plan', 'n8n-nodes-base.set', 3.4, [1640, 0], {
+	const chosen = c.add('Chosen plan', 'n8n-nodes-base.set', 3.4, [1860, 0], {
 		mode: 'raw',
 		jsonOutput: `={{ JSON.stringify(Object.assign({}, ${PROPOSED}, { arrangement: ${PROPOSED}.arrangement.proposals.find(p => ${PLAN_LABEL}(p) === $json['${ARRANGEMENT_FIELD.choice}']) ?? null })) }}`,
 		options: {},
 	});
-	const planChosen = c.add('Plan chosen?', 'n8n-nodes-base.if', 2.2, [1860, 0], isTrue('={{ $json.arrangement !== null }}'));
-	const row = c.add('Record with arrangement', 'n8n-nodes-base.set', 3.4, [2080, -200], debtorRow(['request'], 'flags: Object.assign({}, $json.flags, { arrangementActive: true })'));
-	const save = saveDebtor(c, 'Save arrangement', [2300, -200]);
-	const render = c.ours('Write confirmation', 'toneTemplate', [2080, 0], {
-		stage: 'arrangement-confirmation',
-		tone: 'supportive',
-		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
-		brand: BRAND,
-		bank: BANK,
-	});
-	const send = c.ours('Send confirmation', 'channelSender', [2300, 0], {
-		channelSource: 'item',
-		options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
-	});
-	const logAgreed = c.add('Log: arrangement agreed', 'n8n-nodes-base.set', 3.4, [2520, 0], logRow(
-		'arrangement-agreed',
-		"={{ $json.arrangement.terms + ' x ' + $json.arrangement.instalmentCents + ' cents from ' + $json.arrangement.firstDate + ' to ' + $json.arrangement.lastDate + '; confirmation ' + $json.delivery.status + ($json.delivery.simulated ? ' (sandbox)' : '') }}",
-	));
-	const writeLog = appendRows(c, 'Write contact log', [2740, 0], 'sc_contact_log');
-	// The answer page comes last: a Form Ending waits for the browser, nothing may be left to do.
-	const agreed = formEnding(c, 'Page: arrangement agreed', [2960, 0], 'Uw betalingsregeling staat vast',
-		"={{ (p => 'U betaalt ' + p.terms + ' keer EUR ' + (p.instalmentCents / 100).toFixed(2).replace('.', ',') + ', van ' + DateTime.fromISO(p.firstDate).setLocale('nl').toFormat('d LLLL yyyy') + ' tot en met ' + DateTime.fromISO(p.lastDate).setLocale('nl').toFormat('d LLLL yyyy') + '. Zolang u de termijnen betaalt, sturen wij geen herinneringen. ' + (['sent', 'queued'].includes($('Send confirmation').first().json.delivery.status) ? 'U krijgt alle data ook in een bevestiging.' : 'Bewaar deze pagina als bevestiging.'))($('Send confirmation').first().json.arrangement) }}",
+	const planChosen = c.add('Plan chosen?', 'n8n-nodes-base.if', 2.2, [2080, 0], isTrue('={{ $json.arrangement !== null }}'));
+	const confirm = writeAndSend(c, 'Settings', 2300, 0, { render: 'Write confirmation', send: 'Send confirmation' });
+	// A stated income is what the floor was checked against: the record keeps it.
+	const row = c.add('Record with arrangement', 'n8n-nodes-base.set', 3.4, [2740, 0], debtorRow(['request', 'message', 'delivery', 'error', 'errorDetails'], [
+		'flags: Object.assign({}, $json.flags, { arrangementActive: true }),',
+		`    income: $json.request?.incomeText ? Object.assign({}, $json.income ?? { type: 'unknown' }, { netMonthlyCents: ${PROPOSED}.arrangement.capacity.incomeCents }) : $json.income,`,
+		`    ${CONFIRMATION}: ${CONFIRMATION_AFTER_SEND}`,
+	].join('\n')));
+	const save = saveDebtor(c, 'Save arrangement', [2960, 0]);
+	const logAgreed = c.add('Log: arrangement agreed', 'n8n-nodes-base.set', 3.4, [3180, 0], confirmationLog('arrangement-agreed', "={{ $('Settings').first().json.referenceDate }}"));
+	const writeLog = appendRows(c, 'Write contact log', [3400, 0], 'sc_contact_log');
+	// The answer page comes last (a Form Ending waits for the browser) and shows what was saved.
+	const agreed = formEnding(c, 'Page: arrangement agreed', [3620, 0], 'Uw betalingsregeling staat vast',
+		`={{ ((p, k) => 'U betaalt ' + p.terms + ' keer EUR ' + (p.instalmentCents / 100).toFixed(2).replace('.', ',') + ', van ' + DateTime.fromISO(p.firstDate).setLocale('nl').toFormat('d LLLL yyyy') + ' tot en met ' + DateTime.fromISO(p.lastDate).setLocale('nl').toFormat('d LLLL yyyy') + '. Zolang u de termijnen betaalt, sturen wij geen herinneringen. ' + (k.status === 'sent' ? 'U krijgt alle data ook in een bevestiging.' : k.status === 'held' ? 'De bevestiging met alle data krijgt u op ' + DateTime.fromISO(k.heldUntil).setZone('Europe/Amsterdam').setLocale('nl').toFormat("cccc d LLLL 'vanaf' HH:mm") + ': tussen 20:00 en 07:00, op zondag en op feestdagen sturen wij geen berichten.' : 'Bewaar deze pagina als bevestiging.'))(JSON.parse($('Save arrangement').first().json.record).arrangement, JSON.parse($('Save arrangement').first().json.record).${CONFIRMATION}) }}`,
 		'5a000001-0000-4000-8000-00000000f003');
-	const task = c.add('Task: call about an arrangement', 'n8n-nodes-base.set', 3.4, [2080, 300], personTask(`={{ ${PROPOSED}.debtorId }}`, 'arrangement-offer', `={{ (${PROPOSED}.arrangement.proposals?.[0]?.claimIds ?? []).join(',') }}`, `={{ 'Arrangement form: ' + (${PROPOSED}.arrangement.proposals?.length ? 'the debtor chose none of the plans and asks to be called' : 'no plan possible (' + (${PROPOSED}.arrangement.status ?? '') + '): ' + (${PROPOSED}.arrangement.reasons?.en ?? []).join(' ')) + ' Stated per month: EUR ' + (${PROPOSED}.request.monthlyCents / 100).toFixed(2) + '.' }}`));
-	const writeTask = appendRows(c, 'Write task list', [2300, 300], 'sc_tasks');
-	const callYou = formEnding(c, 'Page: we will call you', [2520, 300], 'Wij bellen u',
+	const task = c.add('Task: call about an arrangement', 'n8n-nodes-base.set', 3.4, [2300, 300], personTask(`={{ ${PROPOSED}.debtorId }}`, 'arrangement-offer', `={{ (${PROPOSED}.arrangement.proposals?.[0]?.claimIds ?? []).join(',') }}`, `={{ 'Arrangement form: ' + (${PROPOSED}.arrangement.proposals?.length ? 'the debtor chose none of the plans and asks to be called' : 'no plan possible (' + (${PROPOSED}.arrangement.status ?? '') + '): ' + (${PROPOSED}.arrangement.reasons?.en ?? []).join(' ')) + ' Stated per month: EUR ' + (${PROPOSED}.arrangement.capacity.statedCents / 100).toFixed(2) + '.' }}`));
+	const writeTask = appendRows(c, 'Write task list', [2520, 300], 'sc_tasks');
+	const callYou = formEnding(c, 'Page: we will call you', [2740, 300], 'Wij bellen u',
 		`={{ (${PROPOSED}.arrangement.proposals?.length ? 'U koos geen van de regelingen.' : 'Met dit bedrag kunnen wij hier geen regeling voorstellen.') + ' Een medewerker belt u binnen twee werkdagen om samen een oplossing te zoeken. Hulp bij geldzaken is gratis: www.geldfit.nl of 0800-8115.' }}`,
 		'5a000001-0000-4000-8000-00000000f004');
-	const invalid = formEnding(c, 'Page: check your input', [1000, 400], 'Niet gelukt', '={{ $json.request.problem }}', '5a000001-0000-4000-8000-00000000f005');
+	const invalid = formEnding(c, 'Page: check your input', [1640, 480], 'Niet gelukt', '={{ $json.request.problem }}', '5a000001-0000-4000-8000-00000000f005');
 
 	c.link(form, settings);
 	c.link(settings, find);
@@ -130,22 +174,37 @@ export function paymentArrangement(): Json {
 	c.link(check, valid);
 	c.link(valid, propose, 0);
 	c.link(valid, invalid, 1);
-	c.link(propose, anyPlan);
+	c.link(propose, amountsRead);
+	c.link(amountsRead, anyPlan, 0);
+	c.link(amountsRead, amountProblem, 1);
+	c.link(amountProblem, invalid);
 	c.link(anyPlan, choose, 0);
 	c.link(anyPlan, task, 1);
 	c.link(choose, chosen);
 	c.link(chosen, planChosen);
-	// Branches run top to bottom (execution order v1): the plan is saved before the message is sent.
-	c.link(planChosen, row, 0);
-	c.link(planChosen, render, 0);
+	c.link(planChosen, confirm.render, 0);
 	c.link(planChosen, task, 1);
+	c.link(confirm.send, row, 0);
+	c.link(confirm.send, row, 1);
 	c.link(row, save);
-	c.link(render, send);
-	c.link(send, logAgreed, 0);
-	c.link(send, logAgreed, 1);
+	c.link(save, logAgreed);
 	c.link(logAgreed, writeLog);
 	c.link(writeLog, agreed);
 	c.link(task, writeTask);
 	c.link(writeTask, callYou);
+
+	// 3. Held confirmations: sent when the window opens.
+	const due = heldConfirmations(c, CONFIRMATION, [0, 1000]);
+	const heldSend = writeAndSend(c, HELD_SETTINGS, 1320, 1000, { render: 'Write held confirmation', send: 'Send held confirmation' });
+	const heldRow = c.add('Record with sent confirmation', 'n8n-nodes-base.set', 3.4, [1760, 1000], debtorRow(['message', 'delivery', 'error'], `${CONFIRMATION}: ${confirmationOutcome(`$json.${CONFIRMATION}`)}`));
+	const heldSave = saveDebtor(c, 'Save held confirmation', [1980, 1000]);
+	const logHeld = c.add('Log: held confirmation', 'n8n-nodes-base.set', 3.4, [2200, 1000], confirmationLog('arrangement-confirmation', `={{ $('${HELD_SETTINGS}').first().json.referenceDate }}`));
+	const writeHeld = appendRows(c, 'Write held confirmation to log', [2420, 1000], 'sc_contact_log');
+	c.link(due, heldSend.render, 0);
+	c.link(heldSend.send, heldRow, 0);
+	c.link(heldSend.send, heldRow, 1);
+	c.link(heldRow, heldSave);
+	c.link(heldSave, logHeld);
+	c.link(logHeld, writeHeld);
 	return c.workflow('scArrangement05', 'Social Collections: payment arrangement (form)');
 }

@@ -3,7 +3,8 @@
  * contact log; a permanent failure sends the message again on the next channel (or makes a task);
  * a reply makes the channel it came on the debtor's preferred channel.
  */
-import { Canvas, PREFIX, appendRows, assign, isTrue, saveDebtor, BRAND, BANK, type Json } from './canvas';
+import { Canvas, PREFIX, appendRows, isTrue, BRAND, BANK, type Json } from './canvas';
+import { ADD_CONTACTS, recordChange } from './recordChange';
 import { contactLogRow, rowsWhere, taskRow as taskColumns } from './dataTables';
 
 export const DELIVERY_STATUS_WEBHOOK_ID = '6a000001-d3b7-4c55-8f0e-5b9d2c7a4e06';
@@ -69,16 +70,14 @@ for (const event of events) {
 }
 return out;`;
 
-const APPLY = `// What follows from an event, on the debtor record: a reply makes its channel the preferred one,
-// an opt-out closes the channel, a permanent failure sends the same step on the next channel.
+const APPLY = `// What follows from an event: a permanent failure sends the same step on the next channel (from the
+// record as read here); a reply or an opt-out becomes a change of the record, applied by the record loop
+// to the record as it is when written.
 const NEXT = { email: 'sms', whatsapp: 'sms', sms: 'letter', letter: '' };
-const PREFERRED = ['email', 'sms', 'whatsapp', 'letter'];
 const followUps = $('Follow-up needed?').all().map((item) => item.json);
-const rows = new Map($input.all().filter((item) => typeof item.json.record === 'string').map((item) => [item.json.debtorId, item.json]));
-const records = new Map([...rows].map(([id, row]) => [id, JSON.parse(row.record)]));
+const records = new Map($input.all().filter((item) => typeof item.json.record === 'string' && item.json.record !== '').map((item) => [item.json.debtorId, JSON.parse(item.json.record)]));
 const at = (time) => (time ? DateTime.fromISO(time) : $now).setZone('Europe/Amsterdam').toISO({ suppressMilliseconds: true });
 const task = (f, why) => ({ json: { kind: 'task', debtorId: f.debtorId, stage: f.stage, claimIds: f.claimIds, why } });
-const saved = new Set();
 const out = [];
 for (const f of followUps) {
   const record = records.get(f.debtorId);
@@ -89,25 +88,35 @@ for (const f of followUps) {
     out.push({ json: { kind: 'fallback', ...record, messageData: { stage: f.stage, channel: next }, fallback: { from: f.channel, to: next, status: f.status, claimIds: f.claimIds } } });
     continue;
   }
-  const claimIds = f.claimIds ? f.claimIds.split(',') : [undefined];
-  if (f.action === 'reply') {
-    if (PREFERRED.includes(f.channel)) record.preferredChannel = f.channel;
+  out.push({ json: { kind: 'change', debtorId: f.debtorId, action: f.action, channel: f.channel, at: at(f.time), stage: f.stage, claimIds: f.claimIds } });
+}
+return out;`;
+
+/**
+ * The change of a reply or an opt-out (recordChange): a reply makes its channel the preferred one and
+ * is added to contacts[] (once: the same reply again changes nothing); an opt-out closes the channel.
+ */
+const REPLY_OR_OPT_OUT = `(record, change) => {
+  if (!record) return {};
+  const PREFERRED = ['email', 'sms', 'whatsapp', 'letter'];
+  const claimIds = change.claimIds ? change.claimIds.split(',') : [undefined];
+  if (change.action === 'reply') {
+    const known = (record.contacts ?? []).some((c) => c.direction === 'inbound' && c.at === change.at && c.channel === change.channel);
+    if (known) return {};
+    if (PREFERRED.includes(change.channel)) record.preferredChannel = change.channel;
     record.contacts = (record.contacts ?? []).concat(claimIds.map((claimId) => ({
-      at: at(f.time), channel: f.channel, direction: 'inbound', outcome: 'replied', ...(f.stage ? { stage: f.stage } : {}), ...(claimId ? { claimId } : {}),
+      at: change.at, channel: change.channel, direction: 'inbound', outcome: 'replied', ...(change.stage ? { stage: change.stage } : {}), ...(claimId ? { claimId } : {}),
     })));
   }
-  if (f.action === 'opt-out') {
+  if (change.action === 'opt-out') {
     record.consents = { ...(record.consents ?? {}) };
-    if (f.channel === 'email') record.consents.emailOptOut = true;
-    if (f.channel === 'sms') record.consents.smsOptOut = true;
-    if (f.channel === 'whatsapp') record.consents.whatsappOptIn = false;
-    if (record.preferredChannel === f.channel) delete record.preferredChannel;
+    if (change.channel === 'email') record.consents.emailOptOut = true;
+    if (change.channel === 'sms') record.consents.smsOptOut = true;
+    if (change.channel === 'whatsapp') record.consents.whatsappOptIn = false;
+    if (record.preferredChannel === change.channel) delete record.preferredChannel;
   }
-  saved.add(f.debtorId);
-}
-// One save per debtor, with every change of this batch.
-for (const debtorId of saved) out.push({ json: { kind: 'save', debtorId, status: rows.get(debtorId).status, record: JSON.stringify(records.get(debtorId)) } });
-return out;`;
+  return { record };
+}`;
 
 export function deliveryStatus(): Json {
 	const c = new Canvas('6a000001');
@@ -156,30 +165,22 @@ export function deliveryStatus(): Json {
 		idempotencyKey: '={{ $json.delivery.idempotencyKey }}',
 		messageId: "={{ $json.delivery.providerMessageId ?? '' }}",
 	}));
-	const addContact = c.add('Add contact to record', 'n8n-nodes-base.set', 3.4, [2100, 60], {
+	const addContact = c.add('Fallback contact to add', 'n8n-nodes-base.set', 3.4, [2100, 60], {
 		mode: 'raw',
 		jsonOutput: [
 			'={{ JSON.stringify({',
 			'  debtorId: $json.debtorId,',
-			"  status: 'open',",
-			'  record: JSON.stringify(Object.assign({}, $json, {',
-			'    kind: undefined, messageData: undefined, fallback: undefined, message: undefined, delivery: undefined,',
-			"    contacts: ($json.contacts ?? []).concat(($json.fallback.claimIds ? $json.fallback.claimIds.split(',') : [null]).map(claimId => ({",
-			"      at: $now.setZone('Europe/Amsterdam').toISO({ suppressMilliseconds: true }), channel: $json.delivery.channel, direction: 'outbound',",
-			"      stage: $json.message.stage, outcome: 'sent', claimId: claimId ?? undefined",
-			'    })))',
+			"  contacts: ($json.fallback.claimIds ? $json.fallback.claimIds.split(',') : [null]).map(claimId => ({",
+			"    at: $now.setZone('Europe/Amsterdam').toISO({ suppressMilliseconds: true }), channel: $json.delivery.channel, direction: 'outbound',",
+			"    stage: $json.message.stage, outcome: 'sent', claimId: claimId ?? undefined",
 			'  }))',
 			'}) }}',
 		].join('\n'),
 		options: {},
 	});
-	const isSave = c.add('Record update?', 'n8n-nodes-base.if', 2.2, [1620, 380], isTrue("={{ $json.kind === 'save' }}"));
-	const debtorRow = c.add('Debtor row', 'n8n-nodes-base.set', 3.4, [1840, 320], assign([
-		['debtorId', '={{ $json.debtorId }}'],
-		['status', '={{ $json.status }}'],
-		['record', '={{ $json.record }}'],
-	]));
-	const save = saveDebtor(c, 'Save debtor record', [2360, 60]);
+	recordChange(c, { prefix: 'Fallback: ', from: addContact, position: [2360, -400], change: ADD_CONTACTS, check: false });
+	const isChange = c.add('Record change?', 'n8n-nodes-base.if', 2.2, [1620, 380], isTrue("={{ $json.kind === 'change' }}"));
+	recordChange(c, { prefix: 'Reply: ', from: isChange, position: [1840, 800], change: REPLY_OR_OPT_OUT, check: false });
 	const taskRow = c.add('Task for a person', 'n8n-nodes-base.set', 3.4, [2100, 460], taskColumns({
 		stage: "={{ $json.messageData?.stage ?? $json.stage ?? '' }}",
 		claimIds: "={{ $json.fallback?.claimIds ?? $json.claimIds ?? '' }}",
@@ -204,16 +205,13 @@ export function deliveryStatus(): Json {
 	c.link(debtors, apply);
 	c.link(apply, isFallback);
 	c.link(isFallback, render, 0);
-	c.link(isFallback, isSave, 1);
+	c.link(isFallback, isChange, 1);
 	c.link(render, send);
 	c.link(send, addContact, 0);
 	c.link(send, logSent, 0);
 	c.link(send, taskRow, 1);
-	c.link(addContact, save);
 	c.link(logSent, writeLog);
-	c.link(isSave, debtorRow, 0);
-	c.link(isSave, taskRow, 1);
-	c.link(debtorRow, save);
+	c.link(isChange, taskRow, 1);
 	c.link(taskRow, writeTask);
 	c.link(taskRow, logTask);
 	c.link(logTask, writeLog);

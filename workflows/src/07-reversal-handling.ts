@@ -2,7 +2,8 @@
  * Workflow 7: direct-debit reversal handling. Every working day (or on demand) the returned direct
  * debits the ERP intake recorded are answered per SEPA reason code; every decision goes to the log.
  */
-import { Canvas, appendRows, assign, isTrue, saveDebtor, BRAND, BANK, type Json } from './canvas';
+import { Canvas, appendRows, assign, isTrue, BRAND, BANK, type Json } from './canvas';
+import { recordChange } from './recordChange';
 import { contactLogRow, rowsWhere, taskRow as taskColumns } from './dataTables';
 
 const FIND = `// The latest reversal of each debtor that has not been answered yet. Answered reversals are listed
@@ -52,21 +53,28 @@ return $input.all().map((item) => {
   return { json: { ...item.json, reversalDecision: decision, messageData } };
 });`;
 
-/** Marks the reversal answered in the record and builds the sc_debtors row (status closed on a stop). */
-const MARK_ANSWERED = [
+/** What answering the reversal changes on the record: a change item for the record loop (recordChange). */
+const ANSWERED = [
 	'={{ JSON.stringify({',
 	'  debtorId: $json.debtorId,',
-	"  status: $json.reversalDecision.action === 'stop' ? 'closed' : 'open',",
-	'  record: JSON.stringify(Object.assign({}, $json, {',
-	'    reversalCase: undefined, reversalDecision: undefined, messageData: undefined, schedule: undefined, message: undefined, delivery: undefined,',
-	"    flags: $json.reversalDecision.action === 'stop' ? Object.assign({}, $json.flags, { deceased: true }) : $json.flags,",
-	"    contacts: $json.delivery?.status === 'sent' || $json.delivery?.status === 'queued'",
-	"      ? ($json.contacts ?? []).concat({ at: $now.setZone('Europe/Amsterdam').toISO({ suppressMilliseconds: true }), channel: $json.delivery.channel, direction: 'outbound', stage: 'reversal-notice', outcome: 'sent', claimId: $json.reversalCase.claimId || undefined })",
-	'      : $json.contacts,',
-	"    reversalsAnswered: ($json.reversalsAnswered ?? []).concat({ reversal: $json.reversalCase.key, reasonCode: $json.reversalCase.reasonCode, decision: $json.reversalDecision.action, on: $('Settings').first().json.referenceDate })",
-	'  }))',
+	'  rowId: $json.rowId,',
+	"  stop: $json.reversalDecision.action === 'stop',",
+	"  contact: $json.delivery?.status === 'sent' || $json.delivery?.status === 'queued'",
+	"    ? { at: $now.setZone('Europe/Amsterdam').toISO({ suppressMilliseconds: true }), channel: $json.delivery.channel, direction: 'outbound', stage: 'reversal-notice', outcome: 'sent', claimId: $json.reversalCase.claimId || undefined }",
+	'    : undefined,',
+	"  answered: { reversal: $json.reversalCase.key, reasonCode: $json.reversalCase.reasonCode, decision: $json.reversalDecision.action, on: $('Settings').first().json.referenceDate },",
 	'}) }}',
 ].join('\n');
+
+/** Marks the reversal answered (once), adds the notice sent, and on a stop flags the death. */
+const MARK_ANSWERED = `(record, change) => {
+  if (!record) return {};
+  if ((record.reversalsAnswered ?? []).some((a) => a.reversal === change.answered.reversal)) return {};
+  if (change.stop) record.flags = Object.assign({}, record.flags, { deceased: true });
+  if (change.contact) record.contacts = (record.contacts ?? []).concat(change.contact);
+  record.reversalsAnswered = (record.reversalsAnswered ?? []).concat(change.answered);
+  return { record };
+}`;
 
 export function reversalHandling(): Json {
 	const c = new Canvas('7a000001');
@@ -100,7 +108,8 @@ export function reversalHandling(): Json {
 		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
 	]));
 	const load = c.add('Load debtors', 'n8n-nodes-base.dataTable', 1.1, [420, 240], rowsWhere('sc_debtors', [['status', 'open']]));
-	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [620, 240], { mode: 'raw', jsonOutput: '={{ $json.record }}', options: {} });
+	// The record plus `rowId`, the row's id, so the change finds the row by its index.
+	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [620, 240], { mode: 'raw', jsonOutput: '={{ Object.assign(JSON.parse($json.record), { rowId: $json.id }) }}', options: {} });
 	const find = c.add('New reversals', 'n8n-nodes-base.code', 2, [820, 240], { mode: 'runOnceForAllItems', jsCode: FIND });
 	const when = c.ours('Re-presentation date', 'paydayScheduler', [1100, 240], {
 		operation: 'directDebitCollectionDate',
@@ -148,8 +157,14 @@ export function reversalHandling(): Json {
 		claimIds: '={{ $json.reversalCase.claimId }}',
 		why: "={{ $json.reversalDecision.why + ($json.delivery ? '; message not sent: ' + ($json.delivery.reason ?? $json.delivery.status) : '') }}",
 	}));
-	const mark = c.add('Mark reversal answered', 'n8n-nodes-base.set', 3.4, [2200, 220], { mode: 'raw', jsonOutput: MARK_ANSWERED, options: {} });
-	const save = saveDebtor(c, 'Save debtor record', [2440, 220]);
+	const mark = c.add('Reversal answered, for the record', 'n8n-nodes-base.set', 3.4, [2200, 220], { mode: 'raw', jsonOutput: ANSWERED, options: {} });
+	recordChange(c, {
+		from: mark,
+		position: [2440, 800],
+		change: MARK_ANSWERED,
+		check: false,
+		status: "record.flags?.deceased ? 'closed' : (record.claims ?? []).some((claim) => claim.openCents > 0) ? 'open' : 'closed'",
+	});
 	const writeLog = appendRows(c, 'Write contact log', [2440, 60], 'sc_contact_log');
 	const writeTask = appendRows(c, 'Write task list', [2440, 540], 'sc_tasks');
 
@@ -174,7 +189,6 @@ export function reversalHandling(): Json {
 	c.link(send, mark, 1);
 	c.link(logMessage, writeLog);
 	c.link(logOther, writeLog);
-	c.link(mark, save);
 	c.link(taskRow, writeTask);
 	return c.workflow('scReversalHandling07', 'Social Collections: direct-debit reversal handling');
 }

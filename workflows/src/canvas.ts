@@ -161,35 +161,6 @@ export function saveDebtor(c: Canvas, name: string, position: [number, number]):
 	return c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, SAVE_DEBTOR);
 }
 
-/**
- * Saves debtor records that came from "Load debtors" of this run ({@link openDebtors}) as a new
- * version of their row: one bulk insert of all changed records, then the row each replaced is
- * deleted by its id (indexed), checked against the debtorId. Why not an upsert per debtor: n8n
- * measures the size of every Data Table (SQLite dbstat over all their pages) before each single-row
- * write, so per-debtor upserts grow with portfolio size times changed debtors; a bulk insert checks
- * once, and deletes do not check. Should a run stop between the two steps, the loader keeps the newest
- * version of a debtor; the older row stays in the table (nothing deletes it later). `from` is the node
- * that built the rows (its items carry `id`, the replaced row). Returns the first node's name.
- */
-export function saveLoadedDebtor(c: Canvas, name: string, position: [number, number], from: string, deleteName: string): string {
-	const save = c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, insertInto('sc_debtors'));
-	const remove = c.add(deleteName, 'n8n-nodes-base.dataTable', 1.1, [position[0] + 220, position[1]], {
-		resource: 'row',
-		operation: 'deleteRows',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: {
-			conditions: [
-				{ keyName: 'id', condition: 'eq', keyValue: `={{ $('${from}').item.json.id }}` },
-				{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' },
-			],
-		},
-		options: {},
-	});
-	c.link(save, remove);
-	return save;
-}
-
 /** Data Table node that appends its input items as rows of `tableName`. */
 export function appendRows(c: Canvas, name: string, position: [number, number], tableName: string): string {
 	return c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, insertInto(tableName));
@@ -232,8 +203,8 @@ export function personTask(debtorId: string, stage: string, claimIds: string, wh
 }
 
 /** Settings node: the day and moment a run works for (today in Amsterdam; a test or replay fixes them here). */
-export function todaySettings(c: Canvas, position: [number, number]): string {
-	return c.add('Settings', 'n8n-nodes-base.set', 3.4, position, assign([
+export function todaySettings(c: Canvas, position: [number, number], name = 'Settings'): string {
+	return c.add(name, 'n8n-nodes-base.set', 3.4, position, assign([
 		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
 		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
 	]));
@@ -261,15 +232,16 @@ export function openDebtors(c: Canvas, hour: number): string {
 		orderByColumn: 'id',
 		orderByDirection: 'DESC',
 	}, { executeOnce: false });
-	// A record is saved as a new row before its old row is deleted (saveLoadedDebtor): should a run stop
-	// in between, the newest row (highest id, first here) is the debtor's record.
+	// One row per debtor (records are changed in place: recordChange.ts); versions before 0.9 could
+	// leave an older duplicate after an interrupted save: the newest row (highest id, first here) is the
+	// debtor's record, and the next change of that debtor deletes the older one.
 	const newest = c.add('Newest row per debtor', 'n8n-nodes-base.removeDuplicates', 2, [590, 240], {
 		operation: 'removeDuplicateInputItems',
 		compare: 'selectedFields',
 		fieldsToCompare: 'debtorId',
 		options: {},
 	});
-	// The record plus `rowId`, the row's id, so saving it back finds the row by its index.
+	// The record plus `rowId`, the row's id, so a change finds the row by its index.
 	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [760, 240], {
 		mode: 'raw',
 		jsonOutput: '={{ Object.assign(JSON.parse($json.record), { rowId: $json.id }) }}',

@@ -3,8 +3,11 @@
  * the n8n Form Trigger, the look-up of the debtor, and the check that the person filling in the form
  * knows both their customer number and one of their invoice numbers, so nobody changes another
  * debtor's record. Unknown customer and wrong invoice number get the same answer (no probing).
+ *
+ * And the held confirmations: a confirmation the legal contact window holds back is stored in the
+ * record as `held` with the moment the window opens, and the workflow's own schedule sends it then.
  */
-import { Canvas, table } from './canvas';
+import { Canvas, isTrue, table, todaySettings } from './canvas';
 
 /** Field labels: n8n Form Trigger 2.3 names each answer after its label. */
 export const FIELD = {
@@ -89,4 +92,91 @@ export function formEnding(c: Canvas, name: string, position: [number, number], 
 		completionMessage: message,
 		options: {},
 	}, { webhookId });
+}
+
+/** Node name of the Settings of the held-confirmations part (the form part has `Settings`). */
+export const HELD_SETTINGS = 'Settings (held confirmations)';
+
+/**
+ * JavaScript (inside an n8n expression) for what the Channel Sender did with a confirmation, as the
+ * record keeps it: `base` (an object) plus `status` `sent` | `held` (the legal contact window was
+ * closed: `heldUntil` is when it opens) | `not-sent` (`notSentReason`), the key, and when sent the
+ * moment, the channel and whether only the sandbox recorded it. Reads `$json.delivery`.
+ */
+export function confirmationOutcome(base: string): string {
+	const status = "['sent', 'queued'].includes(d.status) || d.reason === 'already-sent' ? 'sent' : d.reason === 'outside-contact-window' ? 'held' : 'not-sent'";
+	return [
+		`((d) => ((s) => Object.assign({}, ${base}, {`,
+		'  status: s,',
+		"  heldUntil: s === 'held' ? d.nextContactMoment : undefined,",
+		"  sentAt: s === 'sent' ? (d.timestamps?.sentAt ?? d.timestamps?.finishedAt) : undefined,",
+		"  channel: s === 'sent' ? d.channel : undefined,",
+		"  simulated: s === 'sent' && d.simulated === true ? true : undefined,",
+		'  idempotencyKey: d.idempotencyKey ?? d.contactKey,',
+		"  notSentReason: s === 'not-sent' ? (d.reason ?? d.errorCode ?? d.status ?? 'no-message') : undefined,",
+		`}))(${status}))($json.delivery ?? {})`,
+	].join('\n');
+}
+
+/**
+ * An idempotency key of our own for one confirmation (n8n expression): `parts` (JavaScript values)
+ * hashed like the Channel Sender's derived keys, so it carries no personal data. Derived keys count
+ * one contact per debtor, claim, stage and day; a confirmation is one per change instead.
+ */
+export function confirmationKey(parts: string[]): string {
+	return `={{ 'sc1-' + [${parts.join(', ')}].join('\\n').hash('sha256').slice(0, 32) }}`;
+}
+
+/**
+ * The start of the held-confirmations part: at 07:00 Monday to Saturday (when the legal contact
+ * window opens; on holidays nothing is due) and by hand, its own Settings, the open debtors whose
+ * record holds a confirmation under `key` that is `held`, the newest row per debtor, the record, and
+ * an If whose first output has those due now. Returns the If node's name.
+ */
+export function heldConfirmations(c: Canvas, key: string, position: [number, number]): string {
+	const [x, y] = position;
+	const schedule = c.add('At 07:00, Monday to Saturday', 'n8n-nodes-base.scheduleTrigger', 1.2, [x, y], {
+		rule: { interval: [{ field: 'cronExpression', expression: '0 7 * * 1-6' }] },
+	});
+	const manual = c.add('Send held confirmations (manual)', 'n8n-nodes-base.manualTrigger', 1, [x, y + 160]);
+	const settings = todaySettings(c, [x + 220, y + 80], HELD_SETTINGS);
+	// The Data Table reads only rows whose record text names a held confirmation; the If below decides on the parsed record.
+	const load = c.add('Load held confirmations', 'n8n-nodes-base.dataTable', 1.1, [x + 440, y + 80], {
+		resource: 'row',
+		operation: 'get',
+		dataTableId: table('sc_debtors'),
+		matchType: 'allConditions',
+		filters: {
+			conditions: [
+				{ keyName: 'status', condition: 'eq', keyValue: 'open' },
+				{ keyName: 'record', condition: 'like', keyValue: `"${key}"` },
+				{ keyName: 'record', condition: 'like', keyValue: '"held"' },
+			],
+		},
+		returnAll: true,
+		orderBy: true,
+		orderByColumn: 'id',
+		orderByDirection: 'DESC',
+	});
+	const newest = c.add('Newest held row per debtor', 'n8n-nodes-base.removeDuplicates', 2, [x + 660, y + 80], {
+		operation: 'removeDuplicateInputItems',
+		compare: 'selectedFields',
+		fieldsToCompare: 'debtorId',
+		options: {},
+	});
+	const record = c.add('Held record from row', 'n8n-nodes-base.set', 3.4, [x + 880, y + 80], {
+		mode: 'raw',
+		jsonOutput: '={{ JSON.parse($json.record) }}',
+		options: {},
+	});
+	const due = c.add('Held and due?', 'n8n-nodes-base.if', 2.2, [x + 1100, y + 80], isTrue(
+		`={{ $json.${key}?.status === 'held' && DateTime.fromISO($json.${key}.heldUntil) <= DateTime.fromISO($('${HELD_SETTINGS}').first().json.now) }}`,
+	));
+	c.link(schedule, settings);
+	c.link(manual, settings);
+	c.link(settings, load);
+	c.link(load, newest);
+	c.link(newest, record);
+	c.link(record, due);
+	return due;
 }

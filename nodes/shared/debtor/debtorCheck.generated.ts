@@ -57,7 +57,7 @@ function item51(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean
 	if ((m6 & 64) !== 0) {
 		const v59 = o52["sector"];
 		if (v59 !== undefined) {
-			if (v59 !== "rent" && v59 !== "health-insurance" && v59 !== "energy" && v59 !== "heat" && v59 !== "water" && v59 !== "telecom" && v59 !== "retail" && v59 !== "utility-other" && v59 !== "other") return false;
+			if (v59 !== "rent" && v59 !== "health-insurance" && v59 !== "energy" && v59 !== "heat" && v59 !== "water" && v59 !== "telecom" && v59 !== "retail" && v59 !== "utility-other" && v59 !== "credit-agreement" && v59 !== "other") return false;
 		}
 	}
 	if ((m6 & 128) !== 0) {
@@ -191,8 +191,32 @@ function item80(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean
 	return true;
 }
 
+function item97(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean {
+	if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+	const o98 = x as Record<string, unknown>;
+	const m11 = s[11];
+	if ((m11 & 1) !== 0) {
+		const v99 = o98["kind"];
+		if (v99 === undefined) return false;
+		if (v99 !== "arrangement" && v99 !== "deferral" && v99 !== "other") return false;
+	}
+	if ((m11 & 2) !== 0) {
+		const v100 = o98["date"];
+		if (v100 === undefined) return false;
+		if (typeof v100 !== 'string') return false;
+		if (!isDate(v100, d)) return false;
+	}
+	if ((m11 & 4) !== 0) {
+		const v101 = o98["claimId"];
+		if (v101 !== undefined) {
+			if (typeof v101 !== 'string') return false;
+		}
+	}
+	return true;
+}
+
 /** Top-level fields of the debtor record, in schema order. */
-export const DEBTOR_FIELDS = ["debtorId","debtorType","firstName","lastName","companyName","birthDate","contact","language","register","preferredChannel","consents","household","income","preferredCollectionDay","paymentMethod","iban","claims","payments","reversals","contacts","flags","features"] as const;
+export const DEBTOR_FIELDS = ["debtorId","debtorType","firstName","lastName","companyName","birthDate","contact","language","register","preferredChannel","consents","household","income","preferredCollectionDay","paymentMethod","iban","claims","payments","reversals","contacts","flags","forbearanceOffers","features"] as const;
 
 /**
  * The objects of the record that have fields, in schema order: the record itself, its objects, and
@@ -200,7 +224,7 @@ export const DEBTOR_FIELDS = ["debtorId","debtorType","firstName","lastName","co
  * order; bit k of a mask selects the k-th field.
  */
 export const DEBTOR_OBJECTS: ReadonlyArray<{ readonly path: string; readonly fields: readonly string[] }> = [
-	{ path: "", fields: ["debtorId","debtorType","firstName","lastName","companyName","birthDate","contact","language","register","preferredChannel","consents","household","income","preferredCollectionDay","paymentMethod","iban","claims","payments","reversals","contacts","flags","features"] },
+	{ path: "", fields: ["debtorId","debtorType","firstName","lastName","companyName","birthDate","contact","language","register","preferredChannel","consents","household","income","preferredCollectionDay","paymentMethod","iban","claims","payments","reversals","contacts","flags","forbearanceOffers","features"] },
 	{ path: "contact", fields: ["email","mobile","phone","address"] },
 	{ path: "contact.address", fields: ["street","houseNumber","postalCode","city","country"] },
 	{ path: "consents", fields: ["whatsappOptIn","whatsappOptInAt","emailOptOut","smsOptOut","municipalityObjection"] },
@@ -211,6 +235,7 @@ export const DEBTOR_OBJECTS: ReadonlyArray<{ readonly path: string; readonly fie
 	{ path: "reversals", fields: ["reversalId","claimId","amountCents","date","reasonCode"] },
 	{ path: "contacts", fields: ["at","channel","direction","stage","outcome","claimId"] },
 	{ path: "flags", fields: ["dispute","arrangementActive","debtHelp","debtHelpSince","deceased","vulnerable"] },
+	{ path: "forbearanceOffers", fields: ["kind","date","claimId"] },
 ];
 
 /** A field a node can select: `claims` (with all it holds) or `claims.dueDate` (that field of every claim). */
@@ -236,6 +261,7 @@ export type DebtorFieldPath =
 	| "reversals"
 	| "contacts"
 	| "flags"
+	| "forbearanceOffers"
 	| "features"
 	| "contact.email"
 	| "contact.mobile"
@@ -290,10 +316,13 @@ export type DebtorFieldPath =
 	| "flags.debtHelp"
 	| "flags.debtHelpSince"
 	| "flags.deceased"
-	| "flags.vulnerable";
+	| "flags.vulnerable"
+	| "forbearanceOffers.kind"
+	| "forbearanceOffers.date"
+	| "forbearanceOffers.claimId";
 
 /** A selection of every field. */
-export const ALL_DEBTOR_FIELDS = Int32Array.of(4194303, 15, 31, 31, 15, 31, 511, 31, 31, 63, 63);
+export const ALL_DEBTOR_FIELDS = Int32Array.of(8388607, 15, 31, 31, 15, 31, 511, 31, 31, 63, 63, 7);
 
 /** The required top-level fields (bits of the first mask), checked whatever the selection. */
 export const REQUIRED_DEBTOR_FIELDS = 1;
@@ -646,9 +675,16 @@ export function checkDebtorFields(record: unknown, s: Int32Array, d?: CheckedDat
 		}
 	}
 	if ((m0 & 2097152) !== 0) {
-		const v96 = o0["features"];
+		const v96 = o0["forbearanceOffers"];
 		if (v96 !== undefined) {
-			if (typeof v96 !== 'object' || v96 === null || Array.isArray(v96)) return false;
+			if (!Array.isArray(v96)) return false;
+			for (let i = 0, n = v96.length; i < n; i++) if (!item97(v96[i], s, d)) return false;
+		}
+	}
+	if ((m0 & 4194304) !== 0) {
+		const v102 = o0["features"];
+		if (v102 !== undefined) {
+			if (typeof v102 !== 'object' || v102 === null || Array.isArray(v102)) return false;
 		}
 	}
 	return true;

@@ -52,7 +52,11 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** Creditor sectors; the first five take part in legal early warning (LEGAL_EARLY_WARNING_SECTORS). */
+/**
+ * Creditor sectors, the one typing of a claim; the first five take part in legal early warning
+ * (LEGAL_EARLY_WARNING_SECTORS). `credit-agreement`: the claim comes from a credit agreement (consumer
+ * credit, CCD2): the journey offers forbearance before a final notice or handover (journey/forbearance.ts).
+ */
 export const CREDITOR_SECTORS = [
 	'rent',
 	'health-insurance',
@@ -62,6 +66,7 @@ export const CREDITOR_SECTORS = [
 	'telecom',
 	'retail',
 	'utility-other',
+	'credit-agreement',
 	'other',
 ] as const;
 export type CreditorSector = (typeof CREDITOR_SECTORS)[number];
@@ -180,6 +185,22 @@ export interface Contact {
 	claimId?: string;
 }
 
+/** Kinds of forbearance a creditor can offer on a credit agreement (CCD2): see ForbearanceOffer. */
+export const FORBEARANCE_KINDS = ['arrangement', 'deferral', 'other'] as const;
+export type ForbearanceKind = (typeof FORBEARANCE_KINDS)[number];
+
+/**
+ * A forbearance offer made outside the contact history (an outbound `arrangement-offer` contact is one
+ * already): a deferral, or an arrangement offered on the phone or at the counter. Without `claimId` it
+ * covers every claim that was in default on `date`.
+ */
+export interface ForbearanceOffer {
+	kind: ForbearanceKind;
+	/** Day the offer was made. */
+	date: string;
+	claimId?: string;
+}
+
 export interface DebtorFlags {
 	dispute?: boolean;
 	arrangementActive?: boolean;
@@ -214,6 +235,8 @@ export interface DebtorRecord {
 	reversals?: Reversal[];
 	contacts?: Contact[];
 	flags?: DebtorFlags;
+	/** Forbearance offered on credit agreements, besides the arrangement offers in `contacts`. */
+	forbearanceOffers?: ForbearanceOffer[];
 	/** Pre-aggregated facts, for records that arrive without the raw history. */
 	features?: Record<string, unknown>;
 }

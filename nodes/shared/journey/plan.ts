@@ -14,6 +14,8 @@
  *   6. the persona's ladder for every open claim, with the legal gates:
  *      - the 14-day letter only for consumer claims in default, once per claim, with its term dates;
  *      - steps that charge costs (final notice) only after that term has passed unpaid;
+ *      - for a consumer's open credit-agreement claim, the final notice and the handover only after a
+ *        recorded forbearance offer (CCD2, forbearance.ts); without one the offer is planned instead;
  *      and a reversal notice after a returned direct debit.
  * Independently, the legal early-warning signal to the municipality is checked (municipality.ts).
  */
@@ -25,6 +27,7 @@ import type { Cents } from '../money';
 import type { Tone } from '../messages/types';
 import { PERSONAS, type Persona } from '../segmentation/personas';
 import { checkArrangement, type ArrangementCheck, type ArrangementPlan } from '../arrangement/check';
+import { FORBEARANCE_GATED_STAGES, FORBEARANCE_OFFER_STAGE, forbearanceGate, type ForbearanceCheck } from './forbearance';
 import { contactDay, defaultDayOf, stageOccurrence, wentOut, type ClaimLetter } from './history';
 import { COST_STAGES, type Ladder, type LadderStep, type Ladders } from './ladders';
 import { municipalityNotApplicable, municipalitySignal, type MunicipalityOptions, type MunicipalitySignal } from './municipality';
@@ -337,16 +340,24 @@ export function planJourney(record: DebtorRecord, segmentation: JourneySegmentat
 	const candidates: Candidate[] = [];
 	let finishedOpenCents = 0;
 	let handover: { claimId: string; day: DayNumber } | undefined;
+	let handoverOffer: ForbearanceCheck['offer'] = null;
 	const handoverAfter = options.handoverAfterDays ?? 14;
+	const gate = (claim: Claim) => forbearanceGate(record, claim, today);
 	claims.forEach((claim, claimIndex) => {
 		if (claim.openCents === 0 || claim.disputed === true) return;
-		const candidate = nextLadderStep(claim, claimIndex, defaultDays[claimIndex], ladder, sent, letters.get(claim.claimId), debtorType, notBefore);
+		const candidate = nextLadderStep(claim, claimIndex, defaultDays[claimIndex], ladder, sent, letters.get(claim.claimId), debtorType, notBefore, gate, today);
 		if (candidate) candidates.push(candidate);
 		else if (defaultDays[claimIndex] <= today) {
 			finishedOpenCents += claim.openCents;
 			const finalNotice = lastSentDay(sent, claim, defaultDays[claimIndex], 'final-notice');
-			if (finalNotice !== undefined && today >= finalNotice + handoverAfter && (!handover || finalNotice < handover.day)) {
+			if (finalNotice === undefined || today < finalNotice + handoverAfter) return;
+			// CCD2: no handover of a credit-agreement claim before a forbearance offer; offer it instead.
+			const check = gate(claim);
+			if (!check.allowed) {
+				candidates.push(forbearanceOffer(claim, claimIndex, today, undefined, false, { step: 'handover', claimId: claim.claimId, date: isoDate(today) }));
+			} else if (!handover || finalNotice < handover.day) {
 				handover = { claimId: claim.claimId, day: finalNotice };
+				handoverOffer = check.offer;
 			}
 		}
 	});
@@ -357,6 +368,7 @@ export function planJourney(record: DebtorRecord, segmentation: JourneySegmentat
 	if (handover) {
 		decision.handover = true;
 		reasons.push({ code: 'handover', params: { claimId: handover.claimId, date: isoDate(handover.day) } });
+		if (handoverOffer) reasons.push(offeredReason(handover.claimId, 'handover', handoverOffer));
 	}
 	if (candidates.length === 0) {
 		if (finishedOpenCents > 0) {
@@ -447,6 +459,8 @@ function nextLadderStep(
 	letter: ClaimLetter | undefined,
 	debtorType: 'consumer' | 'business',
 	notBefore: DayNumber,
+	gate: (claim: Claim) => ForbearanceCheck,
+	today: DayNumber,
 ): Candidate | undefined {
 	if (ladder.length === 0) return undefined;
 	const due = parseIsoDate(claim.dueDate);
@@ -502,6 +516,15 @@ function nextLadderStep(
 				reasons.push({ code: 'gate.costs-term', params: { claimId: claim.claimId, stage: step.stage, date: isoDate(letter.term.costsFromDay) } });
 			}
 		}
+		if (FORBEARANCE_GATED_STAGES.has(step.stage)) {
+			const check = gate(claim);
+			if (!check.allowed) {
+				const offer = forbearanceOffer(claim, claimIndex, Math.max(day, notBefore), step.channels, step.person === true, { step: step.stage, claimId: claim.claimId, date: isoDate(today) });
+				offer.reasons.unshift(...reasons);
+				return offer;
+			}
+			if (check.offer) reasons.push(offeredReason(claim.claimId, step.stage, check.offer));
+		}
 		return {
 			claim,
 			claimIndex,
@@ -518,6 +541,39 @@ function nextLadderStep(
 		};
 	}
 	return undefined;
+}
+
+/**
+ * The forbearance offer planned instead of a final notice or handover the CCD2 gate holds back: the
+ * arrangement offer (supportive, after payday), on the held-back step's day and channels. Not a ladder
+ * step; once it went out (logged as a contact), the gate lets the held-back step follow.
+ */
+function forbearanceOffer(
+	claim: Claim,
+	claimIndex: number,
+	day: DayNumber,
+	channels: Channel[] | undefined,
+	person: boolean,
+	params: { step: string; claimId: string; date: string },
+): Candidate {
+	return {
+		claim,
+		claimIndex,
+		stage: FORBEARANCE_OFFER_STAGE,
+		step: undefined,
+		stepIndex: -1,
+		priority: 1,
+		day,
+		tone: 'supportive',
+		channels,
+		person,
+		afterPayday: true,
+		reasons: [{ code: 'gate.forbearance', params }],
+	};
+}
+
+function offeredReason(claimId: string, step: string, offer: NonNullable<ForbearanceCheck['offer']>): JourneyReason {
+	return { code: 'gate.forbearance-offered', params: { claimId, step, date: offer.date, kind: offer.kind } };
 }
 
 /** A returned direct debit (not MD07) gets one reversal notice, within a few days. */

@@ -5,7 +5,7 @@
  */
 import { parseIsoDate } from '../calendar/days';
 import { formatDate } from '../calendar/format';
-import type { Language } from '../debtor/model';
+import type { ForbearanceKind, Language } from '../debtor/model';
 import { formatCents } from '../money';
 
 /** @deprecated use Language (debtor/model.ts) */
@@ -45,6 +45,21 @@ function stageName(stage: string, l: Language): string {
 
 const stage = (value: string | number, l: Language) => stageName(String(value), l);
 const days = (n: string | number, l: Language) => `${n} ${Number(n) === 1 ? (l === 'nl' ? 'dag' : 'day') : l === 'nl' ? 'dagen' : 'days'}`;
+
+/** The step the forbearance gate holds back, with its article: a ladder stage, or the handover. */
+const HELD_BACK: Record<Language, { handover: string; stage: (name: string) => string }> = {
+	nl: { handover: 'de overdracht', stage: (name) => `de ${name}` },
+	en: { handover: 'the handover', stage: (name) => `the ${name}` },
+};
+const heldBack = (step: string | number, l: Language) => (step === 'handover' ? HELD_BACK[l].handover : HELD_BACK[l].stage(stageName(String(step), l)));
+
+/** The forbearance kinds (FORBEARANCE_KINDS) as offered. */
+const OFFER_KINDS: Record<ForbearanceKind, Record<Language, string>> = {
+	arrangement: { nl: 'een betalingsregeling', en: 'a payment arrangement' },
+	deferral: { nl: 'uitstel van betaling', en: 'a deferral' },
+	other: { nl: 'een andere tegemoetkoming', en: 'another forbearance measure' },
+};
+const offerKind = (kind: string | number, l: Language) => OFFER_KINDS[kind as ForbearanceKind]?.[l] ?? String(kind);
 
 const WORDS: Record<string, Record<Language, Words>> = {
 	'segmentation.computed': {
@@ -179,6 +194,16 @@ const WORDS: Record<string, Record<Language, Words>> = {
 	'gate.costs-business': {
 		nl: (p) => `Zakelijke debiteur: incassokosten na de betaaltermijn van vordering ${p.claimId}, vanaf ${date(p.date, 'nl')}.`,
 		en: (p) => `Business debtor: collection costs after the payment term of claim ${p.claimId}, from ${date(p.date, 'en')}.`,
+	},
+	'gate.forbearance': {
+		nl: (p) =>
+			`Vordering ${p.claimId} komt uit een kredietovereenkomst: ${heldBack(p.step, 'nl')} mag pas als de consument eerst een betalingsregeling of uitstel van betaling is aangeboden (Europese richtlijn consumentenkrediet 2023/2225). Op of vóór ${date(p.date, 'nl')} is geen aanbod vastgelegd, dus eerst het aanbod voor een betalingsregeling.`,
+		en: (p) =>
+			`Claim ${p.claimId} comes from a credit agreement: ${heldBack(p.step, 'en')} may only follow an offer of a payment arrangement or a deferral to the consumer (EU Consumer Credit Directive 2023/2225). No offer is recorded on or before ${date(p.date, 'en')}, so first the arrangement offer.`,
+	},
+	'gate.forbearance-offered': {
+		nl: (p) => `Vordering ${p.claimId} komt uit een kredietovereenkomst: ${offerKind(p.kind, 'nl')} is aangeboden op ${date(p.date, 'nl')}, dus ${heldBack(p.step, 'nl')} mag.`,
+		en: (p) => `Claim ${p.claimId} comes from a credit agreement: ${offerKind(p.kind, 'en')} was offered on ${date(p.date, 'en')}, so ${heldBack(p.step, 'en')} may follow.`,
 	},
 	reversal: {
 		nl: (p) => `Incasso van ${date(p.date, 'nl')} is gestorneerd (reden ${p.code}): stuur een bericht over de stornering.`,

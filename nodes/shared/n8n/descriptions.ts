@@ -18,6 +18,7 @@ export const languageOptions: INodePropertyOptions[] = LANGUAGES.map((value) => 
  * Typed by the model's CreditorSector: a sector added to CREDITOR_SECTORS fails the type check here.
  */
 const SECTOR_NAMES: Record<CreditorSector, string> = {
+	'credit-agreement': 'Credit Agreement',
 	water: 'Drinking Water',
 	energy: 'Energy',
 	'health-insurance': 'Health Insurance',

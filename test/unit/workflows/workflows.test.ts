@@ -116,6 +116,22 @@ describe('shipped workflows (static)', () => {
 		});
 	});
 
+	test.each(['04-flex-collection-date.json', '05-payment-arrangement.json'])('%s: the window stays on the real clock, held confirmations go at 07:00, the pages read the saved record', (file) => {
+		const wf = read(file);
+		const senders = wf.nodes.filter((node) => node.type === `${PREFIX}channelSender`);
+		expect(senders.map((node) => node.name)).toEqual(['Send confirmation', 'Send held confirmation']);
+		for (const sender of senders) {
+			const options = sender.parameters.options as Record<string, unknown>;
+			expect([sender.name, options.contactWindow ?? true, options.now ?? '']).toEqual([sender.name, true, '']);
+		}
+		const schedule = wf.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger')!;
+		expect(JSON.stringify(schedule.parameters)).toContain('0 7 * * 1-6');
+		const pages = wf.nodes.filter((node) => node.type === 'n8n-nodes-base.form' && node.parameters.operation === 'completion');
+		for (const page of pages) expect([page.name, String(page.parameters.completionMessage)]).toEqual([page.name, expect.not.stringContaining("$('Send")]);
+		const saved = pages.find((page) => /agreed|saved/.test(page.name))!;
+		expect(String(saved.parameters.completionMessage)).toMatch(/\$\('Save (preference|arrangement)'\)\.first\(\)\.json\.record/);
+	});
+
 	test('the daily journey has a schedule on working days and a manual start feeding the same chain', () => {
 		const wf = read('01-daily-collection-journey.json');
 		const schedule = wf.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger')!;
