@@ -106,8 +106,8 @@ export function dailyJourney(): Json {
 	// Sent, and not sent but of unknown outcome (held for a person): both are written to the record, in
 	// one batch (the record loop counts the items of the node it starts from: it must run once).
 	const unknown = c.add('Outcome unknown?', 'n8n-nodes-base.if', 2.2, [2420, 500], isTrue('={{ $json.delivery.unconfirmed === true }}'));
-	const toRecord = c.add('Sent or unconfirmed', 'n8n-nodes-base.merge', 3.2, [2420, 100], {});
-	const recordContact = c.add('Contact to add to the record', 'n8n-nodes-base.set', 3.4, [2580, 100], changeOfLoaded([
+	const toRecord = c.add('Sent or unconfirmed', 'n8n-nodes-base.merge', 3.2, [2400, 100], {});
+	const recordContact = c.add('Contact to add to the record', 'n8n-nodes-base.set', 3.4, [2620, 100], changeOfLoaded([
 		'contacts: ($json.journey.claimIds.length ? $json.journey.claimIds : [null]).map(claimId => ({',
 		"      at: $json.schedule.moment, channel: $json.delivery.channel, direction: 'outbound', stage: $json.journey.stage,",
 		"      outcome: $json.delivery.unconfirmed === true ? 'unconfirmed' : 'sent', claimId: claimId ?? undefined",
