@@ -315,10 +315,24 @@ export class N8nInstance {
 		return axios.post(`${this.baseUrl}/webhook/${pathName}`, body, { validateStatus: () => true, timeout: 60_000, ...config });
 	}
 
+	/**
+	 * Kills the running `n8n start` at once (SIGKILL: no shutdown, no flush), as a crash or an
+	 * out-of-memory kill would, and resolves when it is gone. The signal is sent before the first await,
+	 * so a caller can kill at an exact moment (e.g. inside a provider stand-in's request handler).
+	 */
+	kill(): Promise<void> {
+		const child = this.server;
+		this.server = undefined;
+		if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+		child.kill('SIGKILL');
+		return exited;
+	}
+
 	async stop(): Promise<void> {
 		const child = this.server;
 		this.server = undefined;
-		if (child && child.exitCode === null) {
+		if (child && child.exitCode === null && child.signalCode === null) {
 			const exited = new Promise((resolve) => child.once('exit', resolve));
 			child.kill('SIGTERM');
 			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

@@ -27,6 +27,7 @@ import {
 	providerById,
 	recipientOf,
 	stageOf,
+	stepOf,
 	type DeliveryRecord,
 	type EngineSettings,
 	type OutgoingMessage,
@@ -275,6 +276,7 @@ export class ChannelSender implements INodeType {
 				claimId: claimIdOf(record, message),
 				stage: stageOf(record, message),
 				day,
+				step: stepOf(record, message),
 				suppliedKey: suppliedKeyOf(i) || undefined,
 				alreadySent: itemKeys.length ? new Set([...known, ...itemKeys]) : known,
 			});

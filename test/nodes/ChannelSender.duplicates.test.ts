@@ -6,10 +6,12 @@
  * ledger lives in n8n's database, so the second run sees it.
  *   - Generic webhook (the receiver drops repeated Idempotency-Keys): exactly 1,000 messages
  *     delivered, each debtor once; the in-flight ones are repeated with their key and dropped.
- *   - Twilio-shaped provider (no idempotency): no debtor gets two messages; the contacts whose
- *     first attempt is unconfirmed (at most the two batches in flight) are held back on "Not Sent"
- *     for a check. After the check, a third run with the delivered keys given and "Send Again"
- *     sends the rest: 1,000 in total.
+ *     Every item leaves on "Sent": the ones confirmed before the crash marked `alreadySent`.
+ *   - Twilio-shaped provider (no idempotency): no debtor gets two messages; the contacts confirmed
+ *     before the crash leave on "Sent" as `alreadySent`, those whose first attempt is unconfirmed
+ *     (at most the two batches in flight) are held back on "Not Sent" (`unconfirmed`) for a check.
+ *     After the check, a third run with the delivered keys given and "Send Again" sends the rest:
+ *     1,000 in total.
  */
 import type { IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
@@ -84,13 +86,13 @@ describe('no duplicate sends after a crash (1,000 items, two runs)', () => {
 
 			const second = senderContext({ items: items(), parameters: parameters('webhook'), credentials, ledger });
 			const [sent, notSent] = await new ChannelSender().execute.call(second.ctx);
-			expect(sent.length + notSent.length).toBe(COUNT);
-			// Confirmed in the ledger: skipped without a request. Nothing else is held back (the
-			// receiver drops repeated keys, so unconfirmed contacts are simply sent again).
-			const reasons = notSent.map((item) => (item.json.delivery as Record<string, unknown>).reason);
-			expect(new Set(reasons)).toEqual(new Set(['already-sent']));
-			const confirmed = notSent.length;
+			// Nothing is held back (the receiver drops repeated keys, so unconfirmed contacts are simply
+			// sent again), and confirmed ones leave on Sent without a request, for the workflow to record.
+			expect(notSent).toEqual([]);
+			expect(sent).toHaveLength(COUNT);
+			const confirmed = sent.filter((item) => (item.json.delivery as Record<string, unknown>).alreadySent === true).length;
 			expect(confirmed).toBeGreaterThanOrEqual(CRASH_AFTER - 2 * 50);
+			expect(confirmed).toBeLessThanOrEqual(deliveredBeforeCrash);
 
 			expect(state.deliveries.size).toBe(COUNT);
 			const debtors = [...state.deliveries.values()].map((request: Recorded) => JSON.parse(request.body).debtorId);
@@ -118,18 +120,20 @@ describe('no duplicate sends after a crash (1,000 items, two runs)', () => {
 
 			const second = senderContext({ items: items(), parameters: parameters('twilio'), credentials, ledger });
 			const [sent, notSent] = await new ChannelSender().execute.call(second.ctx);
-			const reasonOf = (item: INodeExecutionData) => (item.json.delivery as Record<string, unknown>).reason;
-			const skipped = notSent.filter((item) => reasonOf(item) === 'already-sent');
+			const delivery = (item: INodeExecutionData) => item.json.delivery as Record<string, unknown>;
+			const skipped = sent.filter((item) => delivery(item).alreadySent === true);
+			const fresh = sent.filter((item) => delivery(item).alreadySent !== true);
 			// The batches that were being sent are unconfirmed: held back, not guessed.
-			const held = notSent.filter((item) => reasonOf(item) === 'earlier-attempt-unconfirmed');
-			expect(skipped.length + held.length + sent.length).toBe(COUNT);
+			const held = notSent.filter((item) => delivery(item).reason === 'earlier-attempt-unconfirmed');
+			expect(held.every((item) => delivery(item).unconfirmed === true)).toBe(true);
+			expect(skipped.length + held.length + fresh.length).toBe(COUNT);
 			expect(held.length).toBeGreaterThan(0);
 			expect(held.length).toBeLessThanOrEqual(2 * 50);
 			// Every message that went out before the crash is either confirmed or held back.
 			expect(acceptedBeforeCrash - skipped.length).toBeLessThanOrEqual(held.length);
 			const recipients = accepted.map((request) => form(request.body).To);
 			expect(new Set(recipients).size).toBe(recipients.length);
-			expect(accepted).toHaveLength(acceptedBeforeCrash + sent.length);
+			expect(accepted).toHaveLength(acceptedBeforeCrash + fresh.length);
 
 			// The operator checks Twilio's log: some held-back ones did go out. Third run: those keys
 			// are given as sent, the rest is sent again.
@@ -138,7 +142,7 @@ describe('no duplicate sends after a crash (1,000 items, two runs)', () => {
 			expect(deliveredKeys).toHaveLength(acceptedBeforeCrash - skipped.length);
 			const third = senderContext({ items: items(), parameters: { ...parameters('twilio', { unconfirmed: 'resend' }), alreadySentKeys: deliveredKeys.join(',') }, credentials, ledger });
 			const [sentNow] = await new ChannelSender().execute.call(third.ctx);
-			expect(sentNow).toHaveLength(held.length - deliveredKeys.length);
+			expect(sentNow.filter((item) => delivery(item).alreadySent !== true)).toHaveLength(held.length - deliveredKeys.length);
 			expect(accepted).toHaveLength(COUNT);
 			expect(new Set(accepted.map((request) => form(request.body).To)).size).toBe(COUNT);
 		} finally {

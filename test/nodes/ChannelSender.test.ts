@@ -151,14 +151,84 @@ describe('Channel Sender node', () => {
 		expect(twilio.requests).toHaveLength(1);
 	});
 
-	test('a second run of the same day skips everything through the ledger', async () => {
+	test('a second run of the same day sends nothing again: what the ledger knows as sent leaves on Sent, marked alreadySent', async () => {
 		const first = senderContext({ items: [debtor('D-1'), debtor('D-2')], parameters: { smsProvider: 'twilio' }, credentials: credentials() });
 		await run(first.ctx);
 		const second = senderContext({ items: [debtor('D-1'), debtor('D-2')], parameters: { smsProvider: 'twilio' }, credentials: credentials(), ledger: first.ledger });
 		const [sent, notSent] = await run(second.ctx);
-		expect(sent).toEqual([]);
-		expect(notSent.map((item) => (item.json.delivery as Record<string, unknown>).reason)).toEqual(['already-sent', 'already-sent']);
+		expect(notSent).toEqual([]);
+		expect(sent.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		for (const [index, item] of sent.entries()) {
+			expect(item.json.delivery).toMatchObject({ status: 'sent', reason: 'already-sent', alreadySent: true, channel: 'sms', provider: 'twilio', attempts: 0, idempotencyKey: key(`D-${index + 1}`, 'sms') });
+			expect((item.json.delivery as Record<string, unknown>).channelAssumed).toBeUndefined();
+		}
 		expect(twilio.requests).toHaveLength(2);
+	});
+
+	describe('journey steps: the key survives the day change', () => {
+		const stepKey = (debtorId: string, channel: string, step: string) => `sc1-${createHash('sha256').update([debtorId, 'C-1', 'reminder-1', channel, `step:${step}`].join('\n')).digest('hex').slice(0, 32)}`;
+		const planned = (id: string, stepId = 'reminder-1#1', stage = 'reminder-1') => debtor(id, { journey: { stage, stepId, occurrence: 1, claimIds: ['C-1'] } });
+		const onDay = (items: INodeExecutionData[], referenceDate: string, ledger?: ReturnType<typeof senderContext>['ledger'], extra: Record<string, unknown> = {}) =>
+			senderContext({ items, parameters: { smsProvider: 'twilio', options: { referenceDate, ...extra } }, credentials: credentials(), ledger });
+
+		test('the key is debtor, claims, stage, channel and journey.stepId, whatever the day', async () => {
+			const monday = onDay([planned('D-1')], '2026-06-29');
+			const [sent] = await run(monday.ctx);
+			expect(sent[0].json.delivery).toMatchObject({ status: 'queued', idempotencyKey: stepKey('D-1', 'sms', 'reminder-1#1') });
+			// A message of another stage on the same item is not the planned step: the day key.
+			const other = onDay([debtor('D-2', { journey: { stage: 'reminder-2', stepId: 'reminder-2#1', claimIds: ['C-1'] } })], '2026-06-29');
+			const [otherSent] = await run(other.ctx);
+			expect((otherSent[0].json.delivery as Record<string, unknown>).idempotencyKey).toBe(key('D-2', 'sms', 'C-1', 'reminder-1', '2026-06-29'));
+		});
+
+		test('a crash on one day and the next day\'s run with the record not updated: no second send, the contact leaves on Sent', async () => {
+			const first = onDay([planned('D-1'), planned('D-2')], '2026-06-29');
+			await run(first.ctx);
+			expect(twilio.requests).toHaveLength(2);
+			// The workflow never recorded the contacts (n8n died after the Channel Sender): the planner plans
+			// the same step the next day, with the same step id.
+			const next = onDay([planned('D-1'), planned('D-2'), planned('D-3')], '2026-06-30', first.ledger);
+			const [sent, notSent] = await run(next.ctx);
+			expect(notSent).toEqual([]);
+			expect(sent.map((item) => [item.json.debtorId, (item.json.delivery as Record<string, unknown>).alreadySent ?? false])).toEqual([
+				['D-1', true],
+				['D-2', true],
+				['D-3', false],
+			]);
+			expect(twilio.requests).toHaveLength(3);
+			// The step after it (recorded: occurrence 2) is a new contact.
+			const later = onDay([planned('D-1', 'reminder-1#2')], '2026-07-01', first.ledger);
+			const [again] = await run(later.ctx);
+			expect(again[0].json.delivery).toMatchObject({ status: 'queued', idempotencyKey: stepKey('D-1', 'sms', 'reminder-1#2') });
+			expect(twilio.requests).toHaveLength(4);
+		});
+
+		test('an earlier attempt of unknown outcome leaves on Not Sent as unconfirmed, the next day too, with channel and key', async () => {
+			const ledger = senderContext({ items: [], parameters: {} }).ledger;
+			// A run stopped after reserving the contact: reserved, never confirmed.
+			const contactKey = `sc1-${createHash('sha256').update(['D-1', 'C-1', 'reminder-1', '*', 'step:reminder-1#1'].join('\n')).digest('hex').slice(0, 32)}`;
+			ledger.values.add(`r:${contactKey}`);
+			const next = onDay([planned('D-1')], '2026-07-02', ledger);
+			const [sent, notSent] = await run(next.ctx);
+			expect(sent).toEqual([]);
+			expect(notSent[0].json.delivery).toMatchObject({
+				status: 'skipped',
+				reason: 'earlier-attempt-unconfirmed',
+				unconfirmed: true,
+				outcomeUnknown: true,
+				channel: 'sms',
+				provider: 'twilio',
+				contactKey,
+				idempotencyKey: stepKey('D-1', 'sms', 'reminder-1#1'),
+			});
+			expect(String((notSent[0].json.delivery as Record<string, unknown>).errorMessage)).toContain(stepKey('D-1', 'sms', 'reminder-1#1'));
+			expect(twilio.requests).toHaveLength(0);
+			// "Send Again" after the check: sent with the same key.
+			const resend = onDay([planned('D-1')], '2026-07-02', ledger, { unconfirmed: 'resend' });
+			const [resent] = await run(resend.ctx);
+			expect(resent[0].json.delivery).toMatchObject({ status: 'queued', idempotencyKey: stepKey('D-1', 'sms', 'reminder-1#1') });
+			expect(resent[0].json.delivery).not.toHaveProperty('unconfirmed');
+		});
 	});
 
 	test('dry run: exact requests, nothing sent, Not Sent output', async () => {

@@ -69,6 +69,8 @@ describe('Journey Planner node', () => {
 			persona: 'forgetful',
 			ladder: 'forgetful',
 			stepNumber: 1,
+			occurrence: 1,
+			stepId: 'reminder-1#1',
 			stepCount: 3,
 		});
 		expect(out.json.journey.reasons).toEqual([
@@ -77,6 +79,19 @@ describe('Journey Planner node', () => {
 			'The step is due today (5 March 2026).',
 		]);
 		expect(out.json.journey.reasonCodes).toEqual(['ladder', 'step.next', 'step.due']);
+	});
+
+	it('names the step by stage and occurrence, the same on a later day while the contact is not recorded; an unconfirmed contact holds the journey', async () => {
+		const item = { ...debtor('D-1'), segmentation: forgetfulSegmentation };
+		const [[today]] = await run([item], PARAMS);
+		const [[nextWeek]] = await run([item], { ...PARAMS, referenceDate: '2026-03-12' });
+		expect([today.json.journey.stepId, nextWeek.json.journey.stepId]).toEqual(['reminder-1#1', 'reminder-1#1']);
+		const contact = { at: '2026-03-05T10:00:00+01:00', channel: 'email', direction: 'outbound', stage: 'reminder-1', claimId: 'D-1-1' };
+		const [[recorded]] = await run([{ ...item, contacts: [{ ...contact, outcome: 'sent' }] }], { ...PARAMS, referenceDate: '2026-03-12' });
+		expect(recorded.json.journey).toMatchObject({ stage: 'reminder-2', occurrence: 1, stepId: 'reminder-2#1' });
+		const [[held]] = await run([{ ...item, contacts: [{ ...contact, outcome: 'unconfirmed' }] }], { ...PARAMS, referenceDate: '2026-03-12' });
+		expect(held.json.journey).toMatchObject({ action: 'none', reason: 'paused', stepId: null });
+		expect(held.json.journey.reasonCodes).toContain('pause.unconfirmed-contact');
 	});
 
 	it('words the reasons in Dutch', async () => {

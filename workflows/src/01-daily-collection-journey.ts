@@ -22,7 +22,7 @@ export function dailyJourney(): Json {
 			'',
 			'**Before the first run:** import and run *Social Collections: set up data tables* once (tables `sc_debtors`, `sc_contact_log`, `sc_tasks`), fill in the brand and bank details in *Write the message*, and load your debtors into `sc_debtors` (one row per debtor: `debtorId`, `status`, `record` = the debtor record as JSON, see docs/debtor-model.md) e.g. with workflow 2 (ERP intake).',
 			'',
-			'Replays are harmless: the planner is a pure function of record and day, a contact is written back to the record, and the Channel Sender never sends the same contact twice on a day (send ledger).',
+			'Replays and crashes are harmless: the planner is a pure function of record and day, a contact is written back to the record, and the Channel Sender never sends the same journey step twice (send ledger), also when n8n stopped mid-send and the next run is days later: a contact an earlier run sent is recorded as sent, one whose outcome is unknown as `unconfirmed` with a task to check it.',
 		].join('\n'),
 		4,
 	);
@@ -62,6 +62,7 @@ export function dailyJourney(): Json {
 			'*Write the message* renders the step in the planned tone, register and language (B1), with payment link and QR code. **Fill in Brand and Bank Transfer.**',
 			'*When may we contact?* moves the contact into the legal window (Mon-Sat 07:00-20:00, no holidays), after payday for shortfall personas, and within the contact caps. Only contacts due **today** are sent; the others are logged as waiting and planned again tomorrow.',
 			'*Send due messages* walks the fallback chain (planned channel, then SMS, then letter). When no channel works, a person gets a task.',
+			'A contact an earlier run sent (the send ledger knows it: n8n stopped before it was recorded) comes out of *Sent* as `alreadySent` and is recorded like any send, without sending it again. One whose outcome is unknown (`delivery.unconfirmed`) is recorded as `unconfirmed` and a person gets a task to check it with the provider.',
 		].join('\n'),
 	);
 	c.note(
@@ -71,7 +72,7 @@ export function dailyJourney(): Json {
 		420,
 		[
 			'### 4. Record',
-			'Every sent contact is appended to the debtor record (`contacts[]`, one per claim) and saved, so tomorrow the planner knows the step was taken.',
+			'Every sent contact is appended to the debtor record (`contacts[]`, one per claim) and saved, so tomorrow the planner knows the step was taken. A contact of unknown outcome is appended as `unconfirmed`: the planner holds that debtor until a person sets `sent` or `failed`.',
 			'Every decision goes to `sc_contact_log`; tasks for a person go to `sc_tasks`.',
 		].join('\n'),
 	);
@@ -102,18 +103,34 @@ export function dailyJourney(): Json {
 		fallbackChannels: 'sms, letter',
 		options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
 	});
-	const recordContact = c.add('Contact to add to the record', 'n8n-nodes-base.set', 3.4, [2480, 100], changeOfLoaded([
+	// Sent, and not sent but of unknown outcome (held for a person): both are written to the record, in
+	// one batch (the record loop counts the items of the node it starts from: it must run once).
+	const unknown = c.add('Outcome unknown?', 'n8n-nodes-base.if', 2.2, [2420, 500], isTrue('={{ $json.delivery.unconfirmed === true }}'));
+	const toRecord = c.add('Sent or unconfirmed', 'n8n-nodes-base.merge', 3.2, [2400, 100], {});
+	const recordContact = c.add('Contact to add to the record', 'n8n-nodes-base.set', 3.4, [2620, 100], changeOfLoaded([
 		'contacts: ($json.journey.claimIds.length ? $json.journey.claimIds : [null]).map(claimId => ({',
 		"      at: $json.schedule.moment, channel: $json.delivery.channel, direction: 'outbound', stage: $json.journey.stage,",
-		"      outcome: 'sent', claimId: claimId ?? undefined",
+		"      outcome: $json.delivery.unconfirmed === true ? 'unconfirmed' : 'sent', claimId: claimId ?? undefined",
 		'    }))',
 	].join('\n')));
-	recordChange(c, { from: recordContact, position: [2700, -200], change: ADD_CONTACTS, check: false });
+	recordChange(c, { from: recordContact, position: [2760, -200], change: ADD_CONTACTS, check: false });
 
-	const logSent = c.add('Log: sent', 'n8n-nodes-base.set', 3.4, [2480, 260], logRow('sent', "={{ $json.delivery.simulated ? 'sandbox' : '' }}"));
-	const logNotSent = c.add('Log: not sent', 'n8n-nodes-base.set', 3.4, [2480, 420], logRow('not-sent', "={{ $json.delivery.reason ?? $json.delivery.errorCode ?? ($json.delivery.skipped ?? []).map(s => s.channel + ':' + s.reason).join(', ') }}"));
-	const taskRow = c.add('Task for a person', 'n8n-nodes-base.set', 3.4, [2480, 580], personTask('={{ $json.debtorId }}', "={{ $json.journey?.stage ?? '' }}", "={{ ($json.journey?.claimIds ?? []).join(',') }}", "={{ $json.delivery ? 'no channel worked: ' + ($json.delivery.reason ?? $json.delivery.status) : 'this step needs personal contact (' + $json.journey.stage + ')' }}"));
-	const logTask = c.add('Log: task for a person', 'n8n-nodes-base.set', 3.4, [2700, 580], logRow('task', '={{ $json.why }}', {
+	const logSent = c.add('Log: sent', 'n8n-nodes-base.set', 3.4, [2480, 260], logRow('sent', "={{ $json.delivery.alreadySent ? 'sent by an earlier run' : $json.delivery.simulated ? 'sandbox' : '' }}"));
+	const logNotSent = c.add('Log: not sent', 'n8n-nodes-base.set', 3.4, [2640, 420], logRow('not-sent', "={{ $json.delivery.reason ?? $json.delivery.errorCode ?? ($json.delivery.skipped ?? []).map(s => s.channel + ':' + s.reason).join(', ') }}"));
+	const logUnconfirmed = c.add('Log: unconfirmed', 'n8n-nodes-base.set', 3.4, [2640, 260], logRow('unconfirmed', '={{ $json.delivery.errorMessage }}'));
+	const taskRow = c.add(
+		'Task for a person',
+		'n8n-nodes-base.set',
+		3.4,
+		[2640, 580],
+		personTask(
+			'={{ $json.debtorId }}',
+			"={{ $json.journey?.stage ?? '' }}",
+			"={{ ($json.journey?.claimIds ?? []).join(',') }}",
+			"={{ $json.delivery?.unconfirmed ? 'outcome unknown: ' + $json.delivery.errorMessage + '; then set the outcome of this contact in the record to sent or failed' : $json.delivery ? 'no channel worked: ' + ($json.delivery.reason ?? $json.delivery.status) : 'this step needs personal contact (' + $json.journey.stage + ')' }}",
+		),
+	);
+	const logTask = c.add('Log: task for a person', 'n8n-nodes-base.set', 3.4, [2860, 580], logRow('task', '={{ $json.why }}', {
 		day: '={{ $json.day }}',
 		stage: '={{ $json.stage }}',
 		channel: 'phone',
@@ -123,12 +140,12 @@ export function dailyJourney(): Json {
 		templateId: '',
 		idempotencyKey: '',
 	}));
-	const writeTask = appendRows(c, 'Write task list', [2700, 740], 'sc_tasks');
+	const writeTask = appendRows(c, 'Write task list', [2860, 740], 'sc_tasks');
 	const logLater = c.add('Log: waiting for its moment', 'n8n-nodes-base.set', 3.4, [2200, 420], logRow('waiting', "={{ 'planned for ' + $json.schedule.moment + ': ' + ($json.schedule.reasonCodes ?? []).join(', ') }}"));
 	const logNotSchedulable = c.add('Log: not schedulable', 'n8n-nodes-base.set', 3.4, [1960, 500], logRow('not-schedulable', "={{ $json.schedule.reasonCode + ' (' + $json.schedule.action + ')' }}"));
 	const logNoStep = c.add('Log: no step today', 'n8n-nodes-base.set', 3.4, [1360, 500], logRow('no-step', "={{ $json.journey.reason + ($json.journey.earliestDate ? ' until ' + $json.journey.earliestDate : '') }}"));
 	const logInvalid = c.add('Log: invalid record', 'n8n-nodes-base.set', 3.4, [1160, 660], logRow('invalid', "={{ $json.error?.message ?? 'invalid record' }}"));
-	const writeLog = appendRows(c, 'Write contact log', [2960, 420], 'sc_contact_log');
+	const writeLog = appendRows(c, 'Write contact log', [3080, 420], 'sc_contact_log');
 
 	c.link(fromRow, segment);
 	c.link(segment, plan, 0);
@@ -142,12 +159,17 @@ export function dailyJourney(): Json {
 	c.link(when, logNotSchedulable, 1);
 	c.link(due, send, 0);
 	c.link(due, logLater, 1);
-	c.link(send, recordContact, 0);
+	c.link(send, toRecord, 0, 0);
 	c.link(send, logSent, 0);
-	c.link(send, logNotSent, 1);
-	c.link(send, taskRow, 1);
+	c.link(send, unknown, 1);
+	c.link(unknown, toRecord, 0, 1);
+	c.link(unknown, logUnconfirmed, 0);
+	c.link(unknown, taskRow, 0);
+	c.link(unknown, logNotSent, 1);
+	c.link(unknown, taskRow, 1);
+	c.link(toRecord, recordContact);
 	c.link(taskRow, logTask);
 	c.link(taskRow, writeTask);
-	for (const log of [logSent, logNotSent, logTask, logLater, logNotSchedulable, logNoStep, logInvalid]) c.link(log, writeLog);
+	for (const log of [logSent, logNotSent, logUnconfirmed, logTask, logLater, logNotSchedulable, logNoStep, logInvalid]) c.link(log, writeLog);
 	return c.workflow('scDailyJourney01', 'Social Collections: daily collection journey');
 }

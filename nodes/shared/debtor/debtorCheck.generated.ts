@@ -179,7 +179,7 @@ function item80(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean
 	if ((m9 & 16) !== 0) {
 		const v86 = o81["outcome"];
 		if (v86 !== undefined) {
-			if (v86 !== "sent" && v86 !== "delivered" && v86 !== "opened" && v86 !== "clicked" && v86 !== "read" && v86 !== "replied" && v86 !== "answered" && v86 !== "no-answer" && v86 !== "bounced" && v86 !== "failed" && v86 !== "promise-to-pay" && v86 !== "objection") return false;
+			if (v86 !== "sent" && v86 !== "delivered" && v86 !== "opened" && v86 !== "clicked" && v86 !== "read" && v86 !== "replied" && v86 !== "answered" && v86 !== "no-answer" && v86 !== "bounced" && v86 !== "failed" && v86 !== "promise-to-pay" && v86 !== "objection" && v86 !== "unconfirmed") return false;
 		}
 	}
 	if ((m9 & 32) !== 0) {

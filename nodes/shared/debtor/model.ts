@@ -91,6 +91,8 @@ export const CONTACT_OUTCOMES = [
 	'failed',
 	'promise-to-pay',
 	'objection',
+	// Started but its outcome is unknown (a run stopped mid-send): a person sets sent or failed.
+	'unconfirmed',
 ] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 

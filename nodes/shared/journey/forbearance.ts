@@ -36,7 +36,8 @@ export const FORBEARANCE_OFFER_STAGE: Stage = 'arrangement-offer';
 const OFFER_STAGES: ReadonlySet<Stage> = new Set<Stage>(['arrangement-offer', 'arrangement-confirmation']);
 
 /** Outcomes of a contact that show the offer did not reach the debtor. */
-const NOT_OFFERED: ReadonlySet<ContactOutcome> = new Set<ContactOutcome>(['failed', 'bounced', 'no-answer']);
+// An unconfirmed contact may never have reached the debtor: it is no offer until a person records it as sent.
+const NOT_OFFERED: ReadonlySet<ContactOutcome> = new Set<ContactOutcome>(['failed', 'bounced', 'no-answer', 'unconfirmed']);
 
 /** A recorded forbearance offer that covers a claim. */
 export interface ForbearanceOfferFound {

@@ -8,7 +8,7 @@ import type { DutchCalendar } from '../calendar/calendar';
 import { amsterdamLocalDay } from '../calendar/amsterdam';
 import { parseIsoDate, type DayNumber } from '../calendar/days';
 import { fourteenDayLetterTerm, type FourteenDayLetterTerm } from '../calendar/letterTerm';
-import type { Claim, DebtorRecord } from '../debtor/model';
+import type { Claim, Contact, DebtorRecord, Stage } from '../debtor/model';
 
 /** Calendar day (Europe/Amsterdam) of an ISO date-time or date; NaN when it cannot be read. */
 export function contactDay(at: unknown): DayNumber {
@@ -16,6 +16,38 @@ export function contactDay(at: unknown): DayNumber {
 	if (at.length === 10) return parseIsoDate(at);
 	const ms = Date.parse(at);
 	return Number.isFinite(ms) ? amsterdamLocalDay(ms) : Number.NaN;
+}
+
+/**
+ * Whether an outbound contact went out as far as the journey is concerned: not `failed`, and not
+ * `unconfirmed` (started, outcome unknown). An unconfirmed contact neither counts as a step taken nor
+ * starts a 14-day letter's term; the planner holds the journey until a person records the outcome.
+ */
+export function wentOut(contact: Pick<Contact, 'direction' | 'outcome'>): boolean {
+	return contact.direction === 'outbound' && contact.outcome !== 'failed' && contact.outcome !== 'unconfirmed';
+}
+
+/**
+ * Which time `stage` goes out about `claimIds`: 1 + the most outbound contacts of that stage one of
+ * the claims already has up to `today` (a contact without claimId counts for every claim; no claims:
+ * every contact of the stage), whatever their outcome. Until the contact is recorded, every later
+ * day gives the same number, so debtor, claims, stage and occurrence name one contact across days
+ * (the Channel Sender's key after a crash); a recorded attempt, even a failed one, moves it on, so a
+ * retry is a new contact.
+ */
+export function stageOccurrence(contacts: readonly Contact[] | undefined, stage: Stage, claimIds: readonly string[], today: DayNumber): number {
+	let everyClaim = 0;
+	const perClaim = new Map<string, number>();
+	for (const contact of contacts ?? []) {
+		if (contact.direction !== 'outbound' || contact.stage !== stage) continue;
+		const day = contactDay(contact.at);
+		if (day !== day || day > today) continue;
+		if (contact.claimId === undefined || claimIds.length === 0) everyClaim++;
+		else if (claimIds.includes(contact.claimId)) perClaim.set(contact.claimId, (perClaim.get(contact.claimId) ?? 0) + 1);
+	}
+	let most = 0;
+	for (const count of perClaim.values()) most = Math.max(most, count);
+	return everyClaim + most + 1;
 }
 
 /** First day a claim is in default (verzuim): its default date, or the day after its due date. */
@@ -60,7 +92,7 @@ export interface LetterOptions {
 export function claimLetters(record: DebtorRecord, calendar: DutchCalendar, options: LetterOptions = {}): Map<string, ClaimLetter> {
 	const dates: LetterDate[] = [];
 	for (const contact of record.contacts ?? []) {
-		if (contact.direction !== 'outbound' || contact.stage !== 'fourteen-day-letter' || contact.outcome === 'failed') continue;
+		if (!wentOut(contact) || contact.stage !== 'fourteen-day-letter') continue;
 		const day = contactDay(contact.at);
 		if (day !== day) continue;
 		dates.push({ sentDay: day, claimIds: contact.claimId === undefined ? undefined : [contact.claimId], source: 'contacts' });

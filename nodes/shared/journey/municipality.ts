@@ -17,7 +17,7 @@ import { isoDate, type DayNumber } from '../calendar/days';
 import { formatDate } from '../calendar/format';
 import { LEGAL_EARLY_WARNING_SECTORS, type Address, type CreditorSector, type DebtorRecord, type Language, type Stage } from '../debtor/model';
 import { formatCents, type Cents } from '../money';
-import { contactDay, defaultDayOf } from './history';
+import { contactDay, defaultDayOf, wentOut } from './history';
 
 export type MunicipalityPrecondition = 'personal-contact-attempt' | 'debt-help-pointer' | 'written-reminder-with-sharing-offer' | 'no-objection';
 
@@ -107,7 +107,7 @@ export function municipalitySignal(record: DebtorRecord, today: DayNumber, optio
 		const day = contactDay(contact.at);
 		if (day !== day || day < since || day > today) continue;
 		if (contact.channel === 'phone' || contact.channel === 'in-person') attempt = Math.min(attempt ?? day, day);
-		if (contact.direction !== 'outbound' || contact.stage === undefined || contact.outcome === 'failed') continue;
+		if (!wentOut(contact) || contact.stage === undefined) continue;
 		if (pointerStages.has(contact.stage)) pointer = Math.min(pointer ?? day, day);
 		if (offerStages.has(contact.stage) && (contact.channel === 'letter' || contact.channel === 'email')) offer = Math.min(offer ?? day, day);
 	}

@@ -6,6 +6,8 @@
  * Order of decisions (the first that applies wins):
  *   1. deceased: stop, no further messages (flag, persona, or a direct debit returned with MD07);
  *   2. dispute: pause, no collection steps;
+ *      a contact with outcome `unconfirmed` (a send started, outcome unknown): pause until a person
+ *      records whether it went out, so it is neither sent twice nor taken for sent;
  *   3. active arrangement: only instalment reminders, missed-instalment messages and the final thanks;
  *   4. nothing open: thank the debtor once when a payment came after the last step, then stop;
  *   5. debt help accepted: pause for the configured days (30), then supportive steps only;
@@ -26,7 +28,7 @@ import type { Tone } from '../messages/types';
 import { PERSONAS, type Persona } from '../segmentation/personas';
 import { checkArrangement, type ArrangementCheck, type ArrangementPlan } from '../arrangement/check';
 import { FORBEARANCE_GATED_STAGES, FORBEARANCE_OFFER_STAGE, forbearanceGate, type ForbearanceCheck } from './forbearance';
-import { contactDay, defaultDayOf, type ClaimLetter } from './history';
+import { contactDay, defaultDayOf, stageOccurrence, wentOut, type ClaimLetter } from './history';
 import { COST_STAGES, type Ladder, type LadderStep, type Ladders } from './ladders';
 import { municipalityNotApplicable, municipalitySignal, type MunicipalityOptions, type MunicipalitySignal } from './municipality';
 import { wordJourneyReason, type JourneyReason } from './reasons';
@@ -90,6 +92,17 @@ export interface JourneyDecision {
 	ladder: string;
 	/** 1-based position of the step in the ladder, when it comes from the ladder. */
 	stepNumber: number | null;
+	/**
+	 * Which time this stage goes out about these claims (1 = the first), counted from the recorded
+	 * contacts (history.ts `stageOccurrence`); null without a stage.
+	 */
+	occurrence: number | null;
+	/**
+	 * `<stage>#<occurrence>`: with debtor and claims it names this contact on every day until it is
+	 * recorded. The Channel Sender keys the send on it instead of the day, so a run that stopped
+	 * mid-send and a rerun on a later day find the same key.
+	 */
+	stepId: string | null;
 	stepCount: number;
 	/** End of a pause, when known. */
 	resumeDate: string | null;
@@ -154,8 +167,13 @@ export function planJourney(record: DebtorRecord, segmentation: JourneySegmentat
 
 	// History up to today, parsed once; contacts dated after the reference day have not happened yet.
 	const sent: Sent[] = [];
+	let unconfirmed: { stage: Stage | undefined; day: DayNumber } | undefined;
 	for (const contact of record.contacts ?? []) {
-		if (contact.direction !== 'outbound' || contact.stage === undefined || contact.outcome === 'failed') continue;
+		if (contact.direction === 'outbound' && contact.outcome === 'unconfirmed') {
+			const day = contactDay(contact.at);
+			if (day <= today && (unconfirmed === undefined || day < unconfirmed.day)) unconfirmed = { stage: contact.stage, day };
+		}
+		if (!wentOut(contact) || contact.stage === undefined) continue;
 		const day = contactDay(contact.at);
 		if (day !== day || day > today) continue;
 		sent.push({ stage: contact.stage, day, claimId: contact.claimId });
@@ -181,6 +199,8 @@ export function planJourney(record: DebtorRecord, segmentation: JourneySegmentat
 		persona,
 		ladder: ladderKey,
 		stepNumber: null,
+		occurrence: null,
+		stepId: null,
 		stepCount: ladder.length,
 		resumeDate: null,
 		fourteenDayLetter: null,
@@ -201,6 +221,10 @@ export function planJourney(record: DebtorRecord, segmentation: JourneySegmentat
 		if (debtorType === 'business' || (letter && today >= letter.term.costsFromDay)) decision.costsAllowed = true;
 	});
 	const finish = (status: JourneyStatus | null): JourneyDecision => {
+		if (decision.stage !== null) {
+			decision.occurrence = stageOccurrence(record.contacts, decision.stage, decision.claimIds, today);
+			decision.stepId = `${decision.stage}#${decision.occurrence}`;
+		}
 		decision.reason = status;
 		decision.reasons = reasons.map((reason) => wordJourneyReason(reason, language));
 		decision.reasonCodes = reasons.map((reason) => reason.code);
@@ -225,6 +249,25 @@ export function planJourney(record: DebtorRecord, segmentation: JourneySegmentat
 		reasons.push({ code: 'pause.dispute', params: { source: flags.dispute === true ? 'flag' : 'claims', count: disputedOpen } });
 		notApplicable('Geen signaal aan de gemeente: er loopt een geschil.', 'No municipality signal: a dispute is open.');
 		decision.costsAllowed = false;
+		return finish('paused');
+	}
+
+	const checkMunicipality = () => {
+		if (options.municipality === false || decision.municipalitySignal) return;
+		decision.municipalitySignal = (segmentation.signals ?? []).includes('legal-early-warning')
+			? municipalitySignal(record, today, options.municipality ?? {})
+			: municipalityNotApplicable(
+					'Geen signaal aan de gemeente: de wettelijke vroegsignaleringsgrens is niet bereikt.',
+					'No municipality signal: the legal early-warning threshold is not reached.',
+				);
+	};
+
+	// A send whose outcome is unknown: sending the step again could reach the debtor twice, and taking
+	// it for sent could charge costs on a letter that never went out. A person checks the provider and
+	// sets the contact's outcome to sent or failed; until then nothing goes out.
+	if (unconfirmed) {
+		reasons.push({ code: 'pause.unconfirmed-contact', params: { stage: unconfirmed.stage ?? '', date: isoDate(unconfirmed.day) } });
+		checkMunicipality();
 		return finish('paused');
 	}
 
@@ -320,14 +363,7 @@ export function planJourney(record: DebtorRecord, segmentation: JourneySegmentat
 	});
 	reversalNotices(record, claims, sent, today, options.reversalNoticeWithinDays ?? 7, candidates);
 
-	if (options.municipality !== false && !decision.municipalitySignal) {
-		decision.municipalitySignal = (segmentation.signals ?? []).includes('legal-early-warning')
-			? municipalitySignal(record, today, options.municipality ?? {})
-			: municipalityNotApplicable(
-					'Geen signaal aan de gemeente: de wettelijke vroegsignaleringsgrens is niet bereikt.',
-					'No municipality signal: the legal early-warning threshold is not reached.',
-				);
-	}
+	checkMunicipality();
 
 	if (handover) {
 		decision.handover = true;

@@ -74,6 +74,10 @@ const WORDS: Record<string, Record<Language, Words>> = {
 		nl: (p) => `Gepauzeerd: ${p.source === 'flag' ? 'de debiteur betwist de vordering' : `${p.count} ${Number(p.count) === 1 ? 'vordering wordt' : 'vorderingen worden'} betwist`}. Geen incassostappen tot het geschil is opgelost.`,
 		en: (p) => `Paused: ${p.source === 'flag' ? 'the debtor disputes the claim' : `${p.count} ${Number(p.count) === 1 ? 'claim is' : 'claims are'} disputed`}. No collection steps until the dispute is resolved.`,
 	},
+	'pause.unconfirmed-contact': {
+		nl: (p) => `Gepauzeerd: van ${p.stage ? `de ${stage(p.stage, 'nl')}` : 'een bericht'} van ${date(p.date, 'nl')} is niet bekend of het is verstuurd (een run stopte tijdens het versturen, of de provider gaf geen antwoord). Controleer het bij de provider en zet de uitkomst van dat contact op "sent" of "failed"; tot dan gaat er niets uit.`,
+		en: (p) => `Paused: it is not known whether ${p.stage ? `the ${stage(p.stage, 'en')}` : 'a message'} of ${date(p.date, 'en')} went out (a run stopped while sending, or the provider did not answer). Check with the provider and set that contact's outcome to "sent" or "failed"; until then nothing goes out.`,
+	},
 	'pause.debt-help': {
 		nl: (p) => `Gepauzeerd: schuldhulp is geaccepteerd op ${date(p.since, 'nl')}; de incasso rust tot en met ${date(p.until, 'nl')} (${days(p.days, 'nl')}).`,
 		en: (p) => `Paused: debt help was accepted on ${date(p.since, 'en')}; collection rests until ${date(p.until, 'en')} inclusive (${days(p.days, 'en')}).`,

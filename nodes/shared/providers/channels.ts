@@ -131,10 +131,17 @@ export function channelBlock(channel: SendChannel, record: Record<string, unknow
 /** Channels bound by the legal contact window (Bki art. 4.2); a letter handed to the printer is not contact at that moment. */
 export const WINDOW_BOUND_CHANNELS: readonly SendChannel[] = ['email', 'sms', 'whatsapp', 'phone'];
 
-/** The claim a message is about: given explicitly, else the open claims of the record (sorted, joined). */
+/**
+ * The claim a message is about: given explicitly, else the claims of the journey step, else the open
+ * claims of the record (sorted, joined). The step's claims come before the open ones: the open claims
+ * change as debtors pay, the step's do not, and the key must stay the same across days.
+ */
 export function claimIdOf(record: Record<string, unknown>, message: OutgoingMessage): string {
-	const explicit = text(message.claimId) ?? text(obj(record.schedule).claimId) ?? text(obj(record.journey).claimId);
+	const journey = obj(record.journey);
+	const explicit = text(message.claimId) ?? text(obj(record.schedule).claimId) ?? text(journey.claimId);
 	if (explicit) return explicit;
+	const stepClaims = Array.isArray(journey.claimIds) ? journey.claimIds.filter((id): id is string => typeof id === 'string' && id !== '') : [];
+	if (stepClaims.length) return [...stepClaims].sort().join(',');
 	const claims = Array.isArray(record.claims) ? (record.claims as Array<Record<string, unknown>>) : [];
 	const open = claims.filter((claim) => Number(claim.openCents) > 0).map((claim) => String(claim.claimId));
 	return (open.length ? open : claims.map((claim) => String(claim.claimId))).sort().join(',');
@@ -143,4 +150,15 @@ export function claimIdOf(record: Record<string, unknown>, message: OutgoingMess
 /** The stage a message belongs to: the message's, the journey's or the schedule's, else its template. */
 export function stageOf(record: Record<string, unknown>, message: OutgoingMessage): string {
 	return text(message.stage) ?? text(obj(record.journey).stage) ?? text(obj(record.schedule).stage) ?? text(message.templateId) ?? 'unspecified';
+}
+
+/**
+ * The journey step the message sends (`journey.stepId` of the Journey Planner), when the message is
+ * that step's stage; undefined otherwise, and the key falls back to the day. A message of another
+ * stage on the same item is not the planned step and must not take its key.
+ */
+export function stepOf(record: Record<string, unknown>, message: OutgoingMessage): string | undefined {
+	const journey = obj(record.journey);
+	const step = text(journey.stepId);
+	return step !== undefined && text(journey.stage) === stageOf(record, message) ? step : undefined;
 }

@@ -86,6 +86,8 @@ export interface SendPlan {
 	stage: string;
 	/** YYYY-MM-DD of the send in the workflow time zone. */
 	day: string;
+	/** The journey step (`journey.stepId`); the derived keys use it instead of the day (idempotency.ts). */
+	step?: string;
 	/** A key the user supplied; replaces the derived keys. */
 	suppliedKey?: string;
 	/** Keys known to be sent already (list parameter and item field). */
@@ -130,6 +132,18 @@ export interface DeliveryRecord {
 	nextContactMoment?: string;
 	/** A provider may have received the message although no answer came (timeout): no fallback, no repeat. */
 	outcomeUnknown?: boolean;
+	/**
+	 * The send ledger shows an earlier run sent this contact: nothing was sent now, and the item leaves
+	 * on Sent so the workflow records the contact (status `sent`, reason `already-sent`).
+	 */
+	alreadySent?: boolean;
+	/** With `alreadySent`: the ledger does not say which channel took it, `channel` is the chain's first. */
+	channelAssumed?: boolean;
+	/**
+	 * The outcome is unknown and the provider would not drop a repeat (a run stopped mid-send, or a
+	 * timeout): record the contact as `unconfirmed` and let a person check; never send it again by itself.
+	 */
+	unconfirmed?: boolean;
 	details?: Record<string, unknown>;
 }
 
@@ -179,7 +193,7 @@ class DerivedKeys implements PlanKeys {
 	private readonly known: string[] = [];
 
 	constructor(plan: SendPlan) {
-		[this.head, this.tail] = keyTextAround({ debtorId: plan.recipient.debtorId, claimId: plan.claimId, stage: plan.stage, day: plan.day });
+		[this.head, this.tail] = keyTextAround({ debtorId: plan.recipient.debtorId, claimId: plan.claimId, stage: plan.stage, day: plan.day, step: plan.step });
 		this.contactKey = keyOfText(`${this.head}*${this.tail}`);
 	}
 
@@ -317,7 +331,7 @@ export class SendEngine {
 				return;
 			}
 			if (this.seenContacts.has(keys.contactKey)) {
-				results[index] = this.finish({ ...base, status: 'skipped', reason: 'duplicate-in-run', errorMessage: 'an earlier item of this run is the same contact (same debtor, claim, stage and day)' }, startedAt);
+				results[index] = this.finish({ ...base, status: 'skipped', reason: 'duplicate-in-run', errorMessage: 'an earlier item of this run is the same contact (same debtor, claim, stage, and journey step or day)' }, startedAt);
 				return;
 			}
 			this.seenContacts.add(keys.contactKey);
@@ -347,29 +361,42 @@ export class SendEngine {
 			indices: pending.slice(b * size, (b + 1) * size),
 			reserved: undefined as Promise<Map<string, LedgerState>> | undefined,
 			states: undefined as Map<string, LedgerState> | undefined,
+			/** Channel keys the ledger knows as sent, for the contacts it knows as sent. */
+			sentWith: undefined as Set<string> | undefined,
 			remaining: Math.min(size, pending.length - b * size),
 		}));
 		const reserve = (b: number): Promise<Map<string, LedgerState>> => {
 			const batch = batches[b];
 			if (!batch) return Promise.resolve(new Map());
 			if (!batch.reserved) {
-				const keys = batch.indices.filter((index) => this.usesLedger(prepared[index].usable.channels)).map((index) => prepared[index].keys.contactKey);
-				batch.reserved = (ledger ? ledger.reserve(keys) : Promise.resolve(new Map<string, LedgerState>())).then((states) => (batch.states = states));
+				const indices = batch.indices.filter((index) => this.usesLedger(prepared[index].usable.channels));
+				const keys = indices.map((index) => prepared[index].keys.contactKey);
+				batch.reserved = (ledger ? ledger.reserve(keys) : Promise.resolve(new Map<string, LedgerState>())).then(async (states) => {
+					// Contacts an earlier run sent: which channel took each (one more ledger read, only after a crash).
+					const sentBefore = indices.filter((index) => states.get(prepared[index].keys.contactKey) === 'sent');
+					if (ledger && sentBefore.length > 0) {
+						batch.sentWith = await ledger.sentChannelKeys(sentBefore.flatMap((index) => prepared[index].plan.channels.map((channel) => prepared[index].keys.channelKey(channel))));
+					}
+					return (batch.states = states);
+				});
 			}
 			return batch.reserved;
 		};
 		const settle = async (b: number) => {
 			if (!ledger) return;
 			const sent: string[] = [];
+			const sentWith: string[] = [];
 			const release: string[] = [];
 			for (const index of batches[b].indices) {
 				const { keys, usable } = prepared[index];
 				const record = results[index];
 				if (!this.usesLedger(usable.channels) || record.reason === 'already-sent' || record.reason === 'earlier-attempt-unconfirmed') continue;
-				if (record.status === 'sent' || record.status === 'queued') sent.push(keys.contactKey);
-				else if (!record.outcomeUnknown) release.push(keys.contactKey);
+				if (record.status === 'sent' || record.status === 'queued') {
+					sent.push(keys.contactKey);
+					if (record.idempotencyKey) sentWith.push(record.idempotencyKey);
+				} else if (!record.outcomeUnknown) release.push(keys.contactKey);
 			}
-			await ledger.confirm(sent);
+			await ledger.confirm(sent, sentWith);
 			await ledger.release(release);
 		};
 		const settling: Array<Promise<void>> = [];
@@ -384,7 +411,7 @@ export class SendEngine {
 				void reserve(b + 1);
 				const index = pending[position];
 				const { plan, keys, usable } = prepared[index];
-				results[index] = this.fromLedger(states.get(keys.contactKey), keys, usable, startedAt) ?? (await this.deliver(plan, keys, usable, startedAt));
+				results[index] = this.fromLedger(states.get(keys.contactKey), plan, keys, usable, batches[b].sentWith, startedAt) ?? (await this.deliver(plan, keys, usable, startedAt));
 				if (--batches[b].remaining === 0) settling.push(settle(b));
 			}
 		};
@@ -394,22 +421,55 @@ export class SendEngine {
 		return results;
 	}
 
-	/** The record for a contact the ledger already knows: sent, or left unconfirmed by an earlier run. */
-	private fromLedger(state: LedgerState | undefined, keys: PlanKeys, usable: { channels: SendChannel[]; skipped: ChannelSkip[] }, startedAt: number): DeliveryRecord | undefined {
+	/**
+	 * The record for a contact the ledger already knows. Sent by an earlier run: it leaves on Sent
+	 * (`alreadySent`), so the workflow writes it into the record and the log as it would have after
+	 * that run; nothing is sent now. Left unconfirmed: held back for a person (`unconfirmed`), unless
+	 * the provider drops repeated keys itself or the user chose to send again.
+	 */
+	private fromLedger(
+		state: LedgerState | undefined,
+		plan: SendPlan,
+		keys: PlanKeys,
+		usable: { channels: SendChannel[]; skipped: ChannelSkip[] },
+		sentWith: ReadonlySet<string> | undefined,
+		startedAt: number,
+	): DeliveryRecord | undefined {
 		const base = { contactKey: keys.contactKey, attempts: 0, skipped: usable.skipped, tried: [] as ChannelAttempt[] };
-		const key = keys.channelKey(usable.channels[0]);
-		if (state === 'sent') return this.finish({ ...base, status: 'skipped', reason: 'already-sent', idempotencyKey: key, errorMessage: 'the send ledger shows this contact was already sent' }, startedAt);
+		if (state === 'sent') {
+			const known = sentWith ? plan.channels.find((channel) => sentWith.has(keys.channelKey(channel))) : undefined;
+			const channel = known ?? plan.channels[0];
+			return this.finish(
+				{
+					...base,
+					channel,
+					provider: this.settings.providers[channel]?.adapter.id,
+					status: 'sent',
+					reason: 'already-sent',
+					alreadySent: true,
+					...(known ? {} : { channelAssumed: true }),
+					idempotencyKey: keys.channelKey(channel),
+				},
+				startedAt,
+			);
+		}
 		if (state !== 'unconfirmed') return undefined;
-		const setup = this.settings.providers[usable.channels[0]]!;
+		const channel = usable.channels[0];
+		const setup = this.settings.providers[channel]!;
 		// Providers that drop repeated keys make a repeat safe; for the others a person checks first.
-		if (setup.adapter.idempotency === 'native' || this.settings.resendUnconfirmed) return undefined;
+		if (!this.holdsUnconfirmed(channel)) return undefined;
+		const key = keys.channelKey(channel);
 		return this.finish(
 			{
 				...base,
+				channel,
+				provider: setup.adapter.id,
 				status: 'skipped',
 				reason: 'earlier-attempt-unconfirmed',
 				idempotencyKey: key,
-				errorMessage: `an earlier run stopped while sending this contact; check ${setup.adapter.displayName} for key ${key} before sending it again`,
+				outcomeUnknown: true,
+				unconfirmed: true,
+				errorMessage: `an earlier run stopped while sending this contact; check ${setup.adapter.displayName} for key ${key} (or the keys of the fallback channels) before sending it again`,
 			},
 			startedAt,
 		);
@@ -540,9 +600,16 @@ export class SendEngine {
 				reason: failure.reason,
 				...(failure.retryAfterMs !== undefined && failure.retryAfterMs > this.settings.retry.maxDelayMs ? { retryAfterSeconds: Math.ceil(failure.retryAfterMs / 1000) } : {}),
 				...(failure.outcomeUnknown ? { outcomeUnknown: true } : {}),
+				// The next run would find it unconfirmed and hold it back: say so now, so it is recorded today.
+				...(failure.outcomeUnknown && this.holdsUnconfirmed(last.channel) ? { unconfirmed: true } : {}),
 			},
 			startedAt,
 		);
+	}
+
+	/** Whether a contact of unknown outcome on this channel waits for a person (the provider would not drop a repeat). */
+	private holdsUnconfirmed(channel: SendChannel): boolean {
+		return this.settings.providers[channel]?.adapter.idempotency !== 'native' && !this.settings.resendUnconfirmed;
 	}
 
 	/** Closes what adapters kept open (SMTP pools). */

@@ -1,8 +1,10 @@
 /**
- * Idempotency keys. One key per send: debtor, claim, stage, channel and day, so a retry, a restart
- * or a second run of the same day finds the same key and can see the message already went out.
- * The key is a hash, not the parts themselves: it is passed to providers (references, custom
- * arguments, callback URLs) and must carry no personal data.
+ * Idempotency keys. One key per send: debtor, claim, stage, channel and the occasion, so a retry, a
+ * restart or a rerun finds the same key and can see the message already went out. The occasion is
+ * the journey step (`journey.stepId`: stage and occurrence) when the item has one, so a run that
+ * stopped mid-send on one day and the rerun on the next find the same key; without a journey it is
+ * the day. The key is a hash, not the parts themselves: it is passed to providers (references,
+ * custom arguments, callback URLs) and must carry no personal data.
  */
 import * as crypto from 'crypto';
 
@@ -21,8 +23,10 @@ export interface KeyParts {
 	stage: string;
 	/** A channel, or `*` for the contact key that spans the channels of one fallback chain. */
 	channel: string;
-	/** Calendar day of the send in the workflow time zone, YYYY-MM-DD. */
+	/** Calendar day of the send in the workflow time zone, YYYY-MM-DD; the occasion without `step`. */
 	day: string;
+	/** The journey step (`journey.stepId`, e.g. `reminder-1#1`); when given it is the occasion instead of the day. */
+	step?: string;
 }
 
 /** `sc1-` + the first 32 hex digits of SHA-256 over the parts joined by newlines. */
@@ -33,7 +37,8 @@ export function deriveIdempotencyKey(parts: KeyParts): string {
 
 /** The hashed text split around the channel, so the keys of one item (contact, channels) share it. */
 export function keyTextAround(parts: Omit<KeyParts, 'channel'>): [head: string, tail: string] {
-	return [`${parts.debtorId}\n${parts.claimId}\n${parts.stage}\n`, `\n${parts.day}`];
+	// A step is written `step:<id>`: it can never read as a day, so the two kinds of key never meet.
+	return [`${parts.debtorId}\n${parts.claimId}\n${parts.stage}\n`, `\n${parts.step !== undefined ? `step:${parts.step}` : parts.day}`];
 }
 
 /** The key of the already joined parts (the engine keeps the text around the channel, per item). */

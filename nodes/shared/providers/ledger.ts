@@ -1,10 +1,11 @@
 /**
- * The send ledger: a durable record of which contacts went out, so a second run of the same day,
- * or a rerun after a crash, never sends a contact twice. Two marks per contact key:
+ * The send ledger: a durable record of which contacts went out, so a second run, or a rerun after a
+ * crash (the same day or later: see idempotency.ts), never sends a contact twice. Marks per contact:
  *   `r:<key>` reserved right before the first attempt, `s:<key>` confirmed after the provider
- *   accepted. A reservation without a confirmation means an earlier run stopped mid-send: the
- *   outcome is unknown, and the item is held back (or, for providers that drop repeated
- *   idempotency keys themselves, sent again with the same key).
+ *   accepted, with `c:<channel key>` (the idempotency key of the channel that accepted), so a rerun
+ *   can report on which channel it went. A reservation without a confirmation means an earlier run
+ *   stopped mid-send: the outcome is unknown, and the item is held back (or, for providers that drop
+ *   repeated idempotency keys themselves, sent again with the same key).
  * The store is n8n's deduplication store (the "Remove Duplicates" node's database table), or an
  * in-memory map in tests; it only offers "check and record" and "remove".
  */
@@ -51,10 +52,24 @@ export class SendLedger {
 		return states;
 	}
 
-	/** Marks keys as sent (the provider accepted them). */
-	confirm(keys: string[]): Promise<void> {
+	/** Marks contact keys as sent (the provider accepted them), with the idempotency keys of the channels that took them. */
+	confirm(keys: string[], channelKeys: string[] = []): Promise<void> {
 		return this.serial(async () => {
-			if (keys.length > 0) await this.store.checkAndRecord(keys.map((key) => `s:${key}`));
+			const values = [...keys.map((key) => `s:${key}`), ...channelKeys.map((key) => `c:${key}`)];
+			if (values.length > 0) await this.store.checkAndRecord(values);
+		});
+	}
+
+	/**
+	 * Which of these channel keys a confirmed send went out with. Reading records them, so the new ones
+	 * are taken back; contacts confirmed before channel keys were kept have none.
+	 */
+	sentChannelKeys(channelKeys: string[]): Promise<Set<string>> {
+		return this.serial(async () => {
+			if (channelKeys.length === 0) return new Set<string>();
+			const found = await this.store.checkAndRecord([...new Set(channelKeys)].map((key) => `c:${key}`));
+			if (found.new.length > 0) await this.store.remove(found.new);
+			return new Set(found.processed.map((value) => value.slice(2)));
 		});
 	}
 

@@ -102,6 +102,10 @@ describe('what counts as offered: on or before the decision day', () => {
 		for (const [outcome, channel] of [['failed', 'email'], ['bounced', 'email'], ['no-answer', 'phone']] as const) {
 			expect([outcome, plan(atFinalNotice(undefined, [offer(outcome, channel)]), CAN_PAY, '2026-05-14').stage]).toEqual([outcome, 'arrangement-offer']);
 		}
+		// Not known to have gone out (unconfirmed): no offer; the planner holds the debtor until a person records it.
+		const unknown = atFinalNotice(undefined, [offer('unconfirmed')]);
+		expect(forbearanceGate(unknown, unknown.claims![0], dayNumber('2026-05-14')).offer).toBeNull();
+		expect(plan(unknown, CAN_PAY, '2026-05-14').reason).toBe('paused');
 		// An agreed arrangement (its confirmation) was offered too; an inbound contact is no offer.
 		expect(plan(atFinalNotice(undefined, [sentContact('2026-05-11', 'arrangement-confirmation', 'C-1')]), CAN_PAY, '2026-05-14').stage).toBe('final-notice');
 		const inbound: Contact = { ...sentContact('2026-05-11', 'arrangement-offer', 'C-1'), direction: 'inbound' };

@@ -18,10 +18,12 @@ import {
 	parseChannelList,
 	parseKeyList,
 	recipientOf,
+	stepOf,
 	type EngineSettings,
 	type HttpFunction,
 	type ProviderAdapter,
 	type ProviderSetup,
+	type DeliveryRecord,
 	type SendPlan,
 } from '../../../nodes/shared/providers';
 import { sandboxAdapter } from '../../../nodes/shared/providers/adapters/sandbox';
@@ -87,6 +89,15 @@ describe('idempotency keys', () => {
 		expect(new Set(variants.map(deriveIdempotencyKey)).size).toBe(6);
 	});
 
+	test('with a journey step the step replaces the day: the same key on every day, never a day key', () => {
+		const parts = { debtorId: 'D-1', claimId: 'C-1', stage: 'reminder-1', channel: 'email', day: '2026-06-30', step: 'reminder-1#1' };
+		expect(deriveIdempotencyKey(parts)).toBe(sha('D-1\nC-1\nreminder-1\nemail\nstep:reminder-1#1'));
+		expect(deriveIdempotencyKey({ ...parts, day: '2026-07-14' })).toBe(deriveIdempotencyKey(parts));
+		expect(deriveContactKey({ ...parts, day: '2027-01-04' })).toBe(sha('D-1\nC-1\nreminder-1\n*\nstep:reminder-1#1'));
+		expect(deriveIdempotencyKey({ ...parts, step: 'reminder-1#2' })).not.toBe(deriveIdempotencyKey(parts));
+		expect(deriveIdempotencyKey({ ...parts, step: undefined })).toBe(sha('D-1\nC-1\nreminder-1\nemail\n2026-06-30'));
+	});
+
 	test('key lists parse from text, JSON and arrays of rows', () => {
 		expect(parseKeyList('a, b;c\nd')).toEqual(['a', 'b', 'c', 'd']);
 		expect(parseKeyList('["x","y"]')).toEqual(['x', 'y']);
@@ -102,6 +113,17 @@ describe('channels', () => {
 		expect(channelOrder(record, { channel: 'whatsapp' }, { source: 'fixed', fixed: 'letter', fallback: ['email'] })).toEqual(['letter', 'email']);
 		expect(parseChannelList('sms > letter, email')).toEqual(['sms', 'letter', 'email']);
 		expect(() => parseChannelList('fax')).toThrow('"fax" is not a channel');
+	});
+
+	test('the journey step is the key\'s occasion only for a message of the step\'s stage', () => {
+		const journey = { stage: 'reminder-1', stepId: 'reminder-1#2', claimIds: ['C-2', 'C-1'] };
+		expect(stepOf({ journey }, { stage: 'reminder-1' })).toBe('reminder-1#2');
+		expect(stepOf({ journey }, {})).toBe('reminder-1#2');
+		expect(stepOf({ journey }, { stage: 'reminder-2' })).toBeUndefined();
+		expect(stepOf({ journey: { stage: 'reminder-1' } }, {})).toBeUndefined();
+		expect(stepOf({}, { stage: 'reminder-1' })).toBeUndefined();
+		// The step's claims, not the open ones (they change as the debtor pays).
+		expect(claimIdOf({ journey, claims: [{ claimId: 'C-9', openCents: 100 }] }, {})).toBe('C-1,C-2');
 	});
 
 	test('claim id: explicit, else the open claims sorted', () => {
@@ -256,37 +278,133 @@ describe('send ledger', () => {
 		expect(store.values.has('s:c')).toBe(false);
 	});
 
-	test('the engine confirms sends, releases definite failures and keeps unknown outcomes reserved', async () => {
+	test('the engine confirms sends (with the channel that took them), releases definite failures and keeps unknown outcomes reserved', async () => {
 		const store = new MemoryLedgerStore();
 		const provider = scripted('p', ['ok', 'permanent', 'timeout']);
 		const engine = new SendEngine(settings({ email: setup(provider.adapter) }, { retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, retryUnknownOutcome: false } }), deps({ ledger: new SendLedger(store) }));
-		await engine.run([plan(1), plan(2), plan(3)], 1);
+		const first = await engine.run([plan(1), plan(2), plan(3)], 1);
 		const key = (i: number) => deriveContactKey({ debtorId: `D-${i}`, claimId: 'C-1', stage: 'reminder-1', day: '2026-06-30' });
-		expect(store.values.has(`r:${key(1)}`) && store.values.has(`s:${key(1)}`)).toBe(true);
+		const emailKey = (i: number) => deriveIdempotencyKey({ debtorId: `D-${i}`, claimId: 'C-1', stage: 'reminder-1', channel: 'email', day: '2026-06-30' });
+		expect(store.values.has(`r:${key(1)}`) && store.values.has(`s:${key(1)}`) && store.values.has(`c:${emailKey(1)}`)).toBe(true);
 		expect(store.values.has(`r:${key(2)}`)).toBe(false);
 		expect(store.values.has(`r:${key(3)}`) && !store.values.has(`s:${key(3)}`)).toBe(true);
+		// The timeout on a provider that does not drop repeats: recorded as unconfirmed now, not next time.
+		expect(first[2]).toMatchObject({ status: 'failed-transient', outcomeUnknown: true, unconfirmed: true });
 
-		// The next run: 1 is skipped as sent, 2 is sent now, 3 is held back for a check.
+		// The next run: 1 leaves as sent without a request, 2 is sent now, 3 is held back for a check.
 		const next = scripted('p');
 		const again = new SendEngine(settings({ email: setup(next.adapter) }), deps({ ledger: new SendLedger(store) }));
 		const results = await again.run([plan(1), plan(2), plan(3)], 1);
-		expect(results.map((r) => [r.status, r.reason])).toEqual([
-			['skipped', 'already-sent'],
-			['queued', undefined],
-			['skipped', 'earlier-attempt-unconfirmed'],
+		expect(results.map((r) => [r.status, r.reason, r.alreadySent, r.unconfirmed])).toEqual([
+			['sent', 'already-sent', true, undefined],
+			['queued', undefined, undefined, undefined],
+			['skipped', 'earlier-attempt-unconfirmed', undefined, true],
 		]);
+		expect(results[0]).toMatchObject({ channel: 'email', provider: 'p', idempotencyKey: emailKey(1), contactKey: key(1), attempts: 0 });
 		expect(next.calls).toHaveLength(1);
+		// Reading which channel took a contact records nothing new.
+		expect([...store.values].filter((value) => value.startsWith('c:'))).toEqual([`c:${emailKey(1)}`, `c:${emailKey(2)}`]);
 	});
 
-	test('unconfirmed contacts are sent again with the same key on providers that drop repeated keys', async () => {
-		const store = new MemoryLedgerStore();
-		const key = deriveContactKey({ debtorId: 'D-1', claimId: 'C-1', stage: 'reminder-1', day: '2026-06-30' });
-		store.values.add(`r:${key}`);
-		const provider = scripted('hook', [], 'native');
-		const engine = new SendEngine(settings({ email: setup(provider.adapter) }), deps({ ledger: new SendLedger(store) }));
+	test('a timeout on a provider that drops repeated keys is not unconfirmed: the next run repeats it with the same key', async () => {
+		const provider = scripted('hook', ['timeout', 'timeout'], 'native');
+		const engine = new SendEngine(settings({ email: setup(provider.adapter) }), deps({ ledger: new SendLedger(new MemoryLedgerStore()) }));
 		const [result] = await engine.run([plan(1)], 1);
-		expect(result.status).toBe('queued');
-		expect(provider.calls).toEqual([`email:D-1:${deriveIdempotencyKey({ debtorId: 'D-1', claimId: 'C-1', stage: 'reminder-1', channel: 'email', day: '2026-06-30' })}`]);
+		expect(result).toMatchObject({ status: 'failed-transient', outcomeUnknown: true });
+		expect(result.unconfirmed).toBeUndefined();
+	});
+
+	test('a contact an earlier run sent on a fallback channel is reported on that channel; without a channel mark the first is assumed', async () => {
+		const store = new MemoryLedgerStore();
+		const first = scripted('p', ['permanent']);
+		const chain = { channels: ['sms', 'letter'] as SendPlan['channels'] };
+		await new SendEngine(settings({ sms: setup(first.adapter), letter: setup(first.adapter) }), deps({ ledger: new SendLedger(store) })).run([plan(1, chain)], 1);
+		expect(first.calls.map((call) => call.split(':')[0])).toEqual(['sms', 'letter']);
+		// An entry confirmed without its channel (as older versions did).
+		store.values.add(`r:${deriveContactKey({ debtorId: 'D-2', claimId: 'C-1', stage: 'reminder-1', day: '2026-06-30' })}`);
+		store.values.add(`s:${deriveContactKey({ debtorId: 'D-2', claimId: 'C-1', stage: 'reminder-1', day: '2026-06-30' })}`);
+		const again = scripted('p');
+		const [one, two] = await new SendEngine(settings({ sms: setup(again.adapter), letter: setup(again.adapter) }), deps({ ledger: new SendLedger(store) })).run([plan(1, chain), plan(2, chain)], 1);
+		expect(one).toMatchObject({ status: 'sent', alreadySent: true, channel: 'letter', idempotencyKey: deriveIdempotencyKey({ debtorId: 'D-1', claimId: 'C-1', stage: 'reminder-1', channel: 'letter', day: '2026-06-30' }) });
+		expect(one.channelAssumed).toBeUndefined();
+		expect(two).toMatchObject({ status: 'sent', alreadySent: true, channel: 'sms', channelAssumed: true });
+		expect(again.calls).toEqual([]);
+	});
+
+	test('ledger: the channel a confirmed contact went out on; contacts confirmed without one have none', async () => {
+		const store = new MemoryLedgerStore();
+		const ledger = new SendLedger(store);
+		await ledger.reserve(['k1', 'k2']);
+		await ledger.confirm(['k1', 'k2'], ['k1-sms']);
+		expect(await ledger.sentChannelKeys(['k1-email', 'k1-sms', 'k2-email'])).toEqual(new Set(['k1-sms']));
+		expect([...store.values].sort()).toEqual(['c:k1-sms', 'r:k1', 'r:k2', 's:k1', 's:k2']);
+	});
+
+	describe('a crash mid-send, then reruns', () => {
+		const ITEMS = 16;
+		/** A provider that accepts `before` sends, then takes one more request and never answers (n8n died). */
+		function dyingProvider(before: number) {
+			const calls: string[] = [];
+			const adapter: ProviderAdapter = {
+				...scripted('twilio').adapter,
+				async send(_m, recipient, context) {
+					calls.push(`${context.channel}:${recipient.debtorId}:${context.idempotencyKey}`);
+					if (calls.length > before) return new Promise(() => undefined);
+					return { kind: 'accepted', status: 'queued', providerMessageId: `m-${calls.length}` };
+				},
+			};
+			return { adapter, calls };
+		}
+		const plans = (day: string, step?: string) => Array.from({ length: ITEMS }, (_, i) => plan(i, { day, step, channels: ['sms', 'letter'] }));
+		const kindOf = (r: DeliveryRecord) => (r.alreadySent ? 'sent-before' : r.unconfirmed ? 'unconfirmed' : r.status);
+		const engineOn = (adapter: ProviderAdapter, store: MemoryLedgerStore) => new SendEngine(settings({ sms: setup(adapter), letter: setup(adapter) }), deps({ ledger: new SendLedger(store) }));
+
+		/**
+		 * Batches of 4, one send at a time, 5 sends accepted: batch 1 (items 0-3) went out and was
+		 * confirmed; batch 2 (4-7) was being sent: 4 accepted but not confirmed, 5 reached the provider
+		 * and never got its answer, 6 and 7 not started; batch 3 (8-11) was reserved ahead; 12-15 untouched.
+		 */
+		async function crashMidSend(day: string, step?: string) {
+			const store = new MemoryLedgerStore();
+			const dying = dyingProvider(5);
+			void engineOn(dying.adapter, store).run(plans(day, step), 1, 4);
+			for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
+			expect(dying.calls).toHaveLength(6);
+			return { store, dying };
+		}
+		const expected = [...Array(4).fill('sent-before'), ...Array(8).fill('unconfirmed'), ...Array(4).fill('queued')];
+
+		test('the same day: sent ones leave as sent without a request, unconfirmed ones wait for a person, new ones go out', async () => {
+			const { store, dying } = await crashMidSend('2026-06-30');
+			const provider = scripted('twilio');
+			const results = await engineOn(provider.adapter, store).run(plans('2026-06-30'), 1, 4);
+			expect(results.map(kindOf)).toEqual(expected);
+			expect(results[0]).toMatchObject({ status: 'sent', reason: 'already-sent', channel: 'sms', provider: 'twilio', attempts: 0 });
+			expect(results[4]).toMatchObject({ status: 'skipped', reason: 'earlier-attempt-unconfirmed', channel: 'sms', outcomeUnknown: true });
+			expect(provider.calls.map((call) => call.split(':')[1])).toEqual(['D-12', 'D-13', 'D-14', 'D-15']);
+			// Nobody got a second message.
+			const debtors = [...dying.calls, ...provider.calls].map((call) => call.split(':')[1]);
+			expect(new Set(debtors).size).toBe(debtors.length);
+		});
+
+		test('the NEXT day (and a week later), the records not updated: with journey steps the same keys, no second send', async () => {
+			const { store, dying } = await crashMidSend('2026-06-30', 'reminder-1#1');
+			const provider = scripted('twilio');
+			const nextDay = await engineOn(provider.adapter, store).run(plans('2026-07-01', 'reminder-1#1'), 1, 4);
+			expect(nextDay.map(kindOf)).toEqual(expected);
+			const weekLater = await engineOn(provider.adapter, store).run(plans('2026-07-08', 'reminder-1#1'), 1, 4);
+			expect(weekLater.map(kindOf)).toEqual([...Array(4).fill('sent-before'), ...Array(8).fill('unconfirmed'), ...Array(4).fill('sent-before')]);
+			const debtors = [...dying.calls, ...provider.calls].map((call) => call.split(':')[1]);
+			expect(new Set(debtors).size).toBe(debtors.length);
+			expect(provider.calls).toHaveLength(4);
+		});
+
+		test('without a journey step (standalone use) the key holds for one day: the next day is a new contact', async () => {
+			const { store } = await crashMidSend('2026-06-30');
+			const provider = scripted('twilio');
+			const nextDay = await engineOn(provider.adapter, store).run(plans('2026-07-01'), 1, 4);
+			expect(nextDay.map(kindOf)).toEqual(Array(ITEMS).fill('queued'));
+		});
 	});
 });
 
