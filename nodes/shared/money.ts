@@ -15,6 +15,9 @@ export function isCents(value: unknown): value is Cents {
  */
 export const MAX_STATABLE_CENTS: Cents = 99_999_999_999;
 
+/** The bound in words, for every refusal of an amount beyond it (no amount of the debtor in it). */
+export const STATABLE_LIMIT_TEXT = 'EUR 999,999,999.99, the most a message, QR code or payment link can state';
+
 /** Whether `value` is whole cents that a message can state (at most EUR 999,999,999.99 either way). */
 export function isStatableCents(value: unknown): value is Cents {
 	return typeof value === 'number' && Number.isSafeInteger(value) && value <= MAX_STATABLE_CENTS && value >= -MAX_STATABLE_CENTS;
@@ -24,7 +27,7 @@ export function isStatableCents(value: unknown): value is Cents {
 function unstatable(value: unknown): RangeError {
 	return new RangeError(
 		typeof value === 'number' && Number.isSafeInteger(value)
-			? 'is more than EUR 999,999,999.99, the most a message, QR code or payment link can state'
+			? `is more than ${STATABLE_LIMIT_TEXT}`
 			: 'is not a whole number of cents',
 	);
 }

@@ -10,7 +10,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
 import type { CheckedDates } from '../calendar/checkedDates';
-import { formatCents, MAX_STATABLE_CENTS } from '../money';
+import { MAX_STATABLE_CENTS, STATABLE_LIMIT_TEXT } from '../money';
 import { isValidIban } from './iban';
 import type { DebtorRecord } from './model';
 import schema from './debtor.schema.json';
@@ -141,7 +141,7 @@ export const RECORD_YEARS_PATTERN = '^(19|20|21)[0-9]{2}-';
 const RECORD_YEARS_MESSAGE = 'must be a date in the years 1900-2199';
 
 /** What a cents field above the schema's maximum is told: the amount a message can state. */
-const AMOUNT_MAXIMUM_MESSAGE = `must be at most ${MAX_STATABLE_CENTS} cents (${formatCents(MAX_STATABLE_CENTS, 'en')}), the most a message or payment can state`;
+const AMOUNT_MAXIMUM_MESSAGE = `must be at most ${MAX_STATABLE_CENTS} cents (${STATABLE_LIMIT_TEXT})`;
 
 const FORMAT_MESSAGES: Record<string, string> = {
 	date: 'is not a valid calendar date (YYYY-MM-DD)',
@@ -246,7 +246,7 @@ function businessRules(record: DebtorRecord, selection: DebtorFieldSelection): r
 	}
 	// Each claim is bounded by the schema; what messages state is their sum (the open amount).
 	if (openTotal && openCents > MAX_STATABLE_CENTS) {
-		(problems ??= []).push({ field: 'claims', message: `together are more than ${formatCents(MAX_STATABLE_CENTS, 'en')} open, the most a message or payment can state` });
+		(problems ??= []).push({ field: 'claims', message: `are open for more than ${STATABLE_LIMIT_TEXT}, added up` });
 	}
 	return problems ?? NO_PROBLEMS;
 }

@@ -134,14 +134,14 @@ describe('debtor validation', () => {
 		record.claims[0].principalCents = 1e300;
 		record.payments[0].amountCents = MAX_STATABLE_CENTS + 1;
 		expect(validateDebtor(record)).toEqual([
-			{ field: 'claims[0].principalCents', message: 'must be at most 99999999999 cents (EUR 999,999,999.99), the most a message or payment can state' },
-			{ field: 'claims[0].openCents', message: 'must be at most 99999999999 cents (EUR 999,999,999.99), the most a message or payment can state' },
-			{ field: 'payments[0].amountCents', message: 'must be at most 99999999999 cents (EUR 999,999,999.99), the most a message or payment can state' },
+			{ field: 'claims[0].principalCents', message: 'must be at most 99999999999 cents (EUR 999,999,999.99, the most a message, QR code or payment link can state)' },
+			{ field: 'claims[0].openCents', message: 'must be at most 99999999999 cents (EUR 999,999,999.99, the most a message, QR code or payment link can state)' },
+			{ field: 'payments[0].amountCents', message: 'must be at most 99999999999 cents (EUR 999,999,999.99, the most a message, QR code or payment link can state)' },
 		]);
 		const two: any = valid();
 		two.claims[0].openCents = two.claims[0].principalCents = MAX_STATABLE_CENTS;
 		two.claims.push({ ...two.claims[0], claimId: 'C-2', openCents: 1 });
-		expect(validateDebtor(two)).toEqual([{ field: 'claims', message: 'together are more than EUR 999,999,999.99 open, the most a message or payment can state' }]);
+		expect(validateDebtor(two)).toEqual([{ field: 'claims', message: 'are open for more than EUR 999,999,999.99, the most a message, QR code or payment link can state, added up' }]);
 		expect(validateDebtor(two, debtorFieldSelection(['claims.openCents'])).map((p) => p.field)).toEqual(['claims']);
 		expect(validateDebtor(two, debtorFieldSelection(['claims.dueDate']))).toEqual([]);
 		two.claims[1].openCents = 0;
