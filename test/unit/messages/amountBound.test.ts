@@ -22,13 +22,14 @@ function compose(stage: Stage, channel: MessageChannel, item: ReturnType<typeof 
 
 /** The MessageDataError `run` throws (fails the test when it throws anything else or nothing). */
 function refusal(run: () => unknown): MessageDataError {
+	let thrown: unknown;
 	try {
 		run();
 	} catch (error) {
-		if (error instanceof MessageDataError) return error;
-		throw error;
+		thrown = error;
 	}
-	throw new Error('the message was written');
+	expect(thrown).toBeInstanceOf(MessageDataError);
+	return thrown as MessageDataError;
 }
 
 /** Two open claims at the bound: each within the schema, together beyond what a message can state. */
