@@ -128,7 +128,7 @@ function centsOf(value: unknown, field: string): Cents | undefined {
 	if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
 		throw new MessageDataError(field, 'must be a whole, non-negative number of cents (e.g. 12550 for EUR 125,50)');
 	}
-	return stated(value, field);
+	return stated(value, field, 'is');
 }
 
 /**
@@ -136,8 +136,8 @@ function centsOf(value: unknown, field: string): Cents | undefined {
  * text is written (see MAX_STATABLE_CENTS). Each record amount is bounded by the schema; sums of
  * them (the open claims, the letter's principal with costs and interest) are checked here.
  */
-function stated(cents: Cents, field: string): Cents {
-	if (!isStatableCents(cents)) throw new MessageDataError(field, `adds up to more than ${STATABLE_LIMIT_TEXT}`);
+function stated(cents: Cents, field: string, verb: 'is' | 'adds up to' = 'adds up to'): Cents {
+	if (!isStatableCents(cents)) throw new MessageDataError(field, `${verb} more than ${STATABLE_LIMIT_TEXT}`);
 	return cents;
 }
 

@@ -67,7 +67,8 @@ export function routesInvalidItems(ctx: IExecuteFunctions, sinceVersion = 1): bo
 
 /** The error details added to an item that could not be processed; no values, so no personal data. */
 function describeItemError(error: Error, itemIndex: number, item: INodeExecutionData): IDataObject {
-	const details: IDataObject = { message: error.message, itemIndex };
+	// The message names item, debtor and field, whatever error it came from.
+	const details: IDataObject = { message: withItemContext(error, itemIndex, item), itemIndex };
 	const debtorId = debtorIdOf(item.json);
 	if (debtorId) details.debtorId = debtorId;
 	if (error instanceof DebtorValidationError) {
