@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and outputs are loose JSON, some deliberately malformed */
+/* eslint-disable @typescript-eslint/no-explicit-any, no-console -- records and outputs are loose JSON, some deliberately malformed; the count per node is printed for the reader */
 /**
  * No run fails because of one debtor: 1,000 good records of the seeded portfolio mixed with 50 bad
  * ones of every kind that ended whole runs before go through Debtor Segmenter -> Journey Planner ->
