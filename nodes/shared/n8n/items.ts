@@ -75,7 +75,9 @@ function describeItemError(error: Error, itemIndex: number, item: INodeExecution
 		details.field = error.field;
 		details.problems = error.problems.map((problem) => ({ ...problem }));
 	} else if (fieldOf(error)) {
+		// One problem, as a schema check reports them: the field and the reason without item context.
 		details.field = fieldOf(error);
+		details.problems = [{ field: fieldOf(error), message: error.message }];
 	}
 	return details;
 }
