@@ -114,8 +114,9 @@ export function invalidRecordsProperty(sinceVersion?: number): INodeProperties {
 /**
  * The outputs expression of a node that gained the "Invalid" output in `sinceVersion`: the node's own
  * outputs (`own(parameters, invalid)`: 'main' or `{ type: 'main', displayName }` each, as that version
- * drew them), then "Invalid" when the version has it and "Invalid Records" routes (the default). `own` is serialised into the expression, so it must be self-contained (no
- * outside names): n8n evaluates it in the editor, with the node's version, to draw the outputs.
+ * drew them), then "Invalid" when the version has it and "Invalid Records" routes (the default).
+ * `own` is serialised into the expression, so it must be self-contained (no outside names): n8n
+ * evaluates it in the editor and at run time, with the node's version, to draw and wire the outputs.
  */
 export function outputsWithInvalid(own: (parameters: never, invalid: boolean) => unknown[], sinceVersion: number): `={{${string}}}` {
 	const invalid = `version >= ${sinceVersion} && (parameters.invalidRecords || 'route') === 'route'`;
