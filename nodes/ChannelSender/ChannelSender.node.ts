@@ -13,11 +13,15 @@ import {
 } from 'n8n-workflow';
 
 import { getDutchCalendar, isoDate, isWithinLegalContactWindow, nextLegalContactMoment, parseMoment } from '../shared/calendar';
+import { DebtorValidationError, debtorFieldSelection, debtorIdOf, validateDebtor } from '../shared/debtor/validate';
 import { parseFieldPath, readFieldPath } from '../shared/fieldPath';
+import { INVALID_OUTPUT_VERSION, outputsWithInvalid } from '../shared/n8n/descriptions';
+import { routeFailedItem, routesInvalidItems } from '../shared/n8n/items';
 import { parameterPerItem } from '../shared/n8n/parameters';
 import {
 	DEFAULT_RETRY,
 	SEND_CHANNELS,
+	SEND_FIELDS,
 	SendEngine,
 	SendLedger,
 	channelOrder,
@@ -73,20 +77,35 @@ interface SenderOptions {
 	whatsappFrom?: string;
 }
 
+/**
+ * Outputs: "Sent" and "Not Sent", then "Invalid" from version 2. Serialised into the description as
+ * an expression, so it must be self-contained.
+ */
+const configuredOutputs = () => [
+	{ type: 'main', displayName: 'Sent' },
+	{ type: 'main', displayName: 'Not Sent' },
+];
+
+export { configuredOutputs as channelSenderOutputs };
+
+// Checked once per process: the fields a send reads (see SEND_FIELDS).
+const SEND_SELECTION = debtorFieldSelection(SEND_FIELDS);
+
 export class ChannelSender implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Channel Sender',
 		name: 'channelSender',
 		icon: { light: 'file:channelSender.svg', dark: 'file:channelSender.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 2: records it cannot address leave on an "Invalid" output by default (1 sent them to "Not Sent" or on).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["dryRun"] ? "dry run" : ($parameter["channelSource"] === "fixed" ? $parameter["channel"] : "channel from item")}}',
 		description: 'Sends the rendered message by e-mail, SMS, WhatsApp, letter or webhook, with fallback channels, retries and no duplicate sends',
 		defaults: { name: 'Channel Sender' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Sent', 'Not Sent'],
+		outputs: outputsWithInvalid(configuredOutputs, INVALID_OUTPUT_VERSION),
 		credentials: [
 			// SMTP is not HTTP: the node tests the credential itself (connect, TLS, login).
 			{ name: 'socialCollectionsSmtpApi', required: true, testedBy: 'smtpConnectionTest', displayOptions: { show: { emailProvider: ['smtp'] } } },
@@ -229,7 +248,10 @@ export class ChannelSender implements INodeType {
 		const sentPath = parseFieldPath(options.alreadySentField || 'alreadySentKeys');
 		const letterProperty = options.letterBinaryProperty || 'letter';
 
-		const outputs: INodeExecutionData[][] = [[], []];
+		// From version 2 each record is checked in the fields a send reads, before anything is sent.
+		const checkRecords = this.getNode().typeVersion >= INVALID_OUTPUT_VERSION;
+		const routeInvalid = routesInvalidItems(this, INVALID_OUTPUT_VERSION);
+		const outputs: INodeExecutionData[][] = routeInvalid ? [[], [], []] : [[], []];
 		const emit = (index: number, delivery: DeliveryRecord | IDataObject) => {
 			const item = items[index];
 			const status = (delivery as DeliveryRecord).status;
@@ -247,6 +269,14 @@ export class ChannelSender implements INodeType {
 		const byIndex = new Map<number, DeliveryRecord | IDataObject>();
 		for (let i = 0; i < items.length; i++) {
 			const json = items[i].json;
+			if (checkRecords) {
+				const problems = validateDebtor(json, SEND_SELECTION);
+				if (problems.length > 0) {
+					// Invalid output, "Not Sent" with the error when continuing on fail, or stop before any send.
+					routeFailedItem(this, outputs, { invalidOutput: routeInvalid ? 2 : undefined, continueOutput: 1 }, items[i], i, new DebtorValidationError(i, debtorIdOf(json), problems));
+					continue;
+				}
+			}
 			const debtorId = typeof json.debtorId === 'string' ? json.debtorId : '';
 			if (!debtorId) {
 				byIndex.set(i, { status: 'failed-permanent', errorCode: 'invalid-item', errorMessage: 'the item has no debtorId: is this a debtor record?', field: 'debtorId', attempts: 0, skipped: [], tried: [] });
@@ -287,8 +317,11 @@ export class ChannelSender implements INodeType {
 		} finally {
 			await engine.dispose();
 		}
-		// In input order on each output.
-		for (let i = 0; i < items.length; i++) emit(i, byIndex.get(i)!);
+		// In input order on each output; items already accounted for (invalid) have no delivery.
+		for (let i = 0; i < items.length; i++) {
+			const delivery = byIndex.get(i);
+			if (delivery !== undefined) emit(i, delivery);
+		}
 		return outputs;
 	}
 }

@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import { referenceDateProperty } from '../shared/n8n/descriptions';
+import { INVALID_OUTPUT_VERSION, invalidRecordsProperty, referenceDateProperty } from '../shared/n8n/descriptions';
 
 /** Provider choices per channel; the sandbox is the default everywhere so imported workflows send nothing. */
 export const PROVIDER_PARAMETERS = {
@@ -171,6 +171,7 @@ export const channelSenderProperties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to validate and build the exact provider requests without sending anything. Items leave on "Not Sent" with the requests under delivery.requests.',
 	},
+	invalidRecordsProperty(INVALID_OUTPUT_VERSION),
 	{
 		displayName: 'Idempotency Key',
 		name: 'idempotencyKey',

@@ -8,7 +8,8 @@ import {
 } from 'n8n-workflow';
 
 import { calendarPerItem } from '../shared/n8n/calendar';
-import { runPerItem } from '../shared/n8n/items';
+import { INVALID_OUTPUT_VERSION, outputsWithInvalid } from '../shared/n8n/descriptions';
+import { routesInvalidItems, runPerItem } from '../shared/n8n/items';
 import { parameterPerItem, parametersReadItem, valuePerItem } from '../shared/n8n/parameters';
 import { referenceDayPerItem } from '../shared/n8n/referenceDay';
 import type { CostsPurpose } from '../shared/costs';
@@ -17,20 +18,28 @@ import { costsOfItem, parseRateTables, type CostOptions, type InterestOptions, t
 
 export { parseRateTables };
 
+/**
+ * Outputs: one, unnamed as version 1 drew it; named "Costs" beside "Invalid". Serialised into the
+ * description as an expression, so it must be self-contained.
+ */
+const configuredOutputs = (parameters: Record<string, unknown>, invalid: boolean) => (invalid ? [{ type: 'main', displayName: 'Costs' }] : ['main']);
+
 export class CollectionCosts implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Collection Costs',
 		name: 'collectionCosts',
 		icon: { light: 'file:collectionCosts.svg', dark: 'file:collectionCosts.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: records it cannot use leave on an "Invalid" output by default (1 stopped the run).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{"purpose: " + ($parameter["purpose"] || "auto")}}',
 		description:
 			'Statutory collection costs (BIK scale, VAT, small-claim cap, business flat fee) and interest, only when the law allows them, with lines the 14-day letter quotes',
 		defaults: { name: 'Collection Costs' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: outputsWithInvalid(configuredOutputs, INVALID_OUTPUT_VERSION),
 		properties: collectionCostsProperties,
 	};
 
@@ -59,6 +68,11 @@ export class CollectionCosts implements INodeType {
 			interestOf,
 			ratesOf,
 		};
-		return runPerItem(this, { outputCount: 1 }, (item, i) => ({ output: 0, key: 'costs', value: costsOfItem(item.json, i, settings) }));
+		const invalidOutput = routesInvalidItems(this, INVALID_OUTPUT_VERSION) ? 1 : undefined;
+		return runPerItem(this, { outputCount: invalidOutput === undefined ? 1 : 2, invalidOutput }, (item, i) => ({
+			output: 0,
+			key: 'costs',
+			value: costsOfItem(item.json, i, settings),
+		}));
 	}
 }

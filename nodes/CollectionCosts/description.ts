@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { referenceDateProperty, usualDesignatedDaysProperty } from '../shared/n8n/descriptions';
+import { INVALID_OUTPUT_VERSION, invalidRecordsProperty, referenceDateProperty, usualDesignatedDaysProperty } from '../shared/n8n/descriptions';
 
 // Defaults are literals (the linter wants them so); the docs page and a node test keep them in line
 // with the domain defaults (21% VAT, the built-in interest tables, the Atw extension of the term).
@@ -31,6 +31,7 @@ export const collectionCostsProperties: INodeProperties[] = [
 		],
 		description: 'What the costs are for. Consumers owe collection costs only after a correct 14-day letter whose term has passed.',
 	},
+	invalidRecordsProperty(INVALID_OUTPUT_VERSION),
 	referenceDateProperty('The day to calculate for (YYYY-MM-DD). Empty means today in the workflow time zone.'),
 	{
 		displayName: 'Creditor Can Deduct VAT',

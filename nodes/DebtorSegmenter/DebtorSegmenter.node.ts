@@ -11,7 +11,7 @@ import { CheckedDates } from '../shared/calendar/checkedDates';
 import { optionalEurosToCents } from '../shared/money';
 import type { Language } from '../shared/debtor/model';
 import { assertDebtor } from '../shared/debtor/validate';
-import { runPerItem } from '../shared/n8n/items';
+import { routesInvalidItems, runPerItem } from '../shared/n8n/items';
 import { referenceDayPerItem } from '../shared/n8n/referenceDay';
 import {
 	BEHAVIOURS,
@@ -106,7 +106,7 @@ export class DebtorSegmenter implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const routing = this.getNodeParameter('routing', 0, 'persona') as 'persona' | 'behaviour' | 'single';
-		const routeInvalid = (this.getNodeParameter('invalidRecords', 0, 'route') as string) === 'route';
+		const routeInvalid = routesInvalidItems(this);
 		const language = this.getNodeParameter('language', 0, 'nl') as Language;
 		let settings: SegmentationSettings;
 		try {

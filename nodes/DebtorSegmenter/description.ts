@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { LEGAL_EARLY_WARNING_SECTORS } from '../shared/debtor/model';
-import { personaOptions, reasonsLanguageProperty, referenceDateProperty, sectorOptions } from '../shared/n8n/descriptions';
+import { invalidRecordsProperty, personaOptions, reasonsLanguageProperty, referenceDateProperty, sectorOptions } from '../shared/n8n/descriptions';
 
 // Defaults here are literals (the linter wants them so); a unit test checks they equal
 // DEFAULT_SEGMENTATION_SETTINGS, the one home of the thresholds.
@@ -19,18 +19,7 @@ export const debtorSegmenterProperties: INodeProperties[] = [
 		],
 		description: 'How debtors leave the node. The result is always added under "segmentation".',
 	},
-	{
-		displayName: 'Invalid Records',
-		name: 'invalidRecords',
-		type: 'options',
-		noDataExpression: true,
-		default: 'route',
-		options: [
-			{ name: 'Send to "Invalid" Output', value: 'route', description: 'Records that break the debtor schema leave on their own output with the error' },
-			{ name: 'Stop the Workflow', value: 'fail', description: 'The first invalid record stops the node with its item index, debtor ID and field (unless "On Error" says otherwise)' },
-		],
-		description: 'What happens to records that do not match the debtor schema (missing fields, impossible dates, negative amounts)',
-	},
+	invalidRecordsProperty(),
 	{
 		displayName: 'Check',
 		name: 'check',

@@ -10,7 +10,8 @@ import {
 import type { Language } from '../shared/debtor/model';
 import { LadderError, parseLadders, type Ladders } from '../shared/journey/ladders';
 import { calendarPerItem } from '../shared/n8n/calendar';
-import { runPerItem } from '../shared/n8n/items';
+import { INVALID_OUTPUT_VERSION, outputsWithInvalid } from '../shared/n8n/descriptions';
+import { routesInvalidItems, runPerItem } from '../shared/n8n/items';
 import { parameterPerItem, parametersReadItem } from '../shared/n8n/parameters';
 import { referenceDayPerItem } from '../shared/n8n/referenceDay';
 import { journeyPlannerProperties } from './description';
@@ -41,14 +42,16 @@ export class JourneyPlanner implements INodeType {
 		name: 'journeyPlanner',
 		icon: { light: 'file:journeyPlanner.svg', dark: 'file:journeyPlanner.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: records it cannot use leave on an "Invalid" output by default (1 stopped the run).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{"next step per persona ladder"}}',
 		description:
 			'Decides the next step of each debtor\'s collection journey from the segmentation and history, within the legal gates, with the reasons',
 		defaults: { name: 'Journey Planner' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: `={{(${configuredOutputs})($parameter)}}`,
+		outputs: outputsWithInvalid(configuredOutputs, INVALID_OUTPUT_VERSION),
 		properties: journeyPlannerProperties,
 	};
 
@@ -76,7 +79,9 @@ export class JourneyPlanner implements INodeType {
 			pauseDaysOf: parameterPerItem<number>(this, 'debtHelpPauseDays', 30),
 			optionsOf: parameterPerItem<PlannerOptions>(this, 'options', {}),
 		};
-		return runPerItem(this, { outputCount: split ? 2 : 1 }, (item, i) => {
+		const outputCount = split ? 2 : 1;
+		const invalidOutput = routesInvalidItems(this, INVALID_OUTPUT_VERSION) ? outputCount : undefined;
+		return runPerItem(this, { outputCount: outputCount + (invalidOutput === undefined ? 0 : 1), invalidOutput }, (item, i) => {
 			const journey = journeyOfItem(item.json, i, settings);
 			return { output: split && journey.action !== 'step' ? 1 : 0, key: 'journey', value: journey };
 		});

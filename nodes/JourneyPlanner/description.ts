@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { reasonsLanguageProperty, referenceDateProperty, usualDesignatedDaysProperty } from '../shared/n8n/descriptions';
+import { INVALID_OUTPUT_VERSION, invalidRecordsProperty, reasonsLanguageProperty, referenceDateProperty, usualDesignatedDaysProperty } from '../shared/n8n/descriptions';
 
 // Defaults are literals (the linter wants them so); a node test checks they equal the domain defaults.
 
@@ -21,6 +21,7 @@ export const journeyPlannerProperties: INodeProperties[] = [
 		],
 		description: 'How debtors leave the node. The decision is always added under "journey".',
 	},
+	invalidRecordsProperty(INVALID_OUTPUT_VERSION),
 	referenceDateProperty('The day to plan for (YYYY-MM-DD). Empty means today in the workflow time zone. Set it to replay a past day.'),
 	reasonsLanguageProperty(),
 	{

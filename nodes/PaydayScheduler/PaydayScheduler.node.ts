@@ -11,7 +11,8 @@ import { AMSTERDAM, getDutchCalendar, parseMoment, type DutchCalendar, type Inco
 import type { Channel, Language } from '../shared/debtor/model';
 import { assertDebtor, debtorFieldSelection } from '../shared/debtor/validate';
 import { assumesUsualDesignatedDays } from '../shared/n8n/calendar';
-import { runPerItem } from '../shared/n8n/items';
+import { routesInvalidItems, runPerItem } from '../shared/n8n/items';
+import { INVALID_OUTPUT_VERSION, outputsWithInvalid } from '../shared/n8n/descriptions';
 import { parameterPerItem, rememberLast } from '../shared/n8n/parameters';
 import {
 	DIRECT_DEBIT_FIELDS,
@@ -98,14 +99,16 @@ export class PaydayScheduler implements INodeType {
 		name: 'paydayScheduler',
 		icon: { light: 'file:paydayScheduler.svg', dark: 'file:paydayScheduler.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: records it cannot use leave on an "Invalid" output by default (1 stopped the run).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ {"nextContactMoment": "next contact moment", "directDebitCollectionDate": "direct-debit date", "fourteenDayLetterTerm": "14-day letter term"}[$parameter["operation"]] || "next contact moment" }}',
 		description:
 			'Plans each contact just after payday and inside the legal contact window, direct debits on bank business days, and the 14-day letter term',
 		defaults: { name: 'Payday Scheduler' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: `={{(${configuredOutputs})($parameter)}}`,
+		outputs: outputsWithInvalid(configuredOutputs, INVALID_OUTPUT_VERSION),
 		properties: paydaySchedulerProperties,
 	};
 
@@ -167,7 +170,9 @@ export class PaydayScheduler implements INodeType {
 					: [...NEXT_CONTACT_FIELDS, 'preferredChannel'],
 		);
 
-		return runPerItem(this, { outputCount: separate ? 2 : 1 }, (item, itemIndex) => {
+		const outputCount = separate ? 2 : 1;
+		const invalidOutput = routesInvalidItems(this, INVALID_OUTPUT_VERSION) ? outputCount : undefined;
+		return runPerItem(this, { outputCount: outputCount + (invalidOutput === undefined ? 0 : 1), invalidOutput }, (item, itemIndex) => {
 			const record = assertDebtor(item.json, itemIndex, fields);
 			const startMs = startMsOf(startValueOf(itemIndex));
 			let schedule;

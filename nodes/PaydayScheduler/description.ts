@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { personaOptions, reasonsLanguageProperty, usualDesignatedDaysProperty } from '../shared/n8n/descriptions';
+import { INVALID_OUTPUT_VERSION, invalidRecordsProperty, personaOptions, reasonsLanguageProperty, usualDesignatedDaysProperty } from '../shared/n8n/descriptions';
 
 // Defaults here are literals (the linter wants them so); a node test checks they equal
 // DEFAULT_SCHEDULING_SETTINGS and DEFAULT_INCOME_CALENDAR_OPTIONS, the one home of the defaults.
@@ -95,6 +95,7 @@ export const paydaySchedulerProperties: INodeProperties[] = [
 		description:
 			'Whether items that cannot be scheduled (deceased, MD07, account closed, no channel, no allowed moment) leave on a second output "Not Schedulable". Off: they stay on the main output with schedule.status "not-schedulable".',
 	},
+	invalidRecordsProperty(INVALID_OUTPUT_VERSION),
 	reasonsLanguageProperty('Language of the reasons under schedule.reasons (letter phrases come in both languages)'),
 	{
 		displayName: 'Extra Designated Days',

@@ -8,11 +8,18 @@ import {
 } from 'n8n-workflow';
 
 import { calendarPerItem } from '../shared/n8n/calendar';
-import { runPerItem } from '../shared/n8n/items';
+import { INVALID_OUTPUT_VERSION, outputsWithInvalid } from '../shared/n8n/descriptions';
+import { routesInvalidItems, runPerItem } from '../shared/n8n/items';
 import { parametersReadItem, valuePerItem } from '../shared/n8n/parameters';
 import { referenceDayPerItem } from '../shared/n8n/referenceDay';
 import { paymentArrangementProperties } from './description';
 import { arrangementOfItem, floorNormsFrom, type ArrangementSettings, type ProposeParameters } from './item';
+
+/**
+ * Outputs: one, unnamed as version 1 drew it; named "Arrangement" beside "Invalid". Serialised into
+ * the description as an expression, so it must be self-contained.
+ */
+const configuredOutputs = (parameters: Record<string, unknown>, invalid: boolean) => (invalid ? [{ type: 'main', displayName: 'Arrangement' }] : ['main']);
 
 export class PaymentArrangement implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,14 +27,16 @@ export class PaymentArrangement implements INodeType {
 		name: 'paymentArrangement',
 		icon: { light: 'file:paymentArrangement.svg', dark: 'file:paymentArrangement.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: records it cannot use leave on an "Invalid" output by default (1 stopped the run).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] === "check" ? "check arrangement" : "propose plans"}}',
 		description:
 			'Proposes instalment plans within the debtor\'s capacity and the protected income floor, dated after payday, and checks running arrangements against payments',
 		defaults: { name: 'Payment Arrangement' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: outputsWithInvalid(configuredOutputs, INVALID_OUTPUT_VERSION),
 		properties: paymentArrangementProperties,
 	};
 
@@ -65,7 +74,8 @@ export class PaymentArrangement implements INodeType {
 				graceDays: this.getNodeParameter('graceDays', i, 0) as number,
 			})),
 		};
-		return runPerItem(this, { outputCount: 1 }, (item, i) => ({
+		const invalidOutput = routesInvalidItems(this, INVALID_OUTPUT_VERSION) ? 1 : undefined;
+		return runPerItem(this, { outputCount: invalidOutput === undefined ? 1 : 2, invalidOutput }, (item, i) => ({
 			output: 0,
 			key: 'arrangement',
 			value: arrangementOfItem(item.json, i, settings, fixedNorms),

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { referenceDateProperty, usualDesignatedDaysProperty } from '../shared/n8n/descriptions';
+import { INVALID_OUTPUT_VERSION, invalidRecordsProperty, referenceDateProperty, usualDesignatedDaysProperty } from '../shared/n8n/descriptions';
 
 // Defaults are literals (the linter wants them so); a node test checks they equal the domain defaults.
 
@@ -29,6 +29,7 @@ export const paymentArrangementProperties: INodeProperties[] = [
 			},
 		],
 	},
+	invalidRecordsProperty(INVALID_OUTPUT_VERSION),
 	referenceDateProperty('The day to plan or check for (YYYY-MM-DD). Empty means today in the workflow time zone.'),
 	{
 		displayName: 'Amount',

@@ -32,7 +32,8 @@ import {
 	type Tone,
 } from '../shared/messages';
 import { assumesUsualDesignatedDays } from '../shared/n8n/calendar';
-import { runPerItem } from '../shared/n8n/items';
+import { routesInvalidItems, runPerItem } from '../shared/n8n/items';
+import { INVALID_OUTPUT_VERSION, outputsWithInvalid } from '../shared/n8n/descriptions';
 import { parameterPerItem } from '../shared/n8n/parameters';
 import { referenceDayPerItem } from '../shared/n8n/referenceDay';
 import { toneTemplateProperties } from './description';
@@ -65,6 +66,12 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback
 	return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
+/**
+ * Outputs: one, unnamed as version 1 drew it; named "Message" beside "Invalid". Serialised into the
+ * description as an expression, so it must be self-contained.
+ */
+const configuredOutputs = (parameters: Record<string, unknown>, invalid: boolean) => (invalid ? [{ type: 'main', displayName: 'Message' }] : ['main']);
+
 /** A value or an Error, so a failure can be thrown outside the catch (n8n lint rule). */
 function attempt<T>(run: () => T): T | Error {
 	try {
@@ -80,14 +87,16 @@ export class ToneTemplate implements INodeType {
 		name: 'toneTemplate',
 		icon: { light: 'file:toneTemplate.svg', dark: 'file:toneTemplate.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: records it cannot use leave on an "Invalid" output by default (1 stopped the run).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{($parameter["stage"] === "item" ? "stage from item" : $parameter["stage"]) + " · " + ($parameter["channel"] === "item" ? "channel from item" : $parameter["channel"])}}',
 		description:
 			'Writes the message for a stage in the right tone, register and language, in plain language: amount, date and one action first, how to pay and how to get help',
 		defaults: { name: 'Tone Template' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: outputsWithInvalid(configuredOutputs, INVALID_OUTPUT_VERSION),
 		properties: toneTemplateProperties,
 	};
 
@@ -146,7 +155,8 @@ export class ToneTemplate implements INodeType {
 		const referenceDayOf = referenceDayPerItem(this);
 		const lib = templateLibrary();
 
-		return runPerItem(this, { outputCount: 1 }, (item, i) => {
+		const invalidOutput = routesInvalidItems(this, INVALID_OUTPUT_VERSION) ? 1 : undefined;
+		return runPerItem(this, { outputCount: invalidOutput === undefined ? 1 : 2, invalidOutput }, (item, i) => {
 			const record = assertDebtor(item.json, i);
 			const referenceDay = referenceDayOf(i);
 			const json = item.json as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { languageOptions, referenceDateProperty, usualDesignatedDaysProperty } from '../shared/n8n/descriptions';
+import { INVALID_OUTPUT_VERSION, invalidRecordsProperty, languageOptions, referenceDateProperty, usualDesignatedDaysProperty } from '../shared/n8n/descriptions';
 
 // Option lists are alphabetised by name (linter rule); the "from the item" choice comes first in
 // meaning but sorts where its name puts it.
@@ -79,6 +79,7 @@ export const toneTemplateProperties: INodeProperties[] = [
 		],
 		description: 'Formal "u" or informal "je" (in English only the greeting differs)',
 	},
+	invalidRecordsProperty(INVALID_OUTPUT_VERSION),
 	referenceDateProperty("The day the message goes out (YYYY-MM-DD), unless the item's schedule says. Empty means today in the workflow time zone."),
 	{
 		displayName: 'Brand',

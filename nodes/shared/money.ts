@@ -9,6 +9,35 @@ export function isCents(value: unknown): value is Cents {
 }
 
 /**
+ * The largest amount a message, an EPC QR code or a payment link can state: EUR 999,999,999.99, the
+ * EPC QR code's limit (the narrowest of the three). The debtor schema bounds each amount field by it;
+ * amounts added up from several fields are checked against it before any text is written.
+ */
+export const MAX_STATABLE_CENTS: Cents = 99_999_999_999;
+
+/** The bound in words, for every refusal of an amount beyond it (no amount of the debtor in it). */
+export const STATABLE_LIMIT_TEXT = 'EUR 999,999,999.99, the most a message, QR code or payment link can state';
+
+/** Whether `value` is whole cents that a message can state (at most EUR 999,999,999.99 either way). */
+export function isStatableCents(value: unknown): value is Cents {
+	return typeof value === 'number' && Number.isSafeInteger(value) && value <= MAX_STATABLE_CENTS && value >= -MAX_STATABLE_CENTS;
+}
+
+/** Why `value` cannot be written as an amount: the one wording, so every refusal reads the same. */
+function unstatable(value: unknown): RangeError {
+	return new RangeError(
+		typeof value === 'number' && Number.isSafeInteger(value)
+			? `is more than ${STATABLE_LIMIT_TEXT}`
+			: 'is not a whole number of cents',
+	);
+}
+
+/** Throws a RangeError (no value in it) unless `value` is cents a message can state; see isStatableCents. */
+export function assertStatableCents(value: unknown): asserts value is Cents {
+	if (!isStatableCents(value)) throw unstatable(value);
+}
+
+/**
  * Rounds a fractional cent amount to whole cents, half away from zero (the commercial rounding
  * Dutch invoices and the BIK tables use: 12.5 cents becomes 13 cents, -12.5 becomes -13).
  */
@@ -65,9 +94,11 @@ const GROUPING: Record<string, { thousands: string; decimal: string }> = {
 
 /**
  * Formats cents as "EUR 1.234,50" (nl) or "EUR 1,234.50" (en). The ISO code rather than the euro
- * sign keeps SMS texts in the GSM-7 alphabet (the euro sign costs two septets).
+ * sign keeps SMS texts in the GSM-7 alphabet (the euro sign costs two septets). Refuses (RangeError)
+ * what is not whole cents or more than a message can state, rather than writing "1e+298".
  */
 export function formatCents(amount: Cents, language = 'nl', options: { symbol?: string } = {}): string {
+	assertStatableCents(amount);
 	const { thousands, decimal } = GROUPING[language] ?? GROUPING.en;
 	const symbol = options.symbol ?? 'EUR';
 	const negative = amount < 0;
@@ -79,8 +110,12 @@ export function formatCents(amount: Cents, language = 'nl', options: { symbol?: 
 	return `${negative ? '-' : ''}${symbol ? symbol + ' ' : ''}${whole}${decimal}${fraction}`;
 }
 
-/** Cents as a plain decimal string with a dot ("1234.50"), as the EPC QR code and most APIs want. */
+/**
+ * Cents as a plain decimal string with a dot ("1234.50"), as the EPC QR code and most APIs want.
+ * Refuses (RangeError) what formatCents refuses.
+ */
 export function centsToDecimalString(amount: Cents): string {
+	assertStatableCents(amount);
 	const negative = amount < 0;
 	const abs = Math.abs(amount);
 	return `${negative ? '-' : ''}${Math.floor(abs / 100)}.${(abs % 100).toString().padStart(2, '0')}`;

@@ -10,6 +10,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { ChannelSender } from '../../nodes/ChannelSender/ChannelSender.node';
 import { channelSenderCredentials } from '../../nodes/ChannelSender/description';
+import { evaluateOutputs } from './harness';
 import type { DeliveryRecord } from '../../nodes/shared/providers';
 import { META, metaHandler } from '../fixtures/providers/meta';
 import { senderContext } from '../fixtures/providers/nodeContext';
@@ -73,9 +74,12 @@ describe('Channel Sender node', () => {
 	});
 	afterEach(() => jest.restoreAllMocks());
 
-	test('description: two outputs, sandbox default for every channel', () => {
-		const { description } = new ChannelSender();
-		expect(description.outputNames).toEqual(['Sent', 'Not Sent']);
+	test('description: two outputs (and Invalid from version 2), sandbox default for every channel', () => {
+		const node = new ChannelSender();
+		const { description } = node;
+		expect(evaluateOutputs(node, 1, {})).toEqual(['Sent', 'Not Sent']);
+		expect(evaluateOutputs(node, 2, {})).toEqual(['Sent', 'Not Sent', 'Invalid']);
+		expect(evaluateOutputs(node, 2, { invalidRecords: 'fail' })).toEqual(['Sent', 'Not Sent']);
 		for (const name of ['emailProvider', 'smsProvider', 'whatsappProvider', 'letterProvider', 'phoneProvider']) {
 			expect(description.properties.find((p) => p.name === name)?.default).toBe('sandbox');
 		}

@@ -1,11 +1,11 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @typescript-eslint/no-explicit-any -- evaluates the node's output expression the way the editor does; outputs are loose JSON read field by field */
+/* eslint-disable @typescript-eslint/no-explicit-any -- outputs are loose JSON read field by field */
 import { NodeOperationError, type INodeProperties } from 'n8n-workflow';
 
 import { PaydayScheduler, paydaySchedulerOutputs, settingsFromParameters } from '../../nodes/PaydayScheduler/PaydayScheduler.node';
 import { paydaySchedulerProperties } from '../../nodes/PaydayScheduler/description';
 import { DEFAULT_INCOME_CALENDAR_OPTIONS } from '../../nodes/shared/calendar';
 import { DEFAULT_SCHEDULING_SETTINGS, compileSettings } from '../../nodes/shared/scheduling';
-import { pairedIndexes, runNode } from './harness';
+import { evaluateOutputs, pairedIndexes, runNode } from './harness';
 
 const node = new PaydayScheduler();
 type Json = Record<string, any>;
@@ -311,11 +311,14 @@ describe('Payday Scheduler node: description', () => {
 		});
 	});
 
-	test('outputs follow the switch, evaluated as the editor does', () => {
-		const expression = node.description.outputs as string;
-		const evaluate = new Function('$parameter', `return ${expression.slice(3, -2)};`) as (p: object) => Array<{ displayName: string }>;
-		expect(evaluate({}).map((o) => o.displayName)).toEqual(['Scheduled', 'Not Schedulable']);
-		expect(evaluate({ notSchedulableOutput: false }).map((o) => o.displayName)).toEqual(['Scheduled']);
+	test('outputs follow the switch and the version, evaluated as the editor does', () => {
+		expect(evaluateOutputs(node, 1, {})).toEqual(['Scheduled', 'Not Schedulable']);
+		expect(evaluateOutputs(node, 1, { notSchedulableOutput: false })).toEqual(['Scheduled']);
+		// Version 1 had no Invalid output, whatever the parameters say.
+		expect(evaluateOutputs(node, 1, { invalidRecords: 'route' })).toEqual(['Scheduled', 'Not Schedulable']);
+		expect(evaluateOutputs(node, 2, {})).toEqual(['Scheduled', 'Not Schedulable', 'Invalid']);
+		expect(evaluateOutputs(node, 2, { notSchedulableOutput: false })).toEqual(['Scheduled', 'Invalid']);
+		expect(evaluateOutputs(node, 2, { invalidRecords: 'fail' })).toEqual(['Scheduled', 'Not Schedulable']);
 		expect(paydaySchedulerOutputs({ notSchedulableOutput: true })).toHaveLength(2);
 	});
 

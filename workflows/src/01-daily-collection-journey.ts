@@ -3,6 +3,7 @@
  */
 import { Canvas, isTrue, BRAND, BANK, logRow, appendRows, openDebtors, personTask, type Json } from './canvas';
 import { ADD_CONTACTS, changeOfLoaded, recordChange } from './recordChange';
+import { invalidRecordRows } from './dataTables';
 
 // ---------------------------------------------------------------------------------------------
 // 1. Daily collection journey
@@ -48,6 +49,7 @@ export function dailyJourney(): Json {
 		[
 			'### 2. Decide',
 			'*Segment debtors* gives each debtor a persona with reasons; records that fail validation are logged, never guessed.',
+			'Every step has an **Invalid** output: a debtor whose record it cannot use is logged as `invalid` with the field at fault and becomes a task to correct the record; the other debtors go on.',
 			'*Plan next step* applies the ladder of the persona and the legal gates (14-day letter once per claim, costs only after its term, stop on death, pause on dispute, arrangement and debt help). Debtors without a step today are logged with the reason (`paid`, `paused`, `stopped`, `waiting`, `finished`).',
 			'Steps that need a person (care calls) become a task instead of a message.',
 		].join('\n'),
@@ -144,12 +146,10 @@ export function dailyJourney(): Json {
 	const logLater = c.add('Log: waiting for its moment', 'n8n-nodes-base.set', 3.4, [2200, 420], logRow('waiting', "={{ 'planned for ' + $json.schedule.moment + ': ' + ($json.schedule.reasonCodes ?? []).join(', ') }}"));
 	const logNotSchedulable = c.add('Log: not schedulable', 'n8n-nodes-base.set', 3.4, [1960, 500], logRow('not-schedulable', "={{ $json.schedule.reasonCode + ' (' + $json.schedule.action + ')' }}"));
 	const logNoStep = c.add('Log: no step today', 'n8n-nodes-base.set', 3.4, [1360, 500], logRow('no-step', "={{ $json.journey.reason + ($json.journey.earliestDate ? ' until ' + $json.journey.earliestDate : '') }}"));
-	const logInvalid = c.add('Log: invalid record', 'n8n-nodes-base.set', 3.4, [1160, 660], logRow('invalid', "={{ $json.error?.message ?? 'invalid record' }}"));
 	const writeLog = appendRows(c, 'Write contact log', [3080, 420], 'sc_contact_log');
 
 	c.link(fromRow, segment);
 	c.link(segment, plan, 0);
-	c.link(segment, logInvalid, 1);
 	c.link(plan, person, 0);
 	c.link(plan, logNoStep, 1);
 	c.link(person, taskRow, 0);
@@ -170,6 +170,13 @@ export function dailyJourney(): Json {
 	c.link(toRecord, recordContact);
 	c.link(taskRow, logTask);
 	c.link(taskRow, writeTask);
-	for (const log of [logSent, logNotSent, logUnconfirmed, logTask, logLater, logNotSchedulable, logNoStep, logInvalid]) c.link(log, writeLog);
+	for (const log of [logSent, logNotSent, logUnconfirmed, logTask, logLater, logNotSchedulable, logNoStep]) c.link(log, writeLog);
+	// Each step's Invalid output: logged with the field at fault, and a task to correct the record.
+	const day = "={{ $('Settings').first().json.referenceDate }}";
+	for (const [from, output, x] of [[segment, 1, 960], [plan, 2, 1160], [render, 1, 1560], [when, 2, 1760], [send, 2, 2200]] as const) {
+		const invalid = invalidRecordRows(c, from, output, [x, 820], day);
+		c.link(invalid.log, writeLog);
+		c.link(invalid.task, writeTask);
+	}
 	return c.workflow('scDailyJourney01', 'Social Collections: daily collection journey');
 }

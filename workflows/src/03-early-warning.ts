@@ -3,6 +3,7 @@
  */
 import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, openDebtors, personTask, type Json } from './canvas';
 import { ADD_CONTACTS, SET_FIELDS, changeOfLoaded, recordChange } from './recordChange';
+import { invalidRecordRows } from './dataTables';
 
 /** Day since which a care step counts for the current arrears (the segmenter's `arrearsSince`, else 30 days back). */
 const EPISODE_START = "($json.segmentation.features?.arrearsSince ?? DateTime.fromISO($('Settings').first().json.referenceDate).minus({ days: 30 }).toFormat('yyyy-MM-dd'))";
@@ -35,6 +36,7 @@ export function earlyWarning(): Json {
 		'Loads the open debtors from `sc_debtors`, segments them and keeps those with `segmentation.signals`. Debtors without a signal are left alone.',
 		'*Check municipality signal* (Journey Planner) checks the legal preconditions; a debtor whose record has `municipalitySignalledOn` (set here when a signal is prepared) is not prepared again for the same arrears.',
 		'Deceased debtors, disputes, debt help, vulnerable debtors and running arrangements get no care message from this workflow (their own flow applies); that is logged.',
+		'A debtor whose record a step cannot use leaves on that step\'s **Invalid** output: logged as `invalid` with the field at fault, and a task to correct the record.',
 	].join('\n'));
 	c.note('Note: care', [1160, -420], 1500, 400, [
 		'### 2. Care message and call task (once per arrears)',
@@ -147,12 +149,10 @@ export function earlyWarning(): Json {
 		'early-warning-care',
 		'',
 	));
-	const logInvalid = c.add('Log: invalid record', 'n8n-nodes-base.set', 3.4, [1160, 520], logRow('invalid', "={{ $json.error?.message ?? 'invalid record' }}"));
 	const writeLog = appendRows(c, 'Write contact log', [3100, 520], 'sc_contact_log');
 
 	c.link(fromRow, segment);
 	c.link(segment, hasSignals, 0);
-	c.link(segment, logInvalid, 1);
 	c.link(hasSignals, plan, 0);
 	c.link(plan, protectedFlow);
 	c.link(protectedFlow, logOwnFlow, 0);
@@ -177,6 +177,13 @@ export function earlyWarning(): Json {
 	c.link(ready, logSignal, 0);
 	c.link(ready, logNoSignal, 1);
 	c.link(signalRow, writeSignal);
-	for (const log of [logCare, logLater, logNotSchedulable, logSignal, logNoSignal, logOwnFlow, logInvalid]) c.link(log, writeLog);
+	for (const log of [logCare, logLater, logNotSchedulable, logSignal, logNoSignal, logOwnFlow]) c.link(log, writeLog);
+	// Each step's Invalid output: logged with the field at fault, and a task to correct the record.
+	const day = "={{ $('Settings').first().json.referenceDate }}";
+	for (const [from, output, x] of [[segment, 1, 960], [plan, 1, 1360], [render, 1, 1960], [when, 2, 2160], [send, 2, 2560]] as const) {
+		const invalid = invalidRecordRows(c, from, output, [x, 1160], day);
+		c.link(invalid.log, writeLog);
+		c.link(invalid.task, writeTask);
+	}
 	return c.workflow('scEarlyWarning03', 'Social Collections: early warning');
 }

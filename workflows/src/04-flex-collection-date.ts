@@ -1,7 +1,8 @@
 /**
  * Workflow 4: flex collection date (flex-incasso): the debtor chooses the day of the direct debit.
  */
-import { Canvas, PREFIX, isTrue, BRAND, BANK, logRow, appendRows, todaySettings, type Json } from './canvas';
+import { Canvas, NODE_VERSIONS, PREFIX, isTrue, BRAND, BANK, logRow, appendRows, todaySettings, type Json } from './canvas';
+import { invalidRecordRows } from './dataTables';
 import { HELD_SETTINGS, checkRequest, confirmationKey, confirmationOutcome, findDebtor, formEnding, formTrigger, heldConfirmations, saveFormChoice, savedOrSorry } from './selfService';
 
 export const FLEX_DAY_FIELD = 'Incassodag (1 tot en met 31)';
@@ -40,20 +41,23 @@ function noticeLog(decision: string, day: string): Json {
  * again from the moment the window opens, and the record is saved with the outcome. `names` are the
  * node names (the form part and the held part each have their own). Returns the save node's name.
  */
-function sendAndSave(c: Canvas, settings: string, x: number, y: number, names: { render: string; send: string; held: string; again: string; row: string; save: string; prefix: string; onlyIfStillLatest?: boolean }): { render: string; save: string; row: string } {
-	// A notice that cannot be written (e.g. nothing open to collect) still leaves a saved choice, "not sent".
-	const render = c.add(names.render, `${PREFIX}.toneTemplate`, 1, [x, y], {
+function sendAndSave(c: Canvas, settings: string, x: number, y: number, names: { render: string; send: string; held: string; again: string; row: string; save: string; prefix: string; onlyIfStillLatest?: boolean }): { render: string; save: string; row: string; again: string } {
+	// A notice that cannot be written or sent (e.g. nothing open to collect) still leaves a saved choice,
+	// "not sent": both nodes go on with the item's error (Invalid Records: stop, On Error: continue).
+	const render = c.add(names.render, `${PREFIX}.toneTemplate`, NODE_VERSIONS.toneTemplate, [x, y], {
 		stage: 'pre-due-notice',
 		tone: 'neutral',
 		referenceDate: `={{ $('${settings}').first().json.referenceDate }}`,
 		brand: BRAND,
 		bank: BANK,
+		invalidRecords: 'fail',
 	}, { onError: 'continueRegularOutput' });
-	const send = c.ours(names.send, 'channelSender', [x + 220, y], {
+	const send = c.add(names.send, `${PREFIX}.channelSender`, NODE_VERSIONS.channelSender, [x + 220, y], {
 		channelSource: 'item',
 		idempotencyKey: confirmationKey(['$json.debtorId', "'collection-day-notice'", `$json.${NOTICE}.change`]),
+		invalidRecords: 'fail',
 		options: { referenceDate: `={{ $('${settings}').first().json.referenceDate }}` },
-	});
+	}, { onError: 'continueRegularOutput' });
 	const held = c.add(names.held, 'n8n-nodes-base.if', 2.2, [x + 440, y], isTrue("={{ $json.delivery?.reason === 'outside-contact-window' }}"));
 	// Held: the notice goes out when the window opens, so the 14 days count from then.
 	const again = c.ours(names.again, 'paydayScheduler', [x + 660, y - 120], {
@@ -75,7 +79,7 @@ function sendAndSave(c: Canvas, settings: string, x: number, y: number, names: {
 	c.link(held, again, 0);
 	c.link(held, row, 1);
 	c.link(again, row);
-	return { render, save, row };
+	return { render, save, row, again };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,6 +173,19 @@ export function flexCollectionDate(): Json {
 	c.link(logChoice, writeLog);
 	c.link(writeLog, done);
 	c.link(logRefused, writeRefused);
+	// A record the Payday Scheduler cannot use: nothing is saved; logged with the field at fault, a task
+	// to correct the record, then the page.
+	const writeInvalid = appendRows(c, 'Write invalid record to log', [3520, 500], 'sc_contact_log');
+	const writeCorrection = appendRows(c, 'Write correction task', [3520, 660], 'sc_tasks');
+	const contactYou = formEnding(c, 'Page: we will contact you', [3740, 660], 'Wij nemen contact met u op',
+		'Wij konden uw keuze nu niet verwerken. Een medewerker kijkt ernaar en neemt binnen twee werkdagen contact met u op.',
+		'4a000001-0000-4000-8000-00000000f006');
+	for (const [from, output, x] of [[when, 2, 3080], [chain.again, 1, 3300]] as const) {
+		const rows = invalidRecordRows(c, from, output, [x, 500], "={{ $('Settings').first().json.referenceDate }}");
+		c.link(rows.log, writeInvalid);
+		c.link(rows.task, writeCorrection);
+	}
+	c.link(writeCorrection, contactYou);
 
 	// 3. Held confirmations: sent when the window opens.
 	const due = heldConfirmations(c, NOTICE, [0, 900]);
@@ -195,5 +212,13 @@ export function flexCollectionDate(): Json {
 	c.link(whenHeld, heldChain.row, 1);
 	c.link(heldChain.save, logHeld);
 	c.link(logHeld, writeHeld);
+	// A record the Payday Scheduler cannot use: logged with the field at fault, and a task to correct it.
+	const writeHeldInvalid = appendRows(c, 'Write invalid held record to log', [3740, 1300], 'sc_contact_log');
+	const writeHeldCorrection = appendRows(c, 'Write held correction task', [3740, 1460], 'sc_tasks');
+	for (const [from, output, x] of [[whenHeld, 2, 3300], [heldChain.again, 1, 3520]] as const) {
+		const rows = invalidRecordRows(c, from, output, [x, 1300], `={{ $('${HELD_SETTINGS}').first().json.referenceDate }}`);
+		c.link(rows.log, writeHeldInvalid);
+		c.link(rows.task, writeHeldCorrection);
+	}
 	return c.workflow('scFlexDate04', 'Social Collections: flex collection date (form)');
 }

@@ -1,7 +1,7 @@
 /**
  * Workflow 5: payment arrangement self-service (betalingsregeling): a two-page form.
  */
-import { Canvas, PREFIX, isTrue, BRAND, BANK, logRow, appendRows, personTask, todaySettings, type Json } from './canvas';
+import { Canvas, NODE_VERSIONS, PREFIX, isTrue, BRAND, BANK, logRow, appendRows, personTask, todaySettings, type Json } from './canvas';
 import { HELD_SETTINGS, checkRequest, confirmationKey, confirmationOutcome, findDebtor, formEnding, formTrigger, heldConfirmations, saveFormChoice, savedOrSorry } from './selfService';
 
 export const ARRANGEMENT_FIELD = {
@@ -45,19 +45,22 @@ function confirmationLog(decision: string, day: string): Json {
 
 /** Writes and sends the arrangement confirmation, with a key of its own per agreed plan. */
 function writeAndSend(c: Canvas, settings: string, x: number, y: number, names: { render: string; send: string }): { render: string; send: string } {
-	// A confirmation that cannot be written does not undo the agreement: it is saved as not sent.
-	const render = c.add(names.render, `${PREFIX}.toneTemplate`, 1, [x, y], {
+	// A confirmation that cannot be written or sent does not undo the agreement: it is saved as not
+	// sent. Both nodes go on with the item's error (Invalid Records: stop, On Error: continue).
+	const render = c.add(names.render, `${PREFIX}.toneTemplate`, NODE_VERSIONS.toneTemplate, [x, y], {
 		stage: 'arrangement-confirmation',
 		tone: 'supportive',
 		referenceDate: `={{ $('${settings}').first().json.referenceDate }}`,
 		brand: BRAND,
 		bank: BANK,
+		invalidRecords: 'fail',
 	}, { onError: 'continueRegularOutput' });
-	const send = c.ours(names.send, 'channelSender', [x + 220, y], {
+	const send = c.add(names.send, `${PREFIX}.channelSender`, NODE_VERSIONS.channelSender, [x + 220, y], {
 		channelSource: 'item',
 		idempotencyKey: confirmationKey(['$json.debtorId', "'arrangement-confirmation'", '$json.arrangement.agreedOn', '$json.arrangement.firstDate', '$json.arrangement.terms', '$json.arrangement.totalCents']),
+		invalidRecords: 'fail',
 		options: { referenceDate: `={{ $('${settings}').first().json.referenceDate }}` },
-	});
+	}, { onError: 'continueRegularOutput' });
 	c.link(render, send);
 	return { render, send };
 }
@@ -115,12 +118,14 @@ export function paymentArrangement(): Json {
     if (composition) record.household = { ...(record.household ?? {}), composition };
   }`);
 	const valid = c.add('Request valid?', 'n8n-nodes-base.if', 2.2, [800, 200], isTrue('={{ $json.request.valid }}'));
-	// An amount that is not one stops only this item (continue on fail), and the page below says which.
-	const propose = c.add('Propose plans', `${PREFIX}.paymentArrangement`, 1, [1000, 100], {
+	// An amount that is not one stops only this item (Invalid Records: stop, On Error: continue), and
+	// the page below says which.
+	const propose = c.add('Propose plans', `${PREFIX}.paymentArrangement`, NODE_VERSIONS.paymentArrangement, [1000, 100], {
 		operation: 'propose',
 		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
 		capacityEuros: '={{ $json.request.monthlyText }}',
 		proposeOptions: { incomeEuros: '={{ $json.request.incomeText }}' },
+		invalidRecords: 'fail',
 	}, { onError: 'continueRegularOutput' });
 	const amountsRead = c.add('Amounts readable?', 'n8n-nodes-base.if', 2.2, [1200, 100], isTrue(
 		'={{ $json.error === undefined && $json.arrangement?.capacity?.statedCents > 0 && $json.arrangement.capacity.statedCents <= 10000000 && ($json.arrangement.capacity.incomeCents ?? 0) <= 100000000 }}',

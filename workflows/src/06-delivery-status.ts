@@ -5,7 +5,7 @@
  */
 import { Canvas, PREFIX, appendRows, isTrue, BRAND, BANK, type Json } from './canvas';
 import { ADD_CONTACTS, recordChange } from './recordChange';
-import { contactLogRow, rowsWhere, taskRow as taskColumns } from './dataTables';
+import { contactLogRow, invalidRecordRows, rowsWhere, taskRow as taskColumns } from './dataTables';
 
 export const DELIVERY_STATUS_WEBHOOK_ID = '6a000001-d3b7-4c55-8f0e-5b9d2c7a4e06';
 
@@ -215,5 +215,11 @@ export function deliveryStatus(): Json {
 	c.link(taskRow, writeTask);
 	c.link(taskRow, logTask);
 	c.link(logTask, writeLog);
+	// A record a node cannot use: logged with the field at fault, and a task to correct it.
+	for (const [from, output, x] of [[render, 1, 1620], [send, 2, 1840]] as const) {
+		const invalid = invalidRecordRows(c, from, output, [x, 1100]);
+		c.link(invalid.log, writeLog);
+		c.link(invalid.task, writeTask);
+	}
 	return c.workflow('scDeliveryStatus06', 'Social Collections: delivery status');
 }

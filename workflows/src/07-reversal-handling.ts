@@ -4,7 +4,7 @@
  */
 import { Canvas, appendRows, assign, isTrue, BRAND, BANK, type Json } from './canvas';
 import { recordChange } from './recordChange';
-import { contactLogRow, rowsWhere, taskRow as taskColumns } from './dataTables';
+import { contactLogRow, invalidRecordRows, rowsWhere, taskRow as taskColumns } from './dataTables';
 
 const FIND = `// The latest reversal of each debtor that has not been answered yet. Answered reversals are listed
 // in the record (reversalsAnswered), so a second run, or a replay, answers nothing twice.
@@ -190,5 +190,12 @@ export function reversalHandling(): Json {
 	c.link(logMessage, writeLog);
 	c.link(logOther, writeLog);
 	c.link(taskRow, writeTask);
+	// A record a node cannot use: logged with the field at fault, and a task to correct it.
+	const day = "={{ $('Settings').first().json.referenceDate }}";
+	for (const [from, output, x] of [[when, 1, 1100], [render, 1, 1720], [send, 2, 1940]] as const) {
+		const invalid = invalidRecordRows(c, from, output, [x, 700], day);
+		c.link(invalid.log, writeLog);
+		c.link(invalid.task, writeTask);
+	}
 	return c.workflow('scReversalHandling07', 'Social Collections: direct-debit reversal handling');
 }

@@ -51,7 +51,12 @@ export function demo(): Json {
 	c.link(settings, generate);
 	c.link(generate, segment);
 	c.link(segment, plan, 0);
+	// Records a node cannot use (Invalid outputs) are in the report too, with the field at fault.
 	c.link(segment, merge, 1, 2);
+	c.link(plan, merge, 2, 2);
+	c.link(render, merge, 1, 2);
+	c.link(when, merge, 1, 2);
+	c.link(send, merge, 2, 2);
 	c.link(plan, render, 0);
 	c.link(plan, merge, 1, 1);
 	c.link(render, when);

@@ -1,9 +1,10 @@
 /**
  * Data Table pieces of the event-driven workflows (2, 6, 7): the node parameters for reading,
  * inserting and saving rows, and the rows of sc_contact_log and sc_tasks with every column named,
- * so a row never depends on which fields happen to be on the item.
+ * so a row never depends on which fields happen to be on the item. Also what every workflow does
+ * with a package node's "Invalid" output (invalidRecordRows).
  */
-import { assign, rowOf, table, type Json } from './canvas';
+import { assign, rowOf, table, type Canvas, type Json } from './canvas';
 
 /** Get rows of `name` matching all `conditions` ([column, value expression]), every match. */
 export function rowsWhere(name: string, conditions: Array<[string, string]>): Json {
@@ -40,4 +41,40 @@ export function taskRow(values: { day?: string; stage: string; claimIds: string;
 		['why', values.why],
 		['done', 'false'],
 	]);
+}
+
+/**
+ * The reason an item left `node` on its "Invalid" output, as an expression: the node, then the field
+ * at fault and what is wrong with it (the error names no value, so neither does the reason).
+ */
+function invalidReason(node: string): string {
+	return `${JSON.stringify(`${node}: `)} + ($json.error?.problems?.[0] ? 'field ' + $json.error.problems[0].field + ' ' + $json.error.problems[0].message : ($json.error?.message ?? 'invalid record'))`;
+}
+
+/**
+ * Where the "Invalid" output `output` of the package node `from` goes: a contact-log row (decision
+ * "invalid", the reason naming the node and the field) and an open task for a person to correct the
+ * record; no debtor leaves a run unaccounted for. Returns the two Set nodes (placed at `position` and
+ * below it) for the caller to link to its contact-log and task-list writers. `day`: the day column
+ * (default: today in Amsterdam; the daily runs pass their Settings day).
+ */
+export function invalidRecordRows(c: Canvas, from: string, output: number, position: [number, number], day?: string): { log: string; task: string } {
+	const reason = invalidReason(from);
+	const log = c.add(`Log: invalid record (${from})`, 'n8n-nodes-base.set', 3.4, position, contactLogRow({
+		...(day ? { day } : {}),
+		debtorId: "={{ $json.debtorId ?? $json.error?.debtorId ?? '' }}",
+		decision: 'invalid',
+		stage: "={{ $json.journey?.stage ?? '' }}",
+		status: 'invalid',
+		reason: `={{ ${reason} }}`,
+	}));
+	const task = c.add(`Task: correct record (${from})`, 'n8n-nodes-base.set', 3.4, [position[0], position[1] + 160], taskRow({
+		...(day ? { day } : {}),
+		stage: "={{ $json.journey?.stage ?? '' }}",
+		claimIds: '',
+		why: `={{ 'Correct the debtor record. ' + ${reason} + '. Until it is corrected, ' + ${JSON.stringify(from)} + ' leaves this debtor out.' }}`,
+	}));
+	c.link(from, log, output);
+	c.link(from, task, output);
+	return { log, task };
 }

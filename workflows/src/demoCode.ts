@@ -139,7 +139,7 @@ const messages = sent.map((d) => {
 // Who got no message, and why.
 const skipped = items.filter((d) => !d.delivery || d.delivery.status !== 'sent' && d.delivery.status !== 'queued');
 const skippedRows = skipped.map((d) => '<tr data-debtor="' + esc(d.debtorId) + '"><td>' + esc(nameOf(d)) + '</td><td>' + esc(d.segmentation?.persona ?? 'invalid') + '</td><td>' +
-	esc(d.delivery ? 'not sent: ' + (d.delivery.reason ?? d.delivery.status) : d.journey ? d.journey.reason : d.error?.message) + '</td><td>' +
+	esc(d.error ? 'invalid record: ' + (d.error.message ?? '') : d.delivery ? 'not sent: ' + (d.delivery.reason ?? d.delivery.status) : d.journey ? d.journey.reason : '') + '</td><td>' +
 	esc((d.journey?.reasons ?? []).slice(-1)[0] ?? '') + '</td></tr>').join('');
 
 const html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Outbox ' + esc(settings.referenceDate) + '</title>' +
@@ -161,7 +161,7 @@ return [{ json: {
 	segments,
 	messagesByChannel: sent.reduce((acc, d) => { if (['sent', 'queued'].includes(d.delivery.status)) acc[d.delivery.channel] = (acc[d.delivery.channel] ?? 0) + 1; return acc; }, {}),
 	sent: count((d) => d.delivery && ['sent', 'queued'].includes(d.delivery.status)),
-	skipped: skipped.map((d) => ({ debtorId: d.debtorId, why: d.delivery ? 'not-sent:' + (d.delivery.reason ?? d.delivery.status) : d.journey ? d.journey.reason : 'invalid' })),
+	skipped: skipped.map((d) => ({ debtorId: d.debtorId, why: d.error ? 'invalid' : d.delivery ? 'not-sent:' + (d.delivery.reason ?? d.delivery.status) : d.journey ? d.journey.reason : 'invalid' })),
 	html,
 }, binary: { report: { data: base64, mimeType: 'text/html', fileName: 'outbox.html', fileExtension: 'html' } } }];
 `;

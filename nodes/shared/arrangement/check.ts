@@ -9,7 +9,7 @@
 import { formatDate } from '../calendar/format';
 import { isoDate, parseIsoDate, type DayNumber } from '../calendar/days';
 import type { Language, Payment, Reversal } from '../debtor/model';
-import { formatCents, type Cents } from '../money';
+import { formatCents, MAX_STATABLE_CENTS, STATABLE_LIMIT_TEXT, type Cents } from '../money';
 
 export interface Instalment {
 	number: number;
@@ -79,6 +79,9 @@ export function parsePlan(value: unknown, prefix = 'plan'): ArrangementPlan {
 		const sum = (plan.instalments as Instalment[]).reduce((total, instalment) => total + instalment.amountCents, 0);
 		if (plan.totalCents !== undefined && plan.totalCents !== sum) {
 			problems.push({ field: 'totalCents', message: `must equal the sum of the instalments (${sum})` });
+		} else if (sum > MAX_STATABLE_CENTS) {
+			// Each instalment is at most the total: bounding the total bounds what a message quotes.
+			problems.push({ field: 'totalCents', message: `the instalments add up to more than ${STATABLE_LIMIT_TEXT}` });
 		}
 	}
 	if (problems.length > 0) throw new PlanError(problems, prefix);

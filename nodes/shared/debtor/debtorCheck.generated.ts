@@ -5,211 +5,233 @@ import { codePoints, isDate, isDateTime, isEmail } from './formats';
 
 void codePoints, void isDate, void isDateTime, void isEmail;
 
-const C11 = new RegExp("^\\+[1-9][0-9]{6,14}$", 'u');
-const C13 = new RegExp("^\\+[1-9][0-9]{6,14}$", 'u');
-const C21 = new RegExp("^[A-Z]{2}$", 'u');
-const C23 = new RegExp("^[a-z]{2}$", 'u');
-const C49 = new RegExp("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", 'u');
-const C78 = new RegExp("^[A-Z]{2}[0-9]{2}$", 'u');
+const C7 = new RegExp("^(19|20|21)[0-9]{2}-", 'u');
+const C12 = new RegExp("^\\+[1-9][0-9]{6,14}$", 'u');
+const C14 = new RegExp("^\\+[1-9][0-9]{6,14}$", 'u');
+const C22 = new RegExp("^[A-Z]{2}$", 'u');
+const C24 = new RegExp("^[a-z]{2}$", 'u');
+const C31 = new RegExp("^(19|20|21)[0-9]{2}-", 'u');
+const C46 = new RegExp("^(19|20|21)[0-9]{2}-", 'u');
+const C52 = new RegExp("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", 'u');
+const C61 = new RegExp("^(19|20|21)[0-9]{2}-", 'u');
+const C63 = new RegExp("^(19|20|21)[0-9]{2}-", 'u');
+const C67 = new RegExp("^(19|20|21)[0-9]{2}-", 'u');
+const C75 = new RegExp("^(19|20|21)[0-9]{2}-", 'u');
+const C84 = new RegExp("^(19|20|21)[0-9]{2}-", 'u');
+const C86 = new RegExp("^[A-Z]{2}[0-9]{2}$", 'u');
+const C91 = new RegExp("^(19|20|21)[0-9]{2}-", 'u');
+const C103 = new RegExp("^(19|20|21)[0-9]{2}-", 'u');
+const C111 = new RegExp("^(19|20|21)[0-9]{2}-", 'u');
 
-function item51(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean {
+function item54(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean {
 	if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-	const o52 = x as Record<string, unknown>;
+	const o55 = x as Record<string, unknown>;
 	const m6 = s[6];
 	if ((m6 & 1) !== 0) {
-		const v53 = o52["claimId"];
-		if (v53 === undefined) return false;
-		if (typeof v53 !== 'string') return false;
-		if (v53.length < 2 && codePoints(v53) < 1) return false;
-		if (v53.length > 100 && codePoints(v53) > 100) return false;
+		const v56 = o55["claimId"];
+		if (v56 === undefined) return false;
+		if (typeof v56 !== 'string') return false;
+		if (v56.length < 2 && codePoints(v56) < 1) return false;
+		if (v56.length > 100 && codePoints(v56) > 100) return false;
 	}
 	if ((m6 & 2) !== 0) {
-		const v54 = o52["description"];
-		if (v54 !== undefined) {
-			if (typeof v54 !== 'string') return false;
-			if (v54.length > 500 && codePoints(v54) > 500) return false;
+		const v57 = o55["description"];
+		if (v57 !== undefined) {
+			if (typeof v57 !== 'string') return false;
+			if (v57.length > 500 && codePoints(v57) > 500) return false;
 		}
 	}
 	if ((m6 & 4) !== 0) {
-		const v55 = o52["principalCents"];
-		if (v55 === undefined) return false;
-		if (typeof v55 !== 'number' || !Number.isInteger(v55)) return false;
-		if (v55 < 0) return false;
+		const v58 = o55["principalCents"];
+		if (v58 === undefined) return false;
+		if (typeof v58 !== 'number' || !Number.isInteger(v58)) return false;
+		if (v58 < 0) return false;
+		if (v58 > 99999999999) return false;
 	}
 	if ((m6 & 8) !== 0) {
-		const v56 = o52["openCents"];
-		if (v56 === undefined) return false;
-		if (typeof v56 !== 'number' || !Number.isInteger(v56)) return false;
-		if (v56 < 0) return false;
+		const v59 = o55["openCents"];
+		if (v59 === undefined) return false;
+		if (typeof v59 !== 'number' || !Number.isInteger(v59)) return false;
+		if (v59 < 0) return false;
+		if (v59 > 99999999999) return false;
 	}
 	if ((m6 & 16) !== 0) {
-		const v57 = o52["invoiceDate"];
-		if (v57 === undefined) return false;
-		if (typeof v57 !== 'string') return false;
-		if (!isDate(v57, d)) return false;
+		const v60 = o55["invoiceDate"];
+		if (v60 === undefined) return false;
+		if (typeof v60 !== 'string') return false;
+		if (!C61.test(v60)) return false;
+		if (!isDate(v60, d)) return false;
 	}
 	if ((m6 & 32) !== 0) {
-		const v58 = o52["dueDate"];
-		if (v58 === undefined) return false;
-		if (typeof v58 !== 'string') return false;
-		if (!isDate(v58, d)) return false;
+		const v62 = o55["dueDate"];
+		if (v62 === undefined) return false;
+		if (typeof v62 !== 'string') return false;
+		if (!C63.test(v62)) return false;
+		if (!isDate(v62, d)) return false;
 	}
 	if ((m6 & 64) !== 0) {
-		const v59 = o52["sector"];
-		if (v59 !== undefined) {
-			if (v59 !== "rent" && v59 !== "health-insurance" && v59 !== "energy" && v59 !== "heat" && v59 !== "water" && v59 !== "telecom" && v59 !== "retail" && v59 !== "utility-other" && v59 !== "credit-agreement" && v59 !== "other") return false;
+		const v64 = o55["sector"];
+		if (v64 !== undefined) {
+			if (v64 !== "rent" && v64 !== "health-insurance" && v64 !== "energy" && v64 !== "heat" && v64 !== "water" && v64 !== "telecom" && v64 !== "retail" && v64 !== "utility-other" && v64 !== "credit-agreement" && v64 !== "other") return false;
 		}
 	}
 	if ((m6 & 128) !== 0) {
-		const v60 = o52["disputed"];
-		if (v60 !== undefined) {
-			if (typeof v60 !== 'boolean') return false;
+		const v65 = o55["disputed"];
+		if (v65 !== undefined) {
+			if (typeof v65 !== 'boolean') return false;
 		}
 	}
 	if ((m6 & 256) !== 0) {
-		const v61 = o52["defaultDate"];
-		if (v61 !== undefined) {
-			if (typeof v61 !== 'string') return false;
-			if (!isDate(v61, d)) return false;
+		const v66 = o55["defaultDate"];
+		if (v66 !== undefined) {
+			if (typeof v66 !== 'string') return false;
+			if (!C67.test(v66)) return false;
+			if (!isDate(v66, d)) return false;
 		}
 	}
 	return true;
 }
 
-function item63(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean {
+function item69(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean {
 	if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-	const o64 = x as Record<string, unknown>;
+	const o70 = x as Record<string, unknown>;
 	const m7 = s[7];
 	if ((m7 & 1) !== 0) {
-		const v65 = o64["paymentId"];
-		if (v65 !== undefined) {
-			if (typeof v65 !== 'string') return false;
+		const v71 = o70["paymentId"];
+		if (v71 !== undefined) {
+			if (typeof v71 !== 'string') return false;
 		}
 	}
 	if ((m7 & 2) !== 0) {
-		const v66 = o64["claimId"];
-		if (v66 !== undefined) {
-			if (typeof v66 !== 'string') return false;
+		const v72 = o70["claimId"];
+		if (v72 !== undefined) {
+			if (typeof v72 !== 'string') return false;
 		}
 	}
 	if ((m7 & 4) !== 0) {
-		const v67 = o64["amountCents"];
-		if (v67 === undefined) return false;
-		if (typeof v67 !== 'number' || !Number.isInteger(v67)) return false;
-		if (v67 < 1) return false;
+		const v73 = o70["amountCents"];
+		if (v73 === undefined) return false;
+		if (typeof v73 !== 'number' || !Number.isInteger(v73)) return false;
+		if (v73 < 1) return false;
+		if (v73 > 99999999999) return false;
 	}
 	if ((m7 & 8) !== 0) {
-		const v68 = o64["date"];
-		if (v68 === undefined) return false;
-		if (typeof v68 !== 'string') return false;
-		if (!isDate(v68, d)) return false;
+		const v74 = o70["date"];
+		if (v74 === undefined) return false;
+		if (typeof v74 !== 'string') return false;
+		if (!C75.test(v74)) return false;
+		if (!isDate(v74, d)) return false;
 	}
 	if ((m7 & 16) !== 0) {
-		const v69 = o64["method"];
-		if (v69 !== undefined) {
-			if (v69 !== "direct-debit" && v69 !== "bank-transfer" && v69 !== "payment-link" && v69 !== "cash" && v69 !== "other") return false;
+		const v76 = o70["method"];
+		if (v76 !== undefined) {
+			if (v76 !== "direct-debit" && v76 !== "bank-transfer" && v76 !== "payment-link" && v76 !== "cash" && v76 !== "other") return false;
 		}
 	}
 	return true;
 }
 
-function item71(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean {
+function item78(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean {
 	if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-	const o72 = x as Record<string, unknown>;
+	const o79 = x as Record<string, unknown>;
 	const m8 = s[8];
 	if ((m8 & 1) !== 0) {
-		const v73 = o72["reversalId"];
-		if (v73 !== undefined) {
-			if (typeof v73 !== 'string') return false;
+		const v80 = o79["reversalId"];
+		if (v80 !== undefined) {
+			if (typeof v80 !== 'string') return false;
 		}
 	}
 	if ((m8 & 2) !== 0) {
-		const v74 = o72["claimId"];
-		if (v74 !== undefined) {
-			if (typeof v74 !== 'string') return false;
+		const v81 = o79["claimId"];
+		if (v81 !== undefined) {
+			if (typeof v81 !== 'string') return false;
 		}
 	}
 	if ((m8 & 4) !== 0) {
-		const v75 = o72["amountCents"];
-		if (v75 === undefined) return false;
-		if (typeof v75 !== 'number' || !Number.isInteger(v75)) return false;
-		if (v75 < 1) return false;
+		const v82 = o79["amountCents"];
+		if (v82 === undefined) return false;
+		if (typeof v82 !== 'number' || !Number.isInteger(v82)) return false;
+		if (v82 < 1) return false;
+		if (v82 > 99999999999) return false;
 	}
 	if ((m8 & 8) !== 0) {
-		const v76 = o72["date"];
-		if (v76 === undefined) return false;
-		if (typeof v76 !== 'string') return false;
-		if (!isDate(v76, d)) return false;
+		const v83 = o79["date"];
+		if (v83 === undefined) return false;
+		if (typeof v83 !== 'string') return false;
+		if (!C84.test(v83)) return false;
+		if (!isDate(v83, d)) return false;
 	}
 	if ((m8 & 16) !== 0) {
-		const v77 = o72["reasonCode"];
-		if (v77 === undefined) return false;
-		if (typeof v77 !== 'string') return false;
-		if (!C78.test(v77)) return false;
+		const v85 = o79["reasonCode"];
+		if (v85 === undefined) return false;
+		if (typeof v85 !== 'string') return false;
+		if (!C86.test(v85)) return false;
 	}
 	return true;
 }
 
-function item80(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean {
+function item88(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean {
 	if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-	const o81 = x as Record<string, unknown>;
+	const o89 = x as Record<string, unknown>;
 	const m9 = s[9];
 	if ((m9 & 1) !== 0) {
-		const v82 = o81["at"];
-		if (v82 === undefined) return false;
-		if (typeof v82 !== 'string') return false;
-		if (!isDateTime(v82, d)) return false;
+		const v90 = o89["at"];
+		if (v90 === undefined) return false;
+		if (typeof v90 !== 'string') return false;
+		if (!C91.test(v90)) return false;
+		if (!isDateTime(v90, d)) return false;
 	}
 	if ((m9 & 2) !== 0) {
-		const v83 = o81["channel"];
-		if (v83 === undefined) return false;
-		if (v83 !== "email" && v83 !== "sms" && v83 !== "whatsapp" && v83 !== "letter" && v83 !== "phone" && v83 !== "portal" && v83 !== "in-person") return false;
+		const v92 = o89["channel"];
+		if (v92 === undefined) return false;
+		if (v92 !== "email" && v92 !== "sms" && v92 !== "whatsapp" && v92 !== "letter" && v92 !== "phone" && v92 !== "portal" && v92 !== "in-person") return false;
 	}
 	if ((m9 & 4) !== 0) {
-		const v84 = o81["direction"];
-		if (v84 === undefined) return false;
-		if (v84 !== "outbound" && v84 !== "inbound") return false;
+		const v93 = o89["direction"];
+		if (v93 === undefined) return false;
+		if (v93 !== "outbound" && v93 !== "inbound") return false;
 	}
 	if ((m9 & 8) !== 0) {
-		const v85 = o81["stage"];
-		if (v85 !== undefined) {
-			if (v85 !== "pre-due-notice" && v85 !== "reminder-1" && v85 !== "reminder-2" && v85 !== "fourteen-day-letter" && v85 !== "arrangement-offer" && v85 !== "arrangement-confirmation" && v85 !== "instalment-reminder" && v85 !== "missed-instalment" && v85 !== "reversal-notice" && v85 !== "early-warning-care" && v85 !== "collection-date-invitation" && v85 !== "payment-received" && v85 !== "final-notice") return false;
+		const v94 = o89["stage"];
+		if (v94 !== undefined) {
+			if (v94 !== "pre-due-notice" && v94 !== "reminder-1" && v94 !== "reminder-2" && v94 !== "fourteen-day-letter" && v94 !== "arrangement-offer" && v94 !== "arrangement-confirmation" && v94 !== "instalment-reminder" && v94 !== "missed-instalment" && v94 !== "reversal-notice" && v94 !== "early-warning-care" && v94 !== "collection-date-invitation" && v94 !== "payment-received" && v94 !== "final-notice") return false;
 		}
 	}
 	if ((m9 & 16) !== 0) {
-		const v86 = o81["outcome"];
-		if (v86 !== undefined) {
-			if (v86 !== "sent" && v86 !== "delivered" && v86 !== "opened" && v86 !== "clicked" && v86 !== "read" && v86 !== "replied" && v86 !== "answered" && v86 !== "no-answer" && v86 !== "bounced" && v86 !== "failed" && v86 !== "promise-to-pay" && v86 !== "objection" && v86 !== "unconfirmed") return false;
+		const v95 = o89["outcome"];
+		if (v95 !== undefined) {
+			if (v95 !== "sent" && v95 !== "delivered" && v95 !== "opened" && v95 !== "clicked" && v95 !== "read" && v95 !== "replied" && v95 !== "answered" && v95 !== "no-answer" && v95 !== "bounced" && v95 !== "failed" && v95 !== "promise-to-pay" && v95 !== "objection" && v95 !== "unconfirmed") return false;
 		}
 	}
 	if ((m9 & 32) !== 0) {
-		const v87 = o81["claimId"];
-		if (v87 !== undefined) {
-			if (typeof v87 !== 'string') return false;
+		const v96 = o89["claimId"];
+		if (v96 !== undefined) {
+			if (typeof v96 !== 'string') return false;
 		}
 	}
 	return true;
 }
 
-function item97(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean {
+function item107(x: unknown, s: Int32Array, d: CheckedDates | undefined): boolean {
 	if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-	const o98 = x as Record<string, unknown>;
+	const o108 = x as Record<string, unknown>;
 	const m11 = s[11];
 	if ((m11 & 1) !== 0) {
-		const v99 = o98["kind"];
-		if (v99 === undefined) return false;
-		if (v99 !== "arrangement" && v99 !== "deferral" && v99 !== "other") return false;
+		const v109 = o108["kind"];
+		if (v109 === undefined) return false;
+		if (v109 !== "arrangement" && v109 !== "deferral" && v109 !== "other") return false;
 	}
 	if ((m11 & 2) !== 0) {
-		const v100 = o98["date"];
-		if (v100 === undefined) return false;
-		if (typeof v100 !== 'string') return false;
-		if (!isDate(v100, d)) return false;
+		const v110 = o108["date"];
+		if (v110 === undefined) return false;
+		if (typeof v110 !== 'string') return false;
+		if (!C111.test(v110)) return false;
+		if (!isDate(v110, d)) return false;
 	}
 	if ((m11 & 4) !== 0) {
-		const v101 = o98["claimId"];
-		if (v101 !== undefined) {
-			if (typeof v101 !== 'string') return false;
+		const v112 = o108["claimId"];
+		if (v112 !== undefined) {
+			if (typeof v112 !== 'string') return false;
 		}
 	}
 	return true;
@@ -372,71 +394,76 @@ export function checkDebtorFields(record: unknown, s: Int32Array, d?: CheckedDat
 		const v6 = o0["birthDate"];
 		if (v6 !== undefined) {
 			if (typeof v6 !== 'string') return false;
+			if (!C7.test(v6)) return false;
 			if (!isDate(v6, d)) return false;
 		}
 	}
 	if ((m0 & 64) !== 0) {
-		const v7 = o0["contact"];
-		if (v7 !== undefined) {
-			if (typeof v7 !== 'object' || v7 === null || Array.isArray(v7)) return false;
-			const o8 = v7 as Record<string, unknown>;
+		const v8 = o0["contact"];
+		if (v8 !== undefined) {
+			if (typeof v8 !== 'object' || v8 === null || Array.isArray(v8)) return false;
+			const o9 = v8 as Record<string, unknown>;
 			const m1 = s[1];
 			if ((m1 & 1) !== 0) {
-				const v9 = o8["email"];
-				if (v9 !== undefined) {
-					if (typeof v9 !== 'string') return false;
-					if (!isEmail(v9)) return false;
+				const v10 = o9["email"];
+				if (v10 !== undefined) {
+					if (typeof v10 !== 'string') return false;
+					if (!isEmail(v10)) return false;
 				}
 			}
 			if ((m1 & 2) !== 0) {
-				const v10 = o8["mobile"];
-				if (v10 !== undefined) {
-					if (typeof v10 !== 'string') return false;
-					if (!C11.test(v10)) return false;
+				const v11 = o9["mobile"];
+				if (v11 !== undefined) {
+					if (typeof v11 !== 'string') return false;
+					if (!C12.test(v11)) return false;
 				}
 			}
 			if ((m1 & 4) !== 0) {
-				const v12 = o8["phone"];
-				if (v12 !== undefined) {
-					if (typeof v12 !== 'string') return false;
-					if (!C13.test(v12)) return false;
+				const v13 = o9["phone"];
+				if (v13 !== undefined) {
+					if (typeof v13 !== 'string') return false;
+					if (!C14.test(v13)) return false;
 				}
 			}
 			if ((m1 & 8) !== 0) {
-				const v14 = o8["address"];
-				if (v14 !== undefined) {
-					if (typeof v14 !== 'object' || v14 === null || Array.isArray(v14)) return false;
-					const o15 = v14 as Record<string, unknown>;
+				const v15 = o9["address"];
+				if (v15 !== undefined) {
+					if (typeof v15 !== 'object' || v15 === null || Array.isArray(v15)) return false;
+					const o16 = v15 as Record<string, unknown>;
 					const m2 = s[2];
 					if ((m2 & 1) !== 0) {
-						const v16 = o15["street"];
-						if (v16 === undefined) return false;
-						if (typeof v16 !== 'string') return false;
-						if (v16.length < 2 && codePoints(v16) < 1) return false;
-					}
-					if ((m2 & 2) !== 0) {
-						const v17 = o15["houseNumber"];
+						const v17 = o16["street"];
 						if (v17 === undefined) return false;
 						if (typeof v17 !== 'string') return false;
 						if (v17.length < 2 && codePoints(v17) < 1) return false;
+						if (v17.length > 200 && codePoints(v17) > 200) return false;
 					}
-					if ((m2 & 4) !== 0) {
-						const v18 = o15["postalCode"];
+					if ((m2 & 2) !== 0) {
+						const v18 = o16["houseNumber"];
 						if (v18 === undefined) return false;
 						if (typeof v18 !== 'string') return false;
 						if (v18.length < 2 && codePoints(v18) < 1) return false;
+						if (v18.length > 20 && codePoints(v18) > 20) return false;
 					}
-					if ((m2 & 8) !== 0) {
-						const v19 = o15["city"];
+					if ((m2 & 4) !== 0) {
+						const v19 = o16["postalCode"];
 						if (v19 === undefined) return false;
 						if (typeof v19 !== 'string') return false;
 						if (v19.length < 2 && codePoints(v19) < 1) return false;
+						if (v19.length > 20 && codePoints(v19) > 20) return false;
+					}
+					if ((m2 & 8) !== 0) {
+						const v20 = o16["city"];
+						if (v20 === undefined) return false;
+						if (typeof v20 !== 'string') return false;
+						if (v20.length < 2 && codePoints(v20) < 1) return false;
+						if (v20.length > 100 && codePoints(v20) > 100) return false;
 					}
 					if ((m2 & 16) !== 0) {
-						const v20 = o15["country"];
-						if (v20 !== undefined) {
-							if (typeof v20 !== 'string') return false;
-							if (!C21.test(v20)) return false;
+						const v21 = o16["country"];
+						if (v21 !== undefined) {
+							if (typeof v21 !== 'string') return false;
+							if (!C22.test(v21)) return false;
 						}
 					}
 				}
@@ -444,247 +471,252 @@ export function checkDebtorFields(record: unknown, s: Int32Array, d?: CheckedDat
 		}
 	}
 	if ((m0 & 128) !== 0) {
-		const v22 = o0["language"];
-		if (v22 !== undefined) {
-			if (typeof v22 !== 'string') return false;
-			if (!C23.test(v22)) return false;
+		const v23 = o0["language"];
+		if (v23 !== undefined) {
+			if (typeof v23 !== 'string') return false;
+			if (!C24.test(v23)) return false;
 		}
 	}
 	if ((m0 & 256) !== 0) {
-		const v24 = o0["register"];
-		if (v24 !== undefined) {
-			if (v24 !== "u" && v24 !== "je") return false;
+		const v25 = o0["register"];
+		if (v25 !== undefined) {
+			if (v25 !== "u" && v25 !== "je") return false;
 		}
 	}
 	if ((m0 & 512) !== 0) {
-		const v25 = o0["preferredChannel"];
-		if (v25 !== undefined) {
-			if (v25 !== "email" && v25 !== "sms" && v25 !== "whatsapp" && v25 !== "letter" && v25 !== "phone") return false;
+		const v26 = o0["preferredChannel"];
+		if (v26 !== undefined) {
+			if (v26 !== "email" && v26 !== "sms" && v26 !== "whatsapp" && v26 !== "letter" && v26 !== "phone") return false;
 		}
 	}
 	if ((m0 & 1024) !== 0) {
-		const v26 = o0["consents"];
-		if (v26 !== undefined) {
-			if (typeof v26 !== 'object' || v26 === null || Array.isArray(v26)) return false;
-			const o27 = v26 as Record<string, unknown>;
+		const v27 = o0["consents"];
+		if (v27 !== undefined) {
+			if (typeof v27 !== 'object' || v27 === null || Array.isArray(v27)) return false;
+			const o28 = v27 as Record<string, unknown>;
 			const m3 = s[3];
 			if ((m3 & 1) !== 0) {
-				const v28 = o27["whatsappOptIn"];
-				if (v28 !== undefined) {
-					if (typeof v28 !== 'boolean') return false;
+				const v29 = o28["whatsappOptIn"];
+				if (v29 !== undefined) {
+					if (typeof v29 !== 'boolean') return false;
 				}
 			}
 			if ((m3 & 2) !== 0) {
-				const v29 = o27["whatsappOptInAt"];
-				if (v29 !== undefined) {
-					if (typeof v29 !== 'string') return false;
-					if (!isDateTime(v29, d)) return false;
+				const v30 = o28["whatsappOptInAt"];
+				if (v30 !== undefined) {
+					if (typeof v30 !== 'string') return false;
+					if (!C31.test(v30)) return false;
+					if (!isDateTime(v30, d)) return false;
 				}
 			}
 			if ((m3 & 4) !== 0) {
-				const v30 = o27["emailOptOut"];
-				if (v30 !== undefined) {
-					if (typeof v30 !== 'boolean') return false;
+				const v32 = o28["emailOptOut"];
+				if (v32 !== undefined) {
+					if (typeof v32 !== 'boolean') return false;
 				}
 			}
 			if ((m3 & 8) !== 0) {
-				const v31 = o27["smsOptOut"];
-				if (v31 !== undefined) {
-					if (typeof v31 !== 'boolean') return false;
+				const v33 = o28["smsOptOut"];
+				if (v33 !== undefined) {
+					if (typeof v33 !== 'boolean') return false;
 				}
 			}
 			if ((m3 & 16) !== 0) {
-				const v32 = o27["municipalityObjection"];
-				if (v32 !== undefined) {
-					if (typeof v32 !== 'boolean') return false;
+				const v34 = o28["municipalityObjection"];
+				if (v34 !== undefined) {
+					if (typeof v34 !== 'boolean') return false;
 				}
 			}
 		}
 	}
 	if ((m0 & 2048) !== 0) {
-		const v33 = o0["household"];
-		if (v33 !== undefined) {
-			if (typeof v33 !== 'object' || v33 === null || Array.isArray(v33)) return false;
-			const o34 = v33 as Record<string, unknown>;
+		const v35 = o0["household"];
+		if (v35 !== undefined) {
+			if (typeof v35 !== 'object' || v35 === null || Array.isArray(v35)) return false;
+			const o36 = v35 as Record<string, unknown>;
 			const m4 = s[4];
 			if ((m4 & 1) !== 0) {
-				const v35 = o34["adults"];
-				if (v35 !== undefined) {
-					if (typeof v35 !== 'number' || !Number.isInteger(v35)) return false;
-					if (v35 < 1) return false;
-					if (v35 > 20) return false;
+				const v37 = o36["adults"];
+				if (v37 !== undefined) {
+					if (typeof v37 !== 'number' || !Number.isInteger(v37)) return false;
+					if (v37 < 1) return false;
+					if (v37 > 20) return false;
 				}
 			}
 			if ((m4 & 2) !== 0) {
-				const v36 = o34["children"];
-				if (v36 !== undefined) {
-					if (typeof v36 !== 'number' || !Number.isInteger(v36)) return false;
-					if (v36 < 0) return false;
-					if (v36 > 30) return false;
+				const v38 = o36["children"];
+				if (v38 !== undefined) {
+					if (typeof v38 !== 'number' || !Number.isInteger(v38)) return false;
+					if (v38 < 0) return false;
+					if (v38 > 30) return false;
 				}
 			}
 			if ((m4 & 4) !== 0) {
-				const v37 = o34["age"];
-				if (v37 !== undefined) {
-					if (typeof v37 !== 'number' || !Number.isInteger(v37)) return false;
-					if (v37 < 16) return false;
-					if (v37 > 120) return false;
+				const v39 = o36["age"];
+				if (v39 !== undefined) {
+					if (typeof v39 !== 'number' || !Number.isInteger(v39)) return false;
+					if (v39 < 16) return false;
+					if (v39 > 120) return false;
 				}
 			}
 			if ((m4 & 8) !== 0) {
-				const v38 = o34["composition"];
-				if (v38 !== undefined) {
-					if (v38 !== "single" && v38 !== "couple" && v38 !== "single-parent" && v38 !== "couple-with-children" && v38 !== "other") return false;
+				const v40 = o36["composition"];
+				if (v40 !== undefined) {
+					if (v40 !== "single" && v40 !== "couple" && v40 !== "single-parent" && v40 !== "couple-with-children" && v40 !== "other") return false;
 				}
 			}
 		}
 	}
 	if ((m0 & 4096) !== 0) {
-		const v39 = o0["income"];
-		if (v39 !== undefined) {
-			if (typeof v39 !== 'object' || v39 === null || Array.isArray(v39)) return false;
-			const o40 = v39 as Record<string, unknown>;
+		const v41 = o0["income"];
+		if (v41 !== undefined) {
+			if (typeof v41 !== 'object' || v41 === null || Array.isArray(v41)) return false;
+			const o42 = v41 as Record<string, unknown>;
 			const m5 = s[5];
 			if ((m5 & 1) !== 0) {
-				const v41 = o40["type"];
-				if (v41 === undefined) return false;
-				if (v41 !== "salary-monthly" && v41 !== "salary-four-weekly" && v41 !== "aow" && v41 !== "uwv-benefit" && v41 !== "ww" && v41 !== "bijstand" && v41 !== "chosen-day" && v41 !== "unknown") return false;
+				const v43 = o42["type"];
+				if (v43 === undefined) return false;
+				if (v43 !== "salary-monthly" && v43 !== "salary-four-weekly" && v43 !== "aow" && v43 !== "uwv-benefit" && v43 !== "ww" && v43 !== "bijstand" && v43 !== "chosen-day" && v43 !== "unknown") return false;
 			}
 			if ((m5 & 2) !== 0) {
-				const v42 = o40["dayOfMonth"];
-				if (v42 !== undefined) {
-					if (typeof v42 !== 'number' || !Number.isInteger(v42)) return false;
-					if (v42 < 1) return false;
-					if (v42 > 31) return false;
+				const v44 = o42["dayOfMonth"];
+				if (v44 !== undefined) {
+					if (typeof v44 !== 'number' || !Number.isInteger(v44)) return false;
+					if (v44 < 1) return false;
+					if (v44 > 31) return false;
 				}
 			}
 			if ((m5 & 4) !== 0) {
-				const v43 = o40["anchorDate"];
-				if (v43 !== undefined) {
-					if (typeof v43 !== 'string') return false;
-					if (!isDate(v43, d)) return false;
+				const v45 = o42["anchorDate"];
+				if (v45 !== undefined) {
+					if (typeof v45 !== 'string') return false;
+					if (!C46.test(v45)) return false;
+					if (!isDate(v45, d)) return false;
 				}
 			}
 			if ((m5 & 8) !== 0) {
-				const v44 = o40["municipality"];
-				if (v44 !== undefined) {
-					if (typeof v44 !== 'string') return false;
+				const v47 = o42["municipality"];
+				if (v47 !== undefined) {
+					if (typeof v47 !== 'string') return false;
+					if (v47.length > 100 && codePoints(v47) > 100) return false;
 				}
 			}
 			if ((m5 & 16) !== 0) {
-				const v45 = o40["netMonthlyCents"];
-				if (v45 !== undefined) {
-					if (typeof v45 !== 'number' || !Number.isInteger(v45)) return false;
-					if (v45 < 0) return false;
+				const v48 = o42["netMonthlyCents"];
+				if (v48 !== undefined) {
+					if (typeof v48 !== 'number' || !Number.isInteger(v48)) return false;
+					if (v48 < 0) return false;
+					if (v48 > 99999999999) return false;
 				}
 			}
 		}
 	}
 	if ((m0 & 8192) !== 0) {
-		const v46 = o0["preferredCollectionDay"];
-		if (v46 !== undefined) {
-			if (typeof v46 !== 'number' || !Number.isInteger(v46)) return false;
-			if (v46 < 1) return false;
-			if (v46 > 31) return false;
+		const v49 = o0["preferredCollectionDay"];
+		if (v49 !== undefined) {
+			if (typeof v49 !== 'number' || !Number.isInteger(v49)) return false;
+			if (v49 < 1) return false;
+			if (v49 > 31) return false;
 		}
 	}
 	if ((m0 & 16384) !== 0) {
-		const v47 = o0["paymentMethod"];
-		if (v47 !== undefined) {
-			if (v47 !== "direct-debit" && v47 !== "bank-transfer" && v47 !== "payment-link" && v47 !== "cash" && v47 !== "other") return false;
+		const v50 = o0["paymentMethod"];
+		if (v50 !== undefined) {
+			if (v50 !== "direct-debit" && v50 !== "bank-transfer" && v50 !== "payment-link" && v50 !== "cash" && v50 !== "other") return false;
 		}
 	}
 	if ((m0 & 32768) !== 0) {
-		const v48 = o0["iban"];
-		if (v48 !== undefined) {
-			if (typeof v48 !== 'string') return false;
-			if (!C49.test(v48)) return false;
+		const v51 = o0["iban"];
+		if (v51 !== undefined) {
+			if (typeof v51 !== 'string') return false;
+			if (!C52.test(v51)) return false;
 		}
 	}
 	if ((m0 & 65536) !== 0) {
-		const v50 = o0["claims"];
-		if (v50 !== undefined) {
-			if (!Array.isArray(v50)) return false;
-			for (let i = 0, n = v50.length; i < n; i++) if (!item51(v50[i], s, d)) return false;
+		const v53 = o0["claims"];
+		if (v53 !== undefined) {
+			if (!Array.isArray(v53)) return false;
+			for (let i = 0, n = v53.length; i < n; i++) if (!item54(v53[i], s, d)) return false;
 		}
 	}
 	if ((m0 & 131072) !== 0) {
-		const v62 = o0["payments"];
-		if (v62 !== undefined) {
-			if (!Array.isArray(v62)) return false;
-			for (let i = 0, n = v62.length; i < n; i++) if (!item63(v62[i], s, d)) return false;
+		const v68 = o0["payments"];
+		if (v68 !== undefined) {
+			if (!Array.isArray(v68)) return false;
+			for (let i = 0, n = v68.length; i < n; i++) if (!item69(v68[i], s, d)) return false;
 		}
 	}
 	if ((m0 & 262144) !== 0) {
-		const v70 = o0["reversals"];
-		if (v70 !== undefined) {
-			if (!Array.isArray(v70)) return false;
-			for (let i = 0, n = v70.length; i < n; i++) if (!item71(v70[i], s, d)) return false;
+		const v77 = o0["reversals"];
+		if (v77 !== undefined) {
+			if (!Array.isArray(v77)) return false;
+			for (let i = 0, n = v77.length; i < n; i++) if (!item78(v77[i], s, d)) return false;
 		}
 	}
 	if ((m0 & 524288) !== 0) {
-		const v79 = o0["contacts"];
-		if (v79 !== undefined) {
-			if (!Array.isArray(v79)) return false;
-			for (let i = 0, n = v79.length; i < n; i++) if (!item80(v79[i], s, d)) return false;
+		const v87 = o0["contacts"];
+		if (v87 !== undefined) {
+			if (!Array.isArray(v87)) return false;
+			for (let i = 0, n = v87.length; i < n; i++) if (!item88(v87[i], s, d)) return false;
 		}
 	}
 	if ((m0 & 1048576) !== 0) {
-		const v88 = o0["flags"];
-		if (v88 !== undefined) {
-			if (typeof v88 !== 'object' || v88 === null || Array.isArray(v88)) return false;
-			const o89 = v88 as Record<string, unknown>;
+		const v97 = o0["flags"];
+		if (v97 !== undefined) {
+			if (typeof v97 !== 'object' || v97 === null || Array.isArray(v97)) return false;
+			const o98 = v97 as Record<string, unknown>;
 			const m10 = s[10];
 			if ((m10 & 1) !== 0) {
-				const v90 = o89["dispute"];
-				if (v90 !== undefined) {
-					if (typeof v90 !== 'boolean') return false;
+				const v99 = o98["dispute"];
+				if (v99 !== undefined) {
+					if (typeof v99 !== 'boolean') return false;
 				}
 			}
 			if ((m10 & 2) !== 0) {
-				const v91 = o89["arrangementActive"];
-				if (v91 !== undefined) {
-					if (typeof v91 !== 'boolean') return false;
+				const v100 = o98["arrangementActive"];
+				if (v100 !== undefined) {
+					if (typeof v100 !== 'boolean') return false;
 				}
 			}
 			if ((m10 & 4) !== 0) {
-				const v92 = o89["debtHelp"];
-				if (v92 !== undefined) {
-					if (typeof v92 !== 'boolean') return false;
+				const v101 = o98["debtHelp"];
+				if (v101 !== undefined) {
+					if (typeof v101 !== 'boolean') return false;
 				}
 			}
 			if ((m10 & 8) !== 0) {
-				const v93 = o89["debtHelpSince"];
-				if (v93 !== undefined) {
-					if (typeof v93 !== 'string') return false;
-					if (!isDate(v93, d)) return false;
+				const v102 = o98["debtHelpSince"];
+				if (v102 !== undefined) {
+					if (typeof v102 !== 'string') return false;
+					if (!C103.test(v102)) return false;
+					if (!isDate(v102, d)) return false;
 				}
 			}
 			if ((m10 & 16) !== 0) {
-				const v94 = o89["deceased"];
-				if (v94 !== undefined) {
-					if (typeof v94 !== 'boolean') return false;
+				const v104 = o98["deceased"];
+				if (v104 !== undefined) {
+					if (typeof v104 !== 'boolean') return false;
 				}
 			}
 			if ((m10 & 32) !== 0) {
-				const v95 = o89["vulnerable"];
-				if (v95 !== undefined) {
-					if (typeof v95 !== 'boolean') return false;
+				const v105 = o98["vulnerable"];
+				if (v105 !== undefined) {
+					if (typeof v105 !== 'boolean') return false;
 				}
 			}
 		}
 	}
 	if ((m0 & 2097152) !== 0) {
-		const v96 = o0["forbearanceOffers"];
-		if (v96 !== undefined) {
-			if (!Array.isArray(v96)) return false;
-			for (let i = 0, n = v96.length; i < n; i++) if (!item97(v96[i], s, d)) return false;
+		const v106 = o0["forbearanceOffers"];
+		if (v106 !== undefined) {
+			if (!Array.isArray(v106)) return false;
+			for (let i = 0, n = v106.length; i < n; i++) if (!item107(v106[i], s, d)) return false;
 		}
 	}
 	if ((m0 & 4194304) !== 0) {
-		const v102 = o0["features"];
-		if (v102 !== undefined) {
-			if (typeof v102 !== 'object' || v102 === null || Array.isArray(v102)) return false;
+		const v113 = o0["features"];
+		if (v113 !== undefined) {
+			if (typeof v113 !== 'object' || v113 === null || Array.isArray(v113)) return false;
 		}
 	}
 	return true;

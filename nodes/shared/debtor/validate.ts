@@ -10,6 +10,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
 import type { CheckedDates } from '../calendar/checkedDates';
+import { MAX_STATABLE_CENTS, STATABLE_LIMIT_TEXT } from '../money';
 import { isValidIban } from './iban';
 import type { DebtorRecord } from './model';
 import schema from './debtor.schema.json';
@@ -130,6 +131,18 @@ const PATTERN_MESSAGES: Record<string, string> = {
 	country: 'must be a two-letter country code such as NL',
 };
 
+/**
+ * The pattern every date and moment of the schema carries besides its format: the years 1900-2199.
+ * Beyond them a date is a typo (9999-12-31 for "no end"), and the calendar's terms and holidays would
+ * run past what it can count; within them every rule of the package answers (a test holds each date
+ * field of the schema to this pattern).
+ */
+export const RECORD_YEARS_PATTERN = '^(19|20|21)[0-9]{2}-';
+const RECORD_YEARS_MESSAGE = 'must be a date in the years 1900-2199';
+
+/** What a cents field above the schema's maximum is told: the amount a message can state. */
+const AMOUNT_MAXIMUM_MESSAGE = `must be at most ${MAX_STATABLE_CENTS} cents (${STATABLE_LIMIT_TEXT})`;
+
 const FORMAT_MESSAGES: Record<string, string> = {
 	date: 'is not a valid calendar date (YYYY-MM-DD)',
 	'date-time': 'is not a valid ISO 8601 date-time with time zone offset, e.g. 2026-03-02T09:15:00+01:00',
@@ -160,8 +173,10 @@ function describe(error: ErrorObject): FieldProblem {
 				: `must be at least ${limit}`;
 			return { field: pathToField(error.instancePath), message };
 		}
-		case 'maximum':
-			return { field: pathToField(error.instancePath), message: `must be at most ${(error.params as { limit: number }).limit}` };
+		case 'maximum': {
+			const limit = (error.params as { limit: number }).limit;
+			return { field: pathToField(error.instancePath), message: isAmount && limit === MAX_STATABLE_CENTS ? AMOUNT_MAXIMUM_MESSAGE : `must be at most ${limit}` };
+		}
 		case 'format': {
 			const format = (error.params as { format: string }).format;
 			return { field: pathToField(error.instancePath), message: FORMAT_MESSAGES[format] ?? `is not a valid ${format}` };
@@ -173,7 +188,7 @@ function describe(error: ErrorObject): FieldProblem {
 		case 'pattern':
 			return {
 				field: pathToField(error.instancePath),
-				message: PATTERN_MESSAGES[lastSegment] ?? 'has an unexpected form',
+				message: (error.params as { pattern: string }).pattern === RECORD_YEARS_PATTERN ? RECORD_YEARS_MESSAGE : (PATTERN_MESSAGES[lastSegment] ?? 'has an unexpected form'),
 			};
 		case 'minLength':
 			return { field: pathToField(error.instancePath), message: 'must not be empty' };
@@ -189,6 +204,7 @@ function describe(error: ErrorObject): FieldProblem {
 
 // The fields each rule that JSON Schema cannot express compares: it applies when all are selected.
 const IBAN_FIELDS = fieldSteps('iban');
+const OPEN_TOTAL_FIELDS = fieldSteps('claims.openCents');
 const OPEN_ABOVE_PRINCIPAL_FIELDS = [...fieldSteps('claims.openCents'), ...fieldSteps('claims.principalCents')];
 const DUE_BEFORE_INVOICE_FIELDS = [...fieldSteps('claims.dueDate'), ...fieldSteps('claims.invoiceDate')];
 
@@ -208,10 +224,14 @@ function businessRules(record: DebtorRecord, selection: DebtorFieldSelection): r
 	const claims: unknown = record.claims;
 	const openAbovePrincipal = holds(selection, OPEN_ABOVE_PRINCIPAL_FIELDS);
 	const dueBeforeInvoice = holds(selection, DUE_BEFORE_INVOICE_FIELDS);
-	if (!(openAbovePrincipal || dueBeforeInvoice) || !Array.isArray(claims)) return problems ?? NO_PROBLEMS;
+	const openTotal = holds(selection, OPEN_TOTAL_FIELDS);
+	if (!(openAbovePrincipal || dueBeforeInvoice || openTotal) || !Array.isArray(claims)) return problems ?? NO_PROBLEMS;
+	let openCents = 0;
 	for (let index = 0; index < claims.length; index++) {
 		const claim = claims[index] as Partial<Record<string, unknown>> | null;
 		if (claim === null || typeof claim !== 'object') continue;
+		// A claim beyond the bound is the schema's to report; the sum is of those within it.
+		if (typeof claim.openCents === 'number' && claim.openCents <= MAX_STATABLE_CENTS) openCents += claim.openCents;
 		if (
 			openAbovePrincipal &&
 			typeof claim.openCents === 'number' &&
@@ -223,6 +243,10 @@ function businessRules(record: DebtorRecord, selection: DebtorFieldSelection): r
 		if (dueBeforeInvoice && typeof claim.dueDate === 'string' && typeof claim.invoiceDate === 'string' && claim.dueDate < claim.invoiceDate) {
 			(problems ??= []).push({ field: `claims[${index}].dueDate`, message: 'lies before the invoice date' });
 		}
+	}
+	// Each claim is bounded by the schema; what messages state is their sum (the open amount).
+	if (openTotal && openCents > MAX_STATABLE_CENTS) {
+		(problems ??= []).push({ field: 'claims', message: `are open for more than ${STATABLE_LIMIT_TEXT}, added up` });
 	}
 	return problems ?? NO_PROBLEMS;
 }
@@ -248,8 +272,10 @@ export function validateDebtor(record: unknown, fields: DebtorFieldSelection = A
 			all.push(problem);
 		}
 	}
+	// "2026-13-45" breaks the format and the years both; the format says it better.
+	const formatBroken = new Set(all.filter((problem) => problem.message === FORMAT_MESSAGES.date || problem.message === FORMAT_MESSAGES['date-time']).map((problem) => problem.field));
 	// ajv reports every field; keep those the node reads. Never none: the fast check refused the record.
-	const inSelection = all.filter((problem) => selected(problem.field, fields));
+	const inSelection = all.filter((problem) => selected(problem.field, fields) && !(problem.message === RECORD_YEARS_MESSAGE && formatBroken.has(problem.field)));
 	const problems = inSelection.length > 0 ? inSelection : all;
 	if (record && typeof record === 'object' && !Array.isArray(record)) {
 		// Business rules only on the parts that passed the schema, so they never trip over a wrong type.

@@ -11,7 +11,7 @@ import * as QRCode from 'qrcode';
 
 import { bytesToBase64 } from '../base64';
 import { hasMod97CheckDigits, isValidIban, normaliseIban } from '../debtor/iban';
-import { centsToDecimalString, type Cents } from '../money';
+import { centsToDecimalString, MAX_STATABLE_CENTS, type Cents } from '../money';
 import { singleLine } from './format';
 import { monochromePng } from './png';
 
@@ -52,7 +52,6 @@ export class EpcQrError extends Error {
 }
 
 export const EPC_MAX_PAYLOAD_BYTES = 331;
-const EPC_MAX_AMOUNT_CENTS = 99999999999;
 
 /** True for an 8- or 11-character BIC. */
 export function isValidBic(bic: string): boolean {
@@ -95,7 +94,7 @@ export function buildEpcPayload(input: EpcQrInput): string {
 	if (bic !== '' && !isValidBic(bic)) problems.push({ field: 'bic', message: 'is not a valid BIC (8 or 11 characters)' });
 	let amount = '';
 	if (input.amountCents !== undefined) {
-		if (!Number.isSafeInteger(input.amountCents) || input.amountCents < 1 || input.amountCents > EPC_MAX_AMOUNT_CENTS) {
+		if (!Number.isSafeInteger(input.amountCents) || input.amountCents < 1 || input.amountCents > MAX_STATABLE_CENTS) {
 			problems.push({ field: 'amountCents', message: 'must be whole cents between 1 (EUR 0.01) and 99999999999 (EUR 999999999.99)' });
 		} else {
 			amount = `EUR${centsToDecimalString(input.amountCents)}`;
@@ -128,7 +127,7 @@ export function epcPayloadFactory(beneficiary: { name: string; iban: string; bic
 	const head = `BCD\n002\n1\nSCT\n${bic}\n${singleLine(beneficiary.name, 1000)}\n${normaliseIban(beneficiary.iban)}`;
 	return (amountCents, reference) => {
 		const simple = /^[A-Za-z0-9 ./_-]{1,35}$/.test(reference) && !/^rf/i.test(reference);
-		const validAmount = amountCents === undefined || (Number.isSafeInteger(amountCents) && amountCents >= 1 && amountCents <= EPC_MAX_AMOUNT_CENTS);
+		const validAmount = amountCents === undefined || (Number.isSafeInteger(amountCents) && amountCents >= 1 && amountCents <= MAX_STATABLE_CENTS);
 		// Anything out of the ordinary goes through the full check (and its errors).
 		if (!simple || !validAmount) return buildEpcPayload({ ...beneficiary, amountCents, reference });
 		const amount = amountCents === undefined ? '' : `EUR${centsToDecimalString(amountCents)}`;

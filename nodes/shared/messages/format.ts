@@ -4,15 +4,16 @@
  */
 import { formatDate, type DateStyle, type DayNumber } from '../calendar';
 import type { Language } from '../debtor/model';
-import { formatCents, type Cents } from '../money';
+import { formatCents, MAX_STATABLE_CENTS, type Cents } from '../money';
 
 /**
  * "EUR 1.234,50" (nl) or "EUR 1,234.50" (en). The ISO code keeps SMS texts in GSM-7. Same text as
  * `formatCents` (a test compares them), without its regular expression: every message formats
- * several amounts.
+ * several amounts. What formatCents refuses (not whole cents, more than a message can state) it
+ * refuses too, by handing it over.
  */
 export function formatMoney(amount: Cents, language: Language): string {
-	if (!Number.isSafeInteger(amount) || amount < 0) return formatCents(amount, language);
+	if (!Number.isSafeInteger(amount) || amount < 0 || amount > MAX_STATABLE_CENTS) return formatCents(amount, language);
 	const whole = Math.floor(amount / 100);
 	const cents = amount % 100;
 	const thousands = language === 'nl' ? '.' : ',';

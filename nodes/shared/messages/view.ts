@@ -21,7 +21,7 @@ import { amsterdamLocalDay, fourteenDayLetterTerm, isoDate, parseIsoDate, type D
 import { checkArrangement, parsePlan, type ArrangementPlan, type Instalment } from '../arrangement/check';
 import { calculateLetterBreakdown, formatPercent } from '../costs';
 import { LEGAL_EARLY_WARNING_SECTORS, type Claim, type DebtorRecord, type Language, type Stage } from '../debtor/model';
-import type { Cents } from '../money';
+import { isStatableCents, STATABLE_LIMIT_TEXT, type Cents } from '../money';
 import type { ResolvedBrand } from './brand';
 import { EpcQrError, epcPayloadFactory, qrPngBase64 } from './epcQr';
 import { countOf, formatDay, formatMoney, plural, singleLine } from './format';
@@ -128,7 +128,17 @@ function centsOf(value: unknown, field: string): Cents | undefined {
 	if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
 		throw new MessageDataError(field, 'must be a whole, non-negative number of cents (e.g. 12550 for EUR 125,50)');
 	}
-	return value;
+	return stated(value, field, 'is');
+}
+
+/**
+ * `cents` when a message can state it; otherwise the item is refused, naming `field`, before any
+ * text is written (see MAX_STATABLE_CENTS). Each record amount is bounded by the schema; sums of
+ * them (the open claims, the letter's principal with costs and interest) are checked here.
+ */
+function stated(cents: Cents, field: string, verb: 'is' | 'adds up to' = 'adds up to'): Cents {
+	if (!isStatableCents(cents)) throw new MessageDataError(field, `${verb} more than ${STATABLE_LIMIT_TEXT}`);
+	return cents;
 }
 
 function stringOf(value: unknown, field: string, maxLength = 140): string | undefined {
@@ -242,6 +252,8 @@ function letterCostsOf(input: ViewInput, settings: ViewSettings, claims: Claim[]
 		const vatCents = read('vatCents') ?? 0;
 		const vatAdded = (own(given, 'vatAdded') ?? own(nested, 'vatAdded') ?? vatCents > 0) === true;
 		const rate = own(given, 'vatRatePercent') ?? own(nested, 'vatRatePercent');
+		const interestCents = read('interestTotalCents') ?? 0;
+		stated(principalCents + costsCents + interestCents, 'costs');
 		return {
 			principalCents,
 			costsCents,
@@ -249,7 +261,7 @@ function letterCostsOf(input: ViewInput, settings: ViewSettings, claims: Claim[]
 			vatCents,
 			vatAdded,
 			vatRatePercent: typeof rate === 'number' ? rate : settings.vatRatePercent,
-			interestCents: read('interestTotalCents') ?? 0,
+			interestCents,
 			allowed: own(given, 'allowed') !== false,
 		};
 	}
@@ -264,6 +276,8 @@ function letterCostsOf(input: ViewInput, settings: ViewSettings, claims: Claim[]
 		},
 		{ explain: false },
 	);
+	// Computed from the claims (their interest can outgrow the open amount), so the claims are named.
+	stated(breakdown.principalTotalCents + breakdown.totalCostsCents + breakdown.interestTotalCents, 'claims');
 	return {
 		principalCents: breakdown.principalTotalCents,
 		costsCents: breakdown.totalCostsCents,
@@ -365,6 +379,8 @@ export function buildView(input: ViewInput, settings: ViewSettings): BuiltView {
 			if (due < earliestNotYetDue) earliestNotYetDue = due;
 		}
 	}
+	// The claims the message is about are part of the open amount: bounding it bounds them.
+	stated(openCents, 'claims');
 	// Overdue claims, else the ones not yet due; a pre-due notice is about the ones not yet due.
 	const useNotYetDue = overdue.length === 0 || (stage === 'pre-due-notice' && notYetDue.length > 0);
 	const claims = useNotYetDue ? notYetDue : overdue;

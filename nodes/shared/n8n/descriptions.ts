@@ -74,3 +74,51 @@ export const usualDesignatedDaysProperty: INodeProperties = {
 export function reasonsLanguageProperty(description = 'Language of the reasons that explain each decision'): INodeProperties {
 	return { displayName: 'Language of Reasons', name: 'language', type: 'options', default: 'nl', options: languageOptions, description };
 }
+
+/**
+ * The node version from which the nodes that read a debtor record (the Segmenter had it from the
+ * start) send items they cannot use to an "Invalid" output by default. Workflows saved with an older
+ * version keep that version's outputs and stop on such an item, as before.
+ */
+export const INVALID_OUTPUT_VERSION = 2;
+
+/**
+ * "Invalid Records": where items the node cannot use go. One design for every node that reads a
+ * debtor record; `sinceVersion` shows it from that node version on (for nodes that gained it later).
+ */
+export function invalidRecordsProperty(sinceVersion?: number): INodeProperties {
+	return {
+		displayName: 'Invalid Records',
+		name: 'invalidRecords',
+		type: 'options',
+		noDataExpression: true,
+		default: 'route',
+		options: [
+			{
+				name: 'Send to "Invalid" Output',
+				value: 'route',
+				description: 'Records that break the debtor schema (or items the node cannot read) leave on their own output with the error; the others go on',
+			},
+			{
+				name: 'Stop the Workflow',
+				value: 'fail',
+				description: 'The first invalid record stops the node with its item index, debtor ID and field (unless "On Error" says otherwise)',
+			},
+		],
+		description:
+			'What happens to records that do not match the debtor schema in the fields this node checks (missing fields, impossible dates, amounts beyond EUR 999,999,999.99, texts that are too long)',
+		...(sinceVersion === undefined ? {} : { displayOptions: { show: { '@version': [{ _cnd: { gte: sinceVersion } }] } } }),
+	};
+}
+
+/**
+ * The outputs expression of a node that gained the "Invalid" output in `sinceVersion`: the node's own
+ * outputs (`own(parameters, invalid)`: 'main' or `{ type: 'main', displayName }` each, as that version
+ * drew them), then "Invalid" when the version has it and "Invalid Records" routes (the default).
+ * `own` is serialised into the expression, so it must be self-contained (no outside names): n8n
+ * evaluates it in the editor and at run time, with the node's version, to draw and wire the outputs.
+ */
+export function outputsWithInvalid(own: (parameters: never, invalid: boolean) => unknown[], sinceVersion: number): `={{${string}}}` {
+	const invalid = `version >= ${sinceVersion} && (parameters.invalidRecords || 'route') === 'route'`;
+	return `={{((version, parameters) => ((own, invalid) => invalid ? own(parameters, true).concat([{ type: 'main', displayName: 'Invalid' }]) : own(parameters, false))(${own}, ${invalid}))($nodeVersion, $parameter)}}`;
+}

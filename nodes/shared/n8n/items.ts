@@ -51,18 +51,33 @@ export interface PerItemOptions {
 	outputCount: number;
 	/** Output for items that failed, when the node has one (and it is switched on). */
 	invalidOutput?: number;
+	/** Output a failed item takes with its error when the node continues on fail (default: the first). */
+	continueOutput?: number;
+}
+
+/**
+ * Whether items that fail go to the node's "Invalid" output: from node version `sinceVersion` on,
+ * unless its "Invalid Records" setting says to stop. Older versions had no such output: they stop
+ * (or continue on fail), as they always did.
+ */
+export function routesInvalidItems(ctx: IExecuteFunctions, sinceVersion = 1): boolean {
+	if (ctx.getNode().typeVersion < sinceVersion) return false;
+	return (ctx.getNodeParameter('invalidRecords', 0, 'route') as string) === 'route';
 }
 
 /** The error details added to an item that could not be processed; no values, so no personal data. */
 function describeItemError(error: Error, itemIndex: number, item: INodeExecutionData): IDataObject {
-	const details: IDataObject = { message: error.message, itemIndex };
+	// The message names item, debtor and field, whatever error it came from.
+	const details: IDataObject = { message: withItemContext(error, itemIndex, item), itemIndex };
 	const debtorId = debtorIdOf(item.json);
 	if (debtorId) details.debtorId = debtorId;
 	if (error instanceof DebtorValidationError) {
 		details.field = error.field;
 		details.problems = error.problems.map((problem) => ({ ...problem }));
 	} else if (fieldOf(error)) {
+		// One problem, as a schema check reports them: the field and the reason without item context.
 		details.field = fieldOf(error);
+		details.problems = [{ field: fieldOf(error), message: error.message }];
 	}
 	return details;
 }
@@ -78,6 +93,44 @@ function withItemContext(error: Error, itemIndex: number, item: INodeExecutionDa
 	const debtorId = debtorIdOf(item.json);
 	const field = fieldOf(error) ? `field "${fieldOf(error)}" ` : '';
 	return `Item ${itemIndex}${debtorId ? ` (debtor ${debtorId})` : ''}: ${field}${error.message}`;
+}
+
+/**
+ * Accounts for an item that failed: onto the Invalid output with the error details, or, when the
+ * node continues on fail, onto `continueOutput` with the error; otherwise the node stops with an
+ * error naming the item, the debtor and the field. The one rule for every node.
+ */
+export function routeFailedItem(
+	ctx: IExecuteFunctions,
+	outputs: INodeExecutionData[][],
+	options: Pick<PerItemOptions, 'invalidOutput' | 'continueOutput'>,
+	item: INodeExecutionData,
+	i: number,
+	caught: unknown,
+): void {
+	const error = caught instanceof Error ? caught : new Error(String(caught));
+	if (options.invalidOutput !== undefined) {
+		outputs[options.invalidOutput].push({
+			json: { ...item.json, error: describeItemError(error, i, item) },
+			pairedItem: { item: i },
+		});
+	} else if (ctx.continueOnFail()) {
+		// n8n moves items with an `error` to the error output when the node is set to do so.
+		outputs[options.continueOutput ?? 0].push({
+			json: { ...item.json, error: withItemContext(error, i, item), errorDetails: describeItemError(error, i, item) },
+			pairedItem: { item: i },
+		});
+	} else if (error instanceof NodeOperationError) {
+		throw error;
+	} else {
+		throw new NodeOperationError(ctx.getNode(), withItemContext(error, i, item), {
+			itemIndex: i,
+			description:
+				error instanceof DebtorValidationError
+					? error.problems.map((problem) => `${problem.field}: ${problem.message}`).join('\n')
+					: undefined,
+		});
+	}
 }
 
 /**
@@ -104,29 +157,7 @@ export function runPerItem(
 			if (item.binary) out.binary = item.binary;
 			outputs[result.output].push(out);
 		} catch (caught) {
-			const error = caught instanceof Error ? caught : new Error(String(caught));
-			if (options.invalidOutput !== undefined) {
-				outputs[options.invalidOutput].push({
-					json: { ...item.json, error: describeItemError(error, i, item) },
-					pairedItem: { item: i },
-				});
-			} else if (ctx.continueOnFail()) {
-				// n8n moves items with an `error` to the error output when the node is set to do so.
-				outputs[0].push({
-					json: { ...item.json, error: withItemContext(error, i, item), errorDetails: describeItemError(error, i, item) },
-					pairedItem: { item: i },
-				});
-			} else if (error instanceof NodeOperationError) {
-				throw error;
-			} else {
-				throw new NodeOperationError(ctx.getNode(), withItemContext(error, i, item), {
-					itemIndex: i,
-					description:
-						error instanceof DebtorValidationError
-							? error.problems.map((problem) => `${problem.field}: ${problem.message}`).join('\n')
-							: undefined,
-				});
-			}
+			routeFailedItem(ctx, outputs, options, item, i, caught);
 		}
 	}
 	return outputs;

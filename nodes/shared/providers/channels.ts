@@ -3,6 +3,7 @@
  * which of them the debtor cannot be reached on (no contact data, no consent, opted out). Each
  * skipped channel carries a reason the creditor can account for.
  */
+import type { DebtorField } from '../debtor/validate';
 import { SEND_CHANNELS, type OutgoingMessage, type Recipient, type SendChannel } from './types';
 
 export type SkipReason =
@@ -27,6 +28,23 @@ export interface ChannelSkip {
 	reason: SkipReason | string;
 	message: string;
 }
+
+/**
+ * The fields of the debtor record a send reads (recipientOf, channelOrder, channelBlock, claimIdOf):
+ * the node checks a record in these, so a record it would address or judge wrongly is refused.
+ */
+export const SEND_FIELDS: readonly DebtorField[] = [
+	'debtorId',
+	'firstName',
+	'lastName',
+	'companyName',
+	'contact',
+	'language',
+	'preferredChannel',
+	'consents',
+	'claims.claimId',
+	'claims.openCents',
+];
 
 const isChannel = (value: unknown): value is SendChannel => typeof value === 'string' && (SEND_CHANNELS as readonly string[]).includes(value);
 

@@ -168,12 +168,26 @@ describe('brand settings', () => {
 	});
 });
 
+/** The message of what `run` throws. */
+function captured(run: () => unknown): string {
+	try {
+		run();
+	} catch (error) {
+		return (error as Error).message;
+	}
+	throw new Error('did not throw');
+}
+
 describe('formatMoney agrees with formatCents', () => {
 	test('for edge values and a sweep of amounts in both languages', () => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports -- the reference implementation
 		const { formatCents } = require('../../../nodes/shared/money') as typeof import('../../../nodes/shared/money');
-		const amounts = [0, 1, 9, 10, 99, 100, 999, 1000, 99999, 100000, 123456, 99999999, 100000000, 123456789012, Number.MAX_SAFE_INTEGER, -1, -123456];
+		const amounts = [0, 1, 9, 10, 99, 100, 999, 1000, 99999, 100000, 123456, 99999999, 100000000, 12345678901, 99999999999, -1, -123456];
 		for (let cents = 0; cents < 5_000_000_000; cents = cents * 3 + 7) amounts.push(cents);
 		for (const amount of amounts) for (const language of ['nl', 'en'] as const) expect(formatMoney(amount, language)).toBe(formatCents(amount, language));
+		// Beyond what a message can state both refuse, with the same reason.
+		for (const amount of [123456789012, Number.MAX_SAFE_INTEGER, 1e300]) {
+			for (const language of ['nl', 'en'] as const) expect(() => formatMoney(amount, language)).toThrow(captured(() => formatCents(amount, language)));
+		}
 	});
 });

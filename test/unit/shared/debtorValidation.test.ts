@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests build deliberately malformed records */
 import { isValidIban } from '../../../nodes/shared/debtor/iban';
-import { DebtorValidationError, assertDebtor, debtorFieldSelection, validateDebtor } from '../../../nodes/shared/debtor/validate';
+import { DebtorValidationError, RECORD_YEARS_PATTERN, assertDebtor, debtorFieldSelection, validateDebtor } from '../../../nodes/shared/debtor/validate';
+import { MAX_STATABLE_CENTS } from '../../../nodes/shared/money';
 import {
 	CHANNELS,
 	CONTACT_CHANNELS,
@@ -92,6 +93,69 @@ describe('debtor validation', () => {
 		const problems = validateDebtor(record);
 		expect(problems.map((p) => p.field).sort()).toEqual(['claims[0].openCents', 'language']);
 		expect(() => assertDebtor(record, 0)).toThrow(/and 1 more problem\)/);
+	});
+
+	test('dates lie in the years 1900-2199; an impossible date is told as such once', () => {
+		const record: any = valid();
+		record.claims[0].dueDate = '9999-12-31';
+		record.flags = { debtHelpSince: '1899-12-31' };
+		record.contacts[0].at = '2200-01-01T09:00:00+01:00';
+		record.birthDate = '2026-02-30';
+		expect(validateDebtor(record)).toEqual([
+			{ field: 'birthDate', message: 'is not a valid calendar date (YYYY-MM-DD)' },
+			{ field: 'claims[0].dueDate', message: 'must be a date in the years 1900-2199' },
+			{ field: 'contacts[0].at', message: 'must be a date in the years 1900-2199' },
+			{ field: 'flags.debtHelpSince', message: 'must be a date in the years 1900-2199' },
+		]);
+		record.claims[0].dueDate = '2199-12-31';
+		record.claims[0].invoiceDate = '1900-01-01';
+		expect(validateDebtor(record).map((p) => p.field)).toEqual(['birthDate', 'contacts[0].at', 'flags.debtHelpSince']);
+	});
+
+	test('every date and moment of the schema carries the years pattern, every amount the most a message can state', () => {
+		const dates: string[] = [];
+		const amounts: string[] = [];
+		const walk = (node: any, path: string) => {
+			if (node.format === 'date' || node.format === 'date-time') dates.push(`${path} ${node.pattern}`);
+			if (/Cents$/.test(path)) amounts.push(`${path} ${node.maximum}`);
+			for (const [key, child] of Object.entries(node.properties ?? {})) walk(child, path ? `${path}.${key}` : key);
+			if (node.items) walk(node.items, path);
+		};
+		walk(schema, '');
+		expect(dates).toHaveLength(11);
+		for (const entry of dates) expect([entry, entry.endsWith(` ${RECORD_YEARS_PATTERN}`)]).toEqual([entry, true]);
+		expect(amounts).toHaveLength(5);
+		for (const entry of amounts) expect([entry, entry.endsWith(` ${MAX_STATABLE_CENTS}`)]).toEqual([entry, true]);
+	});
+
+	test('amounts are bounded by what a message can state, one by one and open together', () => {
+		const record: any = valid();
+		record.claims[0].openCents = 1e300;
+		record.claims[0].principalCents = 1e300;
+		record.payments[0].amountCents = MAX_STATABLE_CENTS + 1;
+		expect(validateDebtor(record)).toEqual([
+			{ field: 'claims[0].principalCents', message: 'must be at most 99999999999 cents (EUR 999,999,999.99, the most a message, QR code or payment link can state)' },
+			{ field: 'claims[0].openCents', message: 'must be at most 99999999999 cents (EUR 999,999,999.99, the most a message, QR code or payment link can state)' },
+			{ field: 'payments[0].amountCents', message: 'must be at most 99999999999 cents (EUR 999,999,999.99, the most a message, QR code or payment link can state)' },
+		]);
+		const two: any = valid();
+		two.claims[0].openCents = two.claims[0].principalCents = MAX_STATABLE_CENTS;
+		two.claims.push({ ...two.claims[0], claimId: 'C-2', openCents: 1 });
+		expect(validateDebtor(two)).toEqual([{ field: 'claims', message: 'are open for more than EUR 999,999,999.99, the most a message, QR code or payment link can state, added up' }]);
+		expect(validateDebtor(two, debtorFieldSelection(['claims.openCents'])).map((p) => p.field)).toEqual(['claims']);
+		expect(validateDebtor(two, debtorFieldSelection(['claims.dueDate']))).toEqual([]);
+		two.claims[1].openCents = 0;
+		expect(validateDebtor(two)).toEqual([]);
+	});
+
+	test('texts that are printed on letters have a length', () => {
+		const record: any = valid();
+		record.contact.address = { street: 'x'.repeat(201), houseNumber: '1', postalCode: '1234 AB', city: 'Utrecht' };
+		record.income.municipality = 'y'.repeat(101);
+		expect(validateDebtor(record)).toEqual([
+			{ field: 'contact.address.street', message: 'must be at most 200 characters' },
+			{ field: 'income.municipality', message: 'must be at most 100 characters' },
+		]);
 	});
 
 	test('a field selection checks only the fields a node reads, the debtor id always', () => {
