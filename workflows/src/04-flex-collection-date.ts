@@ -1,9 +1,9 @@
 /**
  * Workflow 4: flex collection date (flex-incasso): the debtor chooses the day of the direct debit.
  */
-import { Canvas, NODE_VERSIONS, PREFIX, isTrue, BRAND, BANK, logRow, appendRows, todaySettings, type Json } from './canvas';
+import { Canvas, isTrue, logRow, appendRows, todaySettings, type Json } from './canvas';
 import { invalidRecordRows } from './dataTables';
-import { HELD_SETTINGS, checkRequest, confirmationKey, confirmationOutcome, findDebtor, formEnding, formTrigger, heldConfirmations, saveFormChoice, savedOrSorry } from './selfService';
+import { HELD_SETTINGS, checkRequest, confirmationOutcome, findDebtor, formEnding, formTrigger, confirmationNodes, heldConfirmations, saveFormChoice, savedOrSorry } from './selfService';
 
 export const FLEX_DAY_FIELD = 'Incassodag (1 tot en met 31)';
 
@@ -42,22 +42,12 @@ function noticeLog(decision: string, day: string): Json {
  * node names (the form part and the held part each have their own). Returns the save node's name.
  */
 function sendAndSave(c: Canvas, settings: string, x: number, y: number, names: { render: string; send: string; held: string; again: string; row: string; save: string; prefix: string; onlyIfStillLatest?: boolean }): { render: string; save: string; row: string; again: string } {
-	// A notice that cannot be written or sent (e.g. nothing open to collect) still leaves a saved choice,
-	// "not sent": both nodes go on with the item's error (Invalid Records: stop, On Error: continue).
-	const render = c.add(names.render, `${PREFIX}.toneTemplate`, NODE_VERSIONS.toneTemplate, [x, y], {
+	// A notice that cannot be written or sent (e.g. nothing open to collect) still leaves a saved choice, "not sent".
+	const { render, send } = confirmationNodes(c, settings, [x, y], names, {
 		stage: 'pre-due-notice',
 		tone: 'neutral',
-		referenceDate: `={{ $('${settings}').first().json.referenceDate }}`,
-		brand: BRAND,
-		bank: BANK,
-		invalidRecords: 'fail',
-	}, { onError: 'continueRegularOutput' });
-	const send = c.add(names.send, `${PREFIX}.channelSender`, NODE_VERSIONS.channelSender, [x + 220, y], {
-		channelSource: 'item',
-		idempotencyKey: confirmationKey(['$json.debtorId', "'collection-day-notice'", `$json.${NOTICE}.change`]),
-		invalidRecords: 'fail',
-		options: { referenceDate: `={{ $('${settings}').first().json.referenceDate }}` },
-	}, { onError: 'continueRegularOutput' });
+		keyParts: ['$json.debtorId', "'collection-day-notice'", `$json.${NOTICE}.change`],
+	});
 	const held = c.add(names.held, 'n8n-nodes-base.if', 2.2, [x + 440, y], isTrue("={{ $json.delivery?.reason === 'outside-contact-window' }}"));
 	// Held: the notice goes out when the window opens, so the 14 days count from then.
 	const again = c.ours(names.again, 'paydayScheduler', [x + 660, y - 120], {

@@ -1,8 +1,8 @@
 /**
  * Workflow 5: payment arrangement self-service (betalingsregeling): a two-page form.
  */
-import { Canvas, NODE_VERSIONS, PREFIX, isTrue, BRAND, BANK, logRow, appendRows, personTask, todaySettings, type Json } from './canvas';
-import { HELD_SETTINGS, checkRequest, confirmationKey, confirmationOutcome, findDebtor, formEnding, formTrigger, heldConfirmations, saveFormChoice, savedOrSorry } from './selfService';
+import { Canvas, NODE_VERSIONS, PREFIX, isTrue, logRow, appendRows, personTask, todaySettings, type Json } from './canvas';
+import { HELD_SETTINGS, checkRequest, confirmationOutcome, findDebtor, formEnding, formTrigger, confirmationNodes, heldConfirmations, saveFormChoice, savedOrSorry } from './selfService';
 
 export const ARRANGEMENT_FIELD = {
 	monthly: 'Bedrag dat u per maand kunt betalen (EUR)',
@@ -45,22 +45,11 @@ function confirmationLog(decision: string, day: string): Json {
 
 /** Writes and sends the arrangement confirmation, with a key of its own per agreed plan. */
 function writeAndSend(c: Canvas, settings: string, x: number, y: number, names: { render: string; send: string }): { render: string; send: string } {
-	// A confirmation that cannot be written or sent does not undo the agreement: it is saved as not
-	// sent. Both nodes go on with the item's error (Invalid Records: stop, On Error: continue).
-	const render = c.add(names.render, `${PREFIX}.toneTemplate`, NODE_VERSIONS.toneTemplate, [x, y], {
+	const { render, send } = confirmationNodes(c, settings, [x, y], names, {
 		stage: 'arrangement-confirmation',
 		tone: 'supportive',
-		referenceDate: `={{ $('${settings}').first().json.referenceDate }}`,
-		brand: BRAND,
-		bank: BANK,
-		invalidRecords: 'fail',
-	}, { onError: 'continueRegularOutput' });
-	const send = c.add(names.send, `${PREFIX}.channelSender`, NODE_VERSIONS.channelSender, [x + 220, y], {
-		channelSource: 'item',
-		idempotencyKey: confirmationKey(['$json.debtorId', "'arrangement-confirmation'", '$json.arrangement.agreedOn', '$json.arrangement.firstDate', '$json.arrangement.terms', '$json.arrangement.totalCents']),
-		invalidRecords: 'fail',
-		options: { referenceDate: `={{ $('${settings}').first().json.referenceDate }}` },
-	}, { onError: 'continueRegularOutput' });
+		keyParts: ['$json.debtorId', "'arrangement-confirmation'", '$json.arrangement.agreedOn', '$json.arrangement.firstDate', '$json.arrangement.terms', '$json.arrangement.totalCents'],
+	});
 	c.link(render, send);
 	return { render, send };
 }

@@ -109,6 +109,17 @@ export function isTrue(expression: string): Json {
 }
 
 export const table = (name: string): Json => ({ __rl: true, mode: 'name', value: name });
+/** Data Table columns set from the expressions in `values` (text columns), as the editor's "Map Each Column Manually" writes them. */
+export function columnsFrom(values: Record<string, string>): Json {
+	return {
+		mappingMode: 'defineBelow',
+		value: values,
+		matchingColumns: [],
+		schema: Object.keys(values).map((id) => ({ id, displayName: id, required: false, defaultMatch: false, display: true, type: 'string', canBeUsedToMatch: true })),
+		attemptToConvertTypes: false,
+		convertFieldsToString: false,
+	};
+}
 export const autoMap = { mappingMode: 'autoMapInputData', value: {}, matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: false };
 
 export const BRAND = {

@@ -22,7 +22,7 @@
  * lookup), else by `debtorId`; a debtor with older duplicate rows (left by versions before 0.9) keeps
  * the newest, and the older ones are deleted once the newest is written.
  */
-import { Canvas, isTrue, table } from './canvas';
+import { Canvas, columnsFrom, isTrue, table } from './canvas';
 
 /** Change: add the contacts in `change.contacts` to the record's `contacts[]`. */
 export const ADD_CONTACTS = '(record, change) => (record ? { record: Object.assign(record, { contacts: (record.contacts ?? []).concat(change.contacts) }) } : {})';
@@ -108,14 +108,7 @@ export function recordChange(c: Canvas, options: RecordChangeOptions): RecordCha
 			dataTableId: table('sc_debtors'),
 			matchType: 'allConditions',
 			filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
-			columns: {
-				mappingMode: 'defineBelow',
-				value: { debtorId: '={{ $json.debtorId }}' },
-				matchingColumns: [],
-				schema: [{ id: 'debtorId', displayName: 'debtorId', required: false, defaultMatch: false, display: true, type: 'string', canBeUsedToMatch: true }],
-				attemptToConvertTypes: false,
-				convertFieldsToString: false,
-			},
+			columns: columnsFrom({ debtorId: '={{ $json.debtorId }}' }),
 			options: { dryRun: `={{ !$json.${options.createWhen} }}` },
 		}, { alwaysOutputData: true });
 		const back = c.add(name('Back to the changes'), 'n8n-nodes-base.code', 2, [x + 300, y + 160], {
@@ -176,22 +169,12 @@ export function recordChange(c: Canvas, options: RecordChangeOptions): RecordCha
 				{ keyName: 'record', condition: "={{ $json.expected ? 'eq' : 'isEmpty' }}", keyValue: '={{ $json.expected }}' },
 			],
 		},
-		columns: {
-			mappingMode: 'defineBelow',
-			value: { status: '={{ $json.status }}', record: '={{ $json.record }}' },
-			matchingColumns: [],
-			schema: [
-				{ id: 'status', displayName: 'status', required: false, defaultMatch: false, display: true, type: 'string', canBeUsedToMatch: true },
-				{ id: 'record', displayName: 'record', required: false, defaultMatch: false, display: true, type: 'string', canBeUsedToMatch: true },
-			],
-			attemptToConvertTypes: false,
-			convertFieldsToString: false,
-		},
+		columns: columnsFrom({ status: '={{ $json.status }}', record: '={{ $json.record }}' }),
 		options: {},
 	}, { alwaysOutputData: true });
 	const written = c.add(name('Written?'), 'n8n-nodes-base.code', 2, [x + 1400, y - 80], {
 		mode: 'runOnceForAllItems',
-		jsCode: writtenCode(toRow === anything ? anything : toRow, row),
+		jsCode: writtenCode(toRow, row),
 	});
 	const wasWritten = c.add(name('Was it written?'), 'n8n-nodes-base.if', 2.2, [x + 1600, y - 80], isTrue('={{ $json.recordChange.written }}'));
 	const again = c.add(name('Try again?'), 'n8n-nodes-base.if', 2.2, [x + 1800, y + 40], isTrue(`={{ $json.recordChange.attempt < ${MAX_ATTEMPTS} }}`));
@@ -229,8 +212,7 @@ export function recordChange(c: Canvas, options: RecordChangeOptions): RecordCha
 	c.link(toRead, read);
 	c.link(read, apply);
 	c.link(apply, anything);
-	if (!options.check) c.link(anything, row, 0);
-	else c.link(toRow, row, 0);
+	c.link(toRow, row, 0);
 	c.link(row, write);
 	c.link(write, written);
 	c.link(written, wasWritten);

@@ -7,7 +7,7 @@
  * And the held confirmations: a confirmation the legal contact window holds back is stored in the
  * record as `held` with the moment the window opens, and the workflow's own schedule sends it then.
  */
-import { Canvas, isTrue, table, todaySettings } from './canvas';
+import { BANK, BRAND, Canvas, NODE_VERSIONS, PREFIX, isTrue, table, todaySettings } from './canvas';
 import { recordChange } from './recordChange';
 
 /** Field labels: n8n Form Trigger 2.3 names each answer after its label. */
@@ -237,4 +237,29 @@ export function savedOrSorry(c: Canvas, saved: string, position: [number, number
 	c.link(saved, check);
 	c.link(check, sorry, 1);
 	return check;
+}
+
+/**
+ * A form's confirmation: the Tone Template writes `message.stage` in `message.tone`, the Channel Sender
+ * sends it with a key of its own (`message.keyParts`, see confirmationKey). One that cannot be written or
+ * sent does not undo the choice: both nodes go on with the item's error (Invalid Records: stop, On
+ * Error: continue), so the choice is saved as not sent. The caller links the two.
+ */
+export function confirmationNodes(c: Canvas, settings: string, position: [number, number], names: { render: string; send: string }, message: { stage: string; tone: string; keyParts: string[] }): { render: string; send: string } {
+	const [x, y] = position;
+	const render = c.add(names.render, `${PREFIX}.toneTemplate`, NODE_VERSIONS.toneTemplate, [x, y], {
+		stage: message.stage,
+		tone: message.tone,
+		referenceDate: `={{ $('${settings}').first().json.referenceDate }}`,
+		brand: BRAND,
+		bank: BANK,
+		invalidRecords: 'fail',
+	}, { onError: 'continueRegularOutput' });
+	const send = c.add(names.send, `${PREFIX}.channelSender`, NODE_VERSIONS.channelSender, [x + 220, y], {
+		channelSource: 'item',
+		idempotencyKey: confirmationKey(message.keyParts),
+		invalidRecords: 'fail',
+		options: { referenceDate: `={{ $('${settings}').first().json.referenceDate }}` },
+	}, { onError: 'continueRegularOutput' });
+	return { render, send };
 }
