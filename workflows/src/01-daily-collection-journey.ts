@@ -3,7 +3,7 @@
  */
 import { Canvas, isTrue, BRAND, BANK, logRow, appendRows, openDebtors, personTask, type Json } from './canvas';
 import { ADD_CONTACTS, changeOfLoaded, recordChange } from './recordChange';
-import { invalidRecordRows } from './dataTables';
+import { invalidRecordRows, unsavedChangeRows } from './dataTables';
 
 // ---------------------------------------------------------------------------------------------
 // 1. Daily collection journey
@@ -48,7 +48,7 @@ export function dailyJourney(): Json {
 		420,
 		[
 			'### 2. Decide',
-			'*Segment debtors* gives each debtor a persona with reasons; records that fail validation are logged, never guessed.',
+			'*Segment debtors* checks each whole record against the debtor schema and gives each debtor a persona with reasons; records that fail the check are logged, never guessed.',
 			'Every step has an **Invalid** output: a debtor whose record it cannot use is logged as `invalid` with the field at fault and becomes a task to correct the record; the other debtors go on.',
 			'*Plan next step* applies the ladder of the persona and the legal gates (14-day letter once per claim, costs only after its term, stop on death, pause on dispute, arrangement and debt help). Debtors without a step today are logged with the reason (`paid`, `paused`, `stopped`, `waiting`, `finished`).',
 			'Steps that need a person (care calls) become a task instead of a message.',
@@ -80,8 +80,11 @@ export function dailyJourney(): Json {
 	);
 
 	const fromRow = openDebtors(c, 8);
+	// The whole record is checked before anything is sent: a contact is never sent for a record that
+	// could not be saved with it afterwards.
 	const segment = c.ours('Segment debtors', 'debtorSegmenter', [960, 240], {
 		routing: 'single',
+		check: 'whole',
 		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
 	});
 	const plan = c.ours('Plan next step', 'journeyPlanner', [1160, 240], {
@@ -115,7 +118,7 @@ export function dailyJourney(): Json {
 		"      outcome: $json.delivery.unconfirmed === true ? 'unconfirmed' : 'sent', claimId: claimId ?? undefined",
 		'    }))',
 	].join('\n')));
-	recordChange(c, { from: recordContact, position: [2760, -200], change: ADD_CONTACTS, check: false });
+	const saved = recordChange(c, { from: recordContact, position: [2760, -200], change: ADD_CONTACTS });
 
 	const logSent = c.add('Log: sent', 'n8n-nodes-base.set', 3.4, [2480, 260], logRow('sent', "={{ $json.delivery.alreadySent ? 'sent by an earlier run' : $json.delivery.simulated ? 'sandbox' : '' }}"));
 	const logNotSent = c.add('Log: not sent', 'n8n-nodes-base.set', 3.4, [2640, 420], logRow('not-sent', "={{ $json.delivery.reason ?? $json.delivery.errorCode ?? ($json.delivery.skipped ?? []).map(s => s.channel + ':' + s.reason).join(', ') }}"));
@@ -178,5 +181,9 @@ export function dailyJourney(): Json {
 		c.link(invalid.log, writeLog);
 		c.link(invalid.task, writeTask);
 	}
+	// A sent contact the record refuses (it breaks the debtor schema) is logged and handed to a person.
+	const unsaved = unsavedChangeRows(c, { settled: saved, position: [5380, -280], what: 'the sent contact', day });
+	c.link(unsaved.log, writeLog);
+	c.link(unsaved.task, writeTask);
 	return c.workflow('scDailyJourney01', 'Social Collections: daily collection journey');
 }

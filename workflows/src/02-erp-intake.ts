@@ -279,7 +279,7 @@ export function erpIntake(): Json {
 		mode: 'runOnceForAllItems',
 		jsCode: 'return $input.all().filter((item) => !item.json.debtorId);',
 	});
-	const settled = recordChange(c, { from: changes, position: [2160, 120], change: APPLY_EVENTS, check: true, createWhen: 'mayCreate' });
+	const settled = recordChange(c, { from: changes, position: [2160, 120], change: APPLY_EVENTS, createWhen: 'mayCreate' });
 	const outcomes = c.add('Outcomes', 'n8n-nodes-base.merge', 3.2, [5160, 180], { numberInputs: 2 });
 	const result = c.add('Result per event', 'n8n-nodes-base.code', 2, [5360, 180], { mode: 'runOnceForAllItems', jsCode: RESULT_PER_EVENT });
 	const log = appendRows(c, 'Log each event', [5560, 180], 'sc_intake');

@@ -3,7 +3,7 @@
  */
 import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, openDebtors, personTask, type Json } from './canvas';
 import { ADD_CONTACTS, SET_FIELDS, changeOfLoaded, recordChange } from './recordChange';
-import { invalidRecordRows } from './dataTables';
+import { invalidRecordRows, unsavedChangeRows } from './dataTables';
 
 /** Day since which a care step counts for the current arrears (the segmenter's `arrearsSince`, else 30 days back). */
 const EPISODE_START = "($json.segmentation.features?.arrearsSince ?? DateTime.fromISO($('Settings').first().json.referenceDate).minus({ days: 30 }).toFormat('yyyy-MM-dd'))";
@@ -50,8 +50,10 @@ export function earlyWarning(): Json {
 	].join('\n'));
 
 	const fromRow = openDebtors(c, 9);
+	// The whole record is checked before anything is sent (as in the daily journey).
 	const segment = c.ours('Segment debtors', 'debtorSegmenter', [960, 240], {
 		routing: 'single',
+		check: 'whole',
 		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
 	});
 	const hasSignals = c.add('Early-warning signals?', 'n8n-nodes-base.if', 2.2, [1160, 160], isTrue('={{ ($json.segmentation.signals ?? []).length > 0 }}'));
@@ -93,7 +95,7 @@ export function earlyWarning(): Json {
 		`      outcome: ${CARE_SENT} ? 'sent' : 'failed'`,
 		'    }]',
 	].join('\n')));
-	recordChange(c, { prefix: 'Care contact: ', from: recordAttempt, position: [3040, -700], change: ADD_CONTACTS, check: false });
+	const careSaved = recordChange(c, { prefix: 'Care contact: ', from: recordAttempt, position: [3040, -700], change: ADD_CONTACTS });
 	const callTask = c.add('Call task', 'n8n-nodes-base.set', 3.4, [2820, -180], personTask('={{ $json.debtorId }}', 'early-warning-care', "={{ ($json.message?.claimIds ?? []).join(',') }}", `={{ 'Early warning (' + $json.segmentation.signals.join(', ') + '): call, point to free debt help and offer an arrangement. Care message ' + (${CARE_SENT} ? 'sent by ' + $json.delivery.channel : 'NOT delivered (' + ($json.delivery.reason ?? $json.delivery.status) + ')') + '. Record the call on the debtor record (channel phone).' }}`));
 	const writeTask = appendRows(c, 'Write task list', [3040, -180], 'sc_tasks');
 	const logCare = c.add('Log: care message', 'n8n-nodes-base.set', 3.4, [2820, -20], ewLog(
@@ -135,7 +137,7 @@ export function earlyWarning(): Json {
 	const markSignalled = c.add('Signal prepared, for the record', 'n8n-nodes-base.set', 3.4, [2220, 360], changeOfLoaded(
 		"fields: { municipalitySignalledOn: $('Settings').first().json.referenceDate }",
 	));
-	recordChange(c, { prefix: 'Signal: ', from: markSignalled, position: [2440, 900], change: SET_FIELDS, check: false });
+	const signalSaved = recordChange(c, { prefix: 'Signal: ', from: markSignalled, position: [2440, 900], change: SET_FIELDS });
 	const logSignal = c.add('Log: signal prepared', 'n8n-nodes-base.set', 3.4, [2220, 520], ewLog('signal-prepared', "={{ $json.journey.municipalitySignal.reasons.en.join(' ') }}", 'municipality-signal', ''));
 	const logNoSignal = c.add('Log: no signal yet', 'n8n-nodes-base.set', 3.4, [2220, 680], ewLog(
 		"={{ 'signal-' + ($json.journey.municipalitySignal?.status ?? 'not-applicable') }}",
@@ -184,6 +186,15 @@ export function earlyWarning(): Json {
 		const invalid = invalidRecordRows(c, from, output, [x, 1160], day);
 		c.link(invalid.log, writeLog);
 		c.link(invalid.task, writeTask);
+	}
+	// A change the record refuses (it breaks the debtor schema) is logged and handed to a person.
+	for (const [settled, prefix, what, position] of [
+		[careSaved, 'Care contact: ', 'the care contact', [5660, -780]],
+		[signalSaved, 'Signal: ', 'the date the municipality signal was prepared', [5060, 820]],
+	] as const) {
+		const unsaved = unsavedChangeRows(c, { settled, prefix, position: [position[0], position[1]], what, day });
+		c.link(unsaved.log, writeLog);
+		c.link(unsaved.task, writeTask);
 	}
 	return c.workflow('scEarlyWarning03', 'Social Collections: early warning');
 }

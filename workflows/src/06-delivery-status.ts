@@ -5,7 +5,7 @@
  */
 import { Canvas, PREFIX, appendRows, isTrue, BRAND, BANK, type Json } from './canvas';
 import { ADD_CONTACTS, recordChange } from './recordChange';
-import { contactLogRow, invalidRecordRows, rowsWhere, taskRow as taskColumns } from './dataTables';
+import { contactLogRow, invalidRecordRows, rowsWhere, taskRow as taskColumns, unsavedChangeRows } from './dataTables';
 
 export const DELIVERY_STATUS_WEBHOOK_ID = '6a000001-d3b7-4c55-8f0e-5b9d2c7a4e06';
 
@@ -178,9 +178,9 @@ export function deliveryStatus(): Json {
 		].join('\n'),
 		options: {},
 	});
-	recordChange(c, { prefix: 'Fallback: ', from: addContact, position: [2360, -400], change: ADD_CONTACTS, check: false });
+	const fallbackSaved = recordChange(c, { prefix: 'Fallback: ', from: addContact, position: [2360, -400], change: ADD_CONTACTS });
 	const isChange = c.add('Record change?', 'n8n-nodes-base.if', 2.2, [1620, 380], isTrue("={{ $json.kind === 'change' }}"));
-	recordChange(c, { prefix: 'Reply: ', from: isChange, position: [1840, 800], change: REPLY_OR_OPT_OUT, check: false });
+	const replySaved = recordChange(c, { prefix: 'Reply: ', from: isChange, position: [1840, 800], change: REPLY_OR_OPT_OUT });
 	const taskRow = c.add('Task for a person', 'n8n-nodes-base.set', 3.4, [2100, 460], taskColumns({
 		stage: "={{ $json.messageData?.stage ?? $json.stage ?? '' }}",
 		claimIds: "={{ $json.fallback?.claimIds ?? $json.claimIds ?? '' }}",
@@ -220,6 +220,15 @@ export function deliveryStatus(): Json {
 		const invalid = invalidRecordRows(c, from, output, [x, 1100]);
 		c.link(invalid.log, writeLog);
 		c.link(invalid.task, writeTask);
+	}
+	// A change the record refuses (it breaks the debtor schema) is logged and handed to a person.
+	for (const [settled, prefix, what, position] of [
+		[fallbackSaved, 'Fallback: ', 'the fallback contact', [4980, -480]],
+		[replySaved, 'Reply: ', 'the reply or opt-out', [4460, 720]],
+	] as const) {
+		const unsaved = unsavedChangeRows(c, { settled, prefix, position: [position[0], position[1]], what });
+		c.link(unsaved.log, writeLog);
+		c.link(unsaved.task, writeTask);
 	}
 	return c.workflow('scDeliveryStatus06', 'Social Collections: delivery status');
 }

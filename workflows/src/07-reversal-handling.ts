@@ -4,7 +4,7 @@
  */
 import { Canvas, appendRows, assign, isTrue, BRAND, BANK, type Json } from './canvas';
 import { recordChange } from './recordChange';
-import { contactLogRow, invalidRecordRows, rowsWhere, taskRow as taskColumns } from './dataTables';
+import { contactLogRow, invalidRecordRows, rowsWhere, taskRow as taskColumns, unsavedChangeRows } from './dataTables';
 
 const FIND = `// The latest reversal of each debtor that has not been answered yet. Answered reversals are listed
 // in the record (reversalsAnswered), so a second run, or a replay, answers nothing twice.
@@ -158,11 +158,10 @@ export function reversalHandling(): Json {
 		why: "={{ $json.reversalDecision.why + ($json.delivery ? '; message not sent: ' + ($json.delivery.reason ?? $json.delivery.status) : '') }}",
 	}));
 	const mark = c.add('Reversal answered, for the record', 'n8n-nodes-base.set', 3.4, [2200, 220], { mode: 'raw', jsonOutput: ANSWERED, options: {} });
-	recordChange(c, {
+	const saved = recordChange(c, {
 		from: mark,
 		position: [2440, 800],
 		change: MARK_ANSWERED,
-		check: false,
 		status: "record.flags?.deceased ? 'closed' : (record.claims ?? []).some((claim) => claim.openCents > 0) ? 'open' : 'closed'",
 	});
 	const writeLog = appendRows(c, 'Write contact log', [2440, 60], 'sc_contact_log');
@@ -197,5 +196,9 @@ export function reversalHandling(): Json {
 		c.link(invalid.log, writeLog);
 		c.link(invalid.task, writeTask);
 	}
+	// A change the record refuses (it breaks the debtor schema) is logged and handed to a person.
+	const unsaved = unsavedChangeRows(c, { settled: saved, position: [5060, 720], what: 'the answered reversal', day });
+	c.link(unsaved.log, writeLog);
+	c.link(unsaved.task, writeTask);
 	return c.workflow('scReversalHandling07', 'Social Collections: direct-debit reversal handling');
 }

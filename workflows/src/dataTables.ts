@@ -4,7 +4,7 @@
  * so a row never depends on which fields happen to be on the item. Also what every workflow does
  * with a package node's "Invalid" output (invalidRecordRows).
  */
-import { assign, rowOf, table, type Canvas, type Json } from './canvas';
+import { assign, isTrue, rowOf, table, type Canvas, type Json } from './canvas';
 
 /** Get rows of `name` matching all `conditions` ([column, value expression]), every match. */
 export function rowsWhere(name: string, conditions: Array<[string, string]>): Json {
@@ -76,5 +76,50 @@ export function invalidRecordRows(c: Canvas, from: string, output: number, posit
 	}));
 	c.link(from, log, output);
 	c.link(from, task, output);
+	return { log, task };
+}
+
+/**
+ * Why a change left the record loop unsaved, as an expression (undefined-safe): the changed record
+ * breaks the debtor schema (the field at fault), it kept losing to concurrent writes, or the debtor's
+ * row is gone. Empty when the change was saved or had nothing to save.
+ */
+const UNSAVED_REASON = [
+	"($json.recordChange?.written === true ? ''",
+	": $json.error ? 'the changed record breaks the debtor schema: ' + ($json.error.problems?.[0] ? 'field ' + $json.error.problems[0].field + ' ' + $json.error.problems[0].message : ($json.error.message ?? 'invalid record'))",
+	": $json.recordChange?.gaveUp ?? $json.recordChange?.lost ?? '')",
+].join(' ');
+
+/**
+ * After a record loop (`settled`, see recordChange.ts): each change that could not be saved gets a
+ * contact-log row (decision "not-saved", the reason naming the field at fault) and an open task for a
+ * person to correct the record and make the change by hand (the task says what the change was). A
+ * change that was saved, or had nothing to save, goes nowhere. Returns the two Set nodes for the caller
+ * to link to its contact-log and task-list writers. `prefix`: the record loop's prefix; `what`: the change
+ * in the users' words ("the sent contact"); `day`: as for invalidRecordRows.
+ */
+export function unsavedChangeRows(c: Canvas, o: { settled: string; prefix?: string; position: [number, number]; what: string; day?: string }): { log: string; task: string } {
+	const { settled, position, what, day } = o;
+	const prefix = o.prefix ?? '';
+	const unsaved = c.add(`${prefix}Not saved?`, 'n8n-nodes-base.if', 2.2, position, isTrue(`={{ !!(${UNSAVED_REASON}) }}`));
+	const claimIds = "={{ ($json.recordChange?.change?.contacts ?? []).map((contact) => contact.claimId).filter(Boolean).join(',') }}";
+	const stage = "={{ ($json.recordChange?.change?.contacts ?? [])[0]?.stage ?? '' }}";
+	const log = c.add(`${prefix}Log: not saved`, 'n8n-nodes-base.set', 3.4, [position[0] + 220, position[1] - 80], contactLogRow({
+		...(day ? { day } : {}),
+		decision: 'not-saved',
+		stage,
+		claimIds,
+		status: 'not-saved',
+		reason: `={{ ${JSON.stringify(`${what} was not saved on the record: `)} + ${UNSAVED_REASON} }}`,
+	}));
+	const task = c.add(`${prefix}Task: save by hand`, 'n8n-nodes-base.set', 3.4, [position[0] + 220, position[1] + 80], taskRow({
+		...(day ? { day } : {}),
+		stage,
+		claimIds,
+		why: `={{ ${JSON.stringify(`Correct the debtor record, then add ${what} to it by hand: `)} + ${UNSAVED_REASON} + '. The change: ' + JSON.stringify(Object.assign({}, $json.recordChange?.change, { debtorId: undefined, rowId: undefined })).slice(0, 1000) }}`,
+	}));
+	c.link(settled, unsaved);
+	c.link(unsaved, log, 0);
+	c.link(unsaved, task, 0);
 	return { log, task };
 }

@@ -16,7 +16,7 @@
  * the filter is re-checked by the UPDATE itself.
  *
  * The pieces, in order (the item carries everything the next step needs, so a retry is the same path):
- *   changes -> read the row -> apply the change -> [check the whole record] -> row to write
+ *   changes -> read the row -> apply the change -> check the whole record -> row to write
  *   -> write if unchanged -> written? -> (yes) written / (no) back to "changes".
  * A debtor's row is read by its id when the item knows it (`rowId`, from the loader: an index
  * lookup), else by `debtorId`; a debtor with older duplicate rows (left by versions before 0.9) keeps
@@ -67,8 +67,6 @@ export interface RecordChangeOptions {
 	 * it is still empty. Without it, a change for a debtor without a row writes nothing.
 	 */
 	createWhen?: string;
-	/** Check the whole changed record against the debtor schema before writing (an invalid one is not written). */
-	check: boolean;
 	/**
 	 * JavaScript expression for the row's `status` given `record`; default: `open` while a claim is
 	 * open, else `closed`.
@@ -137,14 +135,11 @@ export function recordChange(c: Canvas, options: RecordChangeOptions): RecordCha
 		jsCode: applyCode(head, options.change, options.status ?? DEFAULT_STATUS),
 	});
 	const anything = c.add(name('Anything to write?'), 'n8n-nodes-base.if', 2.2, [x + 600, y], isTrue('={{ $json.recordChange.write }}'));
-	let toRow = anything;
-	let refusedByCheck: { node: string; output: number } | undefined;
-	if (options.check) {
-		const check = c.ours(name('Check the whole record'), 'debtorSegmenter', [x + 800, y - 80], { routing: 'single', check: 'whole', language: 'en' });
-		c.link(anything, check, 0);
-		toRow = check;
-		refusedByCheck = { node: check, output: 1 };
-	}
+	// Every record is checked against the whole debtor schema before it is written: a change never
+	// stores a record that a node would later refuse (an invalid one is not written).
+	const check = c.ours(name('Check the whole record'), 'debtorSegmenter', [x + 800, y - 80], { routing: 'single', check: 'whole', language: 'en' });
+	c.link(anything, check, 0);
+	const toRow = check;
 	const row = c.add(name('Row to write'), 'n8n-nodes-base.set', 3.4, [x + 1000, y - 80], {
 		mode: 'raw',
 		jsonOutput: [
@@ -227,7 +222,7 @@ export function recordChange(c: Canvas, options: RecordChangeOptions): RecordCha
 	const left = c.add(name('Left the record loop'), 'n8n-nodes-base.noOp', 1, [x + 2200, y - 80]);
 	c.link(wasWritten, left, 0);
 	c.link(anything, left, 1);
-	if (refusedByCheck) c.link(refusedByCheck.node, left, refusedByCheck.output);
+	c.link(check, left, 1);
 	c.link(gaveUp, left);
 	const settled = c.add(name('Every change settled'), 'n8n-nodes-base.code', 2, [x + 2400, y - 80], {
 		mode: 'runOnceForAllItems',

@@ -214,7 +214,7 @@ export function saveFormChoice(c: Canvas, o: { changeNode: string; saved: string
 		jsonOutput: `={{ JSON.stringify(Object.assign({ debtorId: $json.debtorId }, { ${o.change} })) }}`,
 		options: {},
 	});
-	const settled = recordChange(c, { prefix: o.prefix, from: entry, position: [x + 220, y - 360], change: FORM_FIELDS, check: true });
+	const settled = recordChange(c, { prefix: o.prefix, from: entry, position: [x + 220, y - 360], change: FORM_FIELDS });
 	const saved = c.add(o.saved, 'n8n-nodes-base.set', 3.4, [x + 220, y], {
 		mode: 'raw',
 		jsonOutput: '={{ JSON.stringify({ debtorId: $json.debtorId, written: $json.recordChange.written === true, record: JSON.stringify(Object.assign({}, $json, { recordChange: undefined, segmentation: undefined, error: undefined })) }) }}',
