@@ -2,11 +2,11 @@
 /**
  * A crash in the middle of the daily journey (workflow 1), in a real n8n with its Data Tables: n8n is
  * killed (SIGKILL) while the Channel Sender is sending, restarted, and the journey is run again the
- * same day and then on three following working days. Providers are loopback stand-ins that keep
- * every request: Twilio for SMS (it does not drop a repeated key), the creditor's webhook for e-mail,
- * WhatsApp and letters (it drops a repeated Idempotency-Key with 409). (The webhook serves the other
- * channels only when e-mail uses it too: n8n checks a node's credential against the first entry of
- * that credential type in the node's list, which is the e-mail one.)
+ * same day and then on three following working days. E-mail goes to a real SMTP server on loopback
+ * (smtp-server: the sink keeps every message; SMTP cannot drop a repeat), SMS to a Twilio stand-in
+ * that keeps every request (it does not drop a repeated key either), WhatsApp, letters and phone to
+ * the Sandbox, whose outbox is the contact log (it sends nothing; its send is in the send ledger when
+ * the fallback chain holds a real provider).
  *
  * What must hold ("a send is written to the record and the contact log before anything else can
  * fail, and a crash at any point leads to neither a second send nor a lost one, the next day
@@ -16,6 +16,7 @@
  *   - every message a provider accepted, before or after the crash, is in the contact log and in the
  *     debtor's record, as `sent`, or as `unconfirmed` with a task for a person;
  *   - every contact logged as sent was accepted by its provider exactly once;
+ *   - the sandbox outbox holds every journey step at most once over the four days;
  *   - a debtor with an unconfirmed contact gets nothing further until a person records the outcome.
  */
 import * as fs from 'node:fs';
@@ -25,9 +26,10 @@ import { REPO_ROOT } from '../../scripts/runtime';
 import { N8nInstance, type RunResult, type WorkflowJson } from '../../scripts/n8nInstance';
 import { N8nRest, ownerEnv, type Row } from './harness/rest';
 import { generatePortfolio } from '../fixtures/portfolio';
-import { CREDITOR, creditorHandler, type CreditorState } from '../fixtures/providers/creditor';
 import { LoopbackServer, form, type Handler, type Recorded } from '../fixtures/providers/server';
 import { TWILIO, twilioHandler } from '../fixtures/providers/twilio';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
 
 jest.setTimeout(900_000);
 
@@ -44,7 +46,9 @@ const CRASH_DAY = '2026-07-01';
 const LATER_DAYS = ['2026-07-02', '2026-07-03', '2026-07-06'];
 
 const TWILIO_CRED = { id: 'scTwilioCrash001', name: 'Twilio (loopback)' };
-const WEBHOOK_CRED = { id: 'scWebhookCrash01', name: 'Creditor system (loopback)' };
+const SMTP_CRED = { id: 'scSmtpCrash00001', name: 'SMTP sink (loopback)' };
+/** The channels with a real provider here; WhatsApp, letter and phone go to the Sandbox. */
+const REAL_CHANNELS = new Set(['email', 'sms']);
 
 const load = (file: string): WorkflowJson => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8'));
 const nodeNamed = (wf: any, name: string): any => {
@@ -56,9 +60,9 @@ const itemsOf = (run: RunResult, node: string, output = 0): any[] => (run.nodeNa
 
 /** One request a provider stand-in answered: which provider, the idempotency key, and whether it took the message. */
 interface Delivery {
-	provider: 'twilio' | 'webhook';
+	provider: 'twilio' | 'smtp';
 	key: string;
-	/** The provider took the message (a webhook 409 is a repeat it dropped: not taken again). */
+	/** The provider took the message (for SMTP: the whole message reached the sink). */
 	accepted: boolean;
 	beforeCrash: boolean;
 }
@@ -72,15 +76,15 @@ function configure(wf: any, day: string): void {
 	const sender = nodeNamed(wf, 'Send due messages');
 	sender.parameters = {
 		...sender.parameters,
-		emailProvider: 'webhook',
+		emailProvider: 'smtp',
 		smsProvider: 'twilio',
-		whatsappProvider: 'webhook',
-		letterProvider: 'webhook',
-		phoneProvider: 'webhook',
+		whatsappProvider: 'sandbox',
+		letterProvider: 'sandbox',
+		phoneProvider: 'sandbox',
 		// The status callback makes Twilio's request carry the key (sc_key), so the test can count per key.
 		options: { ...sender.parameters.options, contactWindow: false, ledgerBatchSize: BATCH, statusCallbackUrl: 'https://n8n.example.nl/webhook/status' },
 	};
-	sender.credentials = { socialCollectionsTwilioApi: TWILIO_CRED, socialCollectionsWebhookApi: WEBHOOK_CRED };
+	sender.credentials = { socialCollectionsTwilioApi: TWILIO_CRED, socialCollectionsSmtpApi: SMTP_CRED };
 }
 
 describe('daily journey: n8n killed mid-send, restarted, rerun the same day and the next three working days', () => {
@@ -88,8 +92,8 @@ describe('daily journey: n8n killed mid-send, restarted, rerun the same day and 
 	let rest: N8nRest;
 	let journeyId: string;
 	const servers: LoopbackServer[] = [];
+	let smtp: SMTPServer | undefined;
 	const deliveries: Delivery[] = [];
-	const creditor: CreditorState = { deliveries: new Map(), duplicates: 0 };
 	let crashed = false;
 	let logBeforeRerun: Row[] = [];
 	const runs: Array<{ day: string; run: RunResult }> = [];
@@ -97,17 +101,39 @@ describe('daily journey: n8n killed mid-send, restarted, rerun the same day and 
 	let tasks: Row[] = [];
 	let records = new Map<string, any>();
 
-	/** Counts every message request; the KILL_AT-th one reaches the provider, then n8n dies before the answer. */
+	/** Counts one message that reached a provider; true when it is the KILL_AT-th: n8n dies before the answer. */
+	const reached = (delivery: Omit<Delivery, 'beforeCrash'>): boolean => {
+		deliveries.push({ ...delivery, beforeCrash: !crashed });
+		if (crashed || deliveries.length !== KILL_AT) return false;
+		crashed = true;
+		void n8n.kill();
+		return true;
+	};
 	const counting = (provider: Delivery['provider'], keyOf: (request: Recorded) => string, inner: Handler): Handler => async (request) => {
 		const reply = await inner(request);
 		const status = 'status' in reply ? reply.status : 0;
-		deliveries.push({ provider, key: keyOf(request), accepted: status >= 200 && status < 300, beforeCrash: !crashed });
-		if (!crashed && deliveries.length === KILL_AT) {
-			crashed = true;
-			void n8n.kill();
-			return { hang: true };
-		}
-		return reply;
+		return reached({ provider, key: keyOf(request), accepted: status >= 200 && status < 300 }) ? { hang: true } : reply;
+	};
+	/** A real SMTP server that keeps every message; the key is in the Message-ID (<key@domain>). */
+	const startSmtpSink = async (): Promise<number> => {
+		smtp = new SMTPServer({
+			logger: false,
+			authOptional: true,
+			disabledCommands: ['STARTTLS', 'AUTH'],
+			onData(stream, _session, callback) {
+				const chunks: Buffer[] = [];
+				stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+				stream.on('end', () => {
+					const head = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n')[0].replace(/\r\n[ \t]+/g, ' ');
+					const key = /^message-id:\s*<([^@>]+)@/im.exec(head)?.[1] ?? '';
+					// The message reached the sink; the killed n8n never gets the 250.
+					if (!reached({ provider: 'smtp', key, accepted: true })) callback();
+				});
+			},
+		});
+		smtp.on('error', () => undefined);
+		await new Promise<void>((resolve) => smtp!.listen(0, '127.0.0.1', resolve));
+		return ((smtp as unknown as { server: { address(): AddressInfo } }).server.address() as AddressInfo).port;
 	};
 
 	const runDay = async (day: string) => {
@@ -119,15 +145,13 @@ describe('daily journey: n8n killed mid-send, restarted, rerun the same day and 
 	};
 
 	beforeAll(async () => {
-		servers.push(
-			await LoopbackServer.start(counting('twilio', (r) => new URL(form(r.body).StatusCallback ?? 'http://x/').searchParams.get('sc_key') ?? '', twilioHandler())),
-			await LoopbackServer.start(counting('webhook', (r) => String(r.headers['idempotency-key'] ?? ''), creditorHandler(creditor))),
-		);
-		const [twilio, webhook] = servers;
+		servers.push(await LoopbackServer.start(counting('twilio', (r) => new URL(form(r.body).StatusCallback ?? 'http://x/').searchParams.get('sc_key') ?? '', twilioHandler())));
+		const [twilio] = servers;
+		const smtpPort = await startSmtpSink();
 		n8n = await N8nInstance.create({ env: ownerEnv() });
 		await n8n.importCredentials([
 			{ ...TWILIO_CRED, type: 'socialCollectionsTwilioApi', data: { accountSid: TWILIO.accountSid, authToken: TWILIO.authToken, from: TWILIO.from, baseUrl: twilio.url } },
-			{ ...WEBHOOK_CRED, type: 'socialCollectionsWebhookApi', data: { url: `${webhook.url}/api/messages`, signingSecret: CREDITOR.signingSecret } },
+			{ ...SMTP_CRED, type: 'socialCollectionsSmtpApi', data: { host: '127.0.0.1', port: smtpPort, secure: false, startTls: 'ignore', from: 'incasso@example.nl', fromName: 'Voorbeeld Woonstichting' } },
 		]);
 		const setup = load('00-setup-data-tables.json');
 		const journey = load('01-daily-collection-journey.json');
@@ -173,12 +197,13 @@ describe('daily journey: n8n killed mid-send, restarted, rerun the same day and 
 			const notSent = itemsOf(run, 'Send due messages', 1);
 			return `${day}: ${sent.filter((i) => !i.delivery.alreadySent).length} sent, ${sent.filter((i) => i.delivery.alreadySent).length} sent before, ${notSent.filter((i) => i.delivery.unconfirmed).length} unconfirmed, ${notSent.filter((i) => !i.delivery.unconfirmed).length} not sent`;
 		});
-		console.log(`crash after ${KILL_AT} of ${deliveries.filter((d) => d.beforeCrash).length} requests before the crash; ${byDay.join('; ')}; ${creditor.duplicates} repeats dropped by the webhook`);
+		console.log(`crash after ${KILL_AT} of ${deliveries.filter((d) => d.beforeCrash).length} requests before the crash; ${byDay.join('; ')}; ${deliveries.filter((d) => d.provider === 'smtp').length} messages in the SMTP sink, ${log.filter((row) => row.decision === 'sent' && !REAL_CHANNELS.has(row.channel as string)).length} in the sandbox outbox`);
 	});
 
 	afterAll(async () => {
 		await n8n?.dispose();
 		for (const server of servers) await server.close();
+		if (smtp) await new Promise<void>((resolve) => smtp!.close(() => resolve()));
 	});
 
 	const sentRows = () => log.filter((row) => row.decision === 'sent');
@@ -197,7 +222,8 @@ describe('daily journey: n8n killed mid-send, restarted, rerun the same day and 
 		const before = sent.filter((item) => item.delivery.alreadySent);
 		// At least the first ledger batch was confirmed before the crash; nothing after the crash.
 		expect(before.length).toBeGreaterThanOrEqual(BATCH);
-		expect(before.length).toBeLessThan(KILL_AT);
+		// (A Sandbox send with a real fallback channel is in the ledger too: it reached no provider.)
+		expect(before.filter((item) => REAL_CHANNELS.has(item.delivery.channel)).length).toBeLessThan(KILL_AT);
 		for (const item of before) expect(item.delivery).toMatchObject({ status: 'sent', reason: 'already-sent', attempts: 0 });
 		expect(notSent.filter((item) => item.delivery.unconfirmed).length).toBeGreaterThan(0);
 		expect(sent.filter((item) => !item.delivery.alreadySent).length).toBeGreaterThan(0);
@@ -223,7 +249,8 @@ describe('daily journey: n8n killed mid-send, restarted, rerun the same day and 
 
 	test('every contact logged as sent was taken by its provider exactly once; each one of unknown outcome at most once, with a task', () => {
 		const taken = (key: unknown) => deliveries.filter((d) => d.accepted && d.key === key).length;
-		for (const row of sentRows()) expect([row.debtorId, row.stage, taken(row.idempotencyKey)]).toEqual([row.debtorId, row.stage, 1]);
+		// (The sandbox sends nothing: its outbox is checked below.)
+		for (const row of sentRows().filter((sent) => REAL_CHANNELS.has(sent.channel as string))) expect([row.debtorId, row.stage, taken(row.idempotencyKey)]).toEqual([row.debtorId, row.stage, 1]);
 		const unknown = unconfirmedRows();
 		expect(unknown.length).toBeGreaterThan(0);
 		for (const row of unknown) {
@@ -233,9 +260,29 @@ describe('daily journey: n8n killed mid-send, restarted, rerun the same day and 
 			expect(String(row.reason)).toContain(String(row.idempotencyKey));
 		}
 		// Those in flight at the crash that reached the provider are among them.
-		const inFlight = deliveries.filter((d) => d.beforeCrash && d.accepted && d.provider !== 'webhook').map((d) => d.key);
+		const inFlight = deliveries.filter((d) => d.beforeCrash && d.accepted).map((d) => d.key);
 		const recorded = new Set([...sentRows(), ...unknown].map((row) => row.idempotencyKey));
 		for (const key of inFlight) expect([key, recorded.has(key)]).toEqual([key, true]);
+	});
+
+	test('both real providers were used, and the SMTP sink got every e-mail logged as sent exactly once', () => {
+		expect(deliveries.filter((d) => d.provider === 'smtp').length).toBeGreaterThan(0);
+		expect(deliveries.filter((d) => d.provider === 'twilio').length).toBeGreaterThan(0);
+		const mailed = sentRows().filter((row) => row.channel === 'email');
+		expect(mailed.length).toBeGreaterThan(0);
+		for (const row of mailed) expect([row.idempotencyKey, deliveries.filter((d) => d.provider === 'smtp' && d.key === row.idempotencyKey).length]).toEqual([row.idempotencyKey, 1]);
+	});
+
+	test('the sandbox outbox holds every journey step at most once over the four days', () => {
+		// Sent on a Sandbox channel: simulated now, or by the crashed run (then in the send ledger).
+		const outbox = sentRows().filter((row) => !REAL_CHANNELS.has(row.channel as string));
+		expect(outbox.length).toBeGreaterThan(0);
+		const perStep = new Map<string, number>();
+		for (const row of outbox) perStep.set(stepOf(row), (perStep.get(stepOf(row)) ?? 0) + 1);
+		for (const [step, times] of perStep) expect([step, times]).toEqual([step, 1]);
+		// And no step went out through the sandbox and a real provider both.
+		const real = new Set(sentRows().filter((row) => REAL_CHANNELS.has(row.channel as string)).map(stepOf));
+		for (const step of perStep.keys()) expect([step, real.has(step)]).toEqual([step, false]);
 	});
 
 	test('every logged contact is in the debtor\'s record with its outcome, one per claim', () => {

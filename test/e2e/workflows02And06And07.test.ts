@@ -413,6 +413,24 @@ describe('workflows 2, 6 and 7 in real n8n', () => {
 			expect(record.contacts.some((c: any) => c.direction === 'outbound' && c.channel === 'sms' && c.stage === 'reminder-1')).toBe(true);
 		});
 
+		test('a reply for a record that breaks the schema elsewhere is not saved: logged not-saved with the field, and a task', async () => {
+			// A record stored before the checks (a 300-character first name): the reply must not be saved
+			// onto it unchecked, and must not vanish either.
+			await rest.insertRows('sc_debtors', [debtor('D-603', { firstName: 'A'.repeat(300) })]);
+			await rest.insertRows('sc_contact_log', [sentRow('D-603', 'sms', 'sc1-e2e-eee')]);
+			const before = (await rest.rows('sc_debtors')).find((row) => row.debtorId === 'D-603')!.record;
+			const tasksBefore = (await rest.rows('sc_tasks')).filter((row) => row.debtorId === 'D-603').length;
+			await report([{ idempotencyKey: 'sc1-e2e-eee', messageId: 'sms-in-bad', status: 'replied', channel: 'sms', time }]);
+			expect((await rest.rows('sc_debtors')).find((row) => row.debtorId === 'D-603')!.record).toBe(before);
+			const notSaved = (await rest.rows('sc_contact_log')).filter((row) => row.debtorId === 'D-603' && row.decision === 'not-saved');
+			expect(notSaved).toHaveLength(1);
+			expect(notSaved[0].reason).toBe('the reply or opt-out was not saved on the record: the changed record breaks the debtor schema: field firstName must be at most 200 characters');
+			const tasks = (await rest.rows('sc_tasks')).filter((row) => row.debtorId === 'D-603');
+			expect(tasks).toHaveLength(tasksBefore + 1);
+			expect(String(tasks.at(-1)!.why)).toMatch(/^Correct the debtor record, then add the reply or opt-out to it by hand: .*field firstName/);
+			expect(String(tasks.at(-1)!.why)).not.toContain('A'.repeat(20));
+		});
+
 		test('a report for an unknown message is logged as unmatched and changes nothing else', async () => {
 			const before = await rest.rows('sc_debtors');
 			await report([{ idempotencyKey: 'sc1-e2e-zzz', messageId: 'x-1', status: 'bounced', channel: 'email', time }]);
