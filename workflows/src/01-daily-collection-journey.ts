@@ -174,9 +174,9 @@ export function dailyJourney(): Json {
 	c.link(taskRow, logTask);
 	c.link(taskRow, writeTask);
 	for (const log of [logSent, logNotSent, logUnconfirmed, logTask, logLater, logNotSchedulable, logNoStep]) c.link(log, writeLog);
-	// Each step's Invalid output: logged with the field at fault, and a task to correct the record.
+	// Each step's Invalid output (and a row whose record is not JSON): logged with the field at fault, and a task to correct the record.
 	const day = "={{ $('Settings').first().json.referenceDate }}";
-	for (const [from, output, x] of [[segment, 1, 960], [plan, 2, 1160], [render, 1, 1560], [when, 2, 1760], [send, 2, 2200]] as const) {
+	for (const [from, output, x] of [[fromRow, 1, 760], [segment, 1, 960], [plan, 2, 1160], [render, 1, 1560], [when, 2, 1760], [send, 2, 2200]] as const) {
 		const invalid = invalidRecordRows(c, from, output, [x, 820], day);
 		c.link(invalid.log, writeLog);
 		c.link(invalid.task, writeTask);

@@ -180,9 +180,9 @@ export function earlyWarning(): Json {
 	c.link(ready, logNoSignal, 1);
 	c.link(signalRow, writeSignal);
 	for (const log of [logCare, logLater, logNotSchedulable, logSignal, logNoSignal, logOwnFlow]) c.link(log, writeLog);
-	// Each step's Invalid output: logged with the field at fault, and a task to correct the record.
+	// Each step's Invalid output (and a row whose record is not JSON): logged with the field at fault, and a task to correct the record.
 	const day = "={{ $('Settings').first().json.referenceDate }}";
-	for (const [from, output, x] of [[segment, 1, 960], [plan, 1, 1360], [render, 1, 1960], [when, 2, 2160], [send, 2, 2560]] as const) {
+	for (const [from, output, x] of [[fromRow, 1, 760], [segment, 1, 960], [plan, 1, 1360], [render, 1, 1960], [when, 2, 2160], [send, 2, 2560]] as const) {
 		const invalid = invalidRecordRows(c, from, output, [x, 1160], day);
 		c.link(invalid.log, writeLog);
 		c.link(invalid.task, writeTask);

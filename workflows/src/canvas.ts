@@ -203,9 +203,26 @@ export function todaySettings(c: Canvas, position: [number, number], name = 'Set
 }
 
 /**
+ * The record of an sc_debtors row, as the expression of a Set node (raw mode): the parsed record
+ * with `rowId` (the row's id) and `rowDebtorId` (the row's debtorId column, which names the debtor in
+ * the log and the task when the record's own id is missing or broken). A record that is not a JSON
+ * object (text, a list, null) becomes an item with nothing but `error`, the form n8n moves to the
+ * node's error output, naming the field `record` without echoing the text.
+ */
+export const RECORD_FROM_ROW = [
+	'={{ (() => {',
+	'  let record;',
+	'  try { record = JSON.parse($json.record); } catch (notJson) { record = undefined; }',
+	'  if (record !== null && typeof record === \'object\' && !Array.isArray(record)) return Object.assign(record, { rowId: $json.id, rowDebtorId: $json.debtorId });',
+	'  return { error: { message: \'field record is not a JSON object\', field: \'record\', problems: [{ field: \'record\', message: \'is not a JSON object\' }] } };',
+	'})() }}',
+].join('\n');
+
+/**
  * The start of a daily run over the open debtors: a schedule on working days at `hour`, a manual
  * trigger, Settings, the open rows of sc_debtors and the debtor record parsed from each row.
- * Returns the node whose items are debtor records.
+ * Returns the node whose items are debtor records; its output 1 has the rows whose record is not a
+ * JSON object (the caller logs each as invalid and makes a task, as for a node's Invalid output).
  */
 export function openDebtors(c: Canvas, hour: number): string {
 	const schedule = c.add(`Every working day at ${String(hour).padStart(2, '0')}:00`, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 160], {
@@ -233,12 +250,13 @@ export function openDebtors(c: Canvas, hour: number): string {
 		fieldsToCompare: 'debtorId',
 		options: {},
 	});
-	// The record plus `rowId`, the row's id, so a change finds the row by its index.
+	// The record plus `rowId`, the row's id, so a change finds the row by its index. A row whose record
+	// cannot be read leaves on the error output: one bad row never ends the run for everybody.
 	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [760, 240], {
 		mode: 'raw',
-		jsonOutput: '={{ Object.assign(JSON.parse($json.record), { rowId: $json.id }) }}',
+		jsonOutput: RECORD_FROM_ROW,
 		options: {},
-	});
+	}, { onError: 'continueErrorOutput' });
 	c.link(schedule, settings);
 	c.link(manual, settings);
 	c.link(settings, load);

@@ -31,11 +31,11 @@ export function contactLogRow(values: Partial<Record<LogColumn, string>>): Json 
 }
 
 /** A Set node writing one open task of sc_tasks for a person. */
-export function taskRow(values: { day?: string; stage: string; claimIds: string; why: string }): Json {
+export function taskRow(values: { day?: string; debtorId?: string; stage: string; claimIds: string; why: string }): Json {
 	return assign([
 		['openedAt', '={{ $now.toISO() }}'],
 		['day', values.day ?? TODAY],
-		['debtorId', '={{ $json.debtorId }}'],
+		['debtorId', values.debtorId ?? '={{ $json.debtorId }}'],
 		['stage', values.stage],
 		['claimIds', values.claimIds],
 		['why', values.why],
@@ -52,6 +52,13 @@ function invalidReason(node: string): string {
 }
 
 /**
+ * The debtor of a refused item: the record's id when it is one, else the debtorId column of the row it
+ * was loaded from (`rowDebtorId`, see RECORD_FROM_ROW; a record whose id is missing or not text is
+ * refused for that), so the log row and the task name a debtor a person can find.
+ */
+const INVALID_DEBTOR_ID = "={{ typeof $json.debtorId === 'string' && $json.debtorId !== '' ? $json.debtorId : ($json.rowDebtorId ?? $json.error?.debtorId ?? '') }}";
+
+/**
  * Where the "Invalid" output `output` of the package node `from` goes: a contact-log row (decision
  * "invalid", the reason naming the node and the field) and an open task for a person to correct the
  * record; no debtor leaves a run unaccounted for. Returns the two Set nodes (placed at `position` and
@@ -62,7 +69,7 @@ export function invalidRecordRows(c: Canvas, from: string, output: number, posit
 	const reason = invalidReason(from);
 	const log = c.add(`Log: invalid record (${from})`, 'n8n-nodes-base.set', 3.4, position, contactLogRow({
 		...(day ? { day } : {}),
-		debtorId: "={{ $json.debtorId ?? $json.error?.debtorId ?? '' }}",
+		debtorId: INVALID_DEBTOR_ID,
 		decision: 'invalid',
 		stage: "={{ $json.journey?.stage ?? '' }}",
 		status: 'invalid',
@@ -70,6 +77,7 @@ export function invalidRecordRows(c: Canvas, from: string, output: number, posit
 	}));
 	const task = c.add(`Task: correct record (${from})`, 'n8n-nodes-base.set', 3.4, [position[0], position[1] + 160], taskRow({
 		...(day ? { day } : {}),
+		debtorId: INVALID_DEBTOR_ID,
 		stage: "={{ $json.journey?.stage ?? '' }}",
 		claimIds: '',
 		why: `={{ 'Correct the debtor record. ' + ${reason} + '. Until it is corrected, ' + ${JSON.stringify(from)} + ' leaves this debtor out.' }}`,
