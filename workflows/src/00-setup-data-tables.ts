@@ -16,6 +16,7 @@ export function setupTables(): Json {
 		'- `sc_tasks`: tasks for a person (care calls, messages no channel could deliver)',
 		'- `sc_intake`: every ERP record received (for replays: the same `eventId` is accepted once)',
 		'- `sc_municipality_signals`: early-warning signals prepared for a person to submit to the municipality',
+		'- `sc_room`: empty between runs; a run briefly writes the room it needs here to check that n8n\'s Data Table limit leaves it (docs/scale.md)',
 	].join('\n'), 4);
 	const start = c.add('Run once', 'n8n-nodes-base.manualTrigger', 1, [0, 0]);
 	const cols = (names: string[]) => ({ column: names.map((name) => ({ name, type: 'string' })) });
@@ -25,6 +26,7 @@ export function setupTables(): Json {
 		['sc_tasks', ['openedAt', 'day', 'debtorId', 'stage', 'claimIds', 'why', 'done']],
 		['sc_intake', ['eventId', 'receivedAt', 'type', 'debtorId', 'result', 'reason']],
 		['sc_municipality_signals', ['preparedOn', 'debtorId', 'name', 'street', 'postalCode', 'city', 'email', 'phone', 'arrearsCents', 'arrearsSince', 'personalContactOn', 'debtHelpPointerOn', 'reminderWithOfferOn', 'status', 'submittedOn']],
+		['sc_room', ['run', 'reserve']],
 	];
 	let previous = start;
 	tables.forEach(([name, columns], index) => {

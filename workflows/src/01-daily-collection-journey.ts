@@ -4,6 +4,7 @@
 import { Canvas, isTrue, BRAND, BANK, logRow, appendRows, openDebtors, personTask, type Json } from './canvas';
 import { ADD_CONTACTS, changeOfLoaded, recordChange } from './recordChange';
 import { invalidRecordRows, unsavedChangeRows } from './dataTables';
+import { DAILY_RUN_BYTES_PER_DEBTOR, roomForWrites } from './dataTableRoom';
 
 // ---------------------------------------------------------------------------------------------
 // 1. Daily collection journey
@@ -79,7 +80,8 @@ export function dailyJourney(): Json {
 		].join('\n'),
 	);
 
-	const fromRow = openDebtors(c, 8);
+	// Before any write or send: room in the Data Tables for the whole run, or a clear stop.
+	const fromRow = roomForWrites(c, { from: openDebtors(c, 8), position: [760, 1100], merge: [860, 400], bytes: `items.length * ${DAILY_RUN_BYTES_PER_DEBTOR}` });
 	// The whole record is checked before anything is sent: a contact is never sent for a record that
 	// could not be saved with it afterwards.
 	const segment = c.ours('Segment debtors', 'debtorSegmenter', [960, 240], {

@@ -3,6 +3,7 @@
  * (docs/erp-intake.md), applies them to the debtor records in sc_debtors and answers per event.
  */
 import { Canvas, appendRows, isTrue, type Json } from './canvas';
+import { INTAKE_BYTES_PER_EVENT, roomForWrites } from './dataTableRoom';
 import { rowsWhere } from './dataTables';
 import { recordChange } from './recordChange';
 
@@ -292,7 +293,19 @@ export function erpIntake(): Json {
 	c.link(valid, split, 0);
 	c.link(valid, deny, 1);
 	c.link(split, readable);
-	c.link(readable, earlier, 0);
+	// Before any write: room in the Data Tables for these events, or a 503 naming the limit (nothing accepted).
+	const roomy = roomForWrites(c, {
+		from: readable,
+		position: [1360, 560],
+		merge: [1460, 40],
+		bytes: `items.length * ${INTAKE_BYTES_PER_EVENT}`,
+		beforeStop: (canvas, position) => canvas.add('Answer 503', 'n8n-nodes-base.respondToWebhook', 1.5, position, {
+			respondWith: 'json',
+			responseBody: '={{ JSON.stringify({ error: $json.message }) }}',
+			options: { responseCode: 503 },
+		}),
+	});
+	c.link(roomy, earlier);
 	c.link(readable, bad, 1);
 	c.link(earlier, perDebtor);
 	c.link(perDebtor, changes);

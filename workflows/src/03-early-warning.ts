@@ -1,6 +1,7 @@
 /**
  * Workflow 3: early warning (vroegsignalering).
  */
+import { DAILY_RUN_BYTES_PER_DEBTOR, roomForWrites } from './dataTableRoom';
 import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, openDebtors, personTask, type Json } from './canvas';
 import { ADD_CONTACTS, SET_FIELDS, changeOfLoaded, recordChange } from './recordChange';
 import { invalidRecordRows, unsavedChangeRows } from './dataTables';
@@ -49,7 +50,8 @@ export function earlyWarning(): Json {
 		'Otherwise the log says what is missing or until when to wait.',
 	].join('\n'));
 
-	const fromRow = openDebtors(c, 9);
+	// Before any write or send: room in the Data Tables for the whole run, or a clear stop.
+	const fromRow = roomForWrites(c, { from: openDebtors(c, 9), position: [760, 1400], merge: [860, 400], bytes: `items.length * ${DAILY_RUN_BYTES_PER_DEBTOR}` });
 	// The whole record is checked before anything is sent (as in the daily journey).
 	const segment = c.ours('Segment debtors', 'debtorSegmenter', [960, 240], {
 		routing: 'single',

@@ -3,6 +3,7 @@
  */
 import { Canvas, isTrue, logRow, appendRows, todaySettings, type Json } from './canvas';
 import { invalidRecordRows } from './dataTables';
+import { EVENT_BYTES, roomForWrites } from './dataTableRoom';
 import { HELD_SETTINGS, checkRequest, confirmationOutcome, findDebtor, formEnding, formTrigger, confirmationNodes, heldConfirmations, saveFormChoice, savedOrSorry } from './selfService';
 
 export const FLEX_DAY_FIELD = 'Incassodag (1 tot en met 31)';
@@ -149,7 +150,8 @@ export function flexCollectionDate(): Json {
 	const invalid = formEnding(c, 'Page: check your input', [1000, 400], 'Niet opgeslagen', '={{ $json.request.problem }}', '4a000001-0000-4000-8000-00000000f004');
 
 	c.link(form, settings);
-	c.link(settings, find);
+	// Before any write or send: room in the Data Tables for this request, or a clear stop.
+	c.link(roomForWrites(c, { from: settings, position: [200, -600], merge: [300, 320], bytes: `items.length * ${EVENT_BYTES}` }), find);
 	c.link(find, check);
 	c.link(check, valid);
 	c.link(valid, when, 0);
@@ -196,7 +198,8 @@ export function flexCollectionDate(): Json {
 	});
 	const logHeld = c.add('Log: held confirmation', 'n8n-nodes-base.set', 3.4, [2860, 980], noticeLog('collection-day-confirmation', `={{ $('${HELD_SETTINGS}').first().json.referenceDate }}`));
 	const writeHeld = appendRows(c, 'Write held confirmation to log', [3080, 980], 'sc_contact_log');
-	c.link(due, whenHeld, 0);
+	const heldRoomy = roomForWrites(c, { prefix: 'Held: ', from: due, position: [0, 1700], merge: [1100, 1100], bytes: `items.length * ${EVENT_BYTES}` });
+	c.link(heldRoomy, whenHeld);
 	c.link(whenHeld, heldChain.render, 0);
 	// No longer possible (e.g. the mandate ended overnight): saved as such, nothing sent.
 	c.link(whenHeld, heldChain.row, 1);

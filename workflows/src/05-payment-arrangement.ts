@@ -2,6 +2,7 @@
  * Workflow 5: payment arrangement self-service (betalingsregeling): a two-page form.
  */
 import { Canvas, NODE_VERSIONS, PREFIX, isTrue, logRow, appendRows, personTask, todaySettings, type Json } from './canvas';
+import { EVENT_BYTES, roomForWrites } from './dataTableRoom';
 import { HELD_SETTINGS, checkRequest, confirmationOutcome, findDebtor, formEnding, formTrigger, confirmationNodes, heldConfirmations, saveFormChoice, savedOrSorry } from './selfService';
 
 export const ARRANGEMENT_FIELD = {
@@ -169,7 +170,8 @@ export function paymentArrangement(): Json {
 	const invalid = formEnding(c, 'Page: check your input', [1640, 480], 'Niet gelukt', '={{ $json.request.problem }}', '5a000001-0000-4000-8000-00000000f005');
 
 	c.link(form, settings);
-	c.link(settings, find);
+	// Before any write or send: room in the Data Tables for this request, or a clear stop.
+	c.link(roomForWrites(c, { from: settings, position: [200, -600], merge: [300, 320], bytes: `items.length * ${EVENT_BYTES}` }), find);
 	c.link(find, check);
 	c.link(check, valid);
 	c.link(valid, propose, 0);
@@ -205,7 +207,8 @@ export function paymentArrangement(): Json {
 	});
 	const logHeld = c.add('Log: held confirmation', 'n8n-nodes-base.set', 3.4, [2200, 1000], confirmationLog('arrangement-confirmation', `={{ $('${HELD_SETTINGS}').first().json.referenceDate }}`));
 	const writeHeld = appendRows(c, 'Write held confirmation to log', [2420, 1000], 'sc_contact_log');
-	c.link(due, heldSend.render, 0);
+	const heldRoomy = roomForWrites(c, { prefix: 'Held: ', from: due, position: [0, 1700], merge: [1100, 1100], bytes: `items.length * ${EVENT_BYTES}` });
+	c.link(heldRoomy, heldSend.render);
 	c.link(heldSend.send, heldRow, 0);
 	c.link(heldSend.send, heldRow, 1);
 	c.link(heldSave, logHeld);

@@ -3,6 +3,7 @@
  * contact log; a permanent failure sends the message again on the next channel (or makes a task);
  * a reply makes the channel it came on the debtor's preferred channel.
  */
+import { EVENT_BYTES, roomForWrites } from './dataTableRoom';
 import { Canvas, PREFIX, appendRows, isTrue, BRAND, BANK, type Json } from './canvas';
 import { ADD_CONTACTS, recordChange } from './recordChange';
 import { contactLogRow, invalidRecordRows, rowsWhere, taskRow as taskColumns, unsavedChangeRows } from './dataTables';
@@ -196,7 +197,8 @@ export function deliveryStatus(): Json {
 		reason: '={{ $json.why }}',
 	}));
 
-	c.link(trigger, messageLog);
+	// Before any write or send: room in the Data Tables for these reports, or a clear stop.
+	c.link(roomForWrites(c, { from: trigger, position: [0, 1200], merge: [110, 400], bytes: `items.length * ${EVENT_BYTES}` }), messageLog);
 	c.link(messageLog, decide);
 	c.link(decide, logReport);
 	c.link(decide, followUp);

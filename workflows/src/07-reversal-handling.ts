@@ -4,6 +4,7 @@
  */
 import { Canvas, appendRows, assign, isTrue, BRAND, BANK, type Json } from './canvas';
 import { recordChange } from './recordChange';
+import { DAILY_RUN_BYTES_PER_DEBTOR, roomForWrites } from './dataTableRoom';
 import { contactLogRow, invalidRecordRows, rowsWhere, taskRow as taskColumns, unsavedChangeRows } from './dataTables';
 
 const FIND = `// The latest reversal of each debtor that has not been answered yet. Answered reversals are listed
@@ -171,7 +172,8 @@ export function reversalHandling(): Json {
 	c.link(manual, settings);
 	c.link(settings, load);
 	c.link(load, fromRow);
-	c.link(fromRow, find);
+	// Before any write or send: room in the Data Tables for the whole run, or a clear stop.
+	c.link(roomForWrites(c, { from: fromRow, position: [620, 1200], merge: [720, 400], bytes: `items.length * ${DAILY_RUN_BYTES_PER_DEBTOR}` }), find);
 	c.link(find, when);
 	c.link(when, decide);
 	c.link(decide, isMessage);
