@@ -81,7 +81,8 @@ export function dailyJourney(): Json {
 	);
 
 	// Before any write or send: room in the Data Tables for the whole run, or a clear stop.
-	const fromRow = roomForWrites(c, { from: openDebtors(c, 8), position: [760, 1100], merge: [860, 400], bytes: `items.length * ${DAILY_RUN_BYTES_PER_DEBTOR}` });
+	const loader = openDebtors(c, 8);
+	const fromRow = roomForWrites(c, { from: loader, position: [760, 1100], merge: [860, 400], bytes: `items.length * ${DAILY_RUN_BYTES_PER_DEBTOR}` });
 	// The whole record is checked before anything is sent: a contact is never sent for a record that
 	// could not be saved with it afterwards.
 	const segment = c.ours('Segment debtors', 'debtorSegmenter', [960, 240], {
@@ -178,7 +179,7 @@ export function dailyJourney(): Json {
 	for (const log of [logSent, logNotSent, logUnconfirmed, logTask, logLater, logNotSchedulable, logNoStep]) c.link(log, writeLog);
 	// Each step's Invalid output (and a row whose record is not JSON): logged with the field at fault, and a task to correct the record.
 	const day = "={{ $('Settings').first().json.referenceDate }}";
-	for (const [from, output, x] of [[fromRow, 1, 760], [segment, 1, 960], [plan, 2, 1160], [render, 1, 1560], [when, 2, 1760], [send, 2, 2200]] as const) {
+	for (const [from, output, x] of [[loader, 1, 760], [segment, 1, 960], [plan, 2, 1160], [render, 1, 1560], [when, 2, 1760], [send, 2, 2200]] as const) {
 		const invalid = invalidRecordRows(c, from, output, [x, 820], day);
 		c.link(invalid.log, writeLog);
 		c.link(invalid.task, writeTask);

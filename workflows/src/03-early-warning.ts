@@ -51,7 +51,8 @@ export function earlyWarning(): Json {
 	].join('\n'));
 
 	// Before any write or send: room in the Data Tables for the whole run, or a clear stop.
-	const fromRow = roomForWrites(c, { from: openDebtors(c, 9), position: [760, 1400], merge: [860, 400], bytes: `items.length * ${DAILY_RUN_BYTES_PER_DEBTOR}` });
+	const loader = openDebtors(c, 9);
+	const fromRow = roomForWrites(c, { from: loader, position: [760, 1400], merge: [860, 400], bytes: `items.length * ${DAILY_RUN_BYTES_PER_DEBTOR}` });
 	// The whole record is checked before anything is sent (as in the daily journey).
 	const segment = c.ours('Segment debtors', 'debtorSegmenter', [960, 240], {
 		routing: 'single',
@@ -184,7 +185,7 @@ export function earlyWarning(): Json {
 	for (const log of [logCare, logLater, logNotSchedulable, logSignal, logNoSignal, logOwnFlow]) c.link(log, writeLog);
 	// Each step's Invalid output (and a row whose record is not JSON): logged with the field at fault, and a task to correct the record.
 	const day = "={{ $('Settings').first().json.referenceDate }}";
-	for (const [from, output, x] of [[fromRow, 1, 760], [segment, 1, 960], [plan, 1, 1360], [render, 1, 1960], [when, 2, 2160], [send, 2, 2560]] as const) {
+	for (const [from, output, x] of [[loader, 1, 760], [segment, 1, 960], [plan, 1, 1360], [render, 1, 1960], [when, 2, 2160], [send, 2, 2560]] as const) {
 		const invalid = invalidRecordRows(c, from, output, [x, 1160], day);
 		c.link(invalid.log, writeLog);
 		c.link(invalid.task, writeTask);
