@@ -15,6 +15,15 @@ export class SocialCollectionsCmApi implements ICredentialType {
 		{ displayName: 'Default Sender', name: 'from', type: 'string', default: '', placeholder: 'IncassoNL', description: 'Alphanumeric sender ID (max 11) or number; for WhatsApp the WhatsApp business number' },
 		{ displayName: 'WhatsApp Template Namespace', name: 'whatsappNamespace', type: 'string', default: '', description: 'Namespace of your approved WhatsApp templates' },
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: 'https://gw.messaging.cm.com', description: 'https://gw.cmtelecom.com avoids the Cloudflare front end; change only for a test server' },
+		{
+			displayName: 'Account ID',
+			name: 'accountId',
+			type: 'string',
+			default: '',
+			placeholder: '2f1e7331-991b-497d-9a32-dd3c2d79c56d',
+			description: 'The GUID of your CM account (in the URL of the CM app, or on its Authentication page). Only the credential Test uses it: it reads the account balance with the product token.',
+		},
+		{ displayName: 'Account API Base URL', name: 'accountApiUrl', type: 'string', default: 'https://api.cmtelecom.com', description: 'Host of the Account Balance API the credential Test calls; change only for a test server' },
 	];
 
 	authenticate: IAuthenticateGeneric = {
@@ -22,8 +31,9 @@ export class SocialCollectionsCmApi implements ICredentialType {
 		properties: { headers: { 'X-CM-PRODUCTTOKEN': '={{$credentials.productToken}}' } },
 	};
 
-	// An empty batch: CM answers with its error code for the token before looking at messages.
+	// The message gateway answers every request that sends nothing with 400, even for a valid token.
+	// CM's Account Balance API takes the same X-CM-PRODUCTTOKEN and answers a valid one with 200.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/v1.0/message', method: 'POST', body: { messages: { msg: [] } } },
+		request: { baseURL: '={{$credentials.accountApiUrl}}', url: '=/accountbalance/v1.0/accountbalance/{{$credentials.accountId}}', method: 'GET' },
 	};
 }

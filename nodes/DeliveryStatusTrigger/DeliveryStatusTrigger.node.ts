@@ -8,7 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { formDecode, providerById, safeEqual, type CallbackRequest, type CallbackSecrets, type DeliveryEvent } from '../shared/providers';
+import { providerById, readCallbackBody, safeEqual, type CallbackRequest, type CallbackSecrets, type DeliveryEvent } from '../shared/providers';
 import { PROVIDERS, deliveryStatusTriggerProperties } from './description';
 
 interface TriggerOptions {
@@ -100,14 +100,16 @@ export class DeliveryStatusTrigger implements INodeType {
 
 		const rawBody = (request as unknown as { rawBody?: { toString(encoding: string): string } }).rawBody?.toString('utf8') ?? '';
 		const contentType = String(this.getHeaderData()['content-type'] ?? '');
-		const parsed = this.getBodyData();
+		// Read from the raw body: n8n leaves JSON media types other than application/json (Pingen's
+		// application/vnd.api+json) unparsed.
+		const { body, unreadable } = readCallbackBody(contentType, rawBody, this.getBodyData());
 		const callback: CallbackRequest = {
 			method: 'POST',
 			url: calledUrl(this, options.publicUrl),
 			headers: Object.fromEntries(Object.entries(this.getHeaderData()).map(([key, value]) => [key.toLowerCase(), Array.isArray(value) ? value[0] : value])),
 			rawBody,
 			query,
-			body: contentType.includes('application/x-www-form-urlencoded') && rawBody ? formDecode(rawBody) : (parsed as Record<string, unknown>),
+			body,
 			now: Date.now(),
 		};
 
@@ -125,6 +127,7 @@ export class DeliveryStatusTrigger implements INodeType {
 			verified = true;
 		}
 
+		if (unreadable) return reject(this, 400, 'the payload could not be read');
 		let events: DeliveryEvent[];
 		try {
 			events = adapter.parseStatusCallback(callback);
@@ -135,7 +138,7 @@ export class DeliveryStatusTrigger implements INodeType {
 		const emitted = events.filter((event) => !wanted || wanted.has(event.status));
 		if (emitted.length === 0) return { webhookResponse: { received: events.length } };
 		const items = emitted.map((event) => ({
-			json: { ...(event as unknown as IDataObject), verified, ...(options.includeRaw ? { raw: parsed } : {}) },
+			json: { ...(event as unknown as IDataObject), verified, ...(options.includeRaw ? { raw: body as IDataObject } : {}) },
 		}));
 		return { workflowData: [items] };
 	}

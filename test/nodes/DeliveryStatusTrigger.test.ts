@@ -11,6 +11,7 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 import { DeliveryStatusTrigger } from '../../nodes/DeliveryStatusTrigger/DeliveryStatusTrigger.node';
 import { CREDITOR } from '../fixtures/providers/creditor';
 import { META } from '../fixtures/providers/meta';
+import { PINGEN_VECTORS } from '../fixtures/providers/signatureVectors';
 import { TWILIO } from '../fixtures/providers/twilio';
 
 const URL_BASE = 'https://n8n.example.nl/webhook/abc/delivery-status';
@@ -72,6 +73,19 @@ describe('Delivery Status Trigger', () => {
 		expect(tampered.response.status).toHaveBeenCalledWith(401);
 	});
 
+	test('a Twilio JSON report: the body must match bodySHA256 of the signed URL; a swapped body gets 401 and starts nothing', async () => {
+		const raw = JSON.stringify({ MessageSid: 'SM1', MessageStatus: 'delivered', To: '+31612345678' });
+		const query = { sc_key: 'sc1-abc', bodySHA256: createHash('sha256').update(raw).digest('hex') };
+		const signature = createHmac('sha1', TWILIO.authToken).update(`${URL_BASE}?${new URLSearchParams(query).toString()}`).digest('base64');
+		const headers = { 'content-type': 'application/json', 'x-twilio-signature': signature };
+		const ok = await call({ provider: 'twilio', rawBody: raw, body: JSON.parse(raw) as Record<string, unknown>, query, headers, credentials: { authToken: TWILIO.authToken } }).run();
+		expect(ok.workflowData![0][0].json).toMatchObject({ messageId: 'SM1', status: 'delivered', verified: true });
+		const swappedRaw = JSON.stringify({ MessageSid: 'SM1', MessageStatus: 'undelivered', ErrorCode: '30005', To: '+31612345678' });
+		const swapped = call({ provider: 'twilio', rawBody: swappedRaw, body: JSON.parse(swappedRaw) as Record<string, unknown>, query, headers, credentials: { authToken: TWILIO.authToken } });
+		expect(await swapped.run()).toEqual({ noWebhookResponse: true });
+		expect(swapped.response.status).toHaveBeenCalledWith(401);
+	});
+
 	test('the generic webhook: signed events pass, the status filter applies, a wrong signature gets 401', async () => {
 		const now = Math.floor(Date.now() / 1000);
 		const body = { events: [{ idempotencyKey: 'k1', status: 'delivered', channel: 'letter' }, { idempotencyKey: 'k2', status: 'read', channel: 'email' }] };
@@ -126,6 +140,29 @@ describe('Delivery Status Trigger', () => {
 		const tampered = call({ provider: 'sinch', rawBody: raw.replace('Delivered', 'Failed'), body, headers, credentials: { apiToken: 't', webhookSecret: 'sinch-callback-secret' } });
 		await tampered.run();
 		expect(tampered.response.status).toHaveBeenCalledWith(401);
+	});
+
+	test('Pingen: a report sent as application/vnd.api+json (which n8n leaves unparsed) is read from the raw body', async () => {
+		const { python } = PINGEN_VECTORS;
+		// n8n parses only application/json: for Pingen's media type getBodyData() is {}.
+		const headers = { 'content-type': 'application/vnd.api+json', signature: python.signature };
+		const ok = await call({ provider: 'pingen', rawBody: python.body, body: {}, headers, credentials: { webhookSecret: python.secret } }).run();
+		expect(ok.workflowData![0]).toEqual([
+			{ json: expect.objectContaining({ provider: 'pingen', channel: 'letter', messageId: 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', status: 'failed', providerStatus: 'webhook_issues', errorMessage: 'Page limit exceeded', verified: true }) },
+		]);
+		const charset = await call({ provider: 'pingen', rawBody: python.body, body: {}, headers: { ...headers, 'content-type': 'application/vnd.api+json; charset=utf-8' }, credentials: { webhookSecret: python.secret } }).run();
+		expect(charset.workflowData![0][0].json).toMatchObject({ status: 'failed', verified: true });
+		const forged = call({ provider: 'pingen', rawBody: python.body.replace('webhook_issues', 'webhook_delivered'), body: {}, headers, credentials: { webhookSecret: python.secret } });
+		expect(await forged.run()).toEqual({ noWebhookResponse: true });
+		expect(forged.response.status).toHaveBeenCalledWith(401);
+	});
+
+	test('a signed body that claims JSON but is not gets 400 and starts nothing', async () => {
+		const raw = '{"data": ';
+		const signature = createHmac('sha256', PINGEN_VECTORS.php.secret).update(raw).digest('hex');
+		const broken = call({ provider: 'pingen', rawBody: raw, headers: { 'content-type': 'application/vnd.api+json', signature }, credentials: { webhookSecret: PINGEN_VECTORS.php.secret } });
+		expect(await broken.run()).toEqual({ noWebhookResponse: true });
+		expect(broken.response.status).toHaveBeenCalledWith(400);
 	});
 
 	test("Meta's GET handshake echoes hub.challenge for the right verify token only", async () => {

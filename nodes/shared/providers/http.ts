@@ -22,6 +22,28 @@ export function formDecode(body: string): Record<string, string> {
 	return fields;
 }
 
+/**
+ * The body of a provider's callback, read from the raw bytes by its media type. n8n itself parses
+ * only `application/json` and forms, so a JSON media type such as Pingen's `application/vnd.api+json`
+ * would arrive as `{}`; reading every JSON type (`…/json`, `…+json`) from the raw body, the bytes
+ * the signature covers, gives one rule for all. `unreadable` marks a body that claims JSON but is not.
+ */
+export function readCallbackBody(contentType: string, rawBody: string, parsed: unknown): { body: Record<string, unknown>; unreadable: boolean } {
+	const media = contentType.split(';')[0].trim().toLowerCase();
+	if (media === 'application/x-www-form-urlencoded' && rawBody) return { body: formDecode(rawBody), unreadable: false };
+	if ((media.endsWith('/json') || media.endsWith('+json')) && rawBody) {
+		try {
+			const value = JSON.parse(rawBody) as unknown;
+			// Objects and arrays (SendGrid posts an array of events) are bodies; a bare value is not.
+			if (value !== null && typeof value === 'object') return { body: value as Record<string, unknown>, unreadable: false };
+		} catch {
+			// falls through: unreadable
+		}
+		return { body: {}, unreadable: true };
+	}
+	return { body: parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {}, unreadable: false };
+}
+
 /** A response header by case-insensitive name, first value. */
 export function header(response: Pick<ProviderResponse, 'headers'>, name: string): string | undefined {
 	const wanted = name.toLowerCase();

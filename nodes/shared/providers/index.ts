@@ -8,4 +8,4 @@ export * from './ledger';
 export * from './registry';
 export * from './signatures';
 export * from './throttle';
-export { formDecode, formEncode, header, jsonBody, scrub } from './http';
+export { formDecode, formEncode, header, jsonBody, readCallbackBody, scrub } from './http';

@@ -51,29 +51,144 @@ export function verifyPackageWebhook(
 	return safeEqual(expected, signatureHeader.trim()) ? { ok: true } : { ok: false, reason: 'signature does not match' };
 }
 
+/** POST parameters as Twilio signs them: a repeated name carries all its values. */
+export type TwilioParams = Record<string, string | readonly string[]>;
+
 /**
  * Twilio's X-Twilio-Signature: base64 HMAC-SHA1 (auth token) over the full URL followed by every
- * POST parameter name and value, sorted by name. For JSON bodies the URL carries `bodySHA256`.
+ * POST parameter name and value, sorted by name; a repeated name adds each of its distinct values,
+ * sorted (twilio-node `getExpectedTwilioSignature`). For JSON bodies the URL carries `bodySHA256`.
  */
-function twilioSignature(authToken: string, url: string, params: Record<string, string>): string {
+function twilioSignature(authToken: string, url: string, params: TwilioParams): string {
 	const data = Object.keys(params)
 		.sort()
-		.reduce((acc, key) => acc + key + params[key], url);
+		.reduce((acc, key) => {
+			const value = params[key];
+			if (typeof value === 'string') return acc + key + value;
+			return acc + [...new Set(value)].sort().map((item) => key + item).join('');
+		}, url);
 	return hmacBase64('sha1', authToken, data);
 }
 
+/** Form fields of a Twilio callback with every value of a repeated name kept (the signature covers them all). */
+export function twilioFormParams(rawBody: string): TwilioParams {
+	const params: Record<string, string | string[]> = {};
+	for (const [key, value] of new URLSearchParams(rawBody)) {
+		const known = params[key];
+		params[key] = known === undefined ? value : [...(Array.isArray(known) ? known : [known]), value];
+	}
+	return params;
+}
+
+/** The URL as Twilio's SDK rebuilds it with the default port spelled out (credentials kept). */
+function withDefaultPort(parsed: URL): string {
+	if (parsed.port) return parsed.toString();
+	const port = parsed.protocol === 'https:' ? ':443' : ':80';
+	const credentials = parsed.username || parsed.password ? `${parsed.username}${parsed.password ? `:${parsed.password}` : ''}@` : '';
+	return `${parsed.protocol}//${credentials}${parsed.host}${port}${parsed.pathname}${parsed.search}${parsed.hash}`;
+}
+
+function withoutPort(parsed: URL): string {
+	const copy = new URL(parsed.toString());
+	copy.port = '';
+	return copy.toString();
+}
+
+const escapeQueryPart = (value: string) => encodeURIComponent(value);
+const unescapeQueryPart = (value: string) => {
+	const spaced = value.replace(/\+/g, ' ');
+	try {
+		return decodeURIComponent(spaced);
+	} catch {
+		return spaced;
+	}
+};
+
 /**
- * Verifies a Twilio signature. Twilio signs the URL as it called it; behind a proxy the port can
- * differ, so the URL is tried as given and with/without the default port (as Twilio's SDK does).
+ * The query string as Node's legacy `querystring` writes it after parsing (what older Twilio
+ * back ends signed): values decoded, then re-encoded with only `A-Z a-z 0-9 - _ . ! ~ * ' ( )`
+ * left as they are, repeated names grouped in order of first appearance.
  */
-export function verifyTwilio(authToken: string, url: string, params: Record<string, string>, signature: string | undefined): SignatureCheck {
+function withLegacyQuery(url: string): string {
+	const parsed = new URL(url);
+	if (!parsed.search) return url;
+	const groups = new Map<string, string[]>();
+	for (const part of parsed.search.slice(1).split('&')) {
+		if (!part) continue;
+		const at = part.indexOf('=');
+		const key = unescapeQueryPart(at < 0 ? part : part.slice(0, at));
+		const value = at < 0 ? '' : unescapeQueryPart(part.slice(at + 1));
+		const values = groups.get(key) ?? [];
+		values.push(value);
+		groups.set(key, values);
+	}
+	// querystring.parse builds a plain object: integer-like names come first, in ascending order.
+	const isIndex = (key: string) => /^(0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+	const keys = [...groups.keys()];
+	const ordered = [...keys.filter(isIndex).sort((a, b) => Number(a) - Number(b)), ...keys.filter((key) => !isIndex(key))];
+	parsed.search = '';
+	const query = ordered.flatMap((key) => groups.get(key)!.map((value) => `${escapeQueryPart(key)}=${escapeQueryPart(value)}`)).join('&');
+	return `${parsed.toString()}?${query}`;
+}
+
+/**
+ * The URLs Twilio's SDK accepts a signature for: without and with the default port, each also with
+ * the legacy query encoding (Twilio's back ends sign inconsistently), plus the URL exactly as given.
+ */
+function twilioUrlVariants(url: string): string[] {
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		return [url];
+	}
+	const variants = [url, withoutPort(parsed), withDefaultPort(parsed)];
+	for (const variant of variants.slice(1)) {
+		try {
+			variants.push(withLegacyQuery(variant));
+		} catch {
+			// a value that cannot be re-encoded (a lone surrogate): that variant is skipped
+		}
+	}
+	return [...new Set(variants)];
+}
+
+/**
+ * Verifies a Twilio signature over the URL and the form parameters. Twilio signs the URL as it
+ * called it; behind a proxy the port can differ, so every variant Twilio's SDK tries is tried.
+ */
+export function verifyTwilio(authToken: string, url: string, params: TwilioParams, signature: string | undefined): SignatureCheck {
 	if (!signature) return { ok: false, reason: 'missing X-Twilio-Signature header' };
-	for (const candidate of urlVariants(url)) {
+	for (const candidate of twilioUrlVariants(url)) {
 		if (safeEqual(twilioSignature(authToken, candidate, params), signature)) return { ok: true };
 	}
 	return { ok: false, reason: 'X-Twilio-Signature does not match' };
 }
 
+/** The `bodySHA256` query parameter of a Twilio callback URL, if it has one. */
+export function twilioBodyHash(url: string): string | undefined {
+	try {
+		return new URL(url).searchParams.get('bodySHA256') ?? undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * A Twilio callback with a JSON (or other non-form) body: the signature covers only the URL, and
+ * the URL's `bodySHA256` must be the hex SHA-256 of the raw body, or a captured URL and signature
+ * could carry any body (twilio-node `validateRequestWithBody`).
+ */
+export function verifyTwilioWithBody(authToken: string, url: string, rawBody: string, signature: string | undefined): SignatureCheck {
+	const urlCheck = verifyTwilio(authToken, url, {}, signature);
+	if (!urlCheck.ok) return urlCheck;
+	const expected = twilioBodyHash(url);
+	if (!expected) return { ok: false, reason: 'the signed URL has no bodySHA256, so the body is not covered' };
+	const actual = createHash('sha256').update(rawBody, 'utf8').digest('hex');
+	return safeEqual(actual, expected) ? { ok: true } : { ok: false, reason: 'the body does not match bodySHA256 of the signed URL' };
+}
+
+/** Bird's URL variants: as given, and with or without the default port. */
 function urlVariants(url: string): string[] {
 	const variants = [url];
 	try {

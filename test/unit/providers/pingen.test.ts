@@ -5,36 +5,46 @@ import { createHmac } from 'node:crypto';
 import { SocialCollectionsPingenApi } from '../../../credentials/SocialCollectionsPingenApi.credentials';
 import { pingenAdapter } from '../../../nodes/shared/providers/adapters/pingen';
 import { DEBTOR, IDEM, MESSAGE, send } from '../../fixtures/providers/harness';
-import { PINGEN, pingenHandler, type PingenState } from '../../fixtures/providers/pingen';
+import { PINGEN, newPingenState, pingenHandler, pingenIdentityHandler, type PingenState } from '../../fixtures/providers/pingen';
 import { LoopbackServer } from '../../fixtures/providers/server';
 
 const PDF = new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'));
 
 describe('Pingen', () => {
 	let server: LoopbackServer;
+	let identity: LoopbackServer;
 	let state: PingenState;
-	const credentials = () => ({ clientId: PINGEN.clientId, organisationId: PINGEN.organisationId, baseUrl: server.url, accessToken: '' });
+	const credentials = () => ({ clientId: PINGEN.clientId, organisationId: PINGEN.organisationId, baseUrl: server.url, identityUrl: identity.url, accessToken: '' });
 	const letter = { ...MESSAGE, channel: 'letter', letter: { pdf: PDF, fileName: 'aanmaning-D-1001.pdf' } };
 	const post = (extra: Partial<Parameters<typeof send>[0]> = {}) =>
 		send({ adapter: pingenAdapter, channel: 'letter', credentialType: new SocialCollectionsPingenApi(), credentials: credentials(), secrets: { clientSecret: PINGEN.clientSecret }, message: letter, ...extra });
 
 	beforeAll(async () => {
-		state = { tokens: new Set(), uploads: new Map(), letters: new Map(), tokenRequests: 0 };
+		state = newPingenState();
 		server = await LoopbackServer.start(pingenHandler(() => server.url, state));
+		identity = await LoopbackServer.start(pingenIdentityHandler(state));
 	});
-	afterAll(() => server.close());
-	beforeEach(() => server.reset());
+	afterAll(async () => {
+		await server.close();
+		await identity.close();
+	});
+	beforeEach(() => {
+		server.reset();
+		identity.reset();
+	});
 
-	test('exchanges the client credentials, uploads the PDF to the signed URL and creates the letter', async () => {
+	test('gets the token from the identity host, uploads the PDF to the signed URL and creates the letter on the API host', async () => {
 		const { result } = await post({ providerOptions: { registered: true } });
+		expect(identity.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /auth/access-tokens']);
 		expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-			'POST /auth/access-tokens',
 			'GET /file-upload',
-			`PUT ${server.requests[2].path}`,
+			`PUT ${server.requests[1].path}`,
 			`POST /organisations/${PINGEN.organisationId}/deliveries/letters`,
 		]);
-		const [token, upload, put, create] = server.requests;
-		expect(Object.fromEntries(new URLSearchParams(token.body))).toEqual({ grant_type: 'client_credentials', client_id: PINGEN.clientId, client_secret: PINGEN.clientSecret });
+		const [token] = identity.requests;
+		const [upload, put, create] = server.requests;
+		expect(token.headers['content-type']).toBe('application/x-www-form-urlencoded');
+		expect(Object.fromEntries(new URLSearchParams(token.body))).toEqual({ grant_type: 'client_credentials', client_id: PINGEN.clientId, client_secret: PINGEN.clientSecret, scope: 'letter organisation_read' });
 		expect(upload.headers.authorization).toMatch(/^Bearer [0-9a-f]{32}$/);
 		// The pre-signed upload carries no Bearer token and exactly the PDF bytes.
 		expect(put.headers.authorization).toBeUndefined();
@@ -92,8 +102,33 @@ describe('Pingen', () => {
 
 	test('wrong client credentials fail permanently at the token exchange, before any upload', async () => {
 		const { result } = await send({ adapter: pingenAdapter, channel: 'letter', credentialType: new SocialCollectionsPingenApi(), credentials: credentials(), secrets: { clientSecret: 'wrong' }, message: letter });
-		expect(server.requests.map((r) => r.path)).toEqual(['/auth/access-tokens']);
+		expect(identity.requests.map((r) => r.path)).toEqual(['/auth/access-tokens']);
+		expect(server.requests).toHaveLength(0);
 		expect(result.outcome).toMatchObject({ kind: 'failed', permanence: 'permanent', httpStatus: 401, reason: 'auth' });
+	});
+
+	test('the token host: identity.pingen.com, identity-staging.pingen.com for the staging API, or the one configured', async () => {
+		const urls: string[] = [];
+		const helper = { helpers: { httpRequest: async (options: { url: string }) => (urls.push(options.url), { access_token: 'token' }) } };
+		const credential = new SocialCollectionsPingenApi();
+		for (const fields of [{ baseUrl: 'https://api.pingen.com', identityUrl: '' }, { baseUrl: 'https://api-staging.pingen.com', identityUrl: '' }, { baseUrl: 'https://api-staging.pingen.com/', identityUrl: '' }, { baseUrl: 'http://127.0.0.1:1', identityUrl: 'http://127.0.0.1:2/' }]) {
+			await expect(credential.preAuthentication!.call(helper as never, { clientId: 'id', clientSecret: 'secret', ...fields })).resolves.toEqual({ accessToken: 'token' });
+		}
+		expect(urls).toEqual([
+			'https://identity.pingen.com/auth/access-tokens',
+			'https://identity-staging.pingen.com/auth/access-tokens',
+			'https://identity-staging.pingen.com/auth/access-tokens',
+			'http://127.0.0.1:2/auth/access-tokens',
+		]);
+	});
+
+	test('the API host issues no tokens and refuses one it did not issue', async () => {
+		const { default: axios } = await import('axios');
+		const token = await axios.post(`${server.url}/auth/access-tokens`, new URLSearchParams({ grant_type: 'client_credentials', client_id: PINGEN.clientId, client_secret: PINGEN.clientSecret }).toString(), { validateStatus: () => true });
+		expect(token.status).toBe(401);
+		expect(token.data).not.toHaveProperty('access_token');
+		const organisation = await axios.get(`${server.url}/organisations/${PINGEN.organisationId}`, { headers: { Authorization: 'Bearer made-up' }, validateStatus: () => true });
+		expect(organisation.status).toBe(401);
 	});
 
 	describe('webhooks', () => {

@@ -12,6 +12,7 @@ import { sinchAdapter } from '../../../nodes/shared/providers/adapters/sinch';
 import { spryngAdapter } from '../../../nodes/shared/providers/adapters/spryng';
 import { DEBTOR, IDEM, MESSAGE, send } from '../../fixtures/providers/harness';
 import { LoopbackServer } from '../../fixtures/providers/server';
+import { credentialTestStatus } from '../../fixtures/providers/n8nHttp';
 import { BIRD, CM, SINCH, SPRYNG, birdHandler, cmHandler, sinchHandler, spryngHandler } from '../../fixtures/providers/smsApis';
 
 const callback = (body: Record<string, unknown>, query: Record<string, string> = {}) => ({ method: 'POST', url: 'https://n8n/webhook', headers: {}, rawBody: JSON.stringify(body), query, body, now: Date.parse('2026-06-30T10:00:00Z') });
@@ -59,6 +60,28 @@ describe('CM.com', () => {
 		expect(retried.result.outcome.kind).toBe('accepted');
 	});
 
+	test('the credential Test: a valid product token gets 2xx, a wrong one does not', async () => {
+		const credential = new SocialCollectionsCmApi();
+		const data = { productToken: CM.productToken, baseUrl: server.url, accountApiUrl: server.url, accountId: CM.accountId };
+		expect(await credentialTestStatus(credential, data)).toBe(200);
+		expect(server.requests.at(-1)).toMatchObject({ method: 'GET', path: `/accountbalance/v1.0/accountbalance/${CM.accountId}` });
+		expect(server.requests.at(-1)!.headers['x-cm-producttoken']).toBe(CM.productToken);
+		expect(await credentialTestStatus(credential, { ...data, productToken: 'wrong' })).toBe(401);
+		expect(credential.properties.find((p) => p.name === 'accountApiUrl')?.default).toBe('https://api.cmtelecom.com');
+		// The former Test, an empty message batch, is answered 400 even with a valid token.
+		const { default: axios } = await import('axios');
+		const empty = await axios.post(`${server.url}/v1.0/message`, { messages: { msg: [] } }, { headers: { 'X-CM-PRODUCTTOKEN': CM.productToken }, validateStatus: () => true });
+		expect(empty.status).toBe(400);
+	});
+
+	test('status report: only the documented status.code is read; a code not in the table stays unknown', () => {
+		const report = (status: Record<string, unknown>) => ({ messages: { msg: { received: '2026-06-30T10:00:05', to: '0031612345678', reference: IDEM, status } } });
+		// `status.text` is not a field of CM's report: it no longer decides anything.
+		expect(cmSmsAdapter.parseStatusCallback!(callback(report({ code: '3', text: 'Delivered', errorCode: '5', errorDescription: 'Absent subscriber' })))[0]).toMatchObject({ status: 'failed', providerStatus: '3', errorCode: '5', errorMessage: 'Absent subscriber' });
+		expect(cmSmsAdapter.parseStatusCallback!(callback(report({ code: '7' })))[0]).toMatchObject({ status: 'unknown', providerStatus: '7' });
+		expect(cmSmsAdapter.parseStatusCallback!(callback(report({ text: 'Delivered' })))[0]).toMatchObject({ status: 'unknown', providerStatus: undefined });
+	});
+
 	test('status report: delivered by reference', () => {
 		const report = { messages: { msg: { received: '2026-06-30T10:00:05', to: '0031612345678', reference: IDEM, status: { code: '2', errorCode: '0', errorDescription: 'No error' }, operator: '20416' } } };
 		expect(cmSmsAdapter.parseStatusCallback!(callback(report))).toEqual([
@@ -95,7 +118,10 @@ describe('Bird', () => {
 
 	test('notifications: delivered, failed with a reason, inbound reply', () => {
 		expect(birdAdapter.parseStatusCallback!(callback({ service: 'channels', event: 'sms.outbound', payload: { id: 'm1', status: 'delivered', reference: IDEM, receiver: { contacts: [{ identifierValue: '+31612345678' }] }, updatedAt: '2026-06-30T10:00:09Z' } }))[0]).toMatchObject({ status: 'delivered', idempotencyKey: IDEM, recipient: '+31612345678' });
-		expect(birdAdapter.parseStatusCallback!(callback({ event: 'sms.outbound', payload: { id: 'm2', status: 'delivery_failed', failure: { code: 'E1', description: 'unreachable' } } }))[0]).toMatchObject({ status: 'failed', errorCode: 'E1' });
+		// Bird's documented failed message ("Message failure codes"): failure{code, source}, reason, details.
+		const failed = { id: 'm2', status: 'delivery_failed', reason: 'details: unknown subscriber; reason: unknown_subscriber; code: 1', direction: 'outgoing', details: 'unknown_subscriber', failure: { code: 15005, source: { name: 'sms-messagebird', code: '1' } } };
+		expect(birdAdapter.parseStatusCallback!(callback({ event: 'sms.outbound', payload: failed }))[0]).toMatchObject({ status: 'failed', errorCode: '15005', errorMessage: 'details: unknown subscriber; reason: unknown_subscriber; code: 1; source sms-messagebird 1' });
+		expect(birdAdapter.parseStatusCallback!(callback({ event: 'sms.outbound', payload: { ...failed, reason: undefined } }))[0]).toMatchObject({ errorCode: '15005', errorMessage: 'unknown_subscriber; source sms-messagebird 1' });
 		expect(birdAdapter.parseStatusCallback!(callback({ event: 'sms.inbound', payload: { id: 'm3', status: 'delivered', body: { type: 'text', text: { text: 'Ik bel morgen' } } } }))[0]).toMatchObject({ status: 'replied', replyText: 'Ik bel morgen' });
 	});
 

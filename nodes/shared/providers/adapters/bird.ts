@@ -3,7 +3,8 @@
  * with `Authorization: AccessKey <key>`, the idempotency key as `reference` (request shape: Bird's
  * "send an SMS message" quick-start). The response's `id`/`status` and the event payload fields
  * follow Bird's documentation of message lifecycle events (`sms.outbound`, `sms.inbound`); the exact
- * response body is not confirmed against a live account. Webhook subscriptions created with a
+ * response body is not confirmed against a live account. A failure is read from `failure.code`,
+ * `failure.source` and the message's `reason` / `details`. Webhook subscriptions created with a
  * signing key are verified (`messagebird-signature`).
  */
 import { mobileOf, smsText } from '../content';
@@ -54,7 +55,12 @@ const STATUS_MAP: Record<string, EventStatus> = { accepted: 'queued', processing
 function parseBirdEvent(request: CallbackRequest): DeliveryEvent[] {
 	const payload = (request.body.payload ?? request.body) as Record<string, unknown>;
 	const contacts = ((payload.receiver as Record<string, unknown> | undefined)?.contacts ?? []) as Array<Record<string, unknown>>;
+	// A failed message: `failure{code, source{name, code}}` plus `reason` and `details` on the message
+	// (Bird, "Message failure codes" and "Message failure sources").
 	const failure = (payload.failure ?? {}) as Record<string, unknown>;
+	const source = (failure.source ?? {}) as Record<string, unknown>;
+	const sourceText = str(source.name) ? `source ${str(source.name)}${str(source.code) ? ` ${str(source.code)}` : ''}` : undefined;
+	const failureText = [str(payload.reason) ?? str(payload.details), sourceText].filter(Boolean).join('; ') || undefined;
 	const status = str(payload.status) ?? 'unknown';
 	const inbound = str(request.body.event)?.endsWith('.inbound') === true;
 	const text = str(((payload.body as Record<string, unknown> | undefined)?.text as Record<string, unknown> | undefined)?.text);
@@ -70,7 +76,7 @@ function parseBirdEvent(request: CallbackRequest): DeliveryEvent[] {
 			recipient: str(contacts[0]?.identifierValue),
 			replyText: inbound ? text : undefined,
 			errorCode: str(failure.code),
-			errorMessage: str(failure.description),
+			errorMessage: failureText,
 		},
 	];
 }

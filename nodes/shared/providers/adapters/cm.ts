@@ -77,9 +77,13 @@ function parseCmResponse(response: ProviderResponse, context: SendContext): Send
 	return { ...outcome, permanence: 'permanent' };
 }
 
-/** CM status codes of the JSON status report [verify with CM: the numeric codes are from memory]. */
+/**
+ * `status.code` of CM's JSON status report ("Incoming Status Reports": `messages.msg{received, to,
+ * reference, status{code, errorCode, errorDescription}, operator}`). CM's page names the field but
+ * the numeric values are not in any source found: 0 accepted, 1 rejected, 2 delivered, 3 failed,
+ * 4 read is unconfirmed, and any other code stays `unknown` with the code kept as providerStatus.
+ */
 const STATUS_CODES: Record<string, EventStatus> = { '0': 'queued', '1': 'failed', '2': 'delivered', '3': 'failed', '4': 'read' };
-const STATUS_WORDS: Record<string, EventStatus> = { accepted: 'queued', sent: 'sent', delivered: 'delivered', read: 'read', failed: 'failed', rejected: 'failed', cancelled: 'failed' };
 
 function parseCmReport(channel: 'sms' | 'whatsapp', request: CallbackRequest): DeliveryEvent[] {
 	const container = ((request.body.messages ?? {}) as Record<string, unknown>).msg ?? request.body.msg;
@@ -87,15 +91,14 @@ function parseCmReport(channel: 'sms' | 'whatsapp', request: CallbackRequest): D
 	return (list as Array<Record<string, unknown>>).map((msg) => {
 		const status = (msg.status ?? {}) as Record<string, unknown>;
 		const code = str(status.code);
-		const word = str(status.text)?.toLowerCase();
 		const errorCode = str(status.errorCode);
 		return {
 			provider: channel === 'whatsapp' ? 'cmWhatsApp' : 'cm',
 			channel: str(msg.channel)?.toLowerCase() === 'whatsapp' ? 'whatsapp' : channel,
 			messageId: str(msg.reference),
 			idempotencyKey: str(msg.reference),
-			status: (word ? STATUS_WORDS[word] : undefined) ?? (code !== undefined ? STATUS_CODES[code] : undefined) ?? 'unknown',
-			providerStatus: word ?? code,
+			status: (code !== undefined ? STATUS_CODES[code] : undefined) ?? 'unknown',
+			providerStatus: code,
 			time: str(msg.received) ?? new Date(request.now ?? Date.now()).toISOString(),
 			recipient: str(msg.to),
 			errorCode: errorCode && errorCode !== '0' ? errorCode : undefined,

@@ -63,7 +63,13 @@ export const mailgunAdapter: ProviderAdapter = {
 	verifySignature(request, secrets) {
 		if (!secrets.webhookSigningKey) return { ok: false, reason: 'no webhook signing key in the credential' };
 		const signature = (request.body.signature ?? {}) as Record<string, unknown>;
-		return verifyMailgun(secrets.webhookSigningKey, str(signature.timestamp), str(signature.token), str(signature.signature), request.now ?? Date.now());
+		const now = request.now ?? Date.now();
+		const own = verifyMailgun(secrets.webhookSigningKey, str(signature.timestamp), str(signature.token), str(signature.signature), now);
+		// An event of a subaccount's domain also carries `parent-signature`, the same HMAC with the
+		// primary account's key, so one key verifies every subaccount (Mailgun, "Securing Webhooks").
+		const parentSignature = str(signature['parent-signature']);
+		if (own.ok || !parentSignature) return own;
+		return verifyMailgun(secrets.webhookSigningKey, str(signature.timestamp), str(signature.token), parentSignature, now);
 	},
 	parseStatusCallback: parseMailgunEvent,
 };

@@ -6,7 +6,7 @@
  */
 import { formEncode, httpFailure, isSuccess, joinUrl, jsonBody, str } from '../http';
 import { mobileOf, requireFrom, smsText, whatsAppTemplate } from '../content';
-import { verifyTwilio } from '../signatures';
+import { twilioBodyHash, twilioFormParams, verifyTwilio, verifyTwilioWithBody } from '../signatures';
 import { SendValidationError, type CallbackRequest, type DeliveryEvent, type EventStatus, type ProviderAdapter, type ProviderRequest, type ProviderResponse, type SendChannel, type SendContext, type SendOutcome } from '../types';
 
 const TWILIO_DEFAULT_BASE_URL = 'https://api.twilio.com';
@@ -103,10 +103,16 @@ function parseTwilioCallback(channel: SendChannel, request: CallbackRequest): De
 
 function twilioSignatureCheck(request: CallbackRequest, secrets: Record<string, string | undefined>) {
 	if (!secrets.authToken) return { ok: false as const, reason: 'no auth token in the credential' };
-	const isJson = (request.headers['content-type'] ?? '').includes('application/json');
-	// Form callbacks: every POST field is signed. JSON callbacks carry bodySHA256 in the URL instead.
-	const params = isJson ? {} : (request.body as Record<string, string>);
-	return verifyTwilio(secrets.authToken, request.url, params, request.headers['x-twilio-signature']);
+	const signature = request.headers['x-twilio-signature'];
+	if (!signature) return { ok: false as const, reason: 'missing X-Twilio-Signature header' };
+	// A URL with bodySHA256 signs the body through that hash, whatever the content type claims.
+	if (twilioBodyHash(request.url) !== undefined) return verifyTwilioWithBody(secrets.authToken, request.url, request.rawBody, signature);
+	const isForm = (request.headers['content-type'] ?? '').toLowerCase().includes('application/x-www-form-urlencoded');
+	// Any other body is only covered by a bodySHA256 hash; without one it is not signed at all.
+	if (!isForm && request.rawBody.length > 0) return { ok: false as const, reason: 'a report with a non-form body needs bodySHA256 in its signed URL' };
+	// Form callbacks: every POST field is signed, each value of a repeated field included.
+	const params = request.rawBody ? twilioFormParams(request.rawBody) : (request.body as Record<string, string>);
+	return verifyTwilio(secrets.authToken, request.url, params, signature);
 }
 
 export const twilioSmsAdapter: ProviderAdapter = {
