@@ -32,7 +32,7 @@ export const APP_DATABASE = 'social_collections';
 /** n8n's own database (workflows, credentials, executions) and its role. */
 export const N8N_DATABASE = 'n8n';
 /**
- * The n8n credential (type Postgres) for the package's tables, and the Header Auth credential of the
+ * The n8n credential (type Postgres) for the package's tables, and the JWT credential of the
  * Postgres edition's batch webhook, imported into every stack; the workflows name them.
  */
 export { BATCH_CREDENTIAL, POSTGRES_CREDENTIAL } from '../../workflows/src/postgres';
@@ -61,7 +61,7 @@ interface Secrets {
 	encryptionKey: string;
 	n8nDatabasePassword: string;
 	appDatabasePassword: string;
-	/** The secret the dispatcher sends to the batch webhook (added to older secrets.json files). */
+	/** The passphrase of the batch webhook's JWT credential (added to older secrets.json files). */
 	batchSecret: string;
 }
 
@@ -202,16 +202,16 @@ export class ScaleStack {
 	}
 
 	/**
-	 * The Header Auth credential the batch webhook of the Postgres edition checks and its dispatcher
-	 * sends: header `Authorization` (n8n treats it as a sensitive webhook output field).
+	 * The JWT credential (a passphrase) with which the Postgres edition's dispatcher signs its calls
+	 * of the batch webhook and the webhook checks them.
 	 */
 	batchCredential(): CredentialJson {
-		return { ...BATCH_CREDENTIAL, type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${this.secrets.batchSecret}` } };
+		return { ...BATCH_CREDENTIAL, type: 'jwtAuth', data: { keyType: 'passphrase', secret: this.secrets.batchSecret, algorithm: 'HS256' } };
 	}
 
-	/** The value of the batch webhook's Authorization header (for tests that call it directly). */
-	get batchAuthorization(): string {
-		return `Bearer ${this.secrets.batchSecret}`;
+	/** The passphrase of the batch webhook's credential (for tests). */
+	get batchSecret(): string {
+		return this.secrets.batchSecret;
 	}
 
 	/** A libpq URL for the package's tables (what the credential holds). */

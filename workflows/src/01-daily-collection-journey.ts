@@ -222,7 +222,7 @@ export function dailyJourney(store: Store = DATA_TABLES): Json {
 const PG_NOTES = {
 	about: [
 		'## Daily collection journey (Postgres): batch',
-		'One batch of the day\'s due debtors, started by the dispatcher (*Social Collections (Postgres): daily collection journey*) through this workflow\'s webhook, so queue mode runs each batch on any worker. The webhook checks the Header Auth credential *Social Collections batch webhook* before any work.',
+		'One batch of the day\'s due debtors, started by the dispatcher (*Social Collections (Postgres): daily collection journey*) through this workflow\'s webhook, so queue mode runs each batch on any worker. The webhook checks the dispatcher\'s token (signed with the JWT credential *Social Collections batch webhook*) before any work.',
 		'The batch claims its debtors in `sc_debtors` (`FOR UPDATE SKIP LOCKED` and a lease, so two batches never take the same debtor), segments them, plans the next step, writes the message, finds the moment and sends what is due **today**. Every decision goes to `sc_contact_log`.',
 		'',
 		'**Safe by default:** the Channel Sender uses the **Sandbox** provider for every channel. Choose real providers in *Send due messages* (and the same in *Contact keys*, which only computes each contact\'s key) when you are ready.',

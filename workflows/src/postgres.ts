@@ -24,11 +24,12 @@ export const POSTGRES_CREDENTIAL = { id: 'scScalePostgres1', name: 'Social Colle
 export const BATCH_PATH = 'sc-daily-journey-batch';
 export const BATCH_WEBHOOK_ID = '6b1d2c4e-0f3a-4b7c-9d21-5e8f7a6c3b01';
 /**
- * The Header Auth credential (n8n's `httpHeaderAuth`) the batch webhook checks before any work and
- * the dispatcher sends. Its header is `Authorization`, which n8n counts among a webhook's sensitive
- * output fields. `npm run start:scale` creates it with a random secret.
+ * The JWT credential (n8n's `jwtAuth`, a passphrase) of the batch webhook. The dispatcher signs a
+ * token valid for an hour with it (n8n's JWT node) and the webhook verifies the token before any
+ * work: the passphrase itself never travels, so it is in no execution's data (n8n saves a webhook's
+ * request headers with the execution as they came). `npm run start:scale` creates it.
  */
-export const BATCH_CREDENTIAL = { id: 'scBatchHeaderAuth1', name: 'Social Collections batch webhook' };
+export const BATCH_CREDENTIAL = { id: 'scBatchWebhookJwt1', name: 'Social Collections batch webhook' };
 
 /**
  * Debtors due on day $1 and not yet planned that day: open, and either their next step date has come
@@ -166,7 +167,7 @@ export function dailyDispatcher(): Json {
 			'Every working day at 08:00 (Europe/Amsterdam) this workflow counts the debtors due today in `sc_debtors` (next step date reached, or record changed since it was last planned, and not planned today yet) and starts the **batch workflow** once per batch through its webhook, so queue mode runs the batches on any worker.',
 			'It counts again after each round, until no due debtor is left unplanned for the day and no batch holds a lease. A batch whose worker died is taken up again when its lease ends.',
 			'',
-			'**Before the first run:** apply the schema (`sql/`, or run *Social Collections (Postgres): set up the schema*), fill in the credentials *Social Collections Postgres* and *Social Collections batch webhook* (the same Header Auth credential as the batch workflow\'s webhook), publish the batch workflow, and set *Batch webhook URL* below to its production URL.',
+			'**Before the first run:** apply the schema (`sql/`, or run *Social Collections (Postgres): set up the schema*), fill in the credentials *Social Collections Postgres* and *Social Collections batch webhook* (a JWT passphrase, the same credential as the batch workflow\'s webhook), publish the batch workflow, and set *Batch webhook URL* below to its production URL.',
 		].join('\n'),
 		4,
 	);
@@ -195,27 +196,36 @@ export function dailyDispatcher(): Json {
 	});
 	const left = c.add('Work left?', 'n8n-nodes-base.if', 2.2, [840, 240], isTrue('={{ $json.due > 0 || $json.leased > 0 }}'));
 	const free = c.add('Due debtors to claim?', 'n8n-nodes-base.if', 2.2, [1040, 160], isTrue('={{ $json.batches > 0 }}'));
-	const batches = c.add('One item per batch', 'n8n-nodes-base.code', 2, [1240, 80], {
+	// A token for this round's calls, valid for an hour: the webhook checks it, the passphrase stays home.
+	const token = c.add('Batch token', 'n8n-nodes-base.jwt', 1, [1240, 80], {
+		operation: 'sign',
+		useJson: true,
+		claimsJson: `={{ JSON.stringify({ sub: '${BATCH_PATH}', exp: $now.toUnixInteger() + 3600 }) }}`,
+		options: {},
+	}, { credentials: { jwtAuth: BATCH_CREDENTIAL } });
+	const batches = c.add('One item per batch', 'n8n-nodes-base.code', 2, [1440, 80], {
 		mode: 'runOnceForAllItems',
 		jsCode: [
 			"const settings = $('Settings').first().json;",
-			'return Array.from({ length: $input.first().json.batches }, (_, index) => ({',
-			'  json: { batch: index + 1, day: settings.referenceDate, now: settings.now, size: settings.batchSize, leaseMinutes: settings.leaseMinutes },',
+			"const round = $('This round').last().json;",
+			'const token = $input.first().json.token;',
+			'return Array.from({ length: round.batches }, (_, index) => ({',
+			'  json: { batch: index + 1, token, day: settings.referenceDate, now: settings.now, size: settings.batchSize, leaseMinutes: settings.leaseMinutes },',
 			'}));',
 		].join('\n'),
 	});
-	const call = c.add('Run a batch (webhook)', 'n8n-nodes-base.httpRequest', 4.2, [1440, 80], {
+	const call = c.add('Run a batch (webhook)', 'n8n-nodes-base.httpRequest', 4.2, [1640, 80], {
 		method: 'POST',
 		url: "={{ $('Settings').first().json.batchWebhookUrl }}",
-		authentication: 'genericCredentialType',
-		genericAuthType: 'httpHeaderAuth',
+		sendHeaders: true,
+		headerParameters: { parameters: [{ name: 'Authorization', value: "={{ 'Bearer ' + $json.token }}" }] },
 		sendBody: true,
 		specifyBody: 'json',
 		jsonBody: '={{ JSON.stringify({ day: $json.day, now: $json.now, size: $json.size, leaseMinutes: $json.leaseMinutes }) }}',
 		// A batch answers when it is done; one that failed (its worker died) is counted again next round.
 		options: { timeout: 1_800_000, response: { response: { neverError: true } } },
-	}, { credentials: { httpHeaderAuth: BATCH_CREDENTIAL }, onError: 'continueRegularOutput' });
-	const done = c.add('Round done', 'n8n-nodes-base.code', 2, [1640, 80], {
+	}, { onError: 'continueRegularOutput' });
+	const done = c.add('Round done', 'n8n-nodes-base.code', 2, [1840, 80], {
 		mode: 'runOnceForAllItems',
 		jsCode: [
 			'// Every batch of the round answered (or failed): one item to count again.',
@@ -234,7 +244,8 @@ export function dailyDispatcher(): Json {
 	c.link(round, left);
 	c.link(left, free, 0);
 	c.link(left, finished, 1);
-	c.link(free, batches, 0);
+	c.link(free, token, 0);
+	c.link(token, batches);
 	c.link(free, wait, 1);
 	c.link(batches, call);
 	c.link(call, done);

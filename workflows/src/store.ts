@@ -173,12 +173,13 @@ function batchStart(c: Canvas): string {
 	const hook = c.add('Batch of due debtors', 'n8n-nodes-base.webhook', 2, [0, 240], {
 		httpMethod: 'POST',
 		path: BATCH_PATH,
-		authentication: 'headerAuth',
+		// A token the dispatcher signed with the JWT credential, checked before any work.
+		authentication: 'jwtAuth',
 		// Answer when the batch is done: the dispatcher counts again after its batches answered.
 		responseMode: 'lastNode',
 		responseData: 'noData',
 		options: {},
-	}, { webhookId: BATCH_WEBHOOK_ID, credentials: { httpHeaderAuth: BATCH_CREDENTIAL } });
+	}, { webhookId: BATCH_WEBHOOK_ID, credentials: { jwtAuth: BATCH_CREDENTIAL } });
 	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], {
 		mode: 'manual',
 		assignments: {

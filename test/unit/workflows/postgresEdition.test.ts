@@ -35,7 +35,7 @@ function parametersOf(expression: string, json: Record<string, unknown>): unknow
 	if (!match) throw new Error(`not one expression: ${expression}`);
 	const settings = { referenceDate: '2026-07-01', owner: 'batch-1', batchSize: '100', leaseMinutes: '15', nextDay: '2026-07-02' };
 	const $ = () => ({ first: () => ({ json: settings }) });
-	// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the expression is the workflow's own, evaluated as n8n would
+	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- the expression is the workflow's own, evaluated as n8n would
 	return new Function('$json', '$', `return (${match[1]});`)(json, $) as unknown[];
 }
 
@@ -97,10 +97,10 @@ describe('Postgres edition (static)', () => {
 		});
 	});
 
-	test('the batch starts at a webhook protected by the Header Auth credential, answers when done, and claims with SKIP LOCKED', () => {
+	test('the batch starts at a webhook protected by a JWT the dispatcher signs, answers when done, and claims with SKIP LOCKED', () => {
 		const hook = node(batch, 'Batch of due debtors');
-		expect(hook.parameters).toMatchObject({ httpMethod: 'POST', path: BATCH_PATH, authentication: 'headerAuth', responseMode: 'lastNode' });
-		expect(hook.credentials).toEqual({ httpHeaderAuth: BATCH_CREDENTIAL });
+		expect(hook.parameters).toMatchObject({ httpMethod: 'POST', path: BATCH_PATH, authentication: 'jwtAuth', responseMode: 'lastNode' });
+		expect(hook.credentials).toEqual({ jwtAuth: BATCH_CREDENTIAL });
 		expect(hook.webhookId).toMatch(/^[0-9a-f-]{36}$/);
 		expect(targets(batch, 'Batch of due debtors')).toEqual(['Settings']);
 		expect(targets(batch, 'Settings')).toEqual(['Claim a batch of due debtors']);
@@ -108,10 +108,14 @@ describe('Postgres edition (static)', () => {
 		expect(SQL.claimBatch).toMatch(/FOR UPDATE SKIP LOCKED/);
 		expect(SQL.claimBatch).toMatch(/planned_on IS DISTINCT FROM CAST\(\$1 AS date\)/);
 		expect(SQL.claimBatch).toMatch(/leased_until IS NULL OR leased_until < now\(\)/);
-		// The dispatcher calls that webhook with the same credential, one item per batch.
+		// The dispatcher calls that webhook with a token signed by the same credential (never the passphrase), one item per batch.
+		const sign = node(dispatcher, 'Batch token');
+		expect([sign.type, sign.parameters.operation, sign.credentials]).toEqual(['n8n-nodes-base.jwt', 'sign', { jwtAuth: BATCH_CREDENTIAL }]);
+		expect(sign.parameters.claimsJson).toMatch(/exp: \$now\.toUnixInteger\(\) \+ 3600/);
+		expect(targets(dispatcher, 'Batch token')).toEqual(['One item per batch']);
 		const call = node(dispatcher, 'Run a batch (webhook)');
-		expect(call.parameters).toMatchObject({ method: 'POST', authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' });
-		expect(call.credentials).toEqual({ httpHeaderAuth: BATCH_CREDENTIAL });
+		expect(call.parameters).toMatchObject({ method: 'POST', sendHeaders: true, headerParameters: { parameters: [{ name: 'Authorization', value: "={{ 'Bearer ' + $json.token }}" }] } });
+		expect(call.credentials).toBeUndefined();
 		expect(node(dispatcher, 'Settings').parameters.assignments.assignments.find((a: any) => a.name === 'batchWebhookUrl').value).toMatch(new RegExp(`/webhook/${BATCH_PATH}$`));
 		expect(targets(dispatcher, 'Round done')).toEqual(['Count due debtors']);
 		expect(targets(dispatcher, 'Wait for running batches')).toEqual(['Count due debtors']);
