@@ -147,7 +147,7 @@ test('nobody is contacted outside the legal window, and a send goes out on its d
 	expect(outside).toEqual([]);
 });
 
-test('both workers ran batch executions; the JWT passphrase is in no execution's data', () => {
+test('both workers ran batch executions; the JWT passphrase is in no saved execution data', () => {
 	const s = stack!;
 	const executions = psql(s.n8nDatabaseUrl, `SELECT id, mode, status FROM execution_entity WHERE "workflowId" = '${batch.id}' ORDER BY id;`)
 		.trim()
