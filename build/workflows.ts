@@ -7,14 +7,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { WORKFLOWS } from '../workflows/src';
+import { POSTGRES_WORKFLOWS, WORKFLOWS } from '../workflows/src';
 
 export const WORKFLOWS_DIR = path.resolve(__dirname, '..', 'workflows');
 
-/** The JSON text of every shipped workflow, by file name, exactly as it is written to workflows/. */
+/**
+ * The JSON text of every shipped workflow, by file name, exactly as it is written to workflows/ (the
+ * Data Table edition; `postgres/<file>` the Postgres edition).
+ */
 export function workflowFiles(): Record<string, string> {
 	const files: Record<string, string> = {};
 	for (const [file, build] of Object.entries(WORKFLOWS)) files[file] = JSON.stringify(build(), null, '\t') + '\n';
+	for (const [file, build] of Object.entries(POSTGRES_WORKFLOWS)) files[`postgres/${file}`] = JSON.stringify(build(), null, '\t') + '\n';
 	return files;
 }
 
@@ -24,6 +28,7 @@ export function writeWorkflows(): { written: string[]; unchanged: string[] } {
 	const unchanged: string[] = [];
 	for (const [file, text] of Object.entries(workflowFiles())) {
 		const target = path.join(WORKFLOWS_DIR, file);
+		fs.mkdirSync(path.dirname(target), { recursive: true });
 		if (fs.existsSync(target) && fs.readFileSync(target, 'utf8') === text) {
 			unchanged.push(file);
 		} else {

@@ -102,6 +102,9 @@ async function main(): Promise<void> {
 		say('importing the workflows in workflows/');
 		// Shipped workflows carry fixed ids: importing again updates them instead of adding copies.
 		await stack.main.cli(['import:workflow', '--separate', `--input=${workflowsDir}`]);
+		// The Postgres edition (its workflows name the two credentials the stack created).
+		say('importing the Postgres edition in workflows/postgres/');
+		await stack.main.cli(['import:workflow', '--separate', `--input=${path.join(workflowsDir, 'postgres')}`]);
 		say(`starting n8n main and ${stack.workers.length} workers`);
 		writePidFile(folder, { supervisor: process.pid, processes: stack.pids() });
 		await stack.startN8n();

@@ -22,6 +22,7 @@ import * as path from 'node:path';
 
 import { freePort, N8nInstance, type CredentialJson } from '../n8nInstance';
 import { DEFAULT_OWNER, ensureRuntime, installPackageInto, ownerEnv } from '../runtime';
+import { BATCH_CREDENTIAL, POSTGRES_CREDENTIAL } from '../../workflows/src/postgres';
 import { applyMigrations, type MigrationResult } from './migrate';
 import { LocalPostgres } from './postgres';
 import { LocalRedis } from './redis';
@@ -30,8 +31,11 @@ import { LocalRedis } from './redis';
 export const APP_DATABASE = 'social_collections';
 /** n8n's own database (workflows, credentials, executions) and its role. */
 export const N8N_DATABASE = 'n8n';
-/** The n8n credential (type Postgres) for the package's tables, imported into every stack. */
-export const POSTGRES_CREDENTIAL = { id: 'scScalePostgres1', name: 'Social Collections Postgres' };
+/**
+ * The n8n credential (type Postgres) for the package's tables, and the JWT credential of the
+ * Postgres edition's batch webhook, imported into every stack; the workflows name them.
+ */
+export { BATCH_CREDENTIAL, POSTGRES_CREDENTIAL } from '../../workflows/src/postgres';
 
 export interface ScaleStackOptions {
 	/** The folder for all data and logs (see above). */
@@ -57,6 +61,8 @@ interface Secrets {
 	encryptionKey: string;
 	n8nDatabasePassword: string;
 	appDatabasePassword: string;
+	/** The passphrase of the batch webhook's JWT credential (added to older secrets.json files). */
+	batchSecret: string;
 }
 
 function secretsIn(dir: string): Secrets {
@@ -64,10 +70,15 @@ function secretsIn(dir: string): Secrets {
 	if (!fs.existsSync(file)) {
 		// Kept with the data: the credentials n8n encrypted stay readable and the roles keep their password.
 		const secret = () => randomBytes(18).toString('hex');
-		const made: Secrets = { encryptionKey: secret(), n8nDatabasePassword: secret(), appDatabasePassword: secret() };
+		const made: Secrets = { encryptionKey: secret(), n8nDatabasePassword: secret(), appDatabasePassword: secret(), batchSecret: secret() };
 		fs.writeFileSync(file, JSON.stringify(made, null, 2), { mode: 0o600 });
 	}
-	return JSON.parse(fs.readFileSync(file, 'utf8')) as Secrets;
+	const secrets = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Secrets>;
+	if (!secrets.batchSecret) {
+		secrets.batchSecret = randomBytes(24).toString('hex');
+		fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+	}
+	return secrets as Secrets;
 }
 
 /** Appends every chunk to the process's log file and passes it on. */
@@ -167,7 +178,7 @@ export class ScaleStack {
 
 		// The first n8n command migrates n8n's database; the processes started later find it ready.
 		say('setting up n8n\'s database and importing the Postgres credential');
-		await main.importCredentials([stack.postgresCredential()]);
+		await main.importCredentials([stack.postgresCredential(), stack.batchCredential()]);
 		return stack;
 	}
 
@@ -188,6 +199,19 @@ export class ScaleStack {
 				maxConnections: 10,
 			},
 		};
+	}
+
+	/**
+	 * The JWT credential (a passphrase) with which the Postgres edition's dispatcher signs its calls
+	 * of the batch webhook and the webhook checks them.
+	 */
+	batchCredential(): CredentialJson {
+		return { ...BATCH_CREDENTIAL, type: 'jwtAuth', data: { keyType: 'passphrase', secret: this.secrets.batchSecret, algorithm: 'HS256' } };
+	}
+
+	/** The passphrase of the batch webhook's credential (for tests). */
+	get batchSecret(): string {
+		return this.secrets.batchSecret;
 	}
 
 	/** A libpq URL for the package's tables (what the credential holds). */

@@ -1,22 +1,41 @@
 /**
- * Workflow 1: the daily collection journey.
+ * Workflow 1: the daily collection journey, described once for both stores (store.ts): the Data
+ * Table edition (workflows/01-daily-collection-journey.json: every open debtor, one execution) and
+ * the Postgres edition's batch workflow (workflows/postgres/01-daily-collection-journey-batch.json:
+ * a batch of due debtors claimed by one execution; its dispatcher is in postgres.ts).
  */
-import { Canvas, isTrue, BRAND, BANK, logRow, appendRows, openDebtors, personTask, type Json } from './canvas';
-import { ADD_CONTACTS, changeOfLoaded, recordChange } from './recordChange';
+import { Canvas, isTrue, BRAND, BANK, logRow, personTask, type Json } from './canvas';
+import { ADD_CONTACTS, changeOfLoaded } from './recordChange';
 import { invalidRecordRows, unsavedChangeRows } from './dataTables';
 import { DAILY_RUN_BYTES_PER_DEBTOR, roomForWrites } from './dataTableRoom';
+import { DATA_TABLES, type Store } from './store';
+
+/** The contacts a sent (or unconfirmed) step adds to the record, one per claim: JavaScript over the item. */
+const CONTACTS = [
+	'($json.journey.claimIds.length ? $json.journey.claimIds : [null]).map(claimId => ({',
+	"      at: $json.schedule.moment, channel: $json.delivery.channel, direction: 'outbound', stage: $json.journey.stage,",
+	"      outcome: $json.delivery.unconfirmed === true ? 'unconfirmed' : 'sent', claimId: claimId ?? undefined",
+	'    }))',
+].join('\n');
+
+/** Postgres: the day after the planned day, when a decision is looked at again. */
+const NEXT_DAY = "$('Settings').first().json.nextDay";
 
 // ---------------------------------------------------------------------------------------------
 // 1. Daily collection journey
 // ---------------------------------------------------------------------------------------------
-export function dailyJourney(): Json {
-	const c = new Canvas('1a000001');
+export function dailyJourney(store: Store = DATA_TABLES): Json {
+	const pg = store.kind === 'postgres';
+	// What a Postgres decision row carries besides the log's columns: the debtor's next step date, and
+	// the contacts it adds to the record (written with the row, in one statement: store.ts).
+	const settles = (columns: Record<string, string>): Record<string, string> => (pg ? columns : {});
+	const c = new Canvas(pg ? '1b000001' : '1a000001');
 	c.note(
 		'Note: about',
 		[-60, -520],
 		700,
 		460,
-		[
+		(pg ? PG_NOTES.about : [
 			'## Daily collection journey',
 			'Every working day at 08:00 (Europe/Amsterdam) this workflow loads the debtors with open claims, segments them, plans the next step of each journey, writes the message, finds the next allowed contact moment and sends what is due **today**. Every decision (sent, not sent, waiting, stopped, task for a person) goes to the contact log.',
 			'',
@@ -25,7 +44,7 @@ export function dailyJourney(): Json {
 			'**Before the first run:** import and run *Social Collections: set up data tables* once (tables `sc_debtors`, `sc_contact_log`, `sc_tasks`), fill in the brand and bank details in *Write the message*, and load your debtors into `sc_debtors` (one row per debtor: `debtorId`, `status`, `record` = the debtor record as JSON, see docs/debtor-model.md) e.g. with workflow 2 (ERP intake).',
 			'',
 			'Replays and crashes are harmless: the planner is a pure function of record and day, a contact is written back to the record, and the Channel Sender never sends the same journey step twice (send ledger), also when n8n stopped mid-send and the next run is days later: a contact an earlier run sent is recorded as sent, one whose outcome is unknown as `unconfirmed` with a task to check it.',
-		].join('\n'),
+		]).join('\n'),
 		4,
 	);
 	c.note(
@@ -33,14 +52,14 @@ export function dailyJourney(): Json {
 		[-60, 0],
 		660,
 		420,
-		[
+		(pg ? PG_NOTES.load : [
 			'### 1. Load open claims',
 			'Default source: the n8n Data Table `sc_debtors`, column `record` holds the debtor record as JSON.',
 			'',
 			'**Other sources** (Postgres, an ERP over HTTP): replace *Load debtors* and the two save nodes of section 4; docs/workflows/01-daily-collection-journey.md ("Other sources") says how.',
 			'',
 			'*Settings* holds the day to plan for (today). To replay a past day, put a fixed date there.',
-		].join('\n'),
+		]).join('\n'),
 	);
 	c.note(
 		'Note: decide',
@@ -60,29 +79,29 @@ export function dailyJourney(): Json {
 		[1440, 0],
 		960,
 		420,
-		[
+		(pg ? PG_NOTES.send : [
 			'### 3. Write, time and send',
 			'*Write the message* renders the step in the planned tone, register and language (B1), with payment link and QR code. **Fill in Brand and Bank Transfer.**',
 			'*When may we contact?* moves the contact into the legal window (Mon-Sat 07:00-20:00, no holidays), after payday for shortfall personas, and within the contact caps. Only contacts due **today** are sent; the others are logged as waiting and planned again tomorrow.',
 			'*Send due messages* walks the fallback chain (planned channel, then SMS, then letter). When no channel works, a person gets a task.',
 			'A contact an earlier run sent (the send ledger knows it: n8n stopped before it was recorded) comes out of *Sent* as `alreadySent` and is recorded like any send, without sending it again. One whose outcome is unknown (`delivery.unconfirmed`) is recorded as `unconfirmed` and a person gets a task to check it with the provider.',
-		].join('\n'),
+		]).join('\n'),
 	);
 	c.note(
 		'Note: record',
 		[2420, 0],
 		760,
 		420,
-		[
+		(pg ? PG_NOTES.record : [
 			'### 4. Record',
 			'Every sent contact is appended to the debtor record (`contacts[]`, one per claim) and saved, so tomorrow the planner knows the step was taken. A contact of unknown outcome is appended as `unconfirmed`: the planner holds that debtor until a person sets `sent` or `failed`.',
 			'Every decision goes to `sc_contact_log`; tasks for a person go to `sc_tasks`.',
-		].join('\n'),
+		]).join('\n'),
 	);
 
-	// Before any write or send: room in the Data Tables for the whole run, or a clear stop.
-	const loader = openDebtors(c, 8);
-	const fromRow = roomForWrites(c, { from: loader, position: [760, 1100], merge: [860, 400], bytes: `items.length * ${DAILY_RUN_BYTES_PER_DEBTOR}` });
+	const loader = store.dueDebtors(c, 8);
+	// Data Tables: before any write or send, room in the tables for the whole run, or a clear stop.
+	const fromRow = pg ? loader : roomForWrites(c, { from: loader, position: [760, 1100], merge: [860, 400], bytes: `items.length * ${DAILY_RUN_BYTES_PER_DEBTOR}` });
 	// The whole record is checked before anything is sent: a contact is never sent for a record that
 	// could not be saved with it afterwards.
 	const segment = c.ours('Segment debtors', 'debtorSegmenter', [960, 240], {
@@ -106,26 +125,32 @@ export function dailyJourney(): Json {
 		options: { now: "={{ $('Settings').first().json.now }}" },
 	});
 	const due = c.add('Due today?', 'n8n-nodes-base.if', 2.2, [1960, 160], isTrue('={{ $json.schedule.dueToday }}'));
-	const send = c.ours('Send due messages', 'channelSender', [2200, 160], {
-		channelSource: 'item',
-		fallbackChannels: 'sms, letter',
-		options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
+	const sender = store.send(c, {
+		name: 'Send due messages',
+		position: [2200, 160],
+		parameters: {
+			channelSource: 'item',
+			fallbackChannels: 'sms, letter',
+			options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
+		},
 	});
 	// Sent, and not sent but of unknown outcome (held for a person): both are written to the record, in
 	// one batch (the record loop counts the items of the node it starts from: it must run once).
 	const unknown = c.add('Outcome unknown?', 'n8n-nodes-base.if', 2.2, [2420, 500], isTrue('={{ $json.delivery.unconfirmed === true }}'));
-	const toRecord = c.add('Sent or unconfirmed', 'n8n-nodes-base.merge', 3.2, [2400, 100], {});
-	const recordContact = c.add('Contact to add to the record', 'n8n-nodes-base.set', 3.4, [2620, 100], changeOfLoaded([
-		'contacts: ($json.journey.claimIds.length ? $json.journey.claimIds : [null]).map(claimId => ({',
-		"      at: $json.schedule.moment, channel: $json.delivery.channel, direction: 'outbound', stage: $json.journey.stage,",
-		"      outcome: $json.delivery.unconfirmed === true ? 'unconfirmed' : 'sent', claimId: claimId ?? undefined",
-		'    }))',
-	].join('\n')));
-	const saved = recordChange(c, { from: recordContact, position: [2760, -200], change: ADD_CONTACTS });
+	let toRecord: string | undefined;
+	let recordContact: string | undefined;
+	let saved: string | undefined;
+	if (store.changeRecord) {
+		toRecord = c.add('Sent or unconfirmed', 'n8n-nodes-base.merge', 3.2, [2400, 100], {});
+		recordContact = c.add('Contact to add to the record', 'n8n-nodes-base.set', 3.4, [2620, 100], changeOfLoaded(`contacts: ${CONTACTS}`));
+		saved = store.changeRecord(c, { from: recordContact, position: [2760, -200], change: ADD_CONTACTS });
+	}
 
-	const logSent = c.add('Log: sent', 'n8n-nodes-base.set', 3.4, [2480, 260], logRow('sent', "={{ $json.delivery.alreadySent ? 'sent by an earlier run' : $json.delivery.simulated ? 'sandbox' : '' }}"));
-	const logNotSent = c.add('Log: not sent', 'n8n-nodes-base.set', 3.4, [2640, 420], logRow('not-sent', "={{ $json.delivery.reason ?? $json.delivery.errorCode ?? ($json.delivery.skipped ?? []).map(s => s.channel + ':' + s.reason).join(', ') }}"));
-	const logUnconfirmed = c.add('Log: unconfirmed', 'n8n-nodes-base.set', 3.4, [2640, 260], logRow('unconfirmed', '={{ $json.delivery.errorMessage }}'));
+	const contacts = `={{ JSON.stringify(${CONTACTS}) }}`;
+	const nextDay = `={{ ${NEXT_DAY} }}`;
+	const logSent = c.add('Log: sent', 'n8n-nodes-base.set', 3.4, [2480, 260], logRow('sent', "={{ $json.delivery.alreadySent ? 'sent by an earlier run' : $json.delivery.simulated ? 'sandbox' : '' }}", settles({ nextStepDate: nextDay, contacts })));
+	const logNotSent = c.add('Log: not sent', 'n8n-nodes-base.set', 3.4, [2640, 420], logRow('not-sent', "={{ $json.delivery.reason ?? $json.delivery.errorCode ?? ($json.delivery.skipped ?? []).map(s => s.channel + ':' + s.reason).join(', ') }}", settles({ nextStepDate: nextDay })));
+	const logUnconfirmed = c.add('Log: unconfirmed', 'n8n-nodes-base.set', 3.4, [2640, 260], logRow('unconfirmed', '={{ $json.delivery.errorMessage }}', settles({ nextStepDate: nextDay, contacts })));
 	const taskRow = c.add(
 		'Task for a person',
 		'n8n-nodes-base.set',
@@ -147,12 +172,20 @@ export function dailyJourney(): Json {
 		moment: '',
 		templateId: '',
 		idempotencyKey: '',
+		...settles({ nextStepDate: nextDay }),
 	}));
-	const writeTask = appendRows(c, 'Write task list', [2860, 740], 'sc_tasks');
-	const logLater = c.add('Log: waiting for its moment', 'n8n-nodes-base.set', 3.4, [2200, 420], logRow('waiting', "={{ 'planned for ' + $json.schedule.moment + ': ' + ($json.schedule.reasonCodes ?? []).join(', ') }}"));
-	const logNotSchedulable = c.add('Log: not schedulable', 'n8n-nodes-base.set', 3.4, [1960, 500], logRow('not-schedulable', "={{ $json.schedule.reasonCode + ' (' + $json.schedule.action + ')' }}"));
-	const logNoStep = c.add('Log: no step today', 'n8n-nodes-base.set', 3.4, [1360, 500], logRow('no-step', "={{ $json.journey.reason + ($json.journey.earliestDate ? ' until ' + $json.journey.earliestDate : '') }}"));
-	const writeLog = appendRows(c, 'Write contact log', [3080, 420], 'sc_contact_log');
+	const writeTask = store.appendRows(c, 'Write task list', [2860, 740], 'sc_tasks');
+	// Waiting: looked at again on the day of its moment (never before tomorrow).
+	const logLater = c.add('Log: waiting for its moment', 'n8n-nodes-base.set', 3.4, [2200, 420], logRow('waiting', "={{ 'planned for ' + $json.schedule.moment + ': ' + ($json.schedule.reasonCodes ?? []).join(', ') }}", settles({
+		nextStepDate: `={{ [$json.schedule?.date ?? '', ${NEXT_DAY}].sort().pop() }}`,
+	})));
+	const logNotSchedulable = c.add('Log: not schedulable', 'n8n-nodes-base.set', 3.4, [1960, 500], logRow('not-schedulable', "={{ $json.schedule.reasonCode + ' (' + $json.schedule.action + ')' }}", settles({ nextStepDate: nextDay })));
+	// No step today: looked at again on the date the planner names (a waiting step, the end of a pause);
+	// without one (paid, stopped, finished) only when the record changes.
+	const logNoStep = c.add('Log: no step today', 'n8n-nodes-base.set', 3.4, [1360, 500], logRow('no-step', "={{ $json.journey.reason + ($json.journey.earliestDate ? ' until ' + $json.journey.earliestDate : '') }}", settles({
+		nextStepDate: `={{ ((date) => !date ? '' : date > $('Settings').first().json.referenceDate ? date : ${NEXT_DAY})($json.journey.earliestDate ?? $json.journey.resumeDate) }}`,
+	})));
+	const writeLog = store.appendRows(c, 'Write contact log', [3080, 420], 'sc_contact_log');
 
 	c.link(fromRow, segment);
 	c.link(segment, plan, 0);
@@ -163,30 +196,67 @@ export function dailyJourney(): Json {
 	c.link(render, when);
 	c.link(when, due, 0);
 	c.link(when, logNotSchedulable, 1);
-	c.link(due, send, 0);
+	c.link(due, sender.entry, 0);
 	c.link(due, logLater, 1);
-	c.link(send, toRecord, 0, 0);
-	c.link(send, logSent, 0);
-	c.link(send, unknown, 1);
-	c.link(unknown, toRecord, 0, 1);
+	for (const [node, output] of sender.sent) {
+		if (toRecord) c.link(node, toRecord, output, 0);
+		c.link(node, logSent, output);
+	}
+	for (const [node, output] of sender.notSent) c.link(node, unknown, output);
+	if (toRecord) c.link(unknown, toRecord, 0, 1);
 	c.link(unknown, logUnconfirmed, 0);
 	c.link(unknown, taskRow, 0);
 	c.link(unknown, logNotSent, 1);
 	c.link(unknown, taskRow, 1);
-	c.link(toRecord, recordContact);
+	if (toRecord && recordContact) c.link(toRecord, recordContact);
 	c.link(taskRow, logTask);
 	c.link(taskRow, writeTask);
 	for (const log of [logSent, logNotSent, logUnconfirmed, logTask, logLater, logNotSchedulable, logNoStep]) c.link(log, writeLog);
 	// Each step's Invalid output (and a row whose record is not JSON): logged with the field at fault, and a task to correct the record.
 	const day = "={{ $('Settings').first().json.referenceDate }}";
-	for (const [from, output, x] of [[loader, 1, 760], [segment, 1, 960], [plan, 2, 1160], [render, 1, 1560], [when, 2, 1760], [send, 2, 2200]] as const) {
+	const senders = sender.invalid.map(([from, output], index): [string, number, number] => [from, output, 2200 + 220 * index]);
+	// (The Data Table loader sends a row whose record is not a JSON object to its error output.)
+	const unreadable: Array<[string, number, number]> = pg ? [] : [[loader, 1, 760]];
+	for (const [from, output, x] of [...unreadable, [segment, 1, 960], [plan, 2, 1160], [render, 1, 1560], [when, 2, 1760], ...senders] as const) {
 		const invalid = invalidRecordRows(c, from, output, [x, 820], day);
 		c.link(invalid.log, writeLog);
 		c.link(invalid.task, writeTask);
 	}
-	// A sent contact the record refuses (it breaks the debtor schema) is logged and handed to a person.
-	const unsaved = unsavedChangeRows(c, { settled: saved, position: [5380, -280], what: 'the sent contact', day });
-	c.link(unsaved.log, writeLog);
-	c.link(unsaved.task, writeTask);
-	return c.workflow('scDailyJourney01', 'Social Collections: daily collection journey');
+	if (saved) {
+		// A sent contact the record refuses (it breaks the debtor schema) is logged and handed to a person.
+		const unsaved = unsavedChangeRows(c, { settled: saved, position: [5380, -280], what: 'the sent contact', day });
+		c.link(unsaved.log, writeLog);
+		c.link(unsaved.task, writeTask);
+	}
+	return pg
+		? c.workflow('scPgDailyBatch01', 'Social Collections (Postgres): daily collection journey, batch')
+		: c.workflow('scDailyJourney01', 'Social Collections: daily collection journey');
 }
+
+/** The notes of the Postgres edition's batch workflow, where they differ from the Data Table edition's. */
+const PG_NOTES = {
+	about: [
+		'## Daily collection journey (Postgres): batch',
+		'One batch of the day\'s due debtors, started by the dispatcher (*Social Collections (Postgres): daily collection journey*) through this workflow\'s webhook, so queue mode runs each batch on any worker. The webhook checks the dispatcher\'s token (signed with the JWT credential *Social Collections batch webhook*) before any work.',
+		'The batch claims its debtors in `sc_debtors` (`FOR UPDATE SKIP LOCKED` and a lease, so two batches never take the same debtor), segments them, plans the next step, writes the message, finds the moment and sends what is due **today**. Every decision goes to `sc_contact_log`.',
+		'',
+		'**Safe by default:** the Channel Sender uses the **Sandbox** provider for every channel. Choose real providers in *Send due messages* (and the same in *Contact keys*, which only computes each contact\'s key) when you are ready.',
+		'',
+		'**Before the first run:** fill in the credentials *Social Collections Postgres* and *Social Collections batch webhook*, the brand and bank details in *Write the message*, then publish this workflow.',
+	],
+	load: [
+		'### 1. Claim a batch of due debtors',
+		'*Settings* takes the day, the batch size and the lease from the dispatcher\'s request.',
+		'*Claim a batch of due debtors* leases up to that many open debtors whose next step date has come or whose record changed since they were last planned, and that were not planned today. A batch whose worker died keeps its lease until it ends; then another batch takes its debtors.',
+	],
+	send: [
+		'### 3. Write, time and send',
+		'*Write the message* renders the step (B1, payment link, QR code). **Fill in Brand and Bank Transfer.** *When may we contact?* moves the contact into the legal window and after payday; only contacts due **today** go on.',
+		'Each contact is **claimed in `sc_sends`** before it is sent, by its key (*Contact keys*: the Channel Sender\'s own key of the journey step). Only a contact this batch claimed is sent. One an earlier run sent is recorded as sent without sending it again; one an earlier run claimed and never confirmed (it stopped mid-send) is recorded as `unconfirmed` with a task for a person. *Settle the sends* marks a claim `sent`, or gives it up when the send certainly failed.',
+	],
+	record: [
+		'### 4. Record',
+		'Each decision is written in **one statement** (*Write contact log*): its row in `sc_contact_log` (a second row with the same idempotency key is dropped), the contacts it adds to the record (appended to the current record in the database, so a concurrent payment is never lost), the next step date, the planned day and version, and the lease released.',
+		'Tasks for a person go to `sc_tasks`.',
+	],
+};

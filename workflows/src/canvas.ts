@@ -151,7 +151,10 @@ export function rowOf(fields: Array<[string, string]>): Json {
 	return { mode: 'raw', jsonOutput: `={{ (() => { ${text} return JSON.stringify({ ${columns.join(', ')} }); })() }}`, options: {} };
 }
 
-/** One row of the contact log: what was decided for whom, and why (`columns` replaces defaults). */
+/**
+ * One row of the contact log: what was decided for whom, and why (`columns` replaces defaults; a
+ * column that is not one of the log's travels on after them, e.g. what a store writes with the row).
+ */
 export function logRow(decision: string, reason: string, columns: Record<string, string> = {}): Json {
 	const fields: Array<[string, string]> = [
 		['loggedAt', '={{ $now.toISO() }}'],
@@ -167,7 +170,8 @@ export function logRow(decision: string, reason: string, columns: Record<string,
 		['templateId', "={{ $json.message?.templateId ?? '' }}"],
 		['idempotencyKey', "={{ $json.delivery?.idempotencyKey ?? '' }}"],
 	];
-	return rowOf(fields.map(([name, value]) => [name, columns[name] ?? value]));
+	const extra = Object.entries(columns).filter(([name]) => !fields.some(([known]) => known === name));
+	return rowOf([...fields.map(([name, value]): [string, string] => [name, columns[name] ?? value]), ...extra]);
 }
 
 /** Data Table parameters: insert each item as a row of `tableName` (the item's fields are the columns). */

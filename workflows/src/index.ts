@@ -13,6 +13,8 @@ import { paymentArrangement } from './05-payment-arrangement';
 import { deliveryStatus } from './06-delivery-status';
 import { reversalHandling } from './07-reversal-handling';
 import { demo } from './08-demo';
+import { dailyDispatcher } from './postgres';
+import { POSTGRES } from './store';
 
 export const WORKFLOWS: Record<string, () => Json> = {
 	'00-setup-data-tables.json': setupTables,
@@ -24,4 +26,13 @@ export const WORKFLOWS: Record<string, () => Json> = {
 	'06-delivery-status.json': deliveryStatus,
 	'07-reversal-handling.json': reversalHandling,
 	'08-demo.json': demo,
+};
+
+/**
+ * The Postgres edition (workflows/postgres/): the same descriptions with the Postgres store (store.ts),
+ * for creditors on n8n in queue mode (docs/scale.md). Workflows 02-07 follow.
+ */
+export const POSTGRES_WORKFLOWS: Record<string, () => Json> = {
+	'01-daily-collection-journey.json': dailyDispatcher,
+	'01-daily-collection-journey-batch.json': () => dailyJourney(POSTGRES),
 };

@@ -1,0 +1,255 @@
+/**
+ * The Postgres edition's SQL and its dispatcher (docs/scale.md, "The daily journey on Postgres").
+ *
+ * The daily journey on Postgres is two workflows. The **dispatcher** (a schedule at 08:00 and a
+ * manual trigger) counts the debtors due today and calls the **batch** workflow's production webhook
+ * once per batch, so queue mode hands every batch to any worker; it counts again until no due debtor
+ * is left unplanned for the day and no lease is live. A batch execution claims its debtors
+ * (`FOR UPDATE SKIP LOCKED`, a lease that expires), runs the daily journey over them
+ * (01-daily-collection-journey.ts with the POSTGRES store) and settles each debtor in one statement.
+ *
+ * Every query is a constant; values from items are query parameters of n8n's Postgres node (an
+ * expression that gives an array: one parameter per element, objects as JSON text). pg-promise,
+ * which the node uses, reads `$1:name` as a formatting filter, so casts are written CAST(x AS type).
+ */
+import { Canvas, assign, isTrue, type Json } from './canvas';
+
+/** n8n's Postgres node in the version n8n 2.41.1 gives a new node. */
+export const POSTGRES_NODE_VERSION = 2.7;
+
+/** The n8n credential (type `postgres`) of the package's tables; `npm run start:scale` creates it. */
+export const POSTGRES_CREDENTIAL = { id: 'scScalePostgres1', name: 'Social Collections Postgres' };
+
+/** The batch workflow's webhook path (production URL: <n8n>/webhook/sc-daily-journey-batch). */
+export const BATCH_PATH = 'sc-daily-journey-batch';
+export const BATCH_WEBHOOK_ID = '6b1d2c4e-0f3a-4b7c-9d21-5e8f7a6c3b01';
+/**
+ * The JWT credential (n8n's `jwtAuth`, a passphrase) of the batch webhook. The dispatcher signs a
+ * token valid for an hour with it (n8n's JWT node) and the webhook verifies the token before any
+ * work: the passphrase itself never travels, so it is in no execution's data (n8n saves a webhook's
+ * request headers with the execution as they came). `npm run start:scale` creates it.
+ */
+export const BATCH_CREDENTIAL = { id: 'scBatchWebhookJwt1', name: 'Social Collections batch webhook' };
+
+/**
+ * Debtors due on day $1 and not yet planned that day: open, and either their next step date has come
+ * or their record changed since it was last planned (never planned counts as changed). The two halves
+ * have an index each (sc_debtors_open_next_step, sc_debtors_open_changed).
+ */
+const DUE = `status = 'open'
+		AND (next_step_date <= CAST($1 AS date) OR planned_version IS NULL OR version > planned_version)
+		AND planned_on IS DISTINCT FROM CAST($1 AS date)`;
+
+export const SQL = {
+	/**
+	 * Claim up to $3 due debtors for day $1 for lease owner $2, for $4 minutes; rows another batch holds
+	 * (locked or under a live lease) are passed over. Returns the records of the claimed debtors.
+	 * leased_version keeps the version the plan is made from.
+	 */
+	claimBatch: `WITH claimed AS (
+	UPDATE sc_debtors d
+	SET lease_owner = $2, leased_until = now() + make_interval(mins => CAST($4 AS integer)), leased_version = d.version
+	WHERE d.debtor_id IN (
+		SELECT debtor_id FROM sc_debtors
+		WHERE ${DUE}
+			AND (leased_until IS NULL OR leased_until < now())
+		LIMIT CAST($3 AS integer)
+		FOR UPDATE SKIP LOCKED)
+	RETURNING d.record)
+SELECT record FROM claimed`,
+
+	/** For day $1: debtors due and free to claim, and due debtors under a live lease (a batch at work). */
+	countDue: `SELECT
+	count(*) FILTER (WHERE leased_until IS NULL OR leased_until < now()) AS due,
+	count(*) FILTER (WHERE leased_until >= now()) AS leased
+FROM sc_debtors
+WHERE ${DUE}`,
+
+	/**
+	 * Settles one decision of a batch, in one statement: the contact-log row $1 (JSON: the columns of
+	 * sc_contact_log in camelCase; a second row with the same idempotency key is dropped), the contacts
+	 * it adds to the record (`contacts`, appended to the CURRENT record with jsonb concatenation, so a
+	 * concurrent change is never lost; not again when the row was dropped as a repeat), and, while lease
+	 * owner $2 still holds the debtor, the plan: planned today, from the version claimed, next step on
+	 * `nextStepDate`, lease released.
+	 */
+	writeDecision: `WITH input AS (SELECT CAST($1 AS jsonb) AS r),
+logged AS (
+	INSERT INTO sc_contact_log (logged_at, day, debtor_id, decision, stage, channel, claim_ids, status, reason, moment, template_id, idempotency_key, message_id)
+	SELECT coalesce(CAST(nullif(r ->> 'loggedAt', '') AS timestamptz), now()), CAST(r ->> 'day' AS date), coalesce(r ->> 'debtorId', ''),
+		nullif(r ->> 'decision', ''), nullif(r ->> 'stage', ''), nullif(r ->> 'channel', ''), coalesce(string_to_array(nullif(r ->> 'claimIds', ''), ','), '{}'),
+		nullif(r ->> 'status', ''), nullif(r ->> 'reason', ''), CAST(nullif(r ->> 'moment', '') AS timestamptz),
+		nullif(r ->> 'templateId', ''), nullif(r ->> 'idempotencyKey', ''), nullif(r ->> 'messageId', '')
+	FROM input
+	ON CONFLICT (idempotency_key) DO NOTHING
+	RETURNING id)
+UPDATE sc_debtors d SET
+	record = CASE WHEN EXISTS (SELECT FROM logged) AND jsonb_typeof(CAST(nullif(i.r ->> 'contacts', '') AS jsonb)) = 'array'
+		THEN jsonb_set(d.record, '{contacts}', coalesce(d.record -> 'contacts', '[]') || CAST(i.r ->> 'contacts' AS jsonb))
+		ELSE d.record END,
+	planned_on = CASE WHEN d.lease_owner = $2 THEN CAST(i.r ->> 'day' AS date) ELSE d.planned_on END,
+	planned_version = CASE WHEN d.lease_owner = $2 THEN d.leased_version ELSE d.planned_version END,
+	next_step_date = CASE WHEN d.lease_owner = $2 THEN CAST(nullif(i.r ->> 'nextStepDate', '') AS date) ELSE d.next_step_date END,
+	leased_until = CASE WHEN d.lease_owner = $2 THEN NULL ELSE d.leased_until END,
+	lease_owner = CASE WHEN d.lease_owner = $2 THEN NULL ELSE d.lease_owner END
+FROM input i
+WHERE d.debtor_id = i.r ->> 'debtorId'
+RETURNING d.debtor_id`,
+
+	/** Appends the task row $1 (JSON: the columns of sc_tasks in camelCase). */
+	appendTask: `INSERT INTO sc_tasks (opened_at, day, debtor_id, stage, claim_ids, why, done)
+SELECT coalesce(CAST(nullif(r ->> 'openedAt', '') AS timestamptz), now()), CAST(r ->> 'day' AS date), coalesce(r ->> 'debtorId', ''), nullif(r ->> 'stage', ''),
+	coalesce(string_to_array(nullif(r ->> 'claimIds', ''), ','), '{}'), coalesce(r ->> 'why', ''), coalesce(r ->> 'done', '') = 'true'
+FROM (SELECT CAST($1 AS jsonb) AS r) input
+RETURNING id`,
+
+	/**
+	 * Claims the send with contact key $1 (debtor $2, day $3) for lease owner $4 before it is sent. One
+	 * row per item: `claim` is `claimed` (this run sends it), or the state an earlier claim left:
+	 * `sent` (with the channel and its key) or `sending`/`unconfirmed` (outcome unknown).
+	 */
+	claimSend: `WITH claimed AS (
+	INSERT INTO sc_sends (idempotency_key, debtor_id, day, claimed_by) VALUES ($1, $2, CAST($3 AS date), $4)
+	ON CONFLICT (idempotency_key) DO NOTHING
+	RETURNING idempotency_key)
+SELECT CAST($1 AS text) AS key,
+	CASE WHEN EXISTS (SELECT FROM claimed) THEN 'claimed' ELSE coalesce(s.status, 'sending') END AS claim,
+	s.channel, s.channel_key
+FROM (SELECT 1) one LEFT JOIN sc_sends s ON s.idempotency_key = $1 AND NOT EXISTS (SELECT FROM claimed)`,
+
+	/**
+	 * Settles the claim of contact key $1 after the Channel Sender: $2 `sent` (channel $3, its key $4,
+	 * message id $5) or `unconfirmed` keep it; `release` (certainly not sent) gives it up, so a later
+	 * run may send the contact.
+	 */
+	settleSend: `WITH released AS (
+	DELETE FROM sc_sends WHERE idempotency_key = $1 AND $2 = 'release' AND status = 'sending' RETURNING idempotency_key)
+UPDATE sc_sends SET status = $2, at = now(), channel = nullif($3, ''), channel_key = nullif($4, ''), message_id = nullif($5, '')
+WHERE idempotency_key = $1 AND $2 IN ('sent', 'unconfirmed')
+RETURNING idempotency_key`,
+} as const;
+
+/** Parameters of n8n's Postgres node: `query` once per item, its $1, $2, ... from the array expression `parameters`. */
+export function postgresQuery(query: string, parameters: string): Json {
+	// Single: the queries of all items go to the server as one, in one transaction.
+	return { operation: 'executeQuery', query, options: { queryReplacement: parameters, queryBatching: 'single' } };
+}
+
+/** Postgres node (n8n's, `postgres` credential) running `query` once per item. */
+export function postgresNode(c: Canvas, name: string, position: [number, number], query: string, parameters: string, extra: Json = {}): string {
+	return c.add(name, 'n8n-nodes-base.postgres', POSTGRES_NODE_VERSION, position, postgresQuery(query, parameters), { credentials: { postgres: POSTGRES_CREDENTIAL }, ...extra });
+}
+
+/**
+ * Debtors per batch execution. One batch is one execution: n8n keeps every node's items of it in
+ * memory and saves them with the execution, so the size bounds a worker's memory per job whatever the
+ * portfolio; 100 records of a few kB through about 25 nodes stay well under 100 MB, and a day of 5,000
+ * due debtors still makes 50 batches for the workers to share. The bench (npm run bench:scale) measures it.
+ */
+export const DEFAULT_BATCH_SIZE = 100;
+/** Minutes a batch holds its debtors; a batch whose worker died is taken up again after this. */
+export const DEFAULT_LEASE_MINUTES = 15;
+/** Batches started at once per round (the HTTP calls run side by side): about the workers' job slots. */
+export const DEFAULT_BATCHES_PER_ROUND = 20;
+/** Rounds (start batches, or wait for leases, then count again) before the dispatcher gives up. */
+export const MAX_ROUNDS = 200;
+
+/** The dispatcher workflow of the daily journey on Postgres. */
+export function dailyDispatcher(): Json {
+	const c = new Canvas('1d000001');
+	c.note(
+		'Note: about',
+		[-60, -420],
+		760,
+		380,
+		[
+			'## Daily collection journey (Postgres): dispatcher',
+			'Every working day at 08:00 (Europe/Amsterdam) this workflow counts the debtors due today in `sc_debtors` (next step date reached, or record changed since it was last planned, and not planned today yet) and starts the **batch workflow** once per batch through its webhook, so queue mode runs the batches on any worker.',
+			'It counts again after each round, until no due debtor is left unplanned for the day and no batch holds a lease. A batch whose worker died is taken up again when its lease ends.',
+			'',
+			'**Before the first run:** apply the schema (`sql/`, or run *Social Collections (Postgres): set up the schema*), fill in the credentials *Social Collections Postgres* and *Social Collections batch webhook* (a JWT passphrase, the same credential as the batch workflow\'s webhook), publish the batch workflow, and set *Batch webhook URL* below to its production URL.',
+		].join('\n'),
+		4,
+	);
+	const schedule = c.add('Every working day at 08:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 160], { rule: { interval: [{ field: 'cronExpression', expression: '0 8 * * 1-5' }] } });
+	const manual = c.add('Run now (manual)', 'n8n-nodes-base.manualTrigger', 1, [0, 320]);
+	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], assign([
+		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
+		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
+		['batchWebhookUrl', `http://127.0.0.1:5678/webhook/${BATCH_PATH}`],
+		['batchSize', String(DEFAULT_BATCH_SIZE), 'number'],
+		['leaseMinutes', String(DEFAULT_LEASE_MINUTES), 'number'],
+		['batchesPerRound', String(DEFAULT_BATCHES_PER_ROUND), 'number'],
+	]));
+	const count = postgresNode(c, 'Count due debtors', [440, 240], SQL.countDue, "={{ [$('Settings').first().json.referenceDate] }}");
+	const round = c.add('This round', 'n8n-nodes-base.code', 2, [640, 240], {
+		mode: 'runOnceForAllItems',
+		jsCode: [
+			"const settings = $('Settings').first().json;",
+			'const { due, leased } = $input.first().json;',
+			'// Each round counts again; a day that keeps going round means batches keep failing: stop and say so.',
+			`if ($runIndex >= ${MAX_ROUNDS} && (Number(due) > 0 || Number(leased) > 0)) throw new Error('the day is not done after ${MAX_ROUNDS} rounds: ' + due + ' due debtors left, ' + leased + ' under a lease; see the batch workflow\\'s failed executions');`,
+			'const size = Math.max(1, Number(settings.batchSize) || 100);',
+			'const batches = Math.min(Math.ceil(Number(due) / size), Math.max(1, Number(settings.batchesPerRound) || 1));',
+			'return [{ json: { round: $runIndex + 1, due: Number(due), leased: Number(leased), batches } }];',
+		].join('\n'),
+	});
+	const left = c.add('Work left?', 'n8n-nodes-base.if', 2.2, [840, 240], isTrue('={{ $json.due > 0 || $json.leased > 0 }}'));
+	const free = c.add('Due debtors to claim?', 'n8n-nodes-base.if', 2.2, [1040, 160], isTrue('={{ $json.batches > 0 }}'));
+	// A token for this round's calls, valid for an hour: the webhook checks it, the passphrase stays home.
+	const token = c.add('Batch token', 'n8n-nodes-base.jwt', 1, [1240, 80], {
+		operation: 'sign',
+		useJson: true,
+		claimsJson: `={{ JSON.stringify({ sub: '${BATCH_PATH}', exp: $now.toUnixInteger() + 3600 }) }}`,
+		options: {},
+	}, { credentials: { jwtAuth: BATCH_CREDENTIAL } });
+	const batches = c.add('One item per batch', 'n8n-nodes-base.code', 2, [1440, 80], {
+		mode: 'runOnceForAllItems',
+		jsCode: [
+			"const settings = $('Settings').first().json;",
+			"const round = $('This round').last().json;",
+			'const token = $input.first().json.token;',
+			'return Array.from({ length: round.batches }, (_, index) => ({',
+			'  json: { batch: index + 1, token, day: settings.referenceDate, now: settings.now, size: settings.batchSize, leaseMinutes: settings.leaseMinutes },',
+			'}));',
+		].join('\n'),
+	});
+	const call = c.add('Run a batch (webhook)', 'n8n-nodes-base.httpRequest', 4.2, [1640, 80], {
+		method: 'POST',
+		url: "={{ $('Settings').first().json.batchWebhookUrl }}",
+		sendHeaders: true,
+		headerParameters: { parameters: [{ name: 'Authorization', value: "={{ 'Bearer ' + $json.token }}" }] },
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify({ day: $json.day, now: $json.now, size: $json.size, leaseMinutes: $json.leaseMinutes }) }}',
+		// A batch answers when it is done; one that failed (its worker died) is counted again next round.
+		options: { timeout: 1_800_000, response: { response: { neverError: true } } },
+	}, { onError: 'continueRegularOutput' });
+	const done = c.add('Round done', 'n8n-nodes-base.code', 2, [1840, 80], {
+		mode: 'runOnceForAllItems',
+		jsCode: [
+			'// Every batch of the round answered (or failed): one item to count again.',
+			"return [{ json: { batches: $input.all().length, failed: $input.all().filter((item) => item.json.error || (item.json.statusCode ?? 200) >= 400).length } }];",
+		].join('\n'),
+	});
+	const wait = c.add('Wait for running batches', 'n8n-nodes-base.wait', 1.1, [1240, 300], { amount: 20, unit: 'seconds' });
+	const finished = c.add('Day done', 'n8n-nodes-base.set', 3.4, [1040, 400], assign([
+		['day', "={{ $('Settings').first().json.referenceDate }}"],
+		['rounds', '={{ $json.round }}', 'number'],
+	]));
+	c.link(schedule, settings);
+	c.link(manual, settings);
+	c.link(settings, count);
+	c.link(count, round);
+	c.link(round, left);
+	c.link(left, free, 0);
+	c.link(left, finished, 1);
+	c.link(free, token, 0);
+	c.link(token, batches);
+	c.link(free, wait, 1);
+	c.link(batches, call);
+	c.link(call, done);
+	c.link(done, count);
+	c.link(wait, count);
+	return c.workflow('scPgDailyDispatch1', 'Social Collections (Postgres): daily collection journey');
+}

@@ -1,0 +1,205 @@
+/**
+ * Where a workflow keeps its state: n8n Data Tables (the embedded edition, workflows/*.json) or the
+ * package's PostgreSQL schema (the Postgres edition, workflows/postgres/*.json, sql/). A workflow is
+ * described once (e.g. 01-daily-collection-journey.ts) and takes a store; the store supplies what
+ * differs: how the day's debtors are loaded, how rows are appended to the contact log and the task
+ * list, how a record is changed, and how a send is claimed before it is sent.
+ *
+ * The Postgres pieces write with n8n's own Postgres node and its `postgres` credential. Every value
+ * from an item travels as a query parameter ($1, $2, ...; a row as one JSON parameter), never as
+ * text in the SQL: the queries below are constants.
+ */
+import { Canvas, appendRows, openDebtors, type Json } from './canvas';
+import { recordChange, type RecordChangeOptions } from './recordChange';
+import { BATCH_CREDENTIAL, BATCH_PATH, BATCH_WEBHOOK_ID, postgresNode as postgres, SQL } from './postgres';
+
+export { POSTGRES_CREDENTIAL } from './postgres';
+
+/** A node's output: [node name, output index]. */
+export type Output = [string, number];
+
+/** Where the Channel Sender's outputs come out, after whatever the store puts around it. */
+export interface SendOutputs {
+	/** The node the items due today go into. */
+	entry: string;
+	/** Sent (or known sent by an earlier run: `delivery.alreadySent`). */
+	sent: Output[];
+	/** Not sent, including `delivery.unconfirmed` (outcome unknown). */
+	notSent: Output[];
+	/** Records a step could not use ("Invalid" outputs). */
+	invalid: Output[];
+}
+
+export interface SendPiece {
+	name: string;
+	position: [number, number];
+	/** The Channel Sender's parameters as the Data Table edition has them. */
+	parameters: Json;
+}
+
+export interface Store {
+	readonly kind: 'dataTable' | 'postgres';
+	/**
+	 * Triggers, Settings (`referenceDate`, `now`) and the day's debtors; returns the node whose items
+	 * are debtor records. Data Tables: every open debtor, on a schedule. Postgres: a batch of due
+	 * debtors claimed by a batch execution (see postgres.ts).
+	 */
+	dueDebtors(c: Canvas, hour: number): string;
+	/** A node that appends its input items as rows of `table` (sc_contact_log, sc_tasks). */
+	appendRows(c: Canvas, name: string, position: [number, number], table: 'sc_contact_log' | 'sc_tasks'): string;
+	/**
+	 * Changes debtor records (the record loop of recordChange.ts on Data Tables). Undefined when the
+	 * store writes a journey's contacts with its contact-log row instead (Postgres: one statement).
+	 */
+	changeRecord?(c: Canvas, options: RecordChangeOptions): string;
+	/** The Channel Sender, and what the store puts before and after it. */
+	send(c: Canvas, piece: SendPiece): SendOutputs;
+}
+
+/** The embedded edition: n8n Data Tables, the Channel Sender's own send ledger. */
+export const DATA_TABLES: Store = {
+	kind: 'dataTable',
+	dueDebtors: (c, hour) => openDebtors(c, hour),
+	appendRows: (c, name, position, table) => appendRows(c, name, position, table),
+	changeRecord: (c, options) => recordChange(c, options),
+	send(c, piece) {
+		const send = c.ours(piece.name, 'channelSender', piece.position, piece.parameters);
+		return { entry: send, sent: [[send, 0]], notSent: [[send, 1]], invalid: [[send, 2]] };
+	},
+};
+
+/**
+ * The Postgres edition of the daily journey's pieces. The start is the batch workflow's: a protected
+ * webhook (the dispatcher calls it once per batch), Settings from the request, and the claim of a
+ * batch of due debtors (postgres.ts).
+ */
+export const POSTGRES: Store = {
+	kind: 'postgres',
+	dueDebtors: (c) => batchStart(c),
+	appendRows(c, name, position, table) {
+		// The contact log row also settles its debtor: contacts added, next step date, planned, lease released.
+		return table === 'sc_contact_log'
+			? postgres(c, name, position, SQL.writeDecision, "={{ [JSON.stringify($json), $('Settings').first().json.owner] }}")
+			: postgres(c, name, position, SQL.appendTask, '={{ [JSON.stringify($json)] }}');
+	},
+	send(c, piece) {
+		const [x, y] = piece.position;
+		const options = { ...(piece.parameters.options as Json), ledger: 'off' };
+		// The contact key of each due contact, from the Channel Sender itself (a dry run sends nothing):
+		// the key the real send uses, derived by the same code (journey step, claims, stage, debtor).
+		const keys = c.ours('Contact keys', 'channelSender', [x, y], { ...piece.parameters, dryRun: true, options });
+		const claim = postgres(c, 'Claim the sends', [x + 200, y], SQL.claimSend, "={{ [$json.delivery.contactKey, $json.debtorId, $('Settings').first().json.referenceDate, $('Settings').first().json.owner] }}");
+		const byContact = c.add('Claim per contact', 'n8n-nodes-base.code', 2, [x + 400, y], {
+			mode: 'runOnceForAllItems',
+			jsCode: [
+				'// One claim row per contact key (the query returns exactly one per item); the dry run\'s delivery goes.',
+				'const claims = new Map($input.all().map((item) => [item.json.key, item.json]));',
+				"return $('Contact keys').all(1).map((item) => {",
+				'  const { delivery, ...debtor } = item.json;',
+				"  const claim = claims.get(delivery.contactKey) ?? { claim: 'sending' };",
+				'  return { json: Object.assign(debtor, { sendClaim: { contactKey: delivery.contactKey, claim: claim.claim, channel: claim.channel ?? null, channelKey: claim.channel_key ?? null } }) };',
+				'});',
+			].join('\n'),
+		});
+		const claimed = c.add('Claimed by this run?', 'n8n-nodes-base.if', 2.2, [x + 600, y], isClaim("$json.sendClaim.claim === 'claimed'"));
+		const send = c.ours(piece.name, 'channelSender', [x + 800, y - 80], { ...piece.parameters, options });
+		const sentBefore = c.add('Sent by an earlier run?', 'n8n-nodes-base.if', 2.2, [x + 800, y + 120], isClaim("$json.sendClaim.claim === 'sent'"));
+		// The same delivery the Channel Sender gives a contact its ledger knows as sent (alreadySent).
+		const recorded = c.add('Recorded as sent', 'n8n-nodes-base.set', 3.4, [x + 1000, y + 60], {
+			mode: 'raw',
+			jsonOutput: [
+				'={{ Object.assign({}, $json, { delivery: {',
+				"  status: 'sent', reason: 'already-sent', alreadySent: true, attempts: 0, skipped: [], tried: [],",
+				'  channel: $json.sendClaim.channel ?? $json.journey.channel, contactKey: $json.sendClaim.contactKey,',
+				'  idempotencyKey: $json.sendClaim.channelKey ?? $json.sendClaim.contactKey,',
+				'} }) }}',
+			].join('\n'),
+			options: {},
+		});
+		// Claimed by a run that stopped mid-send (or settled as unknown): held for a person, as the ledger holds it.
+		const held = c.add('Outcome unknown: held', 'n8n-nodes-base.set', 3.4, [x + 1000, y + 220], {
+			mode: 'raw',
+			jsonOutput: [
+				'={{ Object.assign({}, $json, { delivery: {',
+				"  status: 'skipped', reason: 'earlier-attempt-unconfirmed', unconfirmed: true, outcomeUnknown: true, attempts: 0, skipped: [], tried: [],",
+				'  channel: $json.sendClaim.channel ?? $json.journey.channel, contactKey: $json.sendClaim.contactKey,',
+				'  idempotencyKey: $json.sendClaim.channelKey ?? $json.sendClaim.contactKey,',
+				"  errorMessage: 'an earlier run claimed this contact and did not confirm it was sent; check the provider for key ' + ($json.sendClaim.channelKey ?? $json.sendClaim.contactKey) + ' before sending it again',",
+				'} }) }}',
+			].join('\n'),
+			options: {},
+		});
+		const settle = postgres(
+			c,
+			'Settle the sends',
+			[x + 1000, y - 240],
+			SQL.settleSend,
+			[
+				'={{ [',
+				'  $json.delivery.contactKey ?? "",',
+				"  $json.delivery.status === 'sent' || $json.delivery.status === 'queued' ? 'sent' : $json.delivery.unconfirmed || $json.delivery.outcomeUnknown ? 'unconfirmed' : 'release',",
+				'  $json.delivery.channel ?? "", $json.delivery.idempotencyKey ?? "", $json.delivery.providerMessageId ?? "",',
+				'] }}',
+			].join('\n'),
+		);
+		c.link(keys, claim, 1);
+		c.link(claim, byContact);
+		c.link(byContact, claimed);
+		c.link(claimed, send, 0);
+		c.link(claimed, sentBefore, 1);
+		c.link(sentBefore, recorded, 0);
+		c.link(sentBefore, held, 1);
+		c.link(send, settle, 0);
+		c.link(send, settle, 1);
+		return { entry: keys, sent: [[send, 0], [recorded, 0]], notSent: [[send, 1], [held, 0]], invalid: [[keys, 2], [send, 2]] };
+	},
+};
+
+/** If node (v2.2) testing one boolean JavaScript expression. */
+function isClaim(expression: string): Json {
+	return {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+			conditions: [{ id: `claim-${expression.length}-${expression.charCodeAt(expression.length - 2)}`, leftValue: `={{ ${expression} }}`, rightValue: '', operator: { type: 'boolean', operation: 'true', singleValue: true } }],
+			combinator: 'and',
+		},
+		looseTypeValidation: true,
+		options: {},
+	};
+}
+
+/** Webhook of the batch workflow, its Settings and the claim of a batch; returns the node of debtor records. */
+function batchStart(c: Canvas): string {
+	const hook = c.add('Batch of due debtors', 'n8n-nodes-base.webhook', 2, [0, 240], {
+		httpMethod: 'POST',
+		path: BATCH_PATH,
+		// A token the dispatcher signed with the JWT credential, checked before any work.
+		authentication: 'jwtAuth',
+		// Answer when the batch is done: the dispatcher counts again after its batches answered.
+		responseMode: 'lastNode',
+		responseData: 'noData',
+		options: {},
+	}, { webhookId: BATCH_WEBHOOK_ID, credentials: { jwtAuth: BATCH_CREDENTIAL } });
+	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], {
+		mode: 'manual',
+		assignments: {
+			assignments: [
+				['referenceDate', "={{ /^\\d{4}-\\d{2}-\\d{2}$/.test($json.body?.day ?? '') ? $json.body.day : $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
+				['now', "={{ $json.body?.now || $now.setZone('Europe/Amsterdam').toISO() }}"],
+				['nextDay', "={{ DateTime.fromISO(/^\\d{4}-\\d{2}-\\d{2}$/.test($json.body?.day ?? '') ? $json.body.day : $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd')).plus({ days: 1 }).toFormat('yyyy-MM-dd') }}"],
+				// Who holds the batch's leases: this execution.
+				['owner', "={{ 'batch-' + $execution.id }}"],
+				['batchSize', '={{ Math.min(Math.max(parseInt($json.body?.size, 10) || 100, 1), 1000) }}'],
+				['leaseMinutes', '={{ Math.min(Math.max(parseInt($json.body?.leaseMinutes, 10) || 15, 1), 240) }}'],
+			].map(([name, value], index) => ({ id: `batch-setting-${index + 1}`, name, value, type: 'string' })),
+		},
+		includeOtherFields: false,
+		options: {},
+	});
+	const claim = postgres(c, 'Claim a batch of due debtors', [420, 240], SQL.claimBatch, "={{ [$json.referenceDate, $json.owner, $json.batchSize, $json.leaseMinutes] }}");
+	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [620, 240], { mode: 'raw', jsonOutput: '={{ $json.record }}', options: {} });
+	c.link(hook, settings);
+	c.link(settings, claim);
+	c.link(claim, fromRow);
+	return fromRow;
+}
