@@ -384,7 +384,7 @@ return [{ json: { pass: page.pass, table: page.table, last: page.last, full: pag
 	c.link(shape, route);
 	steps.forEach((step, index) => {
 		const [pass, name] = step.split(':') as ['copy' | 'verify', MovedTable];
-		const node = postgres(`${pass === 'copy' ? 'Copy' : 'Check'} ${name}`, [850, 440 + index * 100], pass === 'copy' ? copySql(name) : verifySql(name), '={{ [$json.page] }}');
+		const node = postgres(`${pass === 'copy' ? 'Copy' : 'Check'} ${name}`, [850, 440 + index * 100], pass === 'copy' ? copySql(name) : verifySql(name), '={{ [JSON.stringify($json.page)] }}');
 		c.link(route, node, index);
 		c.link(node, outcome);
 	});

@@ -23,7 +23,7 @@ test('every Postgres statement is fixed text; data reaches it only as the page p
 		expect([node.name, /\{\{|^=/.test(node.parameters.query)]).toEqual([node.name, false]);
 		const replacement = node.parameters.options.queryReplacement;
 		if (replacement !== undefined) {
-			expect(replacement).toBe('={{ [$json.page] }}');
+			expect(replacement).toBe('={{ [JSON.stringify($json.page)] }}');
 			expect(node.parameters.query).toContain('jsonb_to_recordset($1::jsonb)');
 			expect(node.parameters.query).not.toMatch(/\$2/);
 		}
