@@ -13,6 +13,7 @@ import { paymentArrangement } from './05-payment-arrangement';
 import { deliveryStatus } from './06-delivery-status';
 import { reversalHandling } from './07-reversal-handling';
 import { demo } from './08-demo';
+import { moveToPostgres } from './09-move-to-postgres';
 import { dailyDispatcher } from './postgres';
 import { POSTGRES } from './store';
 
@@ -26,6 +27,7 @@ export const WORKFLOWS: Record<string, () => Json> = {
 	'06-delivery-status.json': deliveryStatus,
 	'07-reversal-handling.json': reversalHandling,
 	'08-demo.json': demo,
+	'09-move-to-postgres.json': moveToPostgres,
 };
 
 /**
