@@ -18,10 +18,10 @@
  *
  * Where a kind is refused follows from what each node reads: the Debtor Segmenter checks the whole
  * record (the journey loads with *Check*: *The Whole Record*, so nothing is sent for a record that
- * could not be saved), the Tone Template what only it reads (`messageData` on the item). The Journey
- * Planner, the Payday Scheduler and the Channel Sender read fields of the record only, which the
- * Segmenter has checked whole before them: no stored record reaches their Invalid outputs in this
- * workflow (the test checks that too: those outputs stay empty).
+ * could not be saved), the Journey Planner and the Tone Template what only they read besides the
+ * record (`arrangement`, `messageData` on the item). The Payday Scheduler and the Channel Sender read
+ * fields the Segmenter has checked before them: no stored record reaches their Invalid outputs in
+ * this workflow (the test checks that too: those outputs stay empty).
  *
  * Runtime: each day's run takes about 2 minutes on a busy 2-core machine; the file about 5 to 8.
  */
@@ -118,7 +118,7 @@ const KINDS: Kind[] = [
 			r.flags = { ...(r.flags ?? {}), arrangementActive: true };
 			r.arrangement = { instalments: [{ number: 1, amountCents: 5000, dueDate: '2026-02-30' }] };
 		}),
-		node: SEGMENTER,
+		node: PLANNER,
 		field: 'arrangement.instalments[0].dueDate',
 		stepToday: true,
 	},
