@@ -226,22 +226,22 @@ export async function measureDailyRuns(stack: ScaleStack, options: DailyRunOptio
 	if (!firstWorker || !secondWorker) throw new Error('the daily run is measured with 1 and with 2 workers: prepare the stack with 2');
 	if (options.noOp !== false) {
 		await install(real.map(noOpWorkflow));
-		await stack.startN8n();
+		await stack.startN8n(900_000);
 		rest = await N8nRest.signIn(stack.main);
 		await run('no-op baseline');
 		await options.reset();
 		await stack.main.stop();
 		await install(real);
-		await stack.main.start(300_000);
+		await stack.main.start(900_000);
 	} else {
 		await install(real);
-		await stack.startN8n();
+		await stack.startN8n(900_000);
 	}
 	rest = await N8nRest.signIn(stack.main);
 	await secondWorker.stop();
 	await run('journey');
 	await options.reset();
-	await secondWorker.startWorker(options.concurrency, 300_000);
+	await secondWorker.startWorker(options.concurrency, 900_000);
 	await run('journey');
 	if (options.fullReplan !== false) {
 		await options.reset();
