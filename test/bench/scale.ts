@@ -1,12 +1,14 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- benchmarks run in plain Node, not inside n8n */
 /**
  * The scale benchmark (issue 17): the queue-mode stack of `npm run start:scale` in a folder of its
- * own under the temp folder, a generated portfolio seeded into its `sc_debtors` with COPY, and,
- * given the workflows of a Postgres edition, the daily run measured (scaleDailyRun.ts).
+ * own under the temp folder, a generated portfolio seeded into its `sc_debtors` with COPY, and the
+ * daily run of a Postgres edition measured (scaleDailyRun.ts): by default the shipped one
+ * (workflows/postgres: the dispatcher as entry, its batch webhook's URL set, the documented full
+ * re-plan switch FULL_REPLAN_SQL), or the workflows of another folder.
  *
  *   npm run bench:scale -- <debtors> [--due-share 0.05] [--seed 2026] [--day 2026-07-01]
- *       [--workflows <folder> [--entry <id or name>] [--set name=value ...] [--replan-sql <sql>]
- *        [--no-noop] [--no-replan]] [--concurrency 5] [--keep]
+ *       [--workflows <folder>] [--entry <id or name>] [--set name=value ...] [--replan-sql <sql>]
+ *       [--no-noop] [--no-replan] [--seed-only] [--concurrency 5] [--keep]
  *
  * Prints: debtors, the share due on the benchmark day, the seeding time, PostgreSQL's database size
  * (and per table), the load average; with --workflows also each run (1 and 2 workers, the No
@@ -17,14 +19,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { freePort } from '../../scripts/n8nInstance';
-import { N8N_VERSION, packPackage } from '../../scripts/runtime';
+import { N8N_VERSION, packPackage, REPO_ROOT } from '../../scripts/runtime';
 import { ScaleStack } from '../../scripts/scale/stack';
-import { formatRun, measureDailyRuns, replacedNodes, seededReset, workflowsFrom, type RunFigures } from './scaleDailyRun';
+import { formatRun, measureDailyRuns, POSTGRES_EDITION, replacedNodes, seededReset, workflowsFrom, type RunFigures } from './scaleDailyRun';
 import { databaseSize, seedPostgres } from './scaleSeed';
 import { calibrateArrearsShare, DEFAULT_BENCH_DAY, DEFAULT_SEED } from './scaleSeedRows';
 
 const USAGE =
-	'usage: npm run bench:scale -- <debtors> [--due-share 0.05] [--seed 2026] [--day 2026-07-01] [--workflows <folder> [--entry <id or name>] [--set name=value ...] [--replan-sql <sql>] [--no-noop] [--no-replan]] [--concurrency 5] [--keep]';
+	'usage: npm run bench:scale -- <debtors> [--due-share 0.05] [--seed 2026] [--day 2026-07-01] [--workflows <folder>] [--entry <id or name>] [--set name=value ...] [--replan-sql <sql>] [--no-noop] [--no-replan] [--seed-only] [--concurrency 5] [--keep]';
 /** Disk to allow per seeded debtor: measured 2.3 KB in the table with its indexes, plus the WAL written while seeding; generous. */
 const BYTES_PER_DEBTOR = 8_000;
 
@@ -33,7 +35,9 @@ interface Args {
 	dueShare: number;
 	seed: number;
 	day: string;
-	workflows?: string;
+	workflows: string;
+	/** The daily run is measured (false: --seed-only). */
+	measure: boolean;
 	entry?: string;
 	settings: Record<string, string>;
 	replanSql?: string;
@@ -44,7 +48,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-	const args: Args = { count: 0, dueShare: 0.05, seed: DEFAULT_SEED, day: DEFAULT_BENCH_DAY, settings: {}, noOp: true, replan: true, concurrency: 5, keep: false };
+	const args: Args = { workflows: POSTGRES_EDITION.dir, measure: true, count: 0, dueShare: 0.05, seed: DEFAULT_SEED, day: DEFAULT_BENCH_DAY, settings: {}, noOp: true, replan: true, concurrency: 5, keep: false };
 	const value = (i: number) => {
 		if (argv[i + 1] === undefined) throw new Error(`${argv[i]} needs a value`);
 		return argv[i + 1];
@@ -65,6 +69,7 @@ function parseArgs(argv: string[]): Args {
 		else if (arg === '--concurrency') args.concurrency = Number(value(i++));
 		else if (arg === '--no-noop') args.noOp = false;
 		else if (arg === '--no-replan') args.replan = false;
+		else if (arg === '--seed-only') args.measure = false;
 		else if (arg === '--keep') args.keep = true;
 		else if (arg === '--help' || arg === '-h') {
 			console.log(USAGE);
@@ -127,16 +132,19 @@ Seeded ${fmt(seeded.rows)} debtors (${fmt(seeded.open)} open) in ${seeded.second
   per table: ${size.tables.map((t) => `${t.table} ${mib(t.bytes)}`).join(', ')}
   peak RSS of this seeding process ${mib(process.resourceUsage().maxRSS * 1024)}; load average ${load()}`);
 
-		if (args.workflows) {
+		if (args.measure) {
+			const edition = args.workflows === POSTGRES_EDITION.dir;
 			const workflows = workflowsFrom(args.workflows);
+			console.log(`\nDaily run of ${path.relative(REPO_ROOT, args.workflows) || args.workflows}: ${workflows.map((wf) => wf.name).join('; ')}`);
 			const runs = await measureDailyRuns(stack, {
 				workflows,
 				entry: args.entry,
 				day: args.day,
 				mainPort,
 				concurrency: args.concurrency,
-				settings: args.settings,
-				fullReplanSql: args.replanSql,
+				// The shipped edition needs its batch URL and has its documented re-plan switch; another folder says what it needs.
+				settings: edition ? { ...POSTGRES_EDITION.settings, ...args.settings } : args.settings,
+				fullReplanSql: args.replanSql ?? (edition ? POSTGRES_EDITION.fullReplanSql : undefined),
 				noOp: args.noOp,
 				fullReplan: args.replan,
 				reset: seededReset(stack, seedOptions, seeded.dueIndexes),
@@ -144,7 +152,7 @@ Seeded ${fmt(seeded.rows)} debtors (${fmt(seeded.open)} open) in ${seeded.second
 			});
 			report(runs, replacedNodes(workflows));
 		} else {
-			console.log('\nNo --workflows given: the daily run was not measured.');
+			console.log('\n--seed-only: the daily run was not measured.');
 		}
 	} finally {
 		await stack?.stop();

@@ -23,12 +23,13 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import type { WorkflowJson } from '../../scripts/n8nInstance';
-import { PACKAGE_NAME } from '../../scripts/runtime';
+import { PACKAGE_NAME, REPO_ROOT } from '../../scripts/runtime';
 import { psql } from '../../scripts/scale/postgres';
 import type { ScaleStack } from '../../scripts/scale/stack';
+import { BATCH_PATH, FULL_REPLAN_SQL } from '../../workflows/src/postgres';
 import { N8nRest } from '../e2e/harness/rest';
 import { ProcessSampler, type ProcessPeak } from './scaleProcesses';
-import { changedIndexes, queryRows, reseedDebtors } from './scaleSeed';
+import { changedIndexes, hasPlannedOn, queryRows, reseedDebtors } from './scaleSeed';
 import type { SeedRowOptions } from './scaleSeedRows';
 
 type Node = WorkflowJson['nodes'][number] & { parameters?: Record<string, any>; name: string; type: string };
@@ -75,6 +76,18 @@ export interface RunFigures {
 	loadAfter: number;
 }
 
+/**
+ * The shipped Postgres edition of the daily journey (dispatcher and batch workflow), which
+ * `npm run bench:scale` measures unless --workflows names another folder: the dispatcher (the one
+ * workflow with a Manual Trigger) is the entry, its `batchWebhookUrl` is the batch webhook on the
+ * bench's main, and the full re-plan is the documented switch.
+ */
+export const POSTGRES_EDITION = {
+	dir: path.join(REPO_ROOT, 'workflows', 'postgres'),
+	settings: { batchWebhookUrl: `{baseUrl}/webhook/${BATCH_PATH}` } as Record<string, string>,
+	fullReplanSql: FULL_REPLAN_SQL,
+};
+
 /** Every *.json workflow of a folder. */
 export function workflowsFrom(dir: string): WorkflowJson[] {
 	const files = fs.readdirSync(dir).filter((file) => file.endsWith('.json')).sort();
@@ -103,7 +116,15 @@ export function preparedWorkflow(wf: WorkflowJson, day: string, settings: Record
 	return copy;
 }
 
-/** The same workflow with every node of this package replaced by a No Operation node of the same name. */
+/**
+ * The same workflow with every node of this package replaced by a No Operation node of the same name;
+ * n8n's own nodes (Postgres, If, Set, HTTP Request, JWT) stay. In the Postgres edition this baseline
+ * still ends its day: a claimed record passes the No Operation nodes unchanged, the If nodes find no
+ * `journey` or `schedule` on it and send it down their false output to *Log: waiting for its moment*,
+ * and *Write contact log* settles it as the journey does (a `waiting` row, planned on the day, next
+ * step the next day, lease released). So the baseline does the same claims and writes per debtor,
+ * without the package's work.
+ */
 export function noOpWorkflow(wf: WorkflowJson): WorkflowJson {
 	return {
 		...wf,
@@ -119,7 +140,7 @@ export function replacedNodes(workflows: WorkflowJson[]): string[] {
 const hasWebhook = (wf: WorkflowJson) => nodesOf(wf).some((node) => node.type === 'n8n-nodes-base.webhook');
 const manualTriggerOf = (wf: WorkflowJson) => nodesOf(wf).find((node) => node.type === 'n8n-nodes-base.manualTrigger');
 
-function entryOf(workflows: WorkflowJson[], entry: string | undefined): { wf: WorkflowJson; trigger: string } {
+export function entryOf(workflows: WorkflowJson[], entry: string | undefined): { wf: WorkflowJson; trigger: string } {
 	const candidates = entry ? workflows.filter((wf) => wf.id === entry || wf.name === entry) : workflows.filter((wf) => manualTriggerOf(wf));
 	if (candidates.length !== 1) throw new Error(entry ? `no single workflow with id or name "${entry}"` : 'name the entry workflow (--entry): not exactly one workflow has a Manual Trigger');
 	const trigger = manualTriggerOf(candidates[0]);
@@ -128,9 +149,16 @@ function entryOf(workflows: WorkflowJson[], entry: string | undefined): { wf: Wo
 	return { wf: candidates[0], trigger: trigger.name };
 }
 
-/** Debtors the daily run of `day` must take: due by their next step date, or changed since planned. */
+/**
+ * Debtors the daily run of `day` must still take: open, due by their next step date or changed since
+ * planned (never planned counts as changed), and, where the store has `planned_on`, not planned that
+ * day yet (a debtor gets one decision a day: one whose record the run changed is due tomorrow).
+ */
 export function dueCount(url: string, day: string): number {
-	return Number(queryRows(url, `SELECT count(*) FROM sc_debtors WHERE status = 'open' AND (next_step_date <= '${day}' OR version > coalesce(planned_version, 0))`)[0][0]);
+	const notPlannedToday = hasPlannedOn(url) ? ` AND planned_on IS DISTINCT FROM '${day}'` : '';
+	return Number(
+		queryRows(url, `SELECT count(*) FROM sc_debtors WHERE status = 'open' AND (next_step_date <= '${day}' OR planned_version IS NULL OR version > planned_version)${notPlannedToday}`)[0][0],
+	);
 }
 
 /**

@@ -129,6 +129,15 @@ WHERE idempotency_key = $1 AND $2 IN ('sent', 'unconfirmed')
 RETURNING idempotency_key`,
 } as const;
 
+/**
+ * The full re-plan switch, run on the package's database (after a change of settings that changes
+ * plans: ladders, pauses, tones): every open debtor counts as changed since it was last planned, so
+ * the next daily run plans the whole portfolio again, in the same batches (the partial index
+ * sc_debtors_open_changed finds them). It changes no record and no version; a debtor already planned
+ * on the day the switch is thrown is planned again on the next day's run.
+ */
+export const FULL_REPLAN_SQL = "UPDATE sc_debtors SET planned_version = NULL WHERE status = 'open';";
+
 /** Parameters of n8n's Postgres node: `query` once per item, its $1, $2, ... from the array expression `parameters`. */
 export function postgresQuery(query: string, parameters: string): Json {
 	// Single: the queries of all items go to the server as one, in one transaction.
