@@ -160,7 +160,11 @@ export const DEFAULT_BATCH_SIZE = 100;
 export const DEFAULT_LEASE_MINUTES = 15;
 /** Batches started at once per round (the HTTP calls run side by side): about the workers' job slots. */
 export const DEFAULT_BATCHES_PER_ROUND = 20;
-/** Rounds (start batches, or wait for leases, then count again) before the dispatcher gives up. */
+/**
+ * Rounds (start batches, or wait for leases, then count again) beyond those the day's first count
+ * needs (due / (batch size x batches per round)) before the dispatcher gives up: a fixed limit would
+ * stop a full re-plan of a large portfolio (400,000 open debtors at the defaults) that is making progress.
+ */
 export const MAX_ROUNDS = 200;
 
 /** The dispatcher workflow of the daily journey on Postgres. */
@@ -196,10 +200,12 @@ export function dailyDispatcher(): Json {
 		jsCode: [
 			"const settings = $('Settings').first().json;",
 			'const { due, leased } = $input.first().json;',
-			'// Each round counts again; a day that keeps going round means batches keep failing: stop and say so.',
-			`if ($runIndex >= ${MAX_ROUNDS} && (Number(due) > 0 || Number(leased) > 0)) throw new Error('the day is not done after ${MAX_ROUNDS} rounds: ' + due + ' due debtors left, ' + leased + ' under a lease; see the batch workflow\\'s failed executions');`,
 			'const size = Math.max(1, Number(settings.batchSize) || 100);',
-			'const batches = Math.min(Math.ceil(Number(due) / size), Math.max(1, Number(settings.batchesPerRound) || 1));',
+			'const perRound = Math.max(1, Number(settings.batchesPerRound) || 1);',
+			"// Each round counts again; a day that keeps going round beyond what its first count needs means batches keep failing: stop and say so.",
+			"const needed = Math.ceil(Number($('Count due debtors').first(0, 0).json.due) / (size * perRound));",
+			`if ($runIndex >= needed + ${MAX_ROUNDS} && (Number(due) > 0 || Number(leased) > 0)) throw new Error('the day is not done after ' + $runIndex + ' rounds: ' + due + ' due debtors left, ' + leased + ' under a lease; see the batch workflow\\'s failed executions');`,
+			'const batches = Math.min(Math.ceil(Number(due) / size), perRound);',
 			'return [{ json: { round: $runIndex + 1, due: Number(due), leased: Number(leased), batches } }];',
 		].join('\n'),
 	});
