@@ -21,7 +21,7 @@ import * as path from 'node:path';
 import { freePort } from '../../scripts/n8nInstance';
 import { N8N_VERSION, packPackage, REPO_ROOT } from '../../scripts/runtime';
 import { ScaleStack } from '../../scripts/scale/stack';
-import { formatRun, measureDailyRuns, POSTGRES_EDITION, replacedNodes, seededReset, workflowsFrom, type RunFigures } from './scaleDailyRun';
+import { claimPlan, formatRun, measureDailyRuns, POSTGRES_EDITION, replacedNodes, seededReset, workflowsFrom, type RunFigures } from './scaleDailyRun';
 import { databaseSize, seedPostgres } from './scaleSeed';
 import { calibrateArrearsShare, DEFAULT_BENCH_DAY, DEFAULT_SEED } from './scaleSeedRows';
 
@@ -135,6 +135,7 @@ Seeded ${fmt(seeded.rows)} debtors (${fmt(seeded.open)} open) in ${seeded.second
 		if (args.measure) {
 			const edition = args.workflows === POSTGRES_EDITION.dir;
 			const workflows = workflowsFrom(args.workflows);
+			if (edition) console.log(`\nThe batch claim on ${args.day} (EXPLAIN ANALYZE, rolled back):\n${claimPlan(stack.appDatabaseUrl, args.day).replace(/^/gm, '  ')}`);
 			console.log(`\nDaily run of ${path.relative(REPO_ROOT, args.workflows) || args.workflows}: ${workflows.map((wf) => wf.name).join('; ')}`);
 			const runs = await measureDailyRuns(stack, {
 				workflows,

@@ -26,7 +26,7 @@ import type { WorkflowJson } from '../../scripts/n8nInstance';
 import { PACKAGE_NAME, REPO_ROOT } from '../../scripts/runtime';
 import { psql } from '../../scripts/scale/postgres';
 import type { ScaleStack } from '../../scripts/scale/stack';
-import { BATCH_PATH, FULL_REPLAN_SQL } from '../../workflows/src/postgres';
+import { BATCH_PATH, DEFAULT_BATCH_SIZE, DEFAULT_LEASE_MINUTES, FULL_REPLAN_SQL, SQL } from '../../workflows/src/postgres';
 import { N8nRest } from '../e2e/harness/rest';
 import { ProcessSampler, type ProcessPeak } from './scaleProcesses';
 import { changedIndexes, hasPlannedOn, queryRows, reseedDebtors } from './scaleSeed';
@@ -87,6 +87,17 @@ export const POSTGRES_EDITION = {
 	settings: { batchWebhookUrl: `{baseUrl}/webhook/${BATCH_PATH}` } as Record<string, string>,
 	fullReplanSql: FULL_REPLAN_SQL,
 };
+
+/**
+ * The plan PostgreSQL chooses for the edition's batch claim on `day` (EXPLAIN ANALYZE with buffers,
+ * in a transaction rolled back: nothing stays claimed), with the values the batch passes as literals,
+ * as n8n's Postgres node (pg-promise) sends them.
+ */
+export function claimPlan(url: string, day: string, batchSize = DEFAULT_BATCH_SIZE): string {
+	const values = [`'${day}'`, "'bench-explain'", String(batchSize), String(DEFAULT_LEASE_MINUTES)];
+	const query = SQL.claimBatch.replace(/\$([1-4])\b/g, (_, n: string) => values[Number(n) - 1]);
+	return psql(url, `BEGIN;\nEXPLAIN (ANALYZE, BUFFERS) ${query};\nROLLBACK;`).trim();
+}
 
 /** Every *.json workflow of a folder. */
 export function workflowsFrom(dir: string): WorkflowJson[] {
