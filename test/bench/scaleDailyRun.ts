@@ -17,6 +17,7 @@
  * window is off (a simulated day). Workflows with a Webhook node are published before main starts,
  * so their production webhooks are registered and their executions go to the workers.
  */
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -143,6 +144,38 @@ export function noOpWorkflow(wf: WorkflowJson): WorkflowJson {
 	};
 }
 
+/**
+ * The No Operation baseline as workflows of their own, installed next to the real ones: each
+ * workflow's noOpWorkflow under another id (`...NoOp`) and name, each webhook under another path
+ * (`<path>-noop`, a new webhook id), and every setting that named a webhook's URL pointing at the new
+ * path. Why not the same workflows imported again after the baseline: n8n 2.41.1 in queue mode went
+ * on running the first imported version of a published webhook workflow after a re-import, publish
+ * and restart of main (the execution records named the No Operation version), so the journey would
+ * have been measured without the package's nodes.
+ */
+export function baselineWorkflows(workflows: WorkflowJson[]): WorkflowJson[] {
+	const paths = new Map<string, string>();
+	for (const wf of workflows) for (const node of nodesOf(wf)) if (node.type === 'n8n-nodes-base.webhook' && node.parameters?.path) paths.set(node.parameters.path, `${node.parameters.path}-noop`);
+	const repath = (value: unknown) => (typeof value === 'string' ? [...paths].reduce((text, [from, to]) => text.replaceAll(`/webhook/${from}`, `/webhook/${to}`), value) : value);
+	return workflows.map((wf) => {
+		const copy = JSON.parse(JSON.stringify(noOpWorkflow(wf))) as WorkflowJson;
+		if (!wf.id) throw new Error(`workflow "${wf.name}" has no id`);
+		copy.id = baselineId(wf.id);
+		copy.name = `${wf.name} (No Operation baseline)`;
+		for (const node of nodesOf(copy)) {
+			if (node.type === 'n8n-nodes-base.webhook' && node.parameters?.path) {
+				node.parameters.path = paths.get(node.parameters.path);
+				(node as { webhookId?: string }).webhookId = randomUUID();
+			}
+			if (node.name === 'Settings' && node.type === 'n8n-nodes-base.set') for (const assignment of node.parameters?.assignments?.assignments ?? []) assignment.value = repath(assignment.value);
+		}
+		return copy;
+	});
+}
+
+/** The baseline's id of a workflow id: as long (n8n's own ids are 16 characters), ending in NoOp. */
+export const baselineId = (id: string) => `${id.slice(0, Math.max(0, id.length - 4))}NoOp`;
+
 /** Names of the nodes the baseline replaces. */
 export function replacedNodes(workflows: WorkflowJson[]): string[] {
 	return workflows.flatMap((wf) => nodesOf(wf).filter((node) => node.type.startsWith(`${PACKAGE_NAME}.`)).map((node) => `${wf.name}: ${node.name}`));
@@ -207,18 +240,26 @@ export async function measureDailyRuns(stack: ScaleStack, options: DailyRunOptio
 	const say = options.progress ?? (() => {});
 	const baseUrl = `http://127.0.0.1:${options.mainPort}`;
 	const real = options.workflows.map((wf) => preparedWorkflow(wf, options.day, options.settings ?? {}, baseUrl));
-	const { wf: entry, trigger } = entryOf(real, options.entry);
+	const journeyEntry = entryOf(real, options.entry);
+	const baseline = options.noOp !== false ? baselineWorkflows(real) : [];
+	// Entry workflows are started by hand, not published (their schedule triggers would run on their own).
+	const entries = new Set([journeyEntry.wf.id, baselineId(journeyEntry.wf.id!)]);
 	const url = stack.appDatabaseUrl;
 	const timeoutMs = options.timeoutMs ?? 2 * 3600_000;
 	const results: RunFigures[] = [];
-	let rest: N8nRest | undefined;
 
 	const install = async (workflows: WorkflowJson[]) => {
 		await stack.main.importWorkflows(workflows);
-		for (const wf of workflows) if (hasWebhook(wf) && wf.id !== entry.id) await stack.main.publishWorkflow(wf.id!);
+		for (const wf of workflows) if (hasWebhook(wf) && !entries.has(wf.id)) await stack.main.publishWorkflow(wf.id!);
 	};
+	// Both sets at once, before main starts: it registers the webhooks of published workflows when it starts.
+	await install([...baseline, ...real]);
+	await stack.startN8n(900_000);
+	const rest = await N8nRest.signIn(stack.main);
 
 	const run = async (variant: RunFigures['variant']): Promise<RunFigures> => {
+		const entry = variant === 'no-op baseline' ? { ...journeyEntry.wf, id: baselineId(journeyEntry.wf.id!) } : journeyEntry.wf;
+		const trigger = journeyEntry.trigger;
 		const running = [stack.main, ...stack.workers].filter((instance) => instance.pid !== undefined);
 		const workers = stack.workers.map((worker, i) => ({ name: `worker-${i + 1}`, worker })).filter(({ worker }) => worker.pid !== undefined);
 		const dueBefore = dueCount(url, options.day);
@@ -229,7 +270,7 @@ export async function measureDailyRuns(stack: ScaleStack, options: DailyRunOptio
 		say(`${variant}, ${workers.length} worker(s): ${dueBefore} debtors due`);
 		sampler.start();
 		const started = performance.now();
-		const { executionId } = await rest!.call<{ executionId: string }>('post', `/workflows/${entry.id}/run`, { triggerToStartFrom: { name: trigger } });
+		const { executionId } = await rest.call<{ executionId: string }>('post', `/workflows/${entry.id}/run`, { triggerToStartFrom: { name: trigger } });
 		const progress = setInterval(() => say(`  ... ${variant}: ${((performance.now() - started) / 1000).toFixed(0)} s, ${dueCount(url, options.day)} still due, n8n RSS ${Math.round(sampler.currentMb())} MB`), 30_000);
 		let status = '';
 		try {
@@ -250,11 +291,17 @@ export async function measureDailyRuns(stack: ScaleStack, options: DailyRunOptio
 		const seconds = (performance.now() - started) / 1000;
 		const memory = sampler.stop();
 		if (status !== 'success') {
-			const execution = await rest!.call<any>('get', `/executions/${executionId}`);
+			const execution = await rest.call<any>('get', `/executions/${executionId}`);
 			throw new Error(`${variant} run ${executionId} ended ${status}: ${JSON.stringify(execution).slice(0, 1500)}`);
 		}
 		const workerExecutions = Object.fromEntries(workers.map(({ name }) => [name, (logSince(stack.logFile(name), offsets.get(name)!).match(/Worker started execution \d+/g) ?? []).length]));
-		const executions = Number(queryRows(stack.n8nDatabaseUrl, `SELECT count(*) FROM execution_entity WHERE id > ${lastExecution}`)[0][0]);
+		const [executions, withPackage] = queryRows(
+			stack.n8nDatabaseUrl,
+			`SELECT count(*), count(*) FILTER (WHERE d."workflowData"::text LIKE '%"${PACKAGE_NAME}.%') FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id WHERE e.id > ${lastExecution}`,
+		)[0].map(Number);
+		// What ran is what was meant: the baseline without the package's nodes, the journey with them (when it has any).
+		const expected = variant === 'no-op baseline' ? withPackage === 0 : withPackage > 0 || replacedNodes(real).length === 0;
+		if (!expected) throw new Error(`${variant}: ${withPackage} of ${executions} executions ran workflows with this package's nodes`);
 		const figures: RunFigures = { variant, workers: workers.length, seconds, dueBefore, dueAfter: dueCount(url, options.day), workerExecutions, executions, memory, loadBefore, loadAfter: os.loadavg()[0] };
 		say(`${variant}, ${workers.length} worker(s): ${formatRun(figures)}`);
 		results.push(figures);
@@ -263,20 +310,10 @@ export async function measureDailyRuns(stack: ScaleStack, options: DailyRunOptio
 
 	const [firstWorker, secondWorker] = stack.workers;
 	if (!firstWorker || !secondWorker) throw new Error('the daily run is measured with 1 and with 2 workers: prepare the stack with 2');
-	if (options.noOp !== false) {
-		await install(real.map(noOpWorkflow));
-		await stack.startN8n(900_000);
-		rest = await N8nRest.signIn(stack.main);
+	if (baseline.length > 0) {
 		await run('no-op baseline');
 		await options.reset();
-		await stack.main.stop();
-		await install(real);
-		await stack.main.start(900_000);
-	} else {
-		await install(real);
-		await stack.startN8n(900_000);
 	}
-	rest = await N8nRest.signIn(stack.main);
 	await secondWorker.stop();
 	await run('journey');
 	await options.reset();

@@ -7,7 +7,7 @@
 import type { WorkflowJson } from '../../../scripts/n8nInstance';
 import { PACKAGE_NAME } from '../../../scripts/runtime';
 import { BATCH_PATH, FULL_REPLAN_SQL } from '../../../workflows/src/postgres';
-import { entryOf, noOpWorkflow, POSTGRES_EDITION, preparedWorkflow, replacedNodes, workflowsFrom } from '../../bench/scaleDailyRun';
+import { baselineId, baselineWorkflows, entryOf, noOpWorkflow, POSTGRES_EDITION, preparedWorkflow, replacedNodes, workflowsFrom } from '../../bench/scaleDailyRun';
 
 type Node = { name: string; type: string; parameters?: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 const nodes = (wf: WorkflowJson) => wf.nodes as Node[];
@@ -71,5 +71,25 @@ describe('bench:scale on the shipped Postgres edition', () => {
 		// Its row plans the debtor for the next day, also when the item has no schedule.
 		expect(node(baseline, 'Log: waiting for its moment').parameters!.jsonOutput).toContain("\"nextStepDate\": text(() => [$json.schedule?.date ?? '', $('Settings').first().json.nextDay].sort().pop())");
 		expect(noOpWorkflow(dispatcher)).toEqual(dispatcher);
+	});
+
+	it('installs the baseline as workflows of their own: other ids, names and webhook path, the dispatcher calling that path', () => {
+		const baseline = baselineWorkflows(prepared);
+		expect(baseline.map((wf) => wf.id)).toEqual(prepared.map((wf) => baselineId(wf.id!)));
+		for (const [i, wf] of baseline.entries()) {
+			expect(wf.id).toHaveLength(prepared[i].id!.length);
+			expect(wf.id).toMatch(/NoOp$/);
+			expect(prepared.map((p) => p.id)).not.toContain(wf.id);
+			expect(wf.name).toMatch(/\(No Operation baseline\)$/);
+			expect(nodes(wf).filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`))).toEqual([]);
+		}
+		const [webhook] = baseline.flatMap((wf) => nodes(wf).filter((n) => n.type === 'n8n-nodes-base.webhook')) as Array<Node & { webhookId?: string }>;
+		expect(webhook.parameters!.path).toBe(`${BATCH_PATH}-noop`);
+		expect(webhook.webhookId).not.toBe((nodes(batch).find((n) => n.type === 'n8n-nodes-base.webhook') as { webhookId?: string }).webhookId);
+		const baselineDispatcher = baseline.find((wf) => wf.id === baselineId(dispatcher.id!))!;
+		const url = node(baselineDispatcher, 'Settings').parameters!.assignments.assignments.find((a: { name: string }) => a.name === 'batchWebhookUrl').value;
+		expect(url).toBe(`${BASE}/webhook/${BATCH_PATH}-noop`);
+		// The real ones are left as they were.
+		expect(node(dispatcher, 'Settings').parameters!.assignments.assignments.find((a: { name: string }) => a.name === 'batchWebhookUrl').value).toBe(`${BASE}/webhook/${BATCH_PATH}`);
 	});
 });
