@@ -57,9 +57,9 @@ describe('ERP intake, Postgres edition', () => {
 
 	test('the signature check and the event checks are the Data Table edition\'s own', () => {
 		for (const name of ['ERP webhook', 'Read the signed request', 'Compute the expected signature', 'Check the signature', 'Signature valid?', 'Answer 401', 'Split and check events', 'Events per debtor', 'Result per event']) {
-			const { id: _pgId, webhookId: _pgHook, ...pgNode } = node(pg, name);
-			const { id: _dtId, webhookId: _dtHook, ...dtNode } = node(dt, name);
-			expect([name, pgNode]).toEqual([name, dtNode]);
+			// The same node but for its id (and the webhook's id): ids are apart between the editions.
+			const same = (n: any) => ({ ...n, id: undefined, webhookId: undefined });
+			expect([name, same(node(pg, name))]).toEqual([name, same(node(dt, name))]);
 		}
 		expect(targets(pg, 'Signature valid?', 0)).toEqual(['Split and check events']);
 		expect(targets(pg, 'Signature valid?', 1)).toEqual(['Answer 401']);
