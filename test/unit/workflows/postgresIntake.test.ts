@@ -17,7 +17,7 @@ import { MAX_ATTEMPTS } from '../../../workflows/src/recordChange';
 import { DATA_TABLES, POSTGRES } from '../../../workflows/src/store';
 
 const pg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../workflows/postgres/02-erp-intake.json'), 'utf8'));
-const dt = WORKFLOWS['02-erp-intake.json']();
+const dt: any = WORKFLOWS['02-erp-intake.json']();
 const node = (wf: any, name: string): any => {
 	const found = wf.nodes.find((n: any) => n.name === name);
 	if (!found) throw new Error(`no node ${name}`);
