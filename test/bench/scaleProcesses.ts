@@ -6,7 +6,8 @@
  */
 import * as fs from 'node:fs';
 
-function readProc(pid: number, file: string): string | undefined {
+/** A file of /proc/<pid>/ (undefined when the process has exited). */
+export function readProc(pid: number, file: string): string | undefined {
 	try {
 		return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
 	} catch {

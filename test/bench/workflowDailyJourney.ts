@@ -29,6 +29,7 @@ import { N8N_VERSION, ownerEnv, packPackage, PACKAGE_NAME, REPO_ROOT } from '../
 import { N8nInstance, type WorkflowJson } from '../../scripts/n8nInstance';
 import { N8nRest } from '../e2e/harness/rest';
 import { generatePortfolio } from '../fixtures/portfolio';
+import { processTree, readProc, statusKb } from './scaleProcesses';
 
 const args = process.argv.slice(2);
 const COUNT = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 10_000);
@@ -77,31 +78,6 @@ function replaced(): string[] {
 // ---------------------------------------------------------------------------------------------
 // Process figures from /proc
 // ---------------------------------------------------------------------------------------------
-function readProc(pid: number, file: string): string | undefined {
-	try {
-		return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
-	} catch {
-		return undefined; // the process has exited
-	}
-}
-
-/** The process and every descendant (n8n's task runner is a child of the main process). */
-function processTree(root: number): number[] {
-	const parent = new Map<number, number[]>();
-	for (const entry of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		const stat = readProc(Number(entry), 'stat');
-		if (!stat) continue;
-		const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-		parent.set(ppid, [...(parent.get(ppid) ?? []), Number(entry)]);
-	}
-	const tree = [root];
-	for (let i = 0; i < tree.length; i++) tree.push(...(parent.get(tree[i]) ?? []));
-	return tree;
-}
-
-const statusKb = (pid: number, field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readProc(pid, 'status') ?? '')?.[1] ?? 0);
-
 function cpuTicks(pid: number): number {
 	const stat = readProc(pid, 'stat');
 	if (!stat) return 0;

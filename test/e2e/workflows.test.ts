@@ -278,13 +278,15 @@ describe('shipped workflows in real n8n', () => {
 			for (const entry of days) {
 				const rows = entry.log.filter((row) => row.debtorId === broken);
 				expect([entry.day, rows.map((row) => row.decision)]).toEqual([entry.day, ['invalid']]);
-				expect(rows[0].reason).toBe('Plan next step: field firstName must be at most 200 characters');
+				expect(rows[0].reason).toBe('Segment debtors: field firstName must be at most 200 characters');
 				expect(JSON.stringify(rows[0])).not.toContain('xxxxxxxxxx');
-				expect(itemsOf(entry.run, 'Plan next step', 2).map((item) => item.debtorId)).toEqual([broken]);
+				// The journey loads with the whole-record check: the Segmenter refuses it, before anything is planned.
+				expect(itemsOf(entry.run, 'Segment debtors', 1).map((item) => item.debtorId)).toEqual([broken]);
+				expect(itemsOf(entry.run, 'Plan next step', 2)).toEqual([]);
 			}
 			const brokenTasks = tasks.filter((task) => task.debtorId === broken);
 			expect(brokenTasks).toHaveLength(DAYS.length);
-			expect(brokenTasks[0].why).toBe('Correct the debtor record. Plan next step: field firstName must be at most 200 characters. Until it is corrected, Plan next step leaves this debtor out.');
+			expect(brokenTasks[0].why).toBe('Correct the debtor record. Segment debtors: field firstName must be at most 200 characters. Until it is corrected, Segment debtors leaves this debtor out.');
 		});
 
 		test('tasks for a person are in the task table, with why', () => {

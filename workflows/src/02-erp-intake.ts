@@ -1,11 +1,13 @@
 /**
  * Workflow 2: ERP intake. A signed webhook that takes invoices, payments, reversals and debtor updates
  * (docs/erp-intake.md), applies them to the debtor records in sc_debtors and answers per event.
+ * Described once for both stores (store.ts): the Data Table edition (workflows/02-erp-intake.json)
+ * and the Postgres edition (workflows/postgres/02-erp-intake.json).
  */
-import { Canvas, appendRows, isTrue, type Json } from './canvas';
-import { INTAKE_BYTES_PER_EVENT, roomForWrites } from './dataTableRoom';
-import { rowsWhere } from './dataTables';
+import { Canvas, isTrue, type Json } from './canvas';
+import { INTAKE_BYTES_PER_EVENT } from './dataTableRoom';
 import { recordChange } from './recordChange';
+import { DATA_TABLES, type Store } from './store';
 
 /** Path of the production webhook: POST https://<n8n>/webhook/sc-erp-intake */
 export const ERP_INTAKE_PATH = 'sc-erp-intake';
@@ -198,18 +200,44 @@ return results.sort((a, b) => a.index - b.index).map((r) => ({ json: {
   eventId: r.eventId, receivedAt, type: r.type, debtorId: r.debtorId, result: r.result, reason: r.reason,
 } }));`;
 
-const ANSWER = [
+/** The answer, from the node whose items are the answers per event as logged. */
+const answer = (from: string) => [
 	'={{ JSON.stringify((() => {',
-	"  const rows = $('Result per event').all().map((item) => item.json);",
+	`  const rows = $('${from}').all().map((item) => item.json);`,
 	"  const count = (result) => rows.filter((row) => row.result === result).length;",
 	"  return { received: rows.length, accepted: count('accepted'), rejected: count('rejected'), duplicate: count('duplicate'),",
 	'    results: rows.map((row) => ({ eventId: row.eventId, result: row.result, ...(row.reason ? { reason: row.reason } : {}) })) };',
 	'})()) }}',
 ].join('\n');
 
-export function erpIntake(): Json {
-	const c = new Canvas('2a000001');
-	c.note('Note: about', [-60, -560], 760, 500, [
+/** The Postgres edition's notes where they differ from the Data Table edition's. */
+const PG_NOTES = {
+	about: [
+		'## ERP intake (Postgres)',
+		'Your ERP posts invoices, payments, reversals and debtor updates here (`POST /webhook/sc-erp-intake`, shape in docs/erp-intake.md). Each event is checked, applied to the debtor record in the Postgres table `sc_debtors` and logged in `sc_intake`. The answer lists every event: `accepted`, `rejected` (with the reason) or `duplicate`.',
+		'',
+		'**Replays are harmless:** an `eventId` is accepted once (`sc_intake` holds one accepted row per eventId, a unique index); sending it again answers `duplicate` and changes nothing. A rejected event may be corrected and sent again with the same `eventId`.',
+		'',
+		'**Before use:** apply the schema (`sql/`), fill in the credential *Social Collections Postgres*, create a **Crypto** credential with the shared secret as *Hmac Secret* and select it in *Compute the expected signature*, then publish the workflow (and not the Data Table edition\'s: both answer at the same path). Give the ERP the production URL and the secret.',
+		'',
+		'Requests may arrive at the same time, also for one debtor: every accepted event is in the saved record (section 3). A changed record is due for the daily journey the next run (its version rises).',
+	],
+	loop: [
+		'### 3. Apply to the current record (nothing lost under concurrency)',
+		'*Read the current row* (the record and its `version`), *Apply the change* (an invoice adds a claim, a payment lowers `openCents`: the named claim first, then the oldest; a reversal opens the claim again; a debtor update merges the fields; an invoice, payment or reversal already in the record is a duplicate), *Check the whole record* (every field against the debtor schema: a record that would break it is not saved and its events are rejected with the field named), then *Write if unchanged*: `UPDATE ... WHERE version = <the version read>`, or for a new debtor `INSERT ... ON CONFLICT (debtor_id) DO NOTHING`. A write that finds a newer version applies the events again to the newer record.',
+		'*Every change settled* lets the outcomes on once every debtor is done.',
+	],
+	answer: [
+		'### 4. Log, answer',
+		'Every event gets one row in `sc_intake` (`event_id`, `result`, `reason`) and one line in the answer, in the order sent: `accepted` only once the record holding it is saved. An eventId another request accepted at the same moment is answered `duplicate`.',
+		'Reversals are answered per reason code by workflow 7 (direct-debit reversal handling) on its next run.',
+	],
+};
+
+export function erpIntake(store: Store = DATA_TABLES): Json {
+	const pg = store.kind === 'postgres';
+	const c = new Canvas(pg ? '2b000001' : '2a000001');
+	c.note('Note: about', [-60, -560], 760, 500, (pg ? PG_NOTES.about : [
 		'## ERP intake',
 		'Your ERP posts invoices, payments, reversals and debtor updates here (`POST /webhook/sc-erp-intake`, shape in docs/erp-intake.md). Each event is checked, applied to the debtor record in `sc_debtors` and logged in `sc_intake`. The answer lists every event: `accepted`, `rejected` (with the reason) or `duplicate`.',
 		'',
@@ -218,7 +246,7 @@ export function erpIntake(): Json {
 		'**Before use:** run *Social Collections: set up data tables* once, create a **Crypto** credential with the shared secret as *Hmac Secret* and select it in *Compute the expected signature*, then activate the workflow. Give the ERP the production URL and the secret.',
 		'',
 		'Requests may arrive at the same time, also for one debtor: every accepted event is in the saved record (section 3).',
-	].join('\n'), 4);
+	]).join('\n'), 4);
 	c.note('Note: signature', [-60, 0], 1140, 440, [
 		'### 1. Only signed requests',
 		'Headers: `X-Signature-Timestamp` (Unix seconds) and `X-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">` with the shared secret: the same scheme as the package\'s HTTPS webhook channel.',
@@ -228,23 +256,23 @@ export function erpIntake(): Json {
 		'### 2. Check and group',
 		'*Split and check events* checks each event\'s shape (the reason names the field, never the value). *Events per debtor* answers duplicates of earlier requests and groups the rest per debtor, in order.',
 	].join('\n'));
-	c.note('Note: record loop', [2120, -300], 2880, 740, [
+	c.note('Note: record loop', [2120, -300], 2880, 740, (pg ? PG_NOTES.loop : [
 		'### 3. Apply to the current record (nothing lost under concurrency)',
 		'A new debtor\'s row is made first (one upsert). *Read the current row*, *Apply the change* (an invoice adds a claim, a payment lowers `openCents`: the named claim first, then the oldest; a reversal opens the claim again; a debtor update merges the fields; an invoice, payment or reversal already in the record is a duplicate), *Check the whole record* (every field against the debtor schema: a record that would break it is not saved and its events are rejected with the field named), then *Write if unchanged*: only if the row still holds what was read. Otherwise the events are applied again to the newer record.',
 		'*Every change settled* lets the outcomes on once every debtor is done.',
-	].join('\n'));
-	c.note('Note: answer', [5080, 0], 900, 440, [
+	]).join('\n'));
+	c.note('Note: answer', [5080, 0], 900, 440, (pg ? PG_NOTES.answer : [
 		'### 4. Log, answer',
 		'Every event gets one row in `sc_intake` (`eventId`, `result`, `reason`) and one line in the answer, in the order sent: `accepted` only once the record holding it is saved.',
 		'Reversals are answered per reason code by workflow 7 (direct-debit reversal handling) on its next run.',
-	].join('\n'));
+	]).join('\n'));
 
 	const webhook = c.add('ERP webhook', 'n8n-nodes-base.webhook', 2.1, [0, 240], {
 		httpMethod: 'POST',
 		path: ERP_INTAKE_PATH,
 		responseMode: 'responseNode',
 		options: { rawBody: true },
-	}, { webhookId: '2a000001-e5d1-4b7a-9c3e-7f0a5e2b1c01' });
+	}, { webhookId: pg ? '2b000001-e5d1-4b7a-9c3e-7f0a5e2b1c02' : '2a000001-e5d1-4b7a-9c3e-7f0a5e2b1c01' });
 	const read = c.add('Read the signed request', 'n8n-nodes-base.code', 2, [220, 240], { mode: 'runOnceForAllItems', jsCode: READ_SIGNED_REQUEST });
 	const expected = c.add('Compute the expected signature', 'n8n-nodes-base.crypto', 2, [440, 240], {
 		action: 'hmac',
@@ -267,10 +295,7 @@ export function erpIntake(): Json {
 		responseBody: '={{ JSON.stringify({ error: $json.envelopeError }) }}',
 		options: { responseCode: 400 },
 	}, { executeOnce: true });
-	const earlier = c.add('Earlier deliveries of these events', 'n8n-nodes-base.dataTable', 1.1, [1560, 100], rowsWhere('sc_intake', [
-		['eventId', '={{ $json.eventId }}'],
-		['result', 'accepted'],
-	]), { alwaysOutputData: true });
+	const earlier = store.acceptedBefore(c, 'Earlier deliveries of these events', [1560, 100]);
 	const perDebtor = c.add('Events per debtor', 'n8n-nodes-base.code', 2, [1760, 100], { mode: 'runOnceForAllItems', jsCode: EVENTS_PER_DEBTOR });
 	const changes = c.add('Debtor changes', 'n8n-nodes-base.code', 2, [1960, 100], {
 		mode: 'runOnceForAllItems',
@@ -280,11 +305,11 @@ export function erpIntake(): Json {
 		mode: 'runOnceForAllItems',
 		jsCode: 'return $input.all().filter((item) => !item.json.debtorId);',
 	});
-	const settled = recordChange(c, { from: changes, position: [2160, 120], change: APPLY_EVENTS, createWhen: 'mayCreate' });
+	const settled = recordChange(c, { from: changes, position: [2160, 120], change: APPLY_EVENTS, createWhen: 'mayCreate' }, store.records);
 	const outcomes = c.add('Outcomes', 'n8n-nodes-base.merge', 3.2, [5160, 180], { numberInputs: 2 });
 	const result = c.add('Result per event', 'n8n-nodes-base.code', 2, [5360, 180], { mode: 'runOnceForAllItems', jsCode: RESULT_PER_EVENT });
-	const log = appendRows(c, 'Log each event', [5560, 180], 'sc_intake');
-	const answer = c.add('Answer per event', 'n8n-nodes-base.respondToWebhook', 1.5, [5760, 180], { respondWith: 'json', responseBody: ANSWER, options: { responseCode: 200 } }, { executeOnce: true });
+	const { log, answers } = store.logIntake(c, 'Log each event', [5560, 180]);
+	const respond = c.add('Answer per event', 'n8n-nodes-base.respondToWebhook', 1.5, [5760, 180], { respondWith: 'json', responseBody: answer(answers), options: { responseCode: 200 } }, { executeOnce: true });
 
 	c.link(webhook, read);
 	c.link(read, expected);
@@ -293,8 +318,9 @@ export function erpIntake(): Json {
 	c.link(valid, split, 0);
 	c.link(valid, deny, 1);
 	c.link(split, readable);
-	// Before any write: room in the Data Tables for these events, or a 503 naming the limit (nothing accepted).
-	const roomy = roomForWrites(c, {
+	// Before any write: room in the Data Tables for these events, or a 503 naming the limit (nothing
+	// accepted). Postgres has no such cap.
+	const roomy = !store.roomForWrites ? readable : store.roomForWrites(c, {
 		from: readable,
 		position: [1360, 560],
 		merge: [1460, 40],
@@ -314,6 +340,6 @@ export function erpIntake(): Json {
 	c.link(settled, outcomes, 0, 0);
 	c.link(outcomes, result);
 	c.link(result, log);
-	c.link(log, answer);
-	return c.workflow('scErpIntake02', 'Social Collections: ERP intake');
+	c.link(log, respond);
+	return pg ? c.workflow('scPgErpIntake02', 'Social Collections (Postgres): ERP intake') : c.workflow('scErpIntake02', 'Social Collections: ERP intake');
 }

@@ -32,9 +32,10 @@ export const WORKFLOWS: Record<string, () => Json> = {
 
 /**
  * The Postgres edition (workflows/postgres/): the same descriptions with the Postgres store (store.ts),
- * for creditors on n8n in queue mode (docs/scale.md). Workflows 02-07 follow.
+ * for creditors on n8n in queue mode (docs/scale.md). Workflows 03-07 follow.
  */
 export const POSTGRES_WORKFLOWS: Record<string, () => Json> = {
 	'01-daily-collection-journey.json': dailyDispatcher,
 	'01-daily-collection-journey-batch.json': () => dailyJourney(POSTGRES),
+	'02-erp-intake.json': () => erpIntake(POSTGRES),
 };

@@ -145,6 +145,61 @@ FROM (SELECT 1) one LEFT JOIN sc_sends s ON s.idempotency_key = $1 AND NOT EXIST
 UPDATE sc_sends SET status = $2, at = now(), channel = nullif($3, ''), channel_key = nullif($4, ''), message_id = nullif($5, '')
 WHERE idempotency_key = $1 AND $2 IN ('sent', 'unconfirmed')
 RETURNING idempotency_key`,
+
+	/** The record loop's read (recordChange.ts): the record of debtor $1 and its version; no row when unknown. */
+	readRecord: `SELECT debtor_id AS "debtorId", version, record FROM sc_debtors WHERE debtor_id = $1`,
+
+	/**
+	 * The record loop's write (recordChange.ts): debtor $1's record $4 (JSON text) with status $3, only
+	 * while its version is still $2, the one read (an UPDATE re-checks its WHERE on the newest row
+	 * version after waiting for a concurrent writer, so of two writers that read the same version one
+	 * wins). Version 0: the debtor had no row; insert it, unless a concurrent request made it first.
+	 * Returns debtor, new version and the item's number $5 only when it wrote; the trigger raises the
+	 * version, which also makes the debtor due for the daily journey (version > planned_version).
+	 */
+	writeRecord: `WITH input AS (
+	SELECT CAST($1 AS text) AS debtor_id, CAST($2 AS integer) AS version, CAST($3 AS text) AS status, CAST($4 AS jsonb) AS record),
+made AS (
+	INSERT INTO sc_debtors (debtor_id, status, record)
+	SELECT debtor_id, status, record FROM input WHERE version = 0
+	ON CONFLICT (debtor_id) DO NOTHING
+	RETURNING debtor_id, version),
+changed AS (
+	UPDATE sc_debtors d SET record = i.record, status = i.status
+	FROM input i
+	WHERE i.version > 0 AND d.debtor_id = i.debtor_id AND d.version = i.version
+	RETURNING d.debtor_id, d.version)
+SELECT debtor_id AS "debtorId", version, CAST($5 AS integer) AS item FROM made
+UNION ALL
+SELECT debtor_id, version, CAST($5 AS integer) FROM changed`,
+
+	/** ERP intake: event $1 when it was accepted before (a row with eventId and result, as the Data Table edition reads them). */
+	acceptedBefore: `SELECT event_id AS "eventId", result FROM sc_intake WHERE event_id = $1 AND result = 'accepted'`,
+
+	/**
+	 * ERP intake: logs the answer $1 (JSON: eventId, receivedAt, type, debtorId, result, reason) and
+	 * returns the answer as logged. An event is accepted once: the unique index on accepted event ids
+	 * refuses a second `accepted` row, and an event another request accepted meanwhile (the same
+	 * eventId sent twice at once) is logged and answered `duplicate` instead. Its change is in the
+	 * record once either way: the change function refuses a payment, reversal or invoice the record holds.
+	 */
+	logIntake: `WITH input AS (SELECT CAST($1 AS jsonb) AS r),
+accepted AS (
+	INSERT INTO sc_intake (event_id, received_at, type, debtor_id, result, reason)
+	SELECT r ->> 'eventId', coalesce(CAST(nullif(r ->> 'receivedAt', '') AS timestamptz), now()), nullif(r ->> 'type', ''), nullif(r ->> 'debtorId', ''), 'accepted', nullif(r ->> 'reason', '')
+	FROM input WHERE r ->> 'result' = 'accepted'
+	ON CONFLICT (event_id) WHERE result = 'accepted' DO NOTHING
+	RETURNING event_id, result, reason),
+other AS (
+	INSERT INTO sc_intake (event_id, received_at, type, debtor_id, result, reason)
+	SELECT nullif(r ->> 'eventId', ''), coalesce(CAST(nullif(r ->> 'receivedAt', '') AS timestamptz), now()), nullif(r ->> 'type', ''), nullif(r ->> 'debtorId', ''),
+		CASE WHEN r ->> 'result' = 'accepted' THEN 'duplicate' ELSE r ->> 'result' END,
+		CASE WHEN r ->> 'result' = 'accepted' THEN 'already accepted by a request at the same time' ELSE nullif(r ->> 'reason', '') END
+	FROM input WHERE NOT EXISTS (SELECT FROM accepted)
+	RETURNING event_id, result, reason)
+SELECT coalesce(event_id, '') AS "eventId", result, coalesce(reason, '') AS reason FROM accepted
+UNION ALL
+SELECT coalesce(event_id, ''), result, coalesce(reason, '') FROM other`,
 } as const;
 
 /**
@@ -156,15 +211,22 @@ RETURNING idempotency_key`,
  */
 export const FULL_REPLAN_SQL = "UPDATE sc_debtors SET planned_version = NULL WHERE status = 'open';";
 
+/**
+ * How the Postgres node sends the queries of its items: `single`, all as one query in one transaction;
+ * `independently`, each as its own statement (for writes that must not hold locks on several
+ * debtors' rows at once).
+ */
+export type QueryBatching = 'single' | 'independently';
+
 /** Parameters of n8n's Postgres node: `query` once per item, its $1, $2, ... from the array expression `parameters`. */
-export function postgresQuery(query: string, parameters: string): Json {
+export function postgresQuery(query: string, parameters: string, batching: QueryBatching = 'single'): Json {
 	// Single: the queries of all items go to the server as one, in one transaction.
-	return { operation: 'executeQuery', query, options: { queryReplacement: parameters, queryBatching: 'single' } };
+	return { operation: 'executeQuery', query, options: { queryReplacement: parameters, queryBatching: batching } };
 }
 
 /** Postgres node (n8n's, `postgres` credential) running `query` once per item. */
-export function postgresNode(c: Canvas, name: string, position: [number, number], query: string, parameters: string, extra: Json = {}): string {
-	return c.add(name, 'n8n-nodes-base.postgres', POSTGRES_NODE_VERSION, position, postgresQuery(query, parameters), { credentials: { postgres: POSTGRES_CREDENTIAL }, ...extra });
+export function postgresNode(c: Canvas, name: string, position: [number, number], query: string, parameters: string, extra: Json = {}, batching: QueryBatching = 'single'): string {
+	return c.add(name, 'n8n-nodes-base.postgres', POSTGRES_NODE_VERSION, position, postgresQuery(query, parameters, batching), { credentials: { postgres: POSTGRES_CREDENTIAL }, ...extra });
 }
 
 /**

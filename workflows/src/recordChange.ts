@@ -1,5 +1,6 @@
 /**
- * Changing a debtor record without losing a concurrent change, in the Data Table edition.
+ * Changing a debtor record without losing a concurrent change, in both editions (the store supplies
+ * the read, the write and how "written?" is told: {@link DATA_TABLE_RECORDS}, {@link POSTGRES_RECORDS}).
  *
  * Every workflow that changes a record (the daily journey adding a contact, the ERP intake applying a
  * payment, a delivery report, a reversal, a form) reads the debtor's CURRENT row, applies its change
@@ -22,7 +23,8 @@
  * lookup), else by `debtorId`; a debtor with older duplicate rows (left by versions before 0.9) keeps
  * the newest, and the older ones are deleted once the newest is written.
  */
-import { Canvas, columnsFrom, isTrue, table } from './canvas';
+import { Canvas, columnsFrom, isTrue, table, type Json } from './canvas';
+import { postgresNode, SQL } from './postgres';
 
 /** Change: add the contacts in `change.contacts` to the record's `contacts[]`. */
 export const ADD_CONTACTS = '(record, change) => (record ? { record: Object.assign(record, { contacts: (record.contacts ?? []).concat(change.contacts) }) } : {})';
@@ -87,10 +89,33 @@ export type RecordChangePiece = string;
 const DEFAULT_STATUS = "(record.claims ?? []).some((claim) => claim.openCents > 0) ? 'open' : 'closed'";
 
 /**
+ * What the record loop needs from a store: how a row is read and written and how a write is told
+ * apart from one that lost to a concurrent writer. The loop itself (apply, check the whole record,
+ * retry, the barrier) is the same for both stores.
+ */
+export interface RecordStore {
+	readonly kind: 'dataTable' | 'postgres';
+	/** Data Tables: the row of a debtor a change may bring is made before the read (an upsert). Returns the node the read follows. */
+	makeRowFirst?(c: Canvas, name: (text: string) => string, position: [number, number], head: string, createWhen: string): string;
+	/** The node that reads the current row of each change item's debtor (one output item per row found). */
+	read(c: Canvas, name: string, position: [number, number]): string;
+	/** Code of "Apply the change". */
+	applyCode(head: string, change: string, status: string, createWhen: string | undefined): string;
+	/** Parameters of "Row to write" (a Set node): what the write reads. */
+	readonly rowToWrite: Json;
+	/** The write that succeeds only while the row is as read. */
+	write(c: Canvas, name: string, position: [number, number]): string;
+	/** Code of "Written?". */
+	writtenCode(before: string, row: string): string;
+	/** Data Tables: rows older versions left for the same debtor, and rows made for a change that wrote nothing. */
+	readonly cleansUp: boolean;
+}
+
+/**
  * Adds the compare-and-swap loop for debtor records to the canvas (see the file comment). Returns
  * the entry node and the exits.
  */
-export function recordChange(c: Canvas, options: RecordChangeOptions): RecordChangePiece {
+export function recordChange(c: Canvas, options: RecordChangeOptions, store: RecordStore = DATA_TABLE_RECORDS): RecordChangePiece {
 	const p = options.prefix ?? '';
 	const [x, y] = options.position;
 	const name = (text: string) => `${p}${text}`;
@@ -98,41 +123,11 @@ export function recordChange(c: Canvas, options: RecordChangeOptions): RecordCha
 	const head = c.add(name('Changes to write'), 'n8n-nodes-base.noOp', 1, [x, y]);
 	c.link(options.from, head);
 	let toRead = head;
-	if (options.createWhen) {
-		// An upsert changes nothing when the row exists; a change that may not create only tries it.
-		const ensure = c.add(name('Make sure a new debtor has a row'), 'n8n-nodes-base.dataTable', 1.1, [x + 100, y + 160], {
-			resource: 'row',
-			operation: 'upsert',
-			dataTableId: table('sc_debtors'),
-			matchType: 'allConditions',
-			filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
-			columns: columnsFrom({ debtorId: '={{ $json.debtorId }}' }),
-			options: { dryRun: `={{ !$json.${options.createWhen} }}` },
-		}, { alwaysOutputData: true });
-		const back = c.add(name('Back to the changes'), 'n8n-nodes-base.code', 2, [x + 300, y + 160], {
-			mode: 'runOnceForAllItems',
-			jsCode: `return $(${JSON.stringify(head)}).all().map((item) => ({ json: item.json }));`,
-		});
-		c.link(head, ensure);
-		c.link(ensure, back);
-		toRead = back;
-	}
-	const read = c.add(name('Read the current row'), 'n8n-nodes-base.dataTable', 1.1, [x + 200, y], {
-		resource: 'row',
-		operation: 'get',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: {
-			conditions: [
-				// By the row's id when the item knows it (an index lookup), else by debtorId.
-				{ keyName: "={{ $json.rowId ? 'id' : 'debtorId' }}", condition: 'eq', keyValue: '={{ $json.rowId ? $json.rowId : $json.debtorId }}' },
-			],
-		},
-		returnAll: true,
-	}, { alwaysOutputData: true });
+	if (options.createWhen && store.makeRowFirst) toRead = store.makeRowFirst(c, name, [x, y], head, options.createWhen);
+	const read = store.read(c, name('Read the current row'), [x + 200, y]);
 	const apply = c.add(name('Apply the change'), 'n8n-nodes-base.code', 2, [x + 400, y], {
 		mode: 'runOnceForAllItems',
-		jsCode: applyCode(head, options.change, options.status ?? DEFAULT_STATUS),
+		jsCode: store.applyCode(head, options.change, options.status ?? DEFAULT_STATUS, options.createWhen),
 	});
 	const anything = c.add(name('Anything to write?'), 'n8n-nodes-base.if', 2.2, [x + 600, y], isTrue('={{ $json.recordChange.write }}'));
 	// Every record is checked against the whole debtor schema before it is written: a change never
@@ -140,36 +135,11 @@ export function recordChange(c: Canvas, options: RecordChangeOptions): RecordCha
 	const check = c.ours(name('Check the whole record'), 'debtorSegmenter', [x + 800, y - 80], { routing: 'single', check: 'whole', language: 'en' });
 	c.link(anything, check, 0);
 	const toRow = check;
-	const row = c.add(name('Row to write'), 'n8n-nodes-base.set', 3.4, [x + 1000, y - 80], {
-		mode: 'raw',
-		jsonOutput: [
-			'={{ JSON.stringify({',
-			'  rowId: $json.recordChange.rowId,',
-			'  expected: $json.recordChange.expected,',
-			'  status: $json.recordChange.status,',
-			'  record: $json.recordChange.text,',
-			'}) }}',
-		].join('\n'),
-		options: {},
-	});
-	const write = c.add(name('Write if unchanged'), 'n8n-nodes-base.dataTable', 1.1, [x + 1200, y - 80], {
-		resource: 'row',
-		operation: 'update',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: {
-			conditions: [
-				{ keyName: 'id', condition: 'eq', keyValue: '={{ $json.rowId }}' },
-				// A row made for a new debtor has no record yet: "is empty" matches it.
-				{ keyName: 'record', condition: "={{ $json.expected ? 'eq' : 'isEmpty' }}", keyValue: '={{ $json.expected }}' },
-			],
-		},
-		columns: columnsFrom({ status: '={{ $json.status }}', record: '={{ $json.record }}' }),
-		options: {},
-	}, { alwaysOutputData: true });
+	const row = c.add(name('Row to write'), 'n8n-nodes-base.set', 3.4, [x + 1000, y - 80], store.rowToWrite);
+	const write = store.write(c, name('Write if unchanged'), [x + 1200, y - 80]);
 	const written = c.add(name('Written?'), 'n8n-nodes-base.code', 2, [x + 1400, y - 80], {
 		mode: 'runOnceForAllItems',
-		jsCode: writtenCode(toRow, row),
+		jsCode: store.writtenCode(toRow, row),
 	});
 	const wasWritten = c.add(name('Was it written?'), 'n8n-nodes-base.if', 2.2, [x + 1600, y - 80], isTrue('={{ $json.recordChange.written }}'));
 	const again = c.add(name('Try again?'), 'n8n-nodes-base.if', 2.2, [x + 1800, y + 40], isTrue(`={{ $json.recordChange.attempt < ${MAX_ATTEMPTS} }}`));
@@ -183,26 +153,7 @@ export function recordChange(c: Canvas, options: RecordChangeOptions): RecordCha
 		jsonOutput: `={{ Object.assign({}, $json, { recordChange: Object.assign({}, $json.recordChange, { gaveUp: 'the record kept changing: not written after ${MAX_ATTEMPTS} attempts' }) }) }}`,
 		options: {},
 	});
-	const older = c.add(name('Older duplicate rows'), 'n8n-nodes-base.code', 2, [x + 1800, y - 200], {
-		mode: 'runOnceForAllItems',
-		jsCode: [
-			'// Rows a version before 0.9 could leave behind for the same debtor: the written row is the newest.',
-			'return $input.all().flatMap((item) => (item.json.recordChange.olderRowIds ?? []).map((id) => ({ json: { id, debtorId: item.json.recordChange.change.debtorId } })));',
-		].join('\n'),
-	});
-	const removeOlder = c.add(name('Delete older duplicate rows'), 'n8n-nodes-base.dataTable', 1.1, [x + 2000, y - 200], {
-		resource: 'row',
-		operation: 'deleteRows',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: {
-			conditions: [
-				{ keyName: 'id', condition: 'eq', keyValue: '={{ $json.id }}' },
-				{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' },
-			],
-		},
-		options: {},
-	});
+	const older = store.cleansUp ? olderRows(c, name, [x, y]) : undefined;
 
 	c.link(toRead, read);
 	c.link(read, apply);
@@ -211,8 +162,10 @@ export function recordChange(c: Canvas, options: RecordChangeOptions): RecordCha
 	c.link(row, write);
 	c.link(write, written);
 	c.link(written, wasWritten);
-	c.link(wasWritten, older, 0);
-	c.link(older, removeOlder);
+	if (older) {
+		c.link(wasWritten, older[0], 0);
+		c.link(older[0], older[1]);
+	}
 	c.link(wasWritten, again, 1);
 	c.link(again, retry, 0);
 	c.link(again, gaveUp, 1);
@@ -229,7 +182,7 @@ export function recordChange(c: Canvas, options: RecordChangeOptions): RecordCha
 		jsCode: settledCode(options.from, left),
 	});
 	c.link(left, settled);
-	if (options.createWhen) {
+	if (options.createWhen && store.cleansUp) {
 		// A row made for a new debtor whose change then wrote nothing (rejected) goes again, if still empty.
 		const empty = c.add(name('Rows made for nothing'), 'n8n-nodes-base.code', 2, [x + 2400, y + 120], {
 			mode: 'runOnceForAllItems',
@@ -253,6 +206,139 @@ export function recordChange(c: Canvas, options: RecordChangeOptions): RecordCha
 	}
 	return settled;
 }
+
+/** Data Tables: the older duplicate rows of a written debtor, and their deletion. */
+function olderRows(c: Canvas, name: (text: string) => string, [x, y]: [number, number]): [string, string] {
+	const older = c.add(name('Older duplicate rows'), 'n8n-nodes-base.code', 2, [x + 1800, y - 200], {
+		mode: 'runOnceForAllItems',
+		jsCode: [
+			'// Rows a version before 0.9 could leave behind for the same debtor: the written row is the newest.',
+			'return $input.all().flatMap((item) => (item.json.recordChange.olderRowIds ?? []).map((id) => ({ json: { id, debtorId: item.json.recordChange.change.debtorId } })));',
+		].join('\n'),
+	});
+	const removeOlder = c.add(name('Delete older duplicate rows'), 'n8n-nodes-base.dataTable', 1.1, [x + 2000, y - 200], {
+		resource: 'row',
+		operation: 'deleteRows',
+		dataTableId: table('sc_debtors'),
+		matchType: 'allConditions',
+		filters: {
+			conditions: [
+				{ keyName: 'id', condition: 'eq', keyValue: '={{ $json.id }}' },
+				{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' },
+			],
+		},
+		options: {},
+	});
+	return [older, removeOlder];
+}
+
+/**
+ * The Data Table edition: a Data Table row per debtor (`record` holds the JSON text). A new debtor's
+ * row is made first by an upsert on debtorId; the write is an update whose filter is the row's id and
+ * the exact text read (compare-and-swap); it returns the rows it changed.
+ */
+export const DATA_TABLE_RECORDS: RecordStore = {
+	kind: 'dataTable',
+	makeRowFirst(c, name, [x, y], head, createWhen) {
+		// An upsert changes nothing when the row exists; a change that may not create only tries it.
+		const ensure = c.add(name('Make sure a new debtor has a row'), 'n8n-nodes-base.dataTable', 1.1, [x + 100, y + 160], {
+			resource: 'row',
+			operation: 'upsert',
+			dataTableId: table('sc_debtors'),
+			matchType: 'allConditions',
+			filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' }] },
+			columns: columnsFrom({ debtorId: '={{ $json.debtorId }}' }),
+			options: { dryRun: `={{ !$json.${createWhen} }}` },
+		}, { alwaysOutputData: true });
+		const back = c.add(name('Back to the changes'), 'n8n-nodes-base.code', 2, [x + 300, y + 160], {
+			mode: 'runOnceForAllItems',
+			jsCode: `return $(${JSON.stringify(head)}).all().map((item) => ({ json: item.json }));`,
+		});
+		c.link(head, ensure);
+		c.link(ensure, back);
+		return back;
+	},
+	read: (c, name, position) =>
+		c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, {
+			resource: 'row',
+			operation: 'get',
+			dataTableId: table('sc_debtors'),
+			matchType: 'allConditions',
+			filters: {
+				conditions: [
+					// By the row's id when the item knows it (an index lookup), else by debtorId.
+					{ keyName: "={{ $json.rowId ? 'id' : 'debtorId' }}", condition: 'eq', keyValue: '={{ $json.rowId ? $json.rowId : $json.debtorId }}' },
+				],
+			},
+			returnAll: true,
+		}, { alwaysOutputData: true }),
+	applyCode: (head, change, status) => applyCode(head, change, status),
+	rowToWrite: {
+		mode: 'raw',
+		jsonOutput: [
+			'={{ JSON.stringify({',
+			'  rowId: $json.recordChange.rowId,',
+			'  expected: $json.recordChange.expected,',
+			'  status: $json.recordChange.status,',
+			'  record: $json.recordChange.text,',
+			'}) }}',
+		].join('\n'),
+		options: {},
+	},
+	write: (c, name, position) =>
+		c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, {
+			resource: 'row',
+			operation: 'update',
+			dataTableId: table('sc_debtors'),
+			matchType: 'allConditions',
+			filters: {
+				conditions: [
+					{ keyName: 'id', condition: 'eq', keyValue: '={{ $json.rowId }}' },
+					// A row made for a new debtor has no record yet: "is empty" matches it.
+					{ keyName: 'record', condition: "={{ $json.expected ? 'eq' : 'isEmpty' }}", keyValue: '={{ $json.expected }}' },
+				],
+			},
+			columns: columnsFrom({ status: '={{ $json.status }}', record: '={{ $json.record }}' }),
+			options: {},
+		}, { alwaysOutputData: true }),
+	writtenCode,
+	cleansUp: true,
+};
+
+/**
+ * The Postgres edition: a row of sc_debtors per debtor (primary key debtor_id, `record` jsonb, and
+ * `version`, raised by a trigger on every change of record or status). The read gives record and
+ * version; the write is `UPDATE ... WHERE debtor_id = $1 AND version = $2` (optimistic concurrency:
+ * under READ COMMITTED a concurrent writer's committed change makes the version differ, so the
+ * update matches no row), or for a debtor without a row `INSERT ... ON CONFLICT (debtor_id) DO
+ * NOTHING` (two requests for the same new debtor: one inserts, the other applies its change again
+ * to that row). Either returns a row only when it wrote. Each write is its own statement
+ * (queryBatching `independently`): a record write needs no transaction with other debtors' writes,
+ * and one transaction over several debtors' rows could deadlock with another request's.
+ */
+export const POSTGRES_RECORDS: RecordStore = {
+	kind: 'postgres',
+	read: (c, name, position) => postgresNode(c, name, position, SQL.readRecord, '={{ [$json.debtorId] }}', { alwaysOutputData: true }),
+	applyCode: postgresApplyCode,
+	rowToWrite: {
+		mode: 'raw',
+		jsonOutput: [
+			'={{ JSON.stringify({',
+			'  debtorId: $json.recordChange.change.debtorId,',
+			'  version: $json.recordChange.version,',
+			'  status: $json.recordChange.status,',
+			'  record: $json.recordChange.text,',
+			// Which item wrote: the write returns it with the row it wrote.
+			'  item: $itemIndex,',
+			'}) }}',
+		].join('\n'),
+		options: {},
+	},
+	write: (c, name, position) =>
+		postgresNode(c, name, position, SQL.writeRecord, '={{ [$json.debtorId, $json.version, $json.status, $json.record, $json.item] }}', { alwaysOutputData: true }, 'independently'),
+	writtenCode: postgresWrittenCode,
+	cleansUp: false,
+};
 
 /**
  * Code of "Every change settled": a barrier. The loop's exit runs once per round with that round's
@@ -320,4 +406,45 @@ return $(${JSON.stringify(before)}).all(0).map((item, index) => {
   const written = returned.get(want.rowId) === want.record;
   return { json: Object.assign({}, item.json, { segmentation: undefined, recordChange: Object.assign({}, item.json.recordChange, { written }) }) };
 });`;
+}
+
+/**
+ * Code of "Apply the change" on Postgres: for each item of this round, the debtor's row (record as
+ * JSON, version), the change applied to a copy of its record, and what to write. A debtor without a
+ * row gets one from the write when the change may create it (`createWhen`).
+ */
+function postgresApplyCode(head: string, change: string, status: string, createWhen: string | undefined): string {
+	return `// The items of this round: the loop head's latest run (a retry is a new run of it).
+const changes = $(${JSON.stringify(head)}).all().map((item) => item.json);
+const rowOf = new Map($input.all().map((item) => item.json).filter((row) => row && row.debtorId && row.record).map((row) => [row.debtorId, row]));
+const change = (${change});
+const statusOf = (record) => (${status});
+return changes.map((item) => {
+  const { recordAttempt, ...asked } = item;
+  const row = rowOf.get(item.debtorId);
+  const current = row ? row.record : undefined;
+  const was = row ? JSON.stringify(current) : '';
+  const { record, ...outcome } = change(row ? JSON.parse(was) : undefined, asked) ?? {};
+  const attempt = (recordAttempt ?? 0) + 1;
+  // version 0: no row yet, the write inserts one.
+  const base = { version: row ? Number(row.version) : 0, attempt, change: asked, outcome };
+  const mayCreate = ${createWhen ? `asked[${JSON.stringify(createWhen)}] === true` : 'false'};
+  if (!record || (!row && !mayCreate)) {
+    // A record to write but no row, and the change may not make one: the debtor is unknown or was removed.
+    const lost = !row && record ? { lost: 'the debtor has no row in sc_debtors' } : {};
+    return { json: Object.assign({}, current ?? { debtorId: item.debtorId }, { recordChange: Object.assign(base, { write: false }, lost) }) };
+  }
+  const text = JSON.stringify(record);
+  if (text === was) return { json: Object.assign({}, record, { recordChange: Object.assign(base, { write: false }) }) };
+  return { json: Object.assign({}, record, { recordChange: Object.assign(base, { write: true, text, status: statusOf(record) }) }) };
+});`;
+}
+
+/** Code of "Written?" on Postgres: the write returns the item's number only when it wrote that item's record. */
+function postgresWrittenCode(before: string): string {
+	return `// The write returns a row (with the item's number) only when the version still was the one read, or it made the row.
+const wrote = new Set($input.all().map((item) => item.json).filter((row) => row && row.item !== undefined && row.item !== null).map((row) => Number(row.item)));
+return $(${JSON.stringify(before)}).all(0).map((item, index) => ({
+  json: Object.assign({}, item.json, { segmentation: undefined, recordChange: Object.assign({}, item.json.recordChange, { written: wrote.has(index) }) }),
+}));`;
 }

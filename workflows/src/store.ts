@@ -3,14 +3,17 @@
  * package's PostgreSQL schema (the Postgres edition, workflows/postgres/*.json, sql/). A workflow is
  * described once (e.g. 01-daily-collection-journey.ts) and takes a store; the store supplies what
  * differs: how the day's debtors are loaded, how rows are appended to the contact log and the task
- * list, how a record is changed, and how a send is claimed before it is sent.
+ * list, how a record is read and written (the record loop, recordChange.ts), how a send is claimed
+ * before it is sent, and how the ERP intake finds and logs its events.
  *
  * The Postgres pieces write with n8n's own Postgres node and its `postgres` credential. Every value
  * from an item travels as a query parameter ($1, $2, ...; a row as one JSON parameter), never as
  * text in the SQL: the queries below are constants.
  */
 import { Canvas, appendRows, openDebtors, type Json } from './canvas';
-import { recordChange, type RecordChangeOptions } from './recordChange';
+import { roomForWrites, type RoomOptions } from './dataTableRoom';
+import { rowsWhere } from './dataTables';
+import { DATA_TABLE_RECORDS, POSTGRES_RECORDS, recordChange, type RecordChangeOptions, type RecordStore } from './recordChange';
 import { BATCH_CREDENTIAL, BATCH_PATH, BATCH_WEBHOOK_ID, postgresNode as postgres, SQL } from './postgres';
 
 export { POSTGRES_CREDENTIAL } from './postgres';
@@ -54,6 +57,20 @@ export interface Store {
 	changeRecord?(c: Canvas, options: RecordChangeOptions): string;
 	/** The Channel Sender, and what the store puts before and after it. */
 	send(c: Canvas, piece: SendPiece): SendOutputs;
+	/** How the record loop (recordChange.ts) reads and writes a debtor's row. */
+	readonly records: RecordStore;
+	/**
+	 * Data Tables only: the room check before a run's first write (dataTableRoom.ts); a store without
+	 * n8n's Data Table cap has none.
+	 */
+	roomForWrites?(c: Canvas, options: RoomOptions): string;
+	/** ERP intake: a node giving, for its items' `eventId`s, rows `{ eventId, result: 'accepted' }` of events accepted before. */
+	acceptedBefore(c: Canvas, name: string, position: [number, number]): string;
+	/**
+	 * ERP intake: a node logging each answer item in sc_intake. Returns it and the node whose items are
+	 * the answers as logged (`eventId`, `result`, `reason`), in the order of the request.
+	 */
+	logIntake(c: Canvas, name: string, position: [number, number]): { log: string; answers: string };
 }
 
 /** The embedded edition: n8n Data Tables, the Channel Sender's own send ledger. */
@@ -66,6 +83,15 @@ export const DATA_TABLES: Store = {
 		const send = c.ours(piece.name, 'channelSender', piece.position, piece.parameters);
 		return { entry: send, sent: [[send, 0]], notSent: [[send, 1]], invalid: [[send, 2]] };
 	},
+	records: DATA_TABLE_RECORDS,
+	roomForWrites: (c, options) => roomForWrites(c, options),
+	acceptedBefore: (c, name, position) =>
+		c.add(name, 'n8n-nodes-base.dataTable', 1.1, position, rowsWhere('sc_intake', [
+			['eventId', '={{ $json.eventId }}'],
+			['result', 'accepted'],
+		]), { alwaysOutputData: true }),
+	// The answers are the rows as the workflow made them: an accepted row is unique by the check before.
+	logIntake: (c, name, position) => ({ log: appendRows(c, name, position, 'sc_intake'), answers: 'Result per event' }),
 };
 
 /**
@@ -152,6 +178,13 @@ export const POSTGRES: Store = {
 		c.link(send, settle, 0);
 		c.link(send, settle, 1);
 		return { entry: keys, sent: [[send, 0], [recorded, 0]], notSent: [[send, 1], [held, 0]], invalid: [[keys, 2], [send, 2]] };
+	},
+	records: POSTGRES_RECORDS,
+	acceptedBefore: (c, name, position) => postgres(c, name, position, SQL.acceptedBefore, '={{ [$json.eventId] }}', { alwaysOutputData: true }),
+	logIntake(c, name, position) {
+		// Each event its own statement: the unique accepted event id decides, per event, accepted or duplicate.
+		const log = postgres(c, name, position, SQL.logIntake, '={{ [JSON.stringify($json)] }}', {}, 'independently');
+		return { log, answers: log };
 	},
 };
 

@@ -86,9 +86,15 @@ describe('Postgres edition (static)', () => {
 				expect(queries).toContain(n.parameters.query);
 				// n8n resolves {{ }} inside a query as text: a query must hold none.
 				expect(n.parameters.query).not.toMatch(/\{\{|\$json|\$\(/);
-				expect(n.parameters.options.queryBatching).toBe('single');
+				// Single (one transaction for the node's items), or each statement on its own where locks on
+				// several debtors' rows at once could deadlock with a concurrent request (record writes, intake log).
+				expect([n.name, ['single', 'independently'].includes(n.parameters.options.queryBatching)]).toEqual([n.name, true]);
 				const highest = Math.max(...[...String(n.parameters.query).matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
-				const item = { debtorId: 'D-1', delivery: { contactKey: 'sc1-abc', status: 'sent', channel: 'email', idempotencyKey: 'sc1-def' }, referenceDate: '2026-07-01', owner: 'batch-1', batchSize: '100', leaseMinutes: '15' };
+				const item = {
+					debtorId: 'D-1', delivery: { contactKey: 'sc1-abc', status: 'sent', channel: 'email', idempotencyKey: 'sc1-def' }, referenceDate: '2026-07-01', owner: 'batch-1', batchSize: '100', leaseMinutes: '15',
+					// ERP intake: an event, and a record loop's row to write.
+					eventId: 'ERP-1', version: 0, status: 'open', record: '{"debtorId":"D-1"}', item: 0,
+				};
 				const values = parametersOf(n.parameters.options.queryReplacement, item);
 				expect([n.name, Array.isArray(values), values.length]).toEqual([n.name, true, highest]);
 				// Undefined elements are dropped by the node and would shift the later parameters.
