@@ -18,6 +18,18 @@ export function rowsWhere(name: string, conditions: Array<[string, string]>): Js
 	};
 }
 
+/** Delete the rows of `name` matching all `conditions`: [column, 'eq', value expression] or [column, 'isEmpty']. */
+export function deleteRowsWhere(name: string, conditions: Array<[string, 'eq', string] | [string, 'isEmpty']>): Json {
+	return {
+		resource: 'row',
+		operation: 'deleteRows',
+		dataTableId: table(name),
+		matchType: 'allConditions',
+		filters: { conditions: conditions.map(([keyName, condition, keyValue]) => (keyValue === undefined ? { keyName, condition } : { keyName, condition, keyValue })) },
+		options: {},
+	};
+}
+
 const TODAY = "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}";
 
 /** The columns of sc_contact_log (see 00-setup-data-tables.ts), in order. */

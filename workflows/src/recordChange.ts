@@ -24,6 +24,7 @@
  * the newest, and the older ones are deleted once the newest is written.
  */
 import { Canvas, columnsFrom, isTrue, table, type Json } from './canvas';
+import { deleteRowsWhere } from './dataTables';
 import { postgresNode, SQL } from './postgres';
 
 /** Change: add the contacts in `change.contacts` to the record's `contacts[]`. */
@@ -188,19 +189,10 @@ export function recordChange(c: Canvas, options: RecordChangeOptions, store: Rec
 			mode: 'runOnceForAllItems',
 			jsCode: 'return $input.all().filter((item) => !item.json.recordChange.written && item.json.recordChange.expected === \'\' && item.json.recordChange.rowId).map((item) => ({ json: { id: item.json.recordChange.rowId } }));',
 		});
-		const removeEmpty = c.add(name('Delete them while empty'), 'n8n-nodes-base.dataTable', 1.1, [x + 2600, y + 120], {
-			resource: 'row',
-			operation: 'deleteRows',
-			dataTableId: table('sc_debtors'),
-			matchType: 'allConditions',
-			filters: {
-				conditions: [
-					{ keyName: 'id', condition: 'eq', keyValue: '={{ $json.id }}' },
-					{ keyName: 'record', condition: 'isEmpty' },
-				],
-			},
-			options: {},
-		});
+		const removeEmpty = c.add(name('Delete them while empty'), 'n8n-nodes-base.dataTable', 1.1, [x + 2600, y + 120], deleteRowsWhere('sc_debtors', [
+			['id', 'eq', '={{ $json.id }}'],
+			['record', 'isEmpty'],
+		]));
 		c.link(left, empty);
 		c.link(empty, removeEmpty);
 	}
@@ -216,19 +208,10 @@ function olderRows(c: Canvas, name: (text: string) => string, [x, y]: [number, n
 			'return $input.all().flatMap((item) => (item.json.recordChange.olderRowIds ?? []).map((id) => ({ json: { id, debtorId: item.json.recordChange.change.debtorId } })));',
 		].join('\n'),
 	});
-	const removeOlder = c.add(name('Delete older duplicate rows'), 'n8n-nodes-base.dataTable', 1.1, [x + 2000, y - 200], {
-		resource: 'row',
-		operation: 'deleteRows',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: {
-			conditions: [
-				{ keyName: 'id', condition: 'eq', keyValue: '={{ $json.id }}' },
-				{ keyName: 'debtorId', condition: 'eq', keyValue: '={{ $json.debtorId }}' },
-			],
-		},
-		options: {},
-	});
+	const removeOlder = c.add(name('Delete older duplicate rows'), 'n8n-nodes-base.dataTable', 1.1, [x + 2000, y - 200], deleteRowsWhere('sc_debtors', [
+		['id', 'eq', '={{ $json.id }}'],
+		['debtorId', 'eq', '={{ $json.debtorId }}'],
+	]));
 	return [older, removeOlder];
 }
 
