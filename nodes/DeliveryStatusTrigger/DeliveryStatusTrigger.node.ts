@@ -50,9 +50,11 @@ export class DeliveryStatusTrigger implements INodeType {
 			displayOptions: { show: { provider: [provider.value] } },
 		})),
 		webhooks: [
-			// Meta's subscription handshake is a GET with hub.challenge.
-			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'delivery-status' },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'delivery-status' },
+			// Answered when the run is done, without data: a run that fails gets 500 and the provider
+			// sends the report again, instead of a 200 for a report that was never processed.
+			// GET: Meta's subscription handshake (hub.challenge) and Spryng's legacy reports.
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'lastNode', responseData: 'noData', path: 'delivery-status' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'lastNode', responseData: 'noData', path: 'delivery-status' },
 		],
 		properties: deliveryStatusTriggerProperties,
 	};
