@@ -3,19 +3,23 @@
  * contact log; a permanent failure sends the message again on the next channel (or makes a task);
  * a reply makes the channel it came on the debtor's preferred channel.
  */
-import { EVENT_BYTES, roomForWrites } from './dataTableRoom';
+import { EVENT_BYTES } from './dataTableRoom';
 import { Canvas, PREFIX, appendRows, isTrue, BRAND, BANK, type Json } from './canvas';
 import { ADD_CONTACTS, recordChange } from './recordChange';
 import { contactLogRow, invalidRecordRows, rowsWhere, taskRow as taskColumns, unsavedChangeRows } from './dataTables';
+import { postgresNode, SQL } from './postgres';
+import { DATA_TABLES, type Store } from './store';
 
 export const DELIVERY_STATUS_WEBHOOK_ID = '6a000001-d3b7-4c55-8f0e-5b9d2c7a4e06';
+/** The Postgres edition's trigger: its own URL, so both editions may be active while a creditor moves. */
+export const DELIVERY_STATUS_PG_WEBHOOK_ID = '6b000001-d3b7-4c55-8f0e-5b9d2c7a4e06';
 
 const DECIDE = `// One decision per event. The event names its message by idempotencyKey; the contact log's "sent" row
 // for that key says whose message it was. Idempotent on messageId + status, and a message's status
 // never moves backwards (providers report late and more than once).
 const RANK = { queued: 1, sent: 2, delivered: 3, opened: 4, read: 4, clicked: 5, bounced: 9, failed: 9 };
 const INBOUND = { replied: 'reply', 'opted-out': 'opt-out' };
-const events = $('Delivery status').all().map((item) => item.json);
+const events = $('Reports').all().map((item) => item.json);
 const rows = $input.all().map((item) => item.json).filter((row) => row.idempotencyKey);
 const statusRows = rows.filter((row) => row.decision === 'delivery-status' || row.decision === 'status-ignored' || row.decision === 'unmatched');
 const seen = new Set(statusRows.map((row) => row.idempotencyKey + '|' + (row.messageId ?? '') + '|' + row.status));
@@ -76,7 +80,8 @@ const APPLY = `// What follows from an event: a permanent failure sends the same
 // to the record as it is when written.
 const NEXT = { email: 'sms', whatsapp: 'sms', sms: 'letter', letter: '' };
 const followUps = $('Follow-up needed?').all().map((item) => item.json);
-const records = new Map($input.all().filter((item) => typeof item.json.record === 'string' && item.json.record !== '').map((item) => [item.json.debtorId, JSON.parse(item.json.record)]));
+// A Data Table row holds the record as JSON text, a Postgres row as JSON.
+const records = new Map($input.all().filter((item) => (item.json.record && typeof item.json.record === 'object') || (typeof item.json.record === 'string' && item.json.record !== '')).map((item) => [item.json.debtorId, typeof item.json.record === 'string' ? JSON.parse(item.json.record) : item.json.record]));
 const at = (time) => (time ? DateTime.fromISO(time) : $now).setZone('Europe/Amsterdam').toISO({ suppressMilliseconds: true });
 const task = (f, why) => ({ json: { kind: 'task', debtorId: f.debtorId, stage: f.stage, claimIds: f.claimIds, why } });
 const out = [];
@@ -119,37 +124,87 @@ const REPLY_OR_OPT_OUT = `(record, change) => {
   return { record };
 }`;
 
-export function deliveryStatus(): Json {
-	const c = new Canvas('6a000001');
-	c.note('Note: about', [-60, -560], 760, 500, [
-		'## Delivery status',
+/** The node every Delivery Status Trigger connects to: the reports of whichever trigger started the run. */
+export const REPORTS = 'Reports';
+
+/**
+ * A Delivery Status Trigger: its parameters in one place (a provider's trigger differs only in
+ * `provider` and its credential). The trigger answers the provider after the run (a failed run gets
+ * 500, so the provider sends the report again).
+ */
+export function statusTrigger(c: Canvas, name: string, position: [number, number], webhookId: string, provider = 'webhook'): string {
+	return c.add(name, `${PREFIX}.deliveryStatusTrigger`, 1, position, { provider, options: {} }, { webhookId });
+}
+
+/** What the Postgres edition's notes say instead. */
+const PG_NOTES = {
+	title: '## Delivery status (Postgres)',
+	before: '**Before use:** apply the schema (`sql/`), fill in the credential *Social Collections Postgres*, choose the provider in *Delivery status* and its credential (HTTPS Webhook: the shared signing secret), give its production URL to the provider, publish the workflow.',
+	log: [
+		'### 1. Contact log (one statement per report)',
+		'*Decide and log each report* decides in PostgreSQL, in one transaction per report, with the log row of the sent message locked: reports on one message are decided one after the other, also when they arrive at the same moment. One row per report in `sc_contact_log` (`decision` = `delivery-status`), its key `<message key>:<status>:<messageId>`, so the database refuses the same report twice. A report that would move a message back is logged as `status-ignored`; reports for unknown messages as `unmatched`. A logged status makes the debtor due again for the daily journey (its version rises).',
+		'A bad signature is answered 401 by the trigger and starts nothing.',
+	],
+};
+
+export function deliveryStatus(store: Store = DATA_TABLES): Json {
+	const pg = store.kind === 'postgres';
+	const c = new Canvas(pg ? '6b000001' : '6a000001');
+	c.note('Note: about', [-280, -560], 980, 500, [
+		pg ? PG_NOTES.title : '## Delivery status',
 		'Providers report what happened to each message (delivered, read, bounced, ...) and pass on replies. This workflow writes each report to `sc_contact_log`, sends a message that failed for good again on the **next channel** (e-mail and WhatsApp: SMS; SMS: letter; letter: a task for a person), and makes the channel a debtor **replied** on their preferred channel.',
 		'',
 		'**Safe by default:** *Send on the next channel* uses the **Sandbox** provider for every channel.',
 		'',
-		'**Before use:** choose the provider in *Delivery status* (one trigger per provider; copy the node for more) and its credential (HTTPS Webhook: the shared signing secret), give its production URL to the provider, activate the workflow. Run *set up data tables* first.',
+		pg ? PG_NOTES.before : '**Before use:** choose the provider in *Delivery status* and its credential (HTTPS Webhook: the shared signing secret), give its production URL to the provider, activate the workflow. Run *set up data tables* first.',
+		'',
+		'**More providers:** one trigger per provider. Copy *Delivery status*, choose the provider and credential in the copy, and connect it to *Reports*; the copy has its own production URL. Nothing after *Reports* names a trigger.',
+		'',
+		'**No report is lost:** the trigger answers the provider when the run is done; a run that fails gets 500, and the provider sends the report again.',
 		'',
 		'Reports are matched to a message by its `idempotencyKey` (the Channel Sender passes it to the provider; workflow 1 logs it with every sent message).',
 	].join('\n'), 4);
-	c.note('Note: log', [-60, 0], 1000, 460, [
+	c.note('Note: log', [-280, 0], 1220, 460, (pg ? PG_NOTES.log : [
 		'### 1. Contact log',
 		'One row per report (`decision` = `delivery-status`). The same report twice (same `messageId` and status) is written once. A report that would move a message back (e.g. `sent` after `delivered`) is logged as `status-ignored`. Reports for unknown messages are logged as `unmatched`.',
 		'A bad signature is answered 401 by the trigger and starts nothing.',
-	].join('\n'));
+	]).join('\n'));
 	c.note('Note: follow up', [960, 0], 1900, 460, [
 		'### 2. Follow up on the debtor record',
 		'**Permanent failure** (bounced, failed): the same step is written again for the next channel and sent; a sent fallback is logged as `sent` (so its own reports are tracked too) and added to the record\'s contacts. When nothing can be sent, a person gets a task (`sc_tasks`).',
 		'**Reply**: `preferredChannel` becomes the channel of the reply, and the reply is added to `contacts[]`. **Opt-out** (STOP): the channel is closed in `consents` and no longer preferred.',
 	].join('\n'));
 
-	const trigger = c.add('Delivery status', `${PREFIX}.deliveryStatusTrigger`, 1, [0, 240], { provider: 'webhook', options: {} }, { webhookId: DELIVERY_STATUS_WEBHOOK_ID });
-	// An event without a key matches no row (the placeholder is never a key).
-	const messageLog = c.add('Log of these messages', 'n8n-nodes-base.dataTable', 1.1, [220, 240], rowsWhere('sc_contact_log', [['idempotencyKey', "={{ $json.idempotencyKey || '(no key)' }}"]]), { alwaysOutputData: true });
-	const decide = c.add('Decide per report', 'n8n-nodes-base.code', 2, [440, 240], { mode: 'runOnceForAllItems', jsCode: DECIDE });
-	const logReport = c.add('Log: report', 'n8n-nodes-base.set', 3.4, [660, 160], { mode: 'raw', jsonOutput: '={{ JSON.stringify($json.log) }}', options: {} });
-	const writeLog = appendRows(c, 'Write contact log', [2700, 300], 'sc_contact_log');
+	const trigger = statusTrigger(c, 'Delivery status', [-220, 240], pg ? DELIVERY_STATUS_PG_WEBHOOK_ID : DELIVERY_STATUS_WEBHOOK_ID);
+	// Every trigger (one per provider) connects here; nothing after it names a trigger, so a copied
+	// trigger connected to this node works like the first.
+	const reports = c.add(REPORTS, 'n8n-nodes-base.noOp', 1, [0, 240]);
+	c.link(trigger, reports);
+	const writeLog = pg
+		? postgresNode(c, 'Write contact log', [2700, 300], SQL.appendContactLog, '={{ [JSON.stringify($json)] }}')
+		: appendRows(c, 'Write contact log', [2700, 300], 'sc_contact_log');
 	const followUp = c.add('Follow-up needed?', 'n8n-nodes-base.if', 2.2, [660, 340], isTrue('={{ !!$json.action }}'));
-	const debtors = c.add('Debtor records', 'n8n-nodes-base.dataTable', 1.1, [1000, 240], rowsWhere('sc_debtors', [['debtorId', "={{ $json.debtorId || '(none)' }}"]]), { alwaysOutputData: true });
+	if (pg) {
+		// Each report its own transaction: a lock on one message's row at a time, never several.
+		const decide = postgresNode(c, 'Decide and log each report', [440, 240], SQL.deliveryReport, '={{ [JSON.stringify($json)] }}', {}, 'independently');
+		c.link(reports, decide);
+		c.link(decide, followUp);
+	} else {
+		// An event without a key matches no row (the placeholder is never a key).
+		const messageLog = c.add('Log of these messages', 'n8n-nodes-base.dataTable', 1.1, [220, 240], rowsWhere('sc_contact_log', [['idempotencyKey', "={{ $json.idempotencyKey || '(no key)' }}"]]), { alwaysOutputData: true });
+		const decide = c.add('Decide per report', 'n8n-nodes-base.code', 2, [440, 240], { mode: 'runOnceForAllItems', jsCode: DECIDE });
+		const logReport = c.add('Log: report', 'n8n-nodes-base.set', 3.4, [660, 160], { mode: 'raw', jsonOutput: '={{ JSON.stringify($json.log) }}', options: {} });
+		// Before any write or send: room in the Data Tables for these reports, or a clear stop.
+		const room = store.roomForWrites ? store.roomForWrites(c, { from: reports, position: [0, 1200], merge: [110, 400], bytes: `items.length * ${EVENT_BYTES}` }) : reports;
+		c.link(room, messageLog);
+		c.link(messageLog, decide);
+		c.link(decide, logReport);
+		c.link(decide, followUp);
+		c.link(logReport, writeLog);
+	}
+	const debtors = pg
+		? postgresNode(c, 'Debtor records', [1000, 240], SQL.readRecord, "={{ [$json.debtorId || '(none)'] }}", { alwaysOutputData: true })
+		: c.add('Debtor records', 'n8n-nodes-base.dataTable', 1.1, [1000, 240], rowsWhere('sc_debtors', [['debtorId', "={{ $json.debtorId || '(none)' }}"]]), { alwaysOutputData: true });
 	const apply = c.add('Apply to the debtor record', 'n8n-nodes-base.code', 2, [1200, 240], { mode: 'runOnceForAllItems', jsCode: APPLY });
 	const isFallback = c.add('Fallback message?', 'n8n-nodes-base.if', 2.2, [1400, 240], isTrue("={{ $json.kind === 'fallback' }}"));
 	const render = c.ours('Write the message again', 'toneTemplate', [1620, 140], { brand: BRAND, bank: BANK });
@@ -179,15 +234,15 @@ export function deliveryStatus(): Json {
 		].join('\n'),
 		options: {},
 	});
-	const fallbackSaved = recordChange(c, { prefix: 'Fallback: ', from: addContact, position: [2360, -400], change: ADD_CONTACTS });
+	const fallbackSaved = recordChange(c, { prefix: 'Fallback: ', from: addContact, position: [2360, -400], change: ADD_CONTACTS }, store.records);
 	const isChange = c.add('Record change?', 'n8n-nodes-base.if', 2.2, [1620, 380], isTrue("={{ $json.kind === 'change' }}"));
-	const replySaved = recordChange(c, { prefix: 'Reply: ', from: isChange, position: [1840, 800], change: REPLY_OR_OPT_OUT });
+	const replySaved = recordChange(c, { prefix: 'Reply: ', from: isChange, position: [1840, 800], change: REPLY_OR_OPT_OUT }, store.records);
 	const taskRow = c.add('Task for a person', 'n8n-nodes-base.set', 3.4, [2100, 460], taskColumns({
 		stage: "={{ $json.messageData?.stage ?? $json.stage ?? '' }}",
 		claimIds: "={{ $json.fallback?.claimIds ?? $json.claimIds ?? '' }}",
 		why: "={{ $json.why ?? ('fallback on ' + $json.fallback.to + ' after ' + $json.fallback.status + ' on ' + $json.fallback.from + ' not sent: ' + ($json.delivery.reason ?? $json.delivery.errorCode ?? ($json.delivery.skipped ?? []).map(s => s.channel + ':' + s.reason).join(', '))) }}",
 	}));
-	const writeTask = appendRows(c, 'Write task list', [2360, 540], 'sc_tasks');
+	const writeTask = store.appendRows(c, 'Write task list', [2360, 540], 'sc_tasks');
 	const logTask = c.add('Log: task for a person', 'n8n-nodes-base.set', 3.4, [2360, 380], contactLogRow({
 		decision: 'task',
 		stage: '={{ $json.stage }}',
@@ -197,12 +252,6 @@ export function deliveryStatus(): Json {
 		reason: '={{ $json.why }}',
 	}));
 
-	// Before any write or send: room in the Data Tables for these reports, or a clear stop.
-	c.link(roomForWrites(c, { from: trigger, position: [0, 1200], merge: [110, 400], bytes: `items.length * ${EVENT_BYTES}` }), messageLog);
-	c.link(messageLog, decide);
-	c.link(decide, logReport);
-	c.link(decide, followUp);
-	c.link(logReport, writeLog);
 	c.link(followUp, debtors, 0);
 	c.link(debtors, apply);
 	c.link(apply, isFallback);
@@ -232,5 +281,5 @@ export function deliveryStatus(): Json {
 		c.link(unsaved.log, writeLog);
 		c.link(unsaved.task, writeTask);
 	}
-	return c.workflow('scDeliveryStatus06', 'Social Collections: delivery status');
+	return pg ? c.workflow('scPgDeliveryStatus06', 'Social Collections (Postgres): delivery status') : c.workflow('scDeliveryStatus06', 'Social Collections: delivery status');
 }

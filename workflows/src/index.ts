@@ -38,4 +38,5 @@ export const POSTGRES_WORKFLOWS: Record<string, () => Json> = {
 	'01-daily-collection-journey.json': dailyDispatcher,
 	'01-daily-collection-journey-batch.json': () => dailyJourney(POSTGRES),
 	'02-erp-intake.json': () => erpIntake(POSTGRES),
+	'06-delivery-status.json': () => deliveryStatus(POSTGRES),
 };

@@ -122,6 +122,90 @@ FROM (SELECT CAST($1 AS jsonb) AS r) input
 RETURNING id`,
 
 	/**
+	 * Workflow 6, delivery status: appends the contact-log row $1 (JSON: the columns of sc_contact_log
+	 * in camelCase) and nothing else; a second row with the same idempotency key is dropped.
+	 */
+	appendContactLog: `INSERT INTO sc_contact_log (logged_at, day, debtor_id, decision, stage, channel, claim_ids, status, reason, moment, template_id, idempotency_key, message_id)
+SELECT coalesce(CAST(nullif(r ->> 'loggedAt', '') AS timestamptz), now()), CAST(r ->> 'day' AS date), coalesce(r ->> 'debtorId', ''),
+	nullif(r ->> 'decision', ''), nullif(r ->> 'stage', ''), nullif(r ->> 'channel', ''), coalesce(string_to_array(nullif(r ->> 'claimIds', ''), ','), '{}'),
+	nullif(r ->> 'status', ''), nullif(r ->> 'reason', ''), CAST(nullif(r ->> 'moment', '') AS timestamptz),
+	nullif(r ->> 'templateId', ''), nullif(r ->> 'idempotencyKey', ''), nullif(r ->> 'messageId', '')
+FROM (SELECT CAST($1 AS jsonb) AS r) input
+ON CONFLICT (idempotency_key) DO NOTHING
+RETURNING id`,
+
+	/**
+	 * Workflow 6, delivery status: decides and logs the report $1 (JSON: a Delivery Status Trigger
+	 * event) in one transaction, as the Data Table edition's "Decide per report" does, and returns the
+	 * decision (no row when the same report was logged before).
+	 *
+	 * First statement: locks the log row of the sent message the report names (its idempotency key),
+	 * so reports on one message are decided one after the other; it returns no row. Second statement
+	 * (a new snapshot, so it sees what a report decided before it): the message's earlier reports are
+	 * the debtor's log rows whose key starts with `<message key>:`; each report row carries the key
+	 * `<message key>:<status>:<messageId>`, so the UNIQUE idempotency key refuses a second row of the
+	 * same report. A status never moves back (`status-ignored`); the first permanent failure asks for
+	 * the fallback, once. A logged status raises the debtor's version: the debtor is due again.
+	 */
+	deliveryReport: `SELECT 1 AS locked WHERE (SELECT count(*) FROM (
+	SELECT 1 FROM sc_contact_log WHERE idempotency_key = CAST($1 AS jsonb) ->> 'idempotencyKey' AND decision = 'sent' FOR UPDATE) sent) < 0;
+WITH e AS (
+	SELECT coalesce(r ->> 'idempotencyKey', '') AS key, coalesce(r ->> 'messageId', '') AS message_id, coalesce(r ->> 'status', '') AS status,
+		coalesce(r ->> 'channel', '') AS channel, coalesce(r ->> 'time', '') AS time, coalesce(r ->> 'errorCode', '') AS error_code,
+		coalesce(r -> 'permanent', 'null') <> 'false' AS permanent, r -> 'permanent' AS permanent_value
+	FROM (SELECT CAST($1 AS jsonb) AS r) input),
+rank_of (status, rank) AS (VALUES ('queued', 1), ('sent', 2), ('delivered', 3), ('opened', 4), ('read', 4), ('clicked', 5), ('bounced', 9), ('failed', 9)),
+sent AS (
+	SELECT l.debtor_id, coalesce(l.stage, '') AS stage, array_to_string(l.claim_ids, ',') AS claim_ids, coalesce(l.template_id, '') AS template_id
+	FROM sc_contact_log l, e WHERE e.key <> '' AND l.idempotency_key = e.key AND l.decision = 'sent'),
+earlier AS (
+	SELECT l.id, l.decision, l.status, coalesce(r.rank, 0) AS rank
+	FROM sc_contact_log l JOIN sent ON l.debtor_id = sent.debtor_id CROSS JOIN e LEFT JOIN rank_of r ON r.status = l.status
+	WHERE left(l.idempotency_key, length(e.key) + 1) = e.key || ':'),
+now_at AS (SELECT status, rank FROM earlier WHERE decision = 'delivery-status' ORDER BY rank DESC, id LIMIT 1),
+decided AS (
+	SELECT e.*, sent.debtor_id IS NOT NULL AS matched, coalesce(sent.debtor_id, '') AS debtor_id, coalesce(sent.stage, '') AS stage, coalesce(sent.claim_ids, '') AS claim_ids,
+		coalesce(sent.template_id, '') AS template_id, coalesce((SELECT rank FROM rank_of WHERE rank_of.status = e.status), 0) AS rank,
+		(SELECT status FROM now_at) AS now_status, (SELECT rank FROM now_at) AS now_rank
+	FROM e LEFT JOIN sent ON true),
+outcome AS (
+	SELECT d.*,
+		CASE WHEN NOT matched THEN 'unmatched'
+			WHEN status IN ('replied', 'opted-out') THEN 'delivery-status'
+			WHEN now_rank IS NOT NULL AND rank < now_rank THEN 'status-ignored'
+			ELSE 'delivery-status' END AS decision,
+		CASE WHEN NOT matched THEN ''
+			WHEN status = 'replied' THEN 'reply'
+			WHEN status = 'opted-out' THEN 'opt-out'
+			WHEN now_rank IS NOT NULL AND rank < now_rank THEN ''
+			WHEN rank = 9 AND permanent AND coalesce(now_rank, 0) <> 9 THEN 'fallback'
+			ELSE '' END AS action,
+		CASE WHEN NOT matched THEN CASE WHEN key <> '' THEN 'no sent message with this idempotencyKey in the contact log' ELSE 'the event has no idempotencyKey' END
+			WHEN status = 'replied' THEN 'reply on ' || channel
+			WHEN status = 'opted-out' THEN 'opted out of ' || channel
+			WHEN now_rank IS NOT NULL AND rank < now_rank THEN 'would move the message back from ' || now_status || ' to ' || status
+			WHEN rank = 9 AND permanent AND coalesce(now_rank, 0) <> 9 THEN 'permanent failure' || CASE WHEN error_code <> '' THEN ' (' || error_code || ')' ELSE '' END || ': next channel'
+			WHEN rank = 9 AND coalesce(now_rank, 0) = 9 THEN 'failure already handled'
+			WHEN rank = 9 THEN 'temporary failure'
+			ELSE '' END AS reason
+	FROM decided d),
+logged AS (
+	INSERT INTO sc_contact_log (logged_at, day, debtor_id, decision, stage, channel, claim_ids, status, reason, moment, template_id, idempotency_key, message_id)
+	SELECT now(), CAST(timezone('Europe/Amsterdam', now()) AS date), debtor_id, decision, nullif(stage, ''), nullif(channel, ''),
+		coalesce(string_to_array(nullif(claim_ids, ''), ','), '{}'), nullif(status, ''), nullif(reason, ''), CAST(nullif(time, '') AS timestamptz),
+		nullif(template_id, ''), CASE WHEN key <> '' THEN key || ':' || status || ':' || message_id END, nullif(message_id, '')
+	FROM outcome
+	ON CONFLICT (idempotency_key) DO NOTHING
+	RETURNING id),
+due AS (
+	UPDATE sc_debtors SET version = version + 1
+	WHERE debtor_id = (SELECT debtor_id FROM outcome WHERE decision = 'delivery-status') AND EXISTS (SELECT FROM logged)
+	RETURNING debtor_id)
+SELECT debtor_id AS "debtorId", stage, claim_ids AS "claimIds", template_id AS "templateId", channel, key AS "idempotencyKey", message_id AS "messageId",
+	status, nullif(time, '') AS time, permanent_value AS permanent, error_code AS "errorCode", decision, action, reason
+FROM outcome WHERE EXISTS (SELECT FROM logged)`,
+
+	/**
 	 * Claims the send with contact key $1 (debtor $2, day $3) for lease owner $4 before it is sent. One
 	 * row per item: `claim` is `claimed` (this run sends it), or the state an earlier claim left:
 	 * `sent` (with the channel and its key) or `sending`/`unconfirmed` (outcome unknown).
