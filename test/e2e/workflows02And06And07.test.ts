@@ -8,13 +8,13 @@
 import axios from 'axios';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 
 import { REPO_ROOT } from '../../scripts/runtime';
 import { N8nInstance, type WorkflowJson } from '../../scripts/n8nInstance';
 import { N8nRest, ownerEnv, type Row } from './harness/rest';
-import { DELIVERY_STATUS_WEBHOOK_ID } from '../../workflows/src/06-delivery-status';
+import { DELIVERY_STATUS_WEBHOOK_ID, REPORTS } from '../../workflows/src/06-delivery-status';
 
 jest.setTimeout(900_000);
 
@@ -29,6 +29,22 @@ const ERP_SECRET = 'erp-intake-test-secret-3f9a';
 const CRYPTO_CRED = { id: 'scErpHmacCred01', name: 'ERP intake signing secret' };
 const STATUS_SECRET = 'creditor-status-secret-77c1';
 const WEBHOOK_CRED = { id: 'scStatusHookCred1', name: 'Creditor system' };
+const MAILGUN_SIGNING_KEY = 'mailgun-webhook-signing-key-e2e-6b2d';
+const MAILGUN_CRED = { id: 'scMailgunCred0601', name: 'Mailgun' };
+/** The webhook id of the Mailgun trigger the test adds to workflow 6, as an admin copies the trigger. */
+const MAILGUN_HOOK = '6a000001-0000-4000-8000-00000000a11e';
+
+/**
+ * Workflow 6 with one more provider, the way its note says: a copy of *Delivery status* with its own
+ * name, webhook id (n8n gives a pasted trigger its own), provider and credential, connected to *Reports*.
+ */
+function addTrigger(wf: WorkflowJson, name: string, webhookId: string, provider: string, credentials: Record<string, unknown>): void {
+	const original = nodeNamed(wf, 'Delivery status');
+	const copy = { ...JSON.parse(JSON.stringify(original)), id: webhookId, name, webhookId, credentials, position: [original.position[0], original.position[1] + 200] };
+	copy.parameters.provider = provider;
+	wf.nodes.push(copy);
+	(wf.connections as any)[name] = { main: [[{ node: REPORTS, type: 'main', index: 0 }]] };
+}
 
 /** The Amsterdam calendar day `offsetDays` from today (YYYY-MM-DD). */
 const amsterdamDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' });
@@ -48,6 +64,7 @@ describe('workflows 2, 6 and 7 in real n8n', () => {
 		await n8n.importCredentials([
 			{ ...CRYPTO_CRED, type: 'crypto', data: { hmacSecret: ERP_SECRET } },
 			{ ...WEBHOOK_CRED, type: 'socialCollectionsWebhookApi', data: { url: 'http://127.0.0.1:9/unused', signingSecret: STATUS_SECRET } },
+			{ ...MAILGUN_CRED, type: 'socialCollectionsMailgunApi', data: { apiKey: 'unused-in-this-test', domain: 'mg.example.nl', region: 'eu', webhookSigningKey: MAILGUN_SIGNING_KEY } },
 		]);
 		await n8n.importWorkflow(load('00-setup-data-tables.json'));
 		const intake = load('02-erp-intake.json');
@@ -56,6 +73,7 @@ describe('workflows 2, 6 and 7 in real n8n', () => {
 		await n8n.publishWorkflow(intake.id as string);
 		const status = load('06-delivery-status.json');
 		nodeNamed(status, 'Delivery status').credentials = { socialCollectionsWebhookApi: WEBHOOK_CRED };
+		addTrigger(status, 'Delivery status (Mailgun)', MAILGUN_HOOK, 'mailgun', { socialCollectionsMailgunApi: MAILGUN_CRED });
 		// The tests run at any hour: the legal contact window is the Channel Sender's own tested rule.
 		nodeNamed(status, 'Send on the next channel').parameters.options = { contactWindow: false };
 		await n8n.importWorkflow(status);
@@ -429,6 +447,45 @@ describe('workflows 2, 6 and 7 in real n8n', () => {
 			expect(tasks).toHaveLength(tasksBefore + 1);
 			expect(String(tasks.at(-1)!.why)).toMatch(/^Correct the debtor record, then add the reply or opt-out to it by hand: .*field firstName/);
 			expect(String(tasks.at(-1)!.why)).not.toContain('A'.repeat(20));
+		});
+
+		test('two providers at once (two triggers): a Mailgun report and a creditor-system reply, both in the contact log and the record', async () => {
+			await rest.insertRows('sc_debtors', [debtor('D-610'), debtor('D-611')]);
+			await rest.insertRows('sc_contact_log', [sentRow('D-610', 'email', 'sc1-e2e-mg1'), sentRow('D-611', 'sms', 'sc1-e2e-wh1')]);
+			// Mailgun signs in the body: HMAC-SHA256 of timestamp + token with the webhook signing key.
+			const timestamp = String(Math.floor(Date.now() / 1000));
+			const token = randomBytes(25).toString('hex');
+			const mailgun = JSON.stringify({
+				signature: { timestamp, token, signature: createHmac('sha256', MAILGUN_SIGNING_KEY).update(`${timestamp}${token}`).digest('hex') },
+				'event-data': { event: 'delivered', timestamp: Date.parse(time) / 1000, recipient: 'd-610@example.nl', 'user-variables': { sc_key: 'sc1-e2e-mg1' }, message: { headers: { 'message-id': 'mg-610@mg.example.nl' } } },
+			});
+			const creditor = JSON.stringify({ events: [{ idempotencyKey: 'sc1-e2e-wh1', messageId: 'sms-in-611', status: 'replied', channel: 'sms', time }] });
+			const creditorTimestamp = Math.floor(Date.now() / 1000);
+			const creditorSignature = createHmac('sha256', STATUS_SECRET).update(`${creditorTimestamp}.${creditor}`).digest('hex');
+			await n8n.waitForWebhook(`${MAILGUN_HOOK}/delivery-status`);
+			const post = (hook: string, body: string, headers: Record<string, string>) =>
+				axios.post(`${n8n.baseUrl}/webhook/${hook}/delivery-status`, body, { headers: { 'content-type': 'application/json', ...headers }, validateStatus: () => true, timeout: 120_000, transformRequest: [(data: string) => data] });
+			const answers = await Promise.all([
+				post(MAILGUN_HOOK, mailgun, {}),
+				post(HOOK, creditor, { 'x-signature-timestamp': String(creditorTimestamp), 'x-signature': `sha256=${creditorSignature}` }),
+			]);
+			// Answered when the run is done, with nothing from the run in the answer.
+			expect(answers.map((answer) => [answer.status, answer.data])).toEqual([[200, ''], [200, '']]);
+			runs += 2;
+			const list = await finishedRuns(WF, runs);
+			expect(list.map((run) => run.status)).toEqual(list.map(() => 'success'));
+			expect(await logOf('sc1-e2e-mg1')).toEqual([
+				['sent', 'email', 'sent', 'sandbox'],
+				['delivery-status', 'email', 'delivered', ''],
+			]);
+			expect(await logOf('sc1-e2e-wh1')).toEqual([
+				['sent', 'sms', 'sent', 'sandbox'],
+				['delivery-status', 'sms', 'replied', 'reply on sms'],
+			]);
+			expect((await rest.rows('sc_contact_log')).find((row) => row.idempotencyKey === 'sc1-e2e-mg1' && row.decision === 'delivery-status')!.messageId).toBe('mg-610@mg.example.nl');
+			const record = JSON.parse(String((await rest.rows('sc_debtors')).find((row) => row.debtorId === 'D-611')!.record));
+			expect(record.preferredChannel).toBe('sms');
+			expect(record.contacts).toEqual([expect.objectContaining({ channel: 'sms', direction: 'inbound', outcome: 'replied' })]);
 		});
 
 		test('a report for an unknown message is logged as unmatched and changes nothing else', async () => {
