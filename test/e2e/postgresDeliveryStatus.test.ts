@@ -41,6 +41,8 @@ let url: string;
 let n8n: N8nInstance;
 let rest: N8nRest;
 let runs = 0;
+/** Runs that failed on purpose (the test of the 500 answer). */
+let failedRuns = 0;
 
 const rows = (query: string): string[][] =>
 	psql(url, query)
@@ -101,7 +103,7 @@ async function report(...requests: unknown[][]): Promise<void> {
 	expect(answers.map((answer) => answer.status)).toEqual(requests.map(() => 200));
 	runs += requests.length;
 	const list = await finishedRuns(runs);
-	expect(list.map((run) => run.status)).toEqual(list.map(() => 'success'));
+	expect(list.filter((run) => run.status !== 'success')).toHaveLength(failedRuns);
 }
 
 beforeAll(async () => {
@@ -190,6 +192,31 @@ test("a reply makes its channel the debtor's preferred channel; a report for an 
 	expect(logOf('sc1-pg-zzz')).toEqual([['unmatched', 'email', 'bounced', 'no sent message with this idempotencyKey in the contact log', 'sc1-pg-zzz:bounced:x-1']]);
 });
 
+test('a report whose run fails is answered 500, not 200; sent again, it is processed', async () => {
+	const reply = [{ idempotencyKey: 'sc1-pg-bbb', messageId: 'sms-in-retry', status: 'replied', channel: 'sms', time: '2026-11-20T12:30:00.000Z' }];
+	// The contact log cannot be reached: the run fails at its first query.
+	psql(url, 'ALTER TABLE sc_contact_log RENAME TO sc_contact_log_away');
+	let failed;
+	try {
+		failed = await post(reply);
+	} finally {
+		psql(url, 'ALTER TABLE sc_contact_log_away RENAME TO sc_contact_log');
+	}
+	expect(failed.status).toBe(500);
+	expect(JSON.stringify(failed.data)).not.toMatch(/sc1-pg|D-701|sc_contact_log/);
+	runs += 1;
+	failedRuns += 1;
+	expect((await finishedRuns(runs)).filter((run) => run.status === 'error')).toHaveLength(1);
+	expect(logOf('sc1-pg-bbb').filter((row) => row[4].endsWith(':sms-in-retry'))).toEqual([]);
+	// The provider sends it again: processed this time.
+	const answer = await post(reply);
+	expect(answer.status).toBe(200);
+	runs += 1;
+	await finishedRuns(runs);
+	expect(logOf('sc1-pg-bbb').filter((row) => row[4].endsWith(':sms-in-retry'))).toEqual([['delivery-status', 'sms', 'replied', 'reply on sms', 'sc1-pg-bbb:replied:sms-in-retry']]);
+	expect(recordOf('D-701').contacts.some((c: any) => c.at === '2026-11-20T13:30:00+01:00' && c.direction === 'inbound')).toBe(true);
+});
+
 test('concurrent reports for one debtor lose nothing: 20 replies at once are all in the record; 10 bounces of one message at once send one fallback', async () => {
 	const replies = Array.from({ length: 20 }, (_, i) => [{ idempotencyKey: 'sc1-pg-bbb', messageId: `sms-in-c${i}`, status: 'replied', channel: 'sms', time: `2026-11-20T11:${String(i).padStart(2, '0')}:00.000Z` }]);
 	const bounces = Array.from({ length: 10 }, (_, i) => [{ idempotencyKey: 'sc1-pg-ccc', messageId: `m-c${i}`, status: 'bounced', channel: 'email', time, errorCode: '550' }]);
@@ -197,11 +224,11 @@ test('concurrent reports for one debtor lose nothing: 20 replies at once are all
 	await report(...replies, ...bounces);
 	const inbound = recordOf('D-701').contacts.filter((c: any) => c.direction === 'inbound');
 	expect(inbound.map((c: any) => c.at).sort()).toEqual(
-		['2026-11-20T10:00:00+01:00', ...replies.map(([r]: any[]) => DateTime.fromISO(r.time).setZone('Europe/Amsterdam').toISO({ suppressMilliseconds: true }))].sort(),
+		['2026-11-20T10:00:00+01:00', '2026-11-20T13:30:00+01:00', ...replies.map(([r]: any[]) => DateTime.fromISO(r.time).setZone('Europe/Amsterdam').toISO({ suppressMilliseconds: true }))].sort(),
 	);
 	// Each reply raised the version at least once (its log row) and once more with its contact.
 	expect(versionOf('D-701')).toBeGreaterThanOrEqual(versionBefore + 40);
-	expect(logOf('sc1-pg-bbb').filter((row) => row[2] === 'replied')).toHaveLength(21);
+	expect(logOf('sc1-pg-bbb').filter((row) => row[2] === 'replied')).toHaveLength(22);
 	expect(logOf('sc1-pg-ccc').filter((row) => row[2] === 'bounced')).toHaveLength(10);
 	expect(logOf('sc1-pg-ccc').filter((row) => row[3] === 'permanent failure (550): next channel')).toHaveLength(1);
 	expect(rows("SELECT count(*) FROM sc_contact_log WHERE debtor_id = 'D-702' AND decision = 'sent' AND channel = 'sms'")).toEqual([['1']]);
