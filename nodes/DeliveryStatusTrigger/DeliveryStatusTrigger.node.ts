@@ -15,8 +15,6 @@ interface TriggerOptions {
 	includeRaw?: boolean;
 	publicUrl?: string;
 	statuses?: string[];
-	/** Earlier versions kept the token here, in the workflow's JSON; it is no longer read (it lives in the credential). */
-	urlToken?: string;
 }
 
 /** Signature tokens accepted in this process, so a captured one cannot carry another body (Mailgun). */
@@ -121,10 +119,9 @@ export class DeliveryStatusTrigger implements INodeType {
 
 		// Every report must be authenticated: by signature, or by the credential's token or basic auth.
 		const auth = authenticateCallback(adapter, callback, secrets);
-		if (!auth.ok) {
-			const legacy = options.urlToken ? ' (the node\'s old "URL Token" option is no longer read: choose a new token in the credential\'s "Report URL Token")' : '';
-			return reject(this, 401, `${auth.reason}${legacy}`);
-		}
+		// The node option "URL Token" of earlier versions is gone from the description, so n8n no longer
+		// hands a saved value to the node: the token lives in the credential only.
+		if (!auth.ok) return reject(this, 401, auth.reason);
 		const replayKey = adapter.replayKey?.(callback);
 		if (replayKey) {
 			const seen = replays.check(replayKey, rawBody, callback.now!);
