@@ -143,7 +143,7 @@ describe('Delivery Status Trigger', () => {
 		const refused = call({ provider: 'mailgun', rawBody: JSON.stringify(body), body, headers: { 'content-type': 'application/json' }, query: { token: SHARED }, credentials: { apiKey: 'k', reportToken: SHARED } });
 		await refused.run();
 		expect(refused.response.status).toHaveBeenCalledWith(401);
-		expect(refused.response.json.mock.calls[0][0].error).toMatch(/webhookSigningKey/);
+		expect(refused.response.json.mock.calls[0][0].error).toMatch(/set "Webhook Signing Key" in the Mailgun credential/);
 	});
 
 	test('Mailgun: a signature accepted once cannot carry another body; the same report again is answered and not run twice', async () => {

@@ -31,11 +31,23 @@ function basicAuth(header: string | undefined): { user: string; password: string
 	return colon < 0 ? undefined : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
+/** The credential fields' names as the credential shows them, for the refusal's reason. */
+const SECRET_LABELS: Record<string, string> = {
+	authToken: 'Auth Token',
+	appSecret: 'App Secret',
+	signingSecret: 'Signing Secret',
+	webhookPublicKey: 'Event Webhook Verification Key',
+	webhookSigningKey: 'Webhook Signing Key',
+	'pingen.webhookSecret': 'Webhook Signing Secret',
+	'sinch.webhookSecret': 'Callback HMAC Secret',
+};
+const secretLabel = (adapter: ProviderAdapter, name: string) => `"${SECRET_LABELS[`${adapter.id}.${name}`] ?? SECRET_LABELS[name] ?? name}"`;
+
 /** How to protect this provider's reports, for the refusal's reason (no secret in it). */
 function howToConfigure(adapter: ProviderAdapter): string {
 	const ways = adapter.reportAuth ?? [];
 	const parts: string[] = [];
-	if (adapter.verifySignature && adapter.signatureSecrets?.length) parts.push(`set ${adapter.signatureSecrets.join(' and ')} in the ${adapter.displayName} credential (signed reports)`);
+	if (adapter.verifySignature && adapter.signatureSecrets?.length) parts.push(`set ${adapter.signatureSecrets.map((name) => secretLabel(adapter, name)).join(' and ')} in the ${adapter.displayName} credential (signed reports)`);
 	if (ways.includes('token')) parts.push(`set "Report URL Token" in the ${adapter.displayName} credential and add ?token=<that token> to the URL you give ${adapter.displayName}`);
 	if (ways.includes('basicAuth')) parts.push(`set "Report Basic Auth User" and "Report Basic Auth Password" in the credential and give ${adapter.displayName} the URL as https://<user>:<password>@<host>/...`);
 	return parts.join(', or ');

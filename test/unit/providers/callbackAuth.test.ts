@@ -25,7 +25,7 @@ describe('authenticateCallback', () => {
 		const adapter = providerById(id)!;
 		const result = authenticateCallback(adapter, request({ query: { token: TOKEN } }), {});
 		expect(result.ok).toBe(false);
-		if (!result.ok) expect(result.reason).toMatch(/^not authenticated: .*(credential)/);
+		if (!result.ok) expect(result.reason).toMatch(/^not authenticated: .*set "[A-Z][A-Za-z ]+" in the .* credential/);
 	});
 
 	test('the token: only for providers that offer it, compared exactly', () => {
