@@ -22,6 +22,14 @@ export class SocialCollectionsBirdApi implements ICredentialType {
 			default: '',
 			description: 'The signingKey of the webhook subscription (Notifications API); the Delivery Status Trigger verifies the messagebird-signature header with it',
 		},
+		{
+			displayName: 'Report URL Token',
+			name: 'reportToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Only used when the Webhook Signing Key is empty. A long random secret (e.g. 32 characters). The Delivery Status Trigger accepts Bird reports only with it as the "token" query parameter: give Bird the trigger URL with ?token=<this token> appended',
+		},
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: 'https://api.bird.com', description: 'Change only to point at a test server' },
 	];
 

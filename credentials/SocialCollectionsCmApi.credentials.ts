@@ -14,6 +14,14 @@ export class SocialCollectionsCmApi implements ICredentialType {
 		{ displayName: 'Product Token', name: 'productToken', type: 'string', typeOptions: { password: true }, default: '', required: true },
 		{ displayName: 'Default Sender', name: 'from', type: 'string', default: '', placeholder: 'IncassoNL', description: 'Alphanumeric sender ID (max 11) or number; for WhatsApp the WhatsApp business number' },
 		{ displayName: 'WhatsApp Template Namespace', name: 'whatsappNamespace', type: 'string', default: '', description: 'Namespace of your approved WhatsApp templates' },
+		{
+			displayName: 'Report URL Token',
+			name: 'reportToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'CM.com does not sign its status reports. A long random secret (e.g. 32 characters). The Delivery Status Trigger accepts CM.com reports only with it as the "token" query parameter: give CM.com the trigger URL with ?token=<this token> appended',
+		},
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: 'https://gw.messaging.cm.com', description: 'https://gw.cmtelecom.com avoids the Cloudflare front end; change only for a test server' },
 		{
 			displayName: 'Account ID',

@@ -15,6 +15,16 @@ export class SocialCollectionsPostmarkApi implements ICredentialType {
 		{ displayName: 'Default Sender Address', name: 'from', type: 'string', default: '', placeholder: 'incasso@example.nl', description: 'Must be a confirmed sender signature or on a verified domain' },
 		{ displayName: 'Default Sender Name', name: 'fromName', type: 'string', default: '' },
 		{ displayName: 'Message Stream', name: 'messageStream', type: 'string', default: 'outbound', description: 'Keep collection mail on a transactional stream' },
+		{
+			displayName: 'Report URL Token',
+			name: 'reportToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Postmark does not sign its webhooks: set this token, or the basic auth user and password below. A long random secret (e.g. 32 characters). The Delivery Status Trigger accepts Postmark reports only with it as the "token" query parameter: give Postmark the trigger URL with ?token=<this token> appended',
+		},
+		{ displayName: 'Report Basic Auth User', name: 'reportUser', type: 'string', default: '', description: 'With the password below: the Delivery Status Trigger accepts Postmark webhooks that carry this basic auth. In Postmark, enter the webhook URL as https://<user>:<password>@<host>/webhook/...' },
+		{ displayName: 'Report Basic Auth Password', name: 'reportPassword', type: 'string', typeOptions: { password: true }, default: '', description: 'A long random secret; see Report Basic Auth User' },
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: 'https://api.postmarkapp.com', description: 'Change only to point at a test server' },
 	];
 

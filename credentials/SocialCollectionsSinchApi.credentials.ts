@@ -32,6 +32,14 @@ export class SocialCollectionsSinchApi implements ICredentialType {
 			default: '',
 			description: 'The HMAC secret Sinch configured for callbacks of this service plan (ask your account manager); the Delivery Status Trigger verifies the x-sinch-webhook-signature header with it',
 		},
+		{
+			displayName: 'Report URL Token',
+			name: 'reportToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Only used when the Callback HMAC Secret is empty. A long random secret (e.g. 32 characters). The Delivery Status Trigger accepts Sinch reports only with it as the "token" query parameter: give Sinch the trigger URL with ?token=<this token> appended',
+		},
 		{ displayName: 'Base URL Override', name: 'baseUrl', type: 'string', default: '', description: 'Leave empty to use the region; set only to point at a test server' },
 	];
 

@@ -14,6 +14,14 @@ export class SocialCollectionsSpryngApi implements ICredentialType {
 		{ displayName: 'API Key', name: 'apiKey', type: 'string', typeOptions: { password: true }, default: '', required: true },
 		{ displayName: 'Default Originator', name: 'from', type: 'string', default: '', placeholder: 'IncassoNL' },
 		{ displayName: 'Route', name: 'route', type: 'string', default: 'business', description: 'Spryng route: "business" or the ID of a dedicated route' },
+		{
+			displayName: 'Report URL Token',
+			name: 'reportToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Spryng does not sign its delivery reports. A long random secret (e.g. 32 characters). The Delivery Status Trigger accepts Spryng reports only with it as the "token" query parameter: give Spryng the trigger URL with ?token=<this token> appended',
+		},
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: 'https://rest.spryngsms.com', description: 'Change only to point at a test server' },
 	];
 

@@ -8,17 +8,21 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { providerById, readCallbackBody, safeEqual, type CallbackRequest, type CallbackSecrets, type DeliveryEvent } from '../shared/providers';
+import { ReplayGuard, authenticateCallback, providerById, readCallbackBody, safeEqual, type CallbackRequest, type CallbackSecrets, type DeliveryEvent } from '../shared/providers';
 import { PROVIDERS, deliveryStatusTriggerProperties } from './description';
 
 interface TriggerOptions {
 	includeRaw?: boolean;
 	publicUrl?: string;
 	statuses?: string[];
-	urlToken?: string;
 }
 
+/** Signature tokens accepted in this process, so a captured one cannot carry another body (Mailgun). */
+const replays = new ReplayGuard();
+
 function reject(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	// The reason is logged for whoever sets the trigger up; it holds no secret and no personal data.
+	if (status === 401) ctx.logger.warn(`Delivery Status Trigger "${ctx.getNode().name}" refused a report (401): ${message}`);
 	ctx.getResponseObject().status(status).json({ error: message }).end();
 	return { noWebhookResponse: true };
 }
@@ -115,18 +119,18 @@ export class DeliveryStatusTrigger implements INodeType {
 			now: Date.now(),
 		};
 
-		// A provider that signs is checked with its secret. Where signing is optional (Bird, Sinch) and
-		// the credential has no secret, the URL token takes its place; with neither, the call is refused.
-		const signs = Boolean(adapter.verifySignature && provider.credential);
-		const hasSecrets = (adapter.signatureSecrets ?? []).every((name) => Boolean(secrets[name]));
-		let verified = false;
-		if (signs && (hasSecrets || !options.urlToken)) {
-			const check = adapter.verifySignature!(callback, secrets);
-			if (!check.ok) return reject(this, 401, `signature check failed: ${check.reason}`);
-			verified = true;
-		} else if (options.urlToken) {
-			if (!safeEqual(String(query.token ?? ''), options.urlToken)) return reject(this, 401, 'missing or wrong token');
-			verified = true;
+		// Every report must be authenticated: by signature, or by the credential's token or basic auth.
+		const auth = authenticateCallback(adapter, callback, secrets);
+		// The node option "URL Token" of earlier versions is gone from the description, so n8n no longer
+		// hands a saved value to the node: the token lives in the credential only.
+		if (!auth.ok) return reject(this, 401, auth.reason);
+		const replayKey = adapter.replayKey?.(callback);
+		if (replayKey) {
+			const seen = replays.check(replayKey, rawBody, callback.now!);
+			if (seen === 'other') return reject(this, 401, 'signature check failed: this signature was already used for another report');
+			// The same report again runs again: the trigger answers when the run is done, so a provider
+			// resends a report whose run failed with the same signature, and the workflow refuses a
+			// second record of a report it already logged.
 		}
 
 		if (unreadable) return reject(this, 400, 'the payload could not be read');
@@ -138,9 +142,10 @@ export class DeliveryStatusTrigger implements INodeType {
 		}
 		const wanted = options.statuses && options.statuses.length ? new Set(options.statuses) : undefined;
 		const emitted = events.filter((event) => !wanted || wanted.has(event.status));
+		if (replayKey) replays.remember(replayKey, rawBody, callback.now!);
 		if (emitted.length === 0) return { webhookResponse: { received: events.length } };
 		const items = emitted.map((event) => ({
-			json: { ...(event as unknown as IDataObject), verified, ...(options.includeRaw ? { raw: body as IDataObject } : {}) },
+			json: { ...(event as unknown as IDataObject), verified: true, authenticatedBy: auth.by, ...(options.includeRaw ? { raw: body as IDataObject } : {}) },
 		}));
 		return { workflowData: [items] };
 	}

@@ -2,7 +2,7 @@
 /**
  * The Delivery Status Trigger's webhook() with a mocked IWebhookFunctions: signed callbacks start
  * the workflow with normalised events, bad signatures get 401 and start nothing, unsigned providers
- * need the URL token, Meta's GET handshake, and the status filter.
+ * are refused until the credential has a token (or Postmark basic auth), Meta's GET handshake, and the status filter.
  */
 import { createHash, createHmac } from 'node:crypto';
 import { mockDeep } from 'jest-mock-extended';
@@ -43,6 +43,7 @@ function call(spec: Call) {
 	ctx.getRequestObject.mockReturnValue({ rawBody: Buffer.from(spec.rawBody ?? ''), originalUrl: `/webhook/abc/delivery-status${search ? `?${search}` : ''}` } as never);
 	ctx.getResponseObject.mockReturnValue(response as never);
 	ctx.getNodeWebhookUrl.mockReturnValue(URL_BASE);
+	ctx.getNode.mockReturnValue({ name: 'Delivery status' } as never);
 	ctx.getCredentials.mockResolvedValue((spec.credentials ?? {}) as never);
 	return { ctx, response, run: () => new DeliveryStatusTrigger().webhook.call(ctx) };
 }
@@ -99,13 +100,68 @@ describe('Delivery Status Trigger', () => {
 		expect(bad.response.status).toHaveBeenCalledWith(401);
 	});
 
-	test('unsigned providers need the URL token when one is set', async () => {
+	test('unsigned providers: refused by default with what to configure; the token or basic auth from the credential lets a report in', async () => {
 		const body = { RecordType: 'Delivery', MessageID: 'm1', Metadata: { sc_key: 'k' } };
-		const wrong = call({ provider: 'postmark', rawBody: JSON.stringify(body), body, query: { token: 'nope' }, options: { urlToken: SHARED } });
+		const raw = JSON.stringify(body);
+		const headers = { 'content-type': 'application/json' };
+		for (const provider of ['postmark', 'cm', 'spryng']) {
+			const unprotected = call({ provider, rawBody: raw, body, headers, credentials: { serverToken: 'x' } });
+			expect(await unprotected.run()).toEqual({ noWebhookResponse: true });
+			expect(unprotected.response.status).toHaveBeenCalledWith(401);
+			expect(unprotected.response.json.mock.calls[0][0].error).toMatch(/Report URL Token.*\?token=/);
+			expect(unprotected.ctx.logger.warn).toHaveBeenCalledWith(expect.stringMatching(/refused a report \(401\).*Report URL Token/));
+		}
+		// A token somewhere else than the credential (the old node option) counts for nothing.
+		const legacy = call({ provider: 'postmark', rawBody: raw, body, headers, query: { token: SHARED }, options: { urlToken: SHARED } });
+		await legacy.run();
+		expect(legacy.response.status).toHaveBeenCalledWith(401);
+
+		const wrong = call({ provider: 'postmark', rawBody: raw, body, headers, query: { token: 'nope' }, credentials: { reportToken: SHARED } });
 		await wrong.run();
 		expect(wrong.response.status).toHaveBeenCalledWith(401);
-		const right = await call({ provider: 'postmark', rawBody: JSON.stringify(body), body, query: { token: SHARED }, options: { urlToken: SHARED } }).run();
-		expect(right.workflowData![0][0].json).toMatchObject({ provider: 'postmark', status: 'delivered', idempotencyKey: 'k', verified: true });
+		expect(wrong.response.json.mock.calls[0][0].error).toBe('not authenticated: missing or wrong token');
+		const right = await call({ provider: 'postmark', rawBody: raw, body, headers, query: { token: SHARED }, credentials: { reportToken: SHARED } }).run();
+		expect(right.workflowData![0][0].json).toMatchObject({ provider: 'postmark', status: 'delivered', idempotencyKey: 'k', verified: true, authenticatedBy: 'token' });
+
+		const basic = (user: string, password: string) => ({ ...headers, authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+		const credentials = { reportUser: 'postmark', reportPassword: SHARED };
+		const basicOk = await call({ provider: 'postmark', rawBody: raw, body, headers: basic('postmark', SHARED), credentials }).run();
+		expect(basicOk.workflowData![0][0].json).toMatchObject({ status: 'delivered', authenticatedBy: 'basic-auth' });
+		for (const bad of [basic('postmark', 'nope'), basic('other', SHARED), headers]) {
+			const refused = call({ provider: 'postmark', rawBody: raw, body, headers: bad, credentials });
+			await refused.run();
+			expect(refused.response.status).toHaveBeenCalledWith(401);
+		}
+		// Basic auth is Postmark's; CM.com's credential has no such fields and the trigger reads none.
+		const cmBasic = call({ provider: 'cm', rawBody: raw, body, headers: basic('postmark', SHARED), credentials });
+		await cmBasic.run();
+		expect(cmBasic.response.status).toHaveBeenCalledWith(401);
+	});
+
+	test('a provider that always signs: without its secret every report is refused, a URL token does not replace it', async () => {
+		const body = { signature: {}, 'event-data': { event: 'delivered' } };
+		const refused = call({ provider: 'mailgun', rawBody: JSON.stringify(body), body, headers: { 'content-type': 'application/json' }, query: { token: SHARED }, credentials: { apiKey: 'k', reportToken: SHARED } });
+		await refused.run();
+		expect(refused.response.status).toHaveBeenCalledWith(401);
+		expect(refused.response.json.mock.calls[0][0].error).toMatch(/set "Webhook Signing Key" in the Mailgun credential/);
+	});
+
+	test('Mailgun: a signature accepted once cannot carry another body; the same report again runs again (a resent report whose run failed)', async () => {
+		const signingKey = 'mailgun-signing-key-for-tests';
+		const timestamp = String(Math.floor(Date.now() / 1000));
+		const token = `mg-token-${Date.now()}`;
+		const signature = { timestamp, token, signature: createHmac('sha256', signingKey).update(`${timestamp}${token}`).digest('hex') };
+		const report = (event: Record<string, unknown>) => {
+			const body = { signature, 'event-data': { timestamp: Number(timestamp), 'user-variables': { sc_key: 'sc1-mg' }, ...event } };
+			return call({ provider: 'mailgun', rawBody: JSON.stringify(body), body, headers: { 'content-type': 'application/json' }, credentials: { apiKey: 'k', webhookSigningKey: signingKey } });
+		};
+		const ok = await report({ event: 'delivered' }).run();
+		expect(ok.workflowData![0][0].json).toMatchObject({ provider: 'mailgun', status: 'delivered', authenticatedBy: 'signature' });
+		const again = await report({ event: 'delivered' }).run();
+		expect(again.workflowData![0][0].json).toMatchObject({ provider: 'mailgun', status: 'delivered', authenticatedBy: 'signature' });
+		const swapped = report({ event: 'failed', severity: 'permanent' });
+		expect(await swapped.run()).toEqual({ noWebhookResponse: true });
+		expect(swapped.response.status).toHaveBeenCalledWith(401);
 	});
 
 	test('Bird: a notification signed with the subscription key passes, a tampered one gets 401; without a key the URL token applies', async () => {
@@ -124,8 +180,12 @@ describe('Delivery Status Trigger', () => {
 		const unprotected = call({ provider: 'bird', rawBody: raw, body, headers: { 'content-type': 'application/json' }, credentials: { accessKey: 'k' } });
 		await unprotected.run();
 		expect(unprotected.response.status).toHaveBeenCalledWith(401);
-		const token = await call({ provider: 'bird', rawBody: raw, body, query: { token: SHARED }, credentials: { accessKey: 'k' }, options: { urlToken: SHARED } }).run();
-		expect(token.workflowData![0][0].json).toMatchObject({ status: 'delivered', verified: true });
+		const token = await call({ provider: 'bird', rawBody: raw, body, query: { token: SHARED }, credentials: { accessKey: 'k', reportToken: SHARED } }).run();
+		expect(token.workflowData![0][0].json).toMatchObject({ status: 'delivered', verified: true, authenticatedBy: 'token' });
+		// With the signing key set the signature decides: a token does not let an unsigned report in.
+		const unsigned = call({ provider: 'bird', rawBody: raw, body, query: { token: SHARED }, credentials: { accessKey: 'k', webhookSigningKey: signingKey, reportToken: SHARED } });
+		await unsigned.run();
+		expect(unsigned.response.status).toHaveBeenCalledWith(401);
 	});
 
 	test('Sinch: an HMAC-signed delivery report passes, a tampered one gets 401', async () => {
@@ -175,8 +235,20 @@ describe('Delivery Status Trigger', () => {
 		expect(wrong.response.status).toHaveBeenCalledWith(403);
 	});
 
-	test('Spryng legacy GET delivery report is read from the query', async () => {
-		const result = await call({ provider: 'spryng', webhook: 'setup', query: { REFERENCE: 'sc1-x', STATUS: 'Delivered', RECIPIENT: '31612345678' } }).run();
-		expect(result.workflowData![0][0].json).toMatchObject({ provider: 'spryng', status: 'delivered', idempotencyKey: 'sc1-x', verified: false });
+	test('Spryng legacy GET delivery report is read from the query, with the token from the credential', async () => {
+		const query = { REFERENCE: 'sc1-x', STATUS: 'Delivered', RECIPIENT: '31612345678' };
+		const result = await call({ provider: 'spryng', webhook: 'setup', query: { ...query, token: SHARED }, credentials: { apiKey: 'k', reportToken: SHARED } }).run();
+		expect(result.workflowData![0][0].json).toMatchObject({ provider: 'spryng', status: 'delivered', idempotencyKey: 'sc1-x', verified: true, authenticatedBy: 'token' });
+		const unprotected = call({ provider: 'spryng', webhook: 'setup', query, credentials: { apiKey: 'k', reportToken: SHARED } });
+		await unprotected.run();
+		expect(unprotected.response.status).toHaveBeenCalledWith(401);
+	});
+
+	test('every provider the trigger offers has a credential, so no report is taken without one', () => {
+		const { description } = new DeliveryStatusTrigger();
+		const providers = (description.properties.find((p) => p.name === 'provider')!.options as Array<{ value: string }>).map((o) => o.value);
+		const covered = description.credentials!.flatMap((c) => (c.displayOptions?.show?.provider as string[]) ?? []);
+		expect(covered.sort()).toEqual(providers.sort());
+		expect(JSON.stringify(description.properties)).not.toMatch(/urlToken/);
 	});
 });

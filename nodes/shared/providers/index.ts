@@ -1,5 +1,6 @@
 /** Public API of the provider layer (no n8n imports). */
 export * from './types';
+export * from './callbackAuth';
 export * from './channels';
 export * from './content';
 export * from './engine';

@@ -229,6 +229,14 @@ export interface ProviderAdapter {
 	verifySignature?(request: CallbackRequest, secrets: CallbackSecrets): SignatureCheck;
 	/** Names of the secrets `verifySignature` needs, for the trigger's error messages. */
 	signatureSecrets?: readonly string[];
+	/**
+	 * Ways besides a signature the trigger accepts this provider's reports with, from its credential:
+	 * `token` ("Report URL Token", `?token=` in the URL), `basicAuth` ("Report Basic Auth User" and
+	 * "Password", in the URL's user info). For providers that sign nothing or only when set up.
+	 */
+	reportAuth?: readonly ('token' | 'basicAuth')[];
+	/** A value the provider never repeats for another report (Mailgun's signature token), to refuse a signature carried by another body. */
+	replayKey?(request: CallbackRequest): string | undefined;
 }
 
 /** A message or recipient that cannot be sent as is: never retried, reported with its field. */

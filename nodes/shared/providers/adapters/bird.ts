@@ -44,6 +44,8 @@ export const birdAdapter: ProviderAdapter = {
 	},
 	parseStatusCallback: parseBirdEvent,
 	signatureSecrets: ['webhookSigningKey'],
+	// Bird signs only subscriptions created with a signing key; without one, the credential's token.
+	reportAuth: ['token'],
 	verifySignature(request, secrets) {
 		if (!secrets.webhookSigningKey) return { ok: false, reason: 'no Webhook Signing Key in the Bird credential' };
 		return verifyBird(secrets.webhookSigningKey, request.url, request.rawBody, request.headers['messagebird-signature'], request.headers['messagebird-request-timestamp']);

@@ -2,7 +2,7 @@
  * CM.com Business Messaging (gw.messaging.cm.com/v1.0/message), for SMS and WhatsApp: product
  * token in X-CM-PRODUCTTOKEN, numbers with the 00 prefix, the idempotency key as `reference`
  * (CM reports per reference). WhatsApp goes as a template in richContent with
- * allowedChannels ["WhatsApp"]. Status reports are unsigned: protect the URL with a token.
+ * allowedChannels ["WhatsApp"]. Status reports are unsigned: the trigger accepts them only with the credential's Report URL Token.
  */
 import { mobileOf, requireFrom, smsText, whatsAppTemplate } from '../content';
 import { httpFailure, isSuccess, joinUrl, jsonBody, str } from '../http';
@@ -117,6 +117,7 @@ export const cmSmsAdapter: ProviderAdapter = {
 	buildRequest: (message, recipient, context) => cmRequest(message, recipient, context, false),
 	parseResponse: parseCmResponse,
 	parseStatusCallback: (request) => parseCmReport('sms', request),
+	reportAuth: ['token'],
 };
 
 export const cmWhatsAppAdapter: ProviderAdapter = {
@@ -129,4 +130,5 @@ export const cmWhatsAppAdapter: ProviderAdapter = {
 	buildRequest: (message, recipient, context) => cmRequest(message, recipient, context, true),
 	parseResponse: parseCmResponse,
 	parseStatusCallback: (request) => parseCmReport('whatsapp', request),
+	reportAuth: ['token'],
 };

@@ -72,6 +72,8 @@ export const mailgunAdapter: ProviderAdapter = {
 		return verifyMailgun(secrets.webhookSigningKey, str(signature.timestamp), str(signature.token), parentSignature, now);
 	},
 	parseStatusCallback: parseMailgunEvent,
+	// The signature covers timestamp and token, not the event: a token accepted once may not carry another body.
+	replayKey: (request) => str(((request.body.signature ?? {}) as Record<string, unknown>).token),
 };
 
 const EVENT_MAP: Record<string, EventStatus> = { accepted: 'queued', delivered: 'delivered', opened: 'opened', clicked: 'clicked', unsubscribed: 'opted-out', complained: 'opted-out' };

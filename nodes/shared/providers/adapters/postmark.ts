@@ -2,7 +2,8 @@
  * Postmark (api.postmarkapp.com/email, X-Postmark-Server-Token; the token POSTMARK_API_TEST
  * validates without delivering). Debt letters stay on the transactional stream "outbound".
  * ErrorCode 406 is an inactive (bounced or complained) recipient: never retried.
- * Postmark webhooks are unsigned: protect the trigger URL with a token (or basic auth).
+ * Postmark webhooks are unsigned: the trigger accepts them only with the credential's Report URL
+ * Token or Report Basic Auth.
  */
 import { emailContent, requireFrom } from '../content';
 import { httpFailure, isSuccess, joinUrl, jsonBody, str } from '../http';
@@ -53,6 +54,8 @@ export const postmarkAdapter: ProviderAdapter = {
 		return outcome;
 	},
 	parseStatusCallback: parsePostmarkWebhook,
+	// Postmark signs nothing; its webhook URLs may carry basic auth (https://user:password@host/...).
+	reportAuth: ['token', 'basicAuth'],
 };
 
 const RECORD_MAP: Record<string, EventStatus> = { Delivery: 'delivered', Bounce: 'bounced', SpamComplaint: 'opted-out', Open: 'opened', Click: 'clicked', SubscriptionChange: 'opted-out' };

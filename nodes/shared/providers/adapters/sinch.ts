@@ -67,6 +67,8 @@ export const sinchAdapter: ProviderAdapter = {
 		];
 	},
 	signatureSecrets: ['webhookSecret'],
+	// Sinch signs only when HMAC is set up for the service plan; without it, the credential's token.
+	reportAuth: ['token'],
 	verifySignature(request, secrets) {
 		if (!secrets.webhookSecret) return { ok: false, reason: 'no Callback HMAC Secret in the Sinch credential' };
 		return verifySinch(secrets.webhookSecret, request.rawBody, request.headers);

@@ -38,6 +38,8 @@ export const spryngAdapter: ProviderAdapter = {
 		const errors = body.errors && typeof body.errors === 'object' ? Object.values(body.errors as Record<string, unknown>).flat() : [];
 		return httpFailure(response, `http-${response.statusCode}`, [str(body.message), ...errors.map(String)].filter(Boolean).join(' ') || `Spryng answered HTTP ${response.statusCode}`);
 	},
+	// Spryng signs nothing: the credential's token.
+	reportAuth: ['token'],
 	// The documented legacy report (GET REFERENCE, STATUS, RECIPIENT, REASONCODE). Spryng documents no
 	// REST v1 report format: the lower-case JSON names are a guess (docs/channels/sms.md says so).
 	parseStatusCallback(request: CallbackRequest): DeliveryEvent[] {
