@@ -7,9 +7,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { POSTGRES_WORKFLOWS, WORKFLOWS } from '../workflows/src';
+import { listMigrations } from '../scripts/scale/migrate';
+import { POSTGRES_SETUP, POSTGRES_WORKFLOWS, WORKFLOWS } from '../workflows/src';
+import type { SqlMigration } from '../workflows/src/00-setup-postgres';
 
 export const WORKFLOWS_DIR = path.resolve(__dirname, '..', 'workflows');
+
+/** The shipped migrations (sql/NNNN_name.sql, listed by the migration runner's own rules) with their text. */
+export function shippedMigrations(): SqlMigration[] {
+	return listMigrations().map(({ version, name, file }) => ({ version, name, sql: fs.readFileSync(file, 'utf8') }));
+}
 
 /**
  * The JSON text of every shipped workflow, by file name, exactly as it is written to workflows/ (the
@@ -19,6 +26,8 @@ export function workflowFiles(): Record<string, string> {
 	const files: Record<string, string> = {};
 	for (const [file, build] of Object.entries(WORKFLOWS)) files[file] = JSON.stringify(build(), null, '\t') + '\n';
 	for (const [file, build] of Object.entries(POSTGRES_WORKFLOWS)) files[`postgres/${file}`] = JSON.stringify(build(), null, '\t') + '\n';
+	const migrations = shippedMigrations();
+	for (const [file, build] of Object.entries(POSTGRES_SETUP)) files[`postgres/${file}`] = JSON.stringify(build(migrations), null, '\t') + '\n';
 	return files;
 }
 

@@ -184,8 +184,12 @@ export function replacedNodes(workflows: WorkflowJson[]): string[] {
 const hasWebhook = (wf: WorkflowJson) => nodesOf(wf).some((node) => node.type === 'n8n-nodes-base.webhook');
 const manualTriggerOf = (wf: WorkflowJson) => nodesOf(wf).find((node) => node.type === 'n8n-nodes-base.manualTrigger');
 
+/** The daily journey's dispatcher: the entry when the folder holds it (the edition's folder also holds 00, 03 and 07, each with a Manual Trigger). */
+const DAILY_DISPATCHER_ID = 'scPgDailyDispatch1';
+
 export function entryOf(workflows: WorkflowJson[], entry: string | undefined): { wf: WorkflowJson; trigger: string } {
-	const candidates = entry ? workflows.filter((wf) => wf.id === entry || wf.name === entry) : workflows.filter((wf) => manualTriggerOf(wf));
+	const dispatcher = workflows.filter((wf) => wf.id === DAILY_DISPATCHER_ID);
+	const candidates = entry ? workflows.filter((wf) => wf.id === entry || wf.name === entry) : dispatcher.length === 1 ? dispatcher : workflows.filter((wf) => manualTriggerOf(wf));
 	if (candidates.length !== 1) throw new Error(entry ? `no single workflow with id or name "${entry}"` : 'name the entry workflow (--entry): not exactly one workflow has a Manual Trigger');
 	const trigger = manualTriggerOf(candidates[0]);
 	if (!trigger) throw new Error(`workflow "${candidates[0].name}" has no Manual Trigger to start it with`);

@@ -1,10 +1,15 @@
 /**
- * Workflow 3: early warning (vroegsignalering).
+ * Workflow 3: early warning (vroegsignalering). Described once for both stores (store.ts): the Data
+ * Table edition (workflows/03-early-warning.json) and the Postgres edition
+ * (workflows/postgres/03-early-warning.json), where every change to a debtor goes through the record
+ * loop's version check in SQL, a care message is claimed in sc_sends before it is sent, and the rows
+ * go to sc_contact_log (a second row of the same send refused), sc_tasks and sc_municipality_signals.
  */
-import { DAILY_RUN_BYTES_PER_DEBTOR, roomForWrites } from './dataTableRoom';
-import { Canvas, assign, isTrue, BRAND, BANK, logRow, appendRows, openDebtors, personTask, type Json } from './canvas';
+import { DAILY_RUN_BYTES_PER_DEBTOR } from './dataTableRoom';
+import { Canvas, assign, isTrue, BRAND, BANK, logRow, openDebtors, personTask, type Json } from './canvas';
 import { ADD_CONTACTS, SET_FIELDS, changeOfLoaded, recordChange } from './recordChange';
 import { invalidRecordRows, unsavedChangeRows } from './dataTables';
+import { DATA_TABLES, type Store } from './store';
 
 /** Day since which a care step counts for the current arrears (the segmenter's `arrearsSince`, else 30 days back). */
 const EPISODE_START = "($json.segmentation.features?.arrearsSince ?? DateTime.fromISO($('Settings').first().json.referenceDate).minus({ days: 30 }).toFormat('yyyy-MM-dd'))";
@@ -20,8 +25,9 @@ const CARE_SENT = "(['sent', 'queued'].includes($json.delivery.status) || $json.
 // ---------------------------------------------------------------------------------------------
 // 3. Early warning
 // ---------------------------------------------------------------------------------------------
-export function earlyWarning(): Json {
-	const c = new Canvas('3a000001');
+export function earlyWarning(store: Store = DATA_TABLES): Json {
+	const pg = store.kind === 'postgres';
+	const c = new Canvas(pg ? '3b000001' : '3a000001');
 	c.note('Note: about', [-60, -560], 760, 500, [
 		'## Early warning (vroegsignalering)',
 		'Every working day at 09:00 this workflow looks for debtors with **early-warning signals** (the Debtor Segmenter: second late period in a row, a reversal for insufficient funds, a blocked account, growing arrears, no response, and the **legal early warning** for rent, health insurance, energy, heat and drinking water).',
@@ -31,10 +37,14 @@ export function earlyWarning(): Json {
 		'When every legal precondition is recorded (personal contact tried, pointer to debt help, written reminder with the sharing offer, no objection, 30 days passed) the **municipality signal is prepared** in `sc_municipality_signals` for a person to check and submit. It is never sent from here.',
 		'',
 		'**Safe by default:** the Channel Sender uses the Sandbox provider. Fill in the brand in *Write care message*. A person who made the call records it on the debtor record as a contact (`channel: "phone"`), e.g. through workflow 2.',
+		...(pg ? [
+			'',
+			'**Postgres edition:** the tables of the credential *Social Collections Postgres* (set up with *Social Collections (Postgres): set up the schema*). A change to a debtor is written only while its version is the one read (else applied again to the newer record), which makes the debtor due for the daily journey; a care message is claimed in `sc_sends` before it is sent, so two runs never send it twice.',
+		] : []),
 	].join('\n'), 4);
 	c.note('Note: find', [-60, 0], 1200, 420, [
 		'### 1. Find debtors with signals',
-		'Loads the open debtors from `sc_debtors`, segments them and keeps those with `segmentation.signals`. Debtors without a signal are left alone.',
+		(pg ? 'Loads the open debtors from the Postgres table `sc_debtors`' : 'Loads the open debtors from `sc_debtors`') + ', segments them and keeps those with `segmentation.signals`. Debtors without a signal are left alone.',
 		'*Check municipality signal* (Journey Planner) checks the legal preconditions; a debtor whose record has `municipalitySignalledOn` (set here when a signal is prepared) is not prepared again for the same arrears.',
 		'Deceased debtors, disputes, debt help, vulnerable debtors and running arrangements get no care message from this workflow (their own flow applies); that is logged.',
 		'A debtor whose record a step cannot use leaves on that step\'s **Invalid** output: logged as `invalid` with the field at fault, and a task to correct the record.',
@@ -50,9 +60,9 @@ export function earlyWarning(): Json {
 		'Otherwise the log says what is missing or until when to wait.',
 	].join('\n'));
 
-	// Before any write or send: room in the Data Tables for the whole run, or a clear stop.
-	const loader = openDebtors(c, 9);
-	const fromRow = roomForWrites(c, { from: loader, position: [760, 1400], merge: [860, 400], bytes: `items.length * ${DAILY_RUN_BYTES_PER_DEBTOR}` });
+	const loader = store.loadOpen ? store.loadOpen(c, { at: [9, 0], owner: 'early-warning', position: [760, 240] }) : openDebtors(c, 9);
+	// Before any write or send: room in the Data Tables for the whole run, or a clear stop (Postgres has no such cap).
+	const fromRow = store.roomForWrites ? store.roomForWrites(c, { from: loader, position: [760, 1400], merge: [860, 400], bytes: `items.length * ${DAILY_RUN_BYTES_PER_DEBTOR}` }) : loader;
 	// The whole record is checked before anything is sent (as in the daily journey).
 	const segment = c.ours('Segment debtors', 'debtorSegmenter', [960, 240], {
 		routing: 'single',
@@ -87,10 +97,15 @@ export function earlyWarning(): Json {
 		options: { now: "={{ $('Settings').first().json.now }}" },
 	});
 	const due = c.add('Due today?', 'n8n-nodes-base.if', 2.2, [2360, -280], isTrue('={{ $json.schedule.dueToday }}'));
-	const send = c.ours('Send care message', 'channelSender', [2560, -280], {
-		channelSource: 'item',
-		fallbackChannels: 'letter',
-		options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
+	// Postgres: each care message is claimed in sc_sends by its contact key before it is sent (store.ts).
+	const sender = store.send(c, {
+		name: 'Send care message',
+		position: [2560, -280],
+		parameters: {
+			channelSource: 'item',
+			fallbackChannels: 'letter',
+			options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
+		},
 	});
 	const recordAttempt = c.add('Care contact to add to the record', 'n8n-nodes-base.set', 3.4, [2820, -340], changeOfLoaded([
 		'contacts: [{',
@@ -98,9 +113,9 @@ export function earlyWarning(): Json {
 		`      outcome: ${CARE_SENT} ? 'sent' : 'failed'`,
 		'    }]',
 	].join('\n')));
-	const careSaved = recordChange(c, { prefix: 'Care contact: ', from: recordAttempt, position: [3040, -700], change: ADD_CONTACTS });
+	const careSaved = recordChange(c, { prefix: 'Care contact: ', from: recordAttempt, position: [3040, -700], change: ADD_CONTACTS }, store.records);
 	const callTask = c.add('Call task', 'n8n-nodes-base.set', 3.4, [2820, -180], personTask('={{ $json.debtorId }}', 'early-warning-care', "={{ ($json.message?.claimIds ?? []).join(',') }}", `={{ 'Early warning (' + $json.segmentation.signals.join(', ') + '): call, point to free debt help and offer an arrangement. Care message ' + (${CARE_SENT} ? 'sent by ' + $json.delivery.channel : 'NOT delivered (' + ($json.delivery.reason ?? $json.delivery.status) + ')') + '. Record the call on the debtor record (channel phone).' }}`));
-	const writeTask = appendRows(c, 'Write task list', [3040, -180], 'sc_tasks');
+	const writeTask = store.logRows(c, 'Write task list', [3040, -180], 'sc_tasks');
 	const logCare = c.add('Log: care message', 'n8n-nodes-base.set', 3.4, [2820, -20], ewLog(
 		`={{ ${CARE_SENT} ? 'sent' : 'not-sent' }}`,
 		"={{ 'early warning: ' + $json.segmentation.signals.join(', ') + '; call task opened' + ($json.delivery.simulated ? '; sandbox' : '') + ($json.delivery.reason ? '; ' + $json.delivery.reason : '') }}",
@@ -136,11 +151,11 @@ export function earlyWarning(): Json {
 		['status', 'prepared'],
 		['submittedOn', ''],
 	]));
-	const writeSignal = appendRows(c, 'Write municipality signals', [2440, 200], 'sc_municipality_signals');
+	const writeSignal = store.logRows(c, 'Write municipality signals', [2440, 200], 'sc_municipality_signals');
 	const markSignalled = c.add('Signal prepared, for the record', 'n8n-nodes-base.set', 3.4, [2220, 360], changeOfLoaded(
 		"fields: { municipalitySignalledOn: $('Settings').first().json.referenceDate }",
 	));
-	const signalSaved = recordChange(c, { prefix: 'Signal: ', from: markSignalled, position: [2440, 900], change: SET_FIELDS });
+	const signalSaved = recordChange(c, { prefix: 'Signal: ', from: markSignalled, position: [2440, 900], change: SET_FIELDS }, store.records);
 	const logSignal = c.add('Log: signal prepared', 'n8n-nodes-base.set', 3.4, [2220, 520], ewLog('signal-prepared', "={{ $json.journey.municipalitySignal.reasons.en.join(' ') }}", 'municipality-signal', ''));
 	const logNoSignal = c.add('Log: no signal yet', 'n8n-nodes-base.set', 3.4, [2220, 680], ewLog(
 		"={{ 'signal-' + ($json.journey.municipalitySignal?.status ?? 'not-applicable') }}",
@@ -154,7 +169,7 @@ export function earlyWarning(): Json {
 		'early-warning-care',
 		'',
 	));
-	const writeLog = appendRows(c, 'Write contact log', [3100, 520], 'sc_contact_log');
+	const writeLog = store.logRows(c, 'Write contact log', [3100, 520], 'sc_contact_log');
 
 	c.link(fromRow, segment);
 	c.link(segment, hasSignals, 0);
@@ -167,14 +182,14 @@ export function earlyWarning(): Json {
 	c.link(render, when);
 	c.link(when, due, 0);
 	c.link(when, logNotSchedulable, 1);
-	c.link(due, send, 0);
+	c.link(due, sender.entry, 0);
 	c.link(due, logLater, 1);
-	for (const [from, output] of [[send, 0], [retry, 1]] as const) {
+	for (const [from, output] of [...sender.sent, [retry, 1] as const]) {
 		c.link(from, recordAttempt, output);
 		c.link(from, callTask, output);
 		c.link(from, logCare, output);
 	}
-	c.link(send, retry, 1);
+	for (const [from, output] of sender.notSent) c.link(from, retry, output);
 	c.link(retry, logLater, 0);
 	c.link(callTask, writeTask);
 	c.link(ready, signalRow, 0);
@@ -185,7 +200,9 @@ export function earlyWarning(): Json {
 	for (const log of [logCare, logLater, logNotSchedulable, logSignal, logNoSignal, logOwnFlow]) c.link(log, writeLog);
 	// Each step's Invalid output (and a row whose record is not JSON): logged with the field at fault, and a task to correct the record.
 	const day = "={{ $('Settings').first().json.referenceDate }}";
-	for (const [from, output, x] of [[loader, 1, 760], [segment, 1, 960], [plan, 1, 1360], [render, 1, 1960], [when, 2, 2160], [send, 2, 2560]] as const) {
+	const invalidOutputs: Array<readonly [string, number, number]> = [[loader, 1, 760], [segment, 1, 960], [plan, 1, 1360], [render, 1, 1960], [when, 2, 2160]];
+	sender.invalid.forEach(([from, output], index) => invalidOutputs.push([from, output, 2560 + 220 * index]));
+	for (const [from, output, x] of invalidOutputs) {
 		const invalid = invalidRecordRows(c, from, output, [x, 1160], day);
 		c.link(invalid.log, writeLog);
 		c.link(invalid.task, writeTask);
@@ -199,5 +216,5 @@ export function earlyWarning(): Json {
 		c.link(unsaved.log, writeLog);
 		c.link(unsaved.task, writeTask);
 	}
-	return c.workflow('scEarlyWarning03', 'Social Collections: early warning');
+	return pg ? c.workflow('scPgEarlyWarning03', 'Social Collections (Postgres): early warning') : c.workflow('scEarlyWarning03', 'Social Collections: early warning');
 }

@@ -1,11 +1,16 @@
 /**
  * Workflow 7: direct-debit reversal handling. Every working day (or on demand) the returned direct
  * debits the ERP intake recorded are answered per SEPA reason code; every decision goes to the log.
+ * Described once for both stores (store.ts): the Data Table edition (workflows/07-reversal-handling.json)
+ * and the Postgres edition (workflows/postgres/07-reversal-handling.json), where the answer is written
+ * to the record through the record loop's version check in SQL and the notice is claimed in sc_sends
+ * before it is sent.
  */
-import { Canvas, appendRows, assign, isTrue, BRAND, BANK, type Json } from './canvas';
+import { Canvas, assign, isTrue, BRAND, BANK, type Json } from './canvas';
 import { recordChange } from './recordChange';
-import { DAILY_RUN_BYTES_PER_DEBTOR, roomForWrites } from './dataTableRoom';
+import { DAILY_RUN_BYTES_PER_DEBTOR } from './dataTableRoom';
 import { contactLogRow, invalidRecordRows, rowsWhere, taskRow as taskColumns, unsavedChangeRows } from './dataTables';
+import { DATA_TABLES, type Store } from './store';
 
 const FIND = `// The latest reversal of each debtor that has not been answered yet. Answered reversals are listed
 // in the record (reversalsAnswered), so a second run, or a replay, answers nothing twice.
@@ -77,8 +82,9 @@ const MARK_ANSWERED = `(record, change) => {
   return { record };
 }`;
 
-export function reversalHandling(): Json {
-	const c = new Canvas('7a000001');
+export function reversalHandling(store: Store = DATA_TABLES): Json {
+	const pg = store.kind === 'postgres';
+	const c = new Canvas(pg ? '7b000001' : '7a000001');
 	c.note('Note: about', [-60, -560], 760, 500, [
 		'## Direct-debit reversal handling',
 		'Every working day at 08:30 this workflow answers the returned direct debits (storno\'s) that the ERP intake (workflow 2) wrote into the debtor records, once each, per SEPA reason code:',
@@ -88,6 +94,10 @@ export function reversalHandling(): Json {
 		'- **AC04** (account closed): a message asking to pay by transfer. **AC06** (blocked) and other codes: a task for a person.',
 		'',
 		'**Safe by default:** *Send the message* uses the **Sandbox** provider. Fill in Brand and Bank Transfer in *Write the message*.',
+		...(pg ? [
+			'',
+			'**Postgres edition:** the tables of the credential *Social Collections Postgres* (set up with *Social Collections (Postgres): set up the schema*). Only debtors whose record lists a reversal are loaded. The answer is written only while the debtor\'s version is the one read (else applied again to the newer record), which makes the debtor due for the daily journey; a notice is claimed in `sc_sends` before it is sent, so two runs never send it twice.',
+		] : []),
 	].join('\n'), 4);
 	c.note('Note: find', [-60, 0], 1080, 440, [
 		'### 1. New reversals',
@@ -100,17 +110,7 @@ export function reversalHandling(): Json {
 		'Every decision goes to `sc_contact_log` (`decision` = `reversal-...`); the reversal is then marked answered in the record, so it is never answered twice.',
 	].join('\n'));
 
-	const schedule = c.add('Every working day at 08:30', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 160], {
-		rule: { interval: [{ field: 'cronExpression', expression: '30 8 * * 1-5' }] },
-	});
-	const manual = c.add('Run now (manual)', 'n8n-nodes-base.manualTrigger', 1, [0, 320]);
-	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], assign([
-		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
-		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
-	]));
-	const load = c.add('Load debtors', 'n8n-nodes-base.dataTable', 1.1, [420, 240], rowsWhere('sc_debtors', [['status', 'open']]));
-	// The record plus `rowId`, the row's id, so the change finds the row by its index.
-	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [620, 240], { mode: 'raw', jsonOutput: '={{ Object.assign(JSON.parse($json.record), { rowId: $json.id }) }}', options: {} });
+	const [fromRow, startLinks] = store.loadOpen ? [store.loadOpen(c, { at: [8, 30], owner: 'reversals', withReversals: true, position: [620, 240] }), []] : dataTableLoad(c);
 	const find = c.add('New reversals', 'n8n-nodes-base.code', 2, [820, 240], { mode: 'runOnceForAllItems', jsCode: FIND });
 	const when = c.ours('Re-presentation date', 'paydayScheduler', [1100, 240], {
 		operation: 'directDebitCollectionDate',
@@ -125,10 +125,15 @@ export function reversalHandling(): Json {
 		brand: BRAND,
 		bank: BANK,
 	});
-	const send = c.ours('Send the message', 'channelSender', [1940, 140], {
-		channelSource: 'item',
-		fallbackChannels: 'sms, letter',
-		options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
+	// Postgres: each notice is claimed in sc_sends by its contact key before it is sent (store.ts).
+	const sender = store.send(c, {
+		name: 'Send the message',
+		position: [1940, 140],
+		parameters: {
+			channelSource: 'item',
+			fallbackChannels: 'sms, letter',
+			options: { referenceDate: "={{ $('Settings').first().json.referenceDate }}" },
+		},
 	});
 	const logMessage = c.add('Log: message sent', 'n8n-nodes-base.set', 3.4, [2200, 60], contactLogRow({
 		day: "={{ $('Settings').first().json.referenceDate }}",
@@ -164,16 +169,13 @@ export function reversalHandling(): Json {
 		position: [2440, 800],
 		change: MARK_ANSWERED,
 		status: "record.flags?.deceased ? 'closed' : (record.claims ?? []).some((claim) => claim.openCents > 0) ? 'open' : 'closed'",
-	});
-	const writeLog = appendRows(c, 'Write contact log', [2440, 60], 'sc_contact_log');
-	const writeTask = appendRows(c, 'Write task list', [2440, 540], 'sc_tasks');
+	}, store.records);
+	const writeLog = store.logRows(c, 'Write contact log', [2440, 60], 'sc_contact_log');
+	const writeTask = store.logRows(c, 'Write task list', [2440, 540], 'sc_tasks');
 
-	c.link(schedule, settings);
-	c.link(manual, settings);
-	c.link(settings, load);
-	c.link(load, fromRow);
-	// Before any write or send: room in the Data Tables for the whole run, or a clear stop.
-	c.link(roomForWrites(c, { from: fromRow, position: [620, 1200], merge: [720, 400], bytes: `items.length * ${DAILY_RUN_BYTES_PER_DEBTOR}` }), find);
+	for (const [from, to] of startLinks) c.link(from, to);
+	// Before any write or send: room in the Data Tables for the whole run, or a clear stop (Postgres has no such cap).
+	c.link(store.roomForWrites ? store.roomForWrites(c, { from: fromRow, position: [620, 1200], merge: [720, 400], bytes: `items.length * ${DAILY_RUN_BYTES_PER_DEBTOR}` }) : fromRow, find);
 	c.link(find, when);
 	c.link(when, decide);
 	c.link(decide, isMessage);
@@ -182,18 +184,26 @@ export function reversalHandling(): Json {
 	c.link(isMessage, logOther, 1);
 	c.link(isMessage, taskRow, 1);
 	c.link(isMessage, mark, 1);
-	c.link(render, send);
-	c.link(send, logMessage, 0);
-	c.link(send, mark, 0);
-	c.link(send, logOther, 1);
-	c.link(send, taskRow, 1);
-	c.link(send, mark, 1);
+	c.link(render, sender.entry);
+	for (const [from, output] of sender.sent) {
+		c.link(from, logMessage, output);
+		c.link(from, mark, output);
+	}
+	for (const [from, output] of sender.notSent) {
+		c.link(from, logOther, output);
+		c.link(from, taskRow, output);
+		c.link(from, mark, output);
+	}
 	c.link(logMessage, writeLog);
 	c.link(logOther, writeLog);
 	c.link(taskRow, writeTask);
 	// A record a node cannot use: logged with the field at fault, and a task to correct it.
 	const day = "={{ $('Settings').first().json.referenceDate }}";
-	for (const [from, output, x] of [[when, 1, 1100], [render, 1, 1720], [send, 2, 1940]] as const) {
+	const invalidOutputs: Array<readonly [string, number, number]> = [[when, 1, 1100], [render, 1, 1720]];
+	sender.invalid.forEach(([from, output], index) => invalidOutputs.push([from, output, 1940 + 220 * index]));
+	// Postgres: a row whose record is not a JSON object, too.
+	if (pg) invalidOutputs.unshift([fromRow, 1, 620]);
+	for (const [from, output, x] of invalidOutputs) {
 		const invalid = invalidRecordRows(c, from, output, [x, 700], day);
 		c.link(invalid.log, writeLog);
 		c.link(invalid.task, writeTask);
@@ -202,5 +212,26 @@ export function reversalHandling(): Json {
 	const unsaved = unsavedChangeRows(c, { settled: saved, position: [5060, 720], what: 'the answered reversal', day });
 	c.link(unsaved.log, writeLog);
 	c.link(unsaved.task, writeTask);
-	return c.workflow('scReversalHandling07', 'Social Collections: direct-debit reversal handling');
+	return pg
+		? c.workflow('scPgReversals07', 'Social Collections (Postgres): direct-debit reversal handling')
+		: c.workflow('scReversalHandling07', 'Social Collections: direct-debit reversal handling');
+}
+
+/**
+ * The Data Table edition's start: schedule, manual trigger, Settings, the open rows of sc_debtors and
+ * their records. Returns the node of records and the links between these nodes, for the caller to add.
+ */
+function dataTableLoad(c: Canvas): [string, Array<[string, string]>] {
+	const schedule = c.add('Every working day at 08:30', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 160], {
+		rule: { interval: [{ field: 'cronExpression', expression: '30 8 * * 1-5' }] },
+	});
+	const manual = c.add('Run now (manual)', 'n8n-nodes-base.manualTrigger', 1, [0, 320]);
+	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], assign([
+		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
+		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
+	]));
+	const load = c.add('Load debtors', 'n8n-nodes-base.dataTable', 1.1, [420, 240], rowsWhere('sc_debtors', [['status', 'open']]));
+	// The record plus `rowId`, the row's id, so the change finds the row by its index.
+	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [620, 240], { mode: 'raw', jsonOutput: '={{ Object.assign(JSON.parse($json.record), { rowId: $json.id }) }}', options: {} });
+	return [fromRow, [[schedule, settings], [manual, settings], [settings, load], [load, fromRow]]];
 }

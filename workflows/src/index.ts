@@ -5,6 +5,7 @@
  */
 import type { Json } from './canvas';
 import { setupTables } from './00-setup-data-tables';
+import { setupPostgres, type SqlMigration } from './00-setup-postgres';
 import { dailyJourney } from './01-daily-collection-journey';
 import { erpIntake } from './02-erp-intake';
 import { earlyWarning } from './03-early-warning';
@@ -32,11 +33,21 @@ export const WORKFLOWS: Record<string, () => Json> = {
 
 /**
  * The Postgres edition (workflows/postgres/): the same descriptions with the Postgres store (store.ts),
- * for creditors on n8n in queue mode (docs/scale.md). Workflows 03-07 follow.
+ * for creditors on n8n in queue mode (docs/scale.md).
  */
 export const POSTGRES_WORKFLOWS: Record<string, () => Json> = {
 	'01-daily-collection-journey.json': dailyDispatcher,
 	'01-daily-collection-journey-batch.json': () => dailyJourney(POSTGRES),
 	'02-erp-intake.json': () => erpIntake(POSTGRES),
+	'03-early-warning.json': () => earlyWarning(POSTGRES),
 	'06-delivery-status.json': () => deliveryStatus(POSTGRES),
+	'07-reversal-handling.json': () => reversalHandling(POSTGRES),
+};
+
+/**
+ * The Postgres edition's set-up (workflows/postgres/), built with the shipped migrations: the
+ * files of sql/, which build/workflows.ts reads (the schema has one home).
+ */
+export const POSTGRES_SETUP: Record<string, (migrations: SqlMigration[]) => Json> = {
+	'00-setup-postgres.json': setupPostgres,
 };

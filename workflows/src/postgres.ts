@@ -284,6 +284,79 @@ other AS (
 SELECT coalesce(event_id, '') AS "eventId", result, coalesce(reason, '') AS reason FROM accepted
 UNION ALL
 SELECT coalesce(event_id, ''), result, coalesce(reason, '') FROM other`,
+
+	/**
+	 * Workflows 3 and 7: the open debtors (early warning reads every one; the record of each as JSON).
+	 * Ordered by debtor_id so a run reads them in the same order every day.
+	 */
+	loadOpen: `SELECT debtor_id, record FROM sc_debtors WHERE status = 'open' ORDER BY debtor_id`,
+
+	/**
+	 * Workflow 7: the open debtors whose record lists a reversal (the containment test leaves the rest
+	 * in the database); which reversal is new the workflow decides from the record.
+	 */
+	loadOpenWithReversals: `SELECT debtor_id, record FROM sc_debtors WHERE status = 'open' AND record @> CAST('{"reversals": [{}]}' AS jsonb) ORDER BY debtor_id`,
+
+	/**
+	 * Appends the contact-log row $1 (JSON: the columns of sc_contact_log in camelCase) as it is, for
+	 * the workflows other than the daily journey (which settles its debtor with the row: writeDecision).
+	 * A second row with the same idempotency key (the same send recorded again, e.g. by a run that
+	 * repeats one that stopped) is refused by the UNIQUE key: nothing is written for it.
+	 */
+	appendLog: `INSERT INTO sc_contact_log (logged_at, day, debtor_id, decision, stage, channel, claim_ids, status, reason, moment, template_id, idempotency_key, message_id)
+SELECT coalesce(CAST(nullif(r ->> 'loggedAt', '') AS timestamptz), now()), CAST(r ->> 'day' AS date), coalesce(r ->> 'debtorId', ''),
+	nullif(r ->> 'decision', ''), nullif(r ->> 'stage', ''), nullif(r ->> 'channel', ''), coalesce(string_to_array(nullif(r ->> 'claimIds', ''), ','), '{}'),
+	nullif(r ->> 'status', ''), nullif(r ->> 'reason', ''), CAST(nullif(r ->> 'moment', '') AS timestamptz),
+	nullif(r ->> 'templateId', ''), nullif(r ->> 'idempotencyKey', ''), nullif(r ->> 'messageId', '')
+FROM (SELECT CAST($1 AS jsonb) AS r) input
+ON CONFLICT (idempotency_key) DO NOTHING
+RETURNING id`,
+
+	/**
+	 * Workflow 3: appends the municipality signal $1 (JSON: the columns of sc_municipality_signals in
+	 * camelCase), unless one was prepared for the same debtor and the same arrears already (a run that
+	 * repeats one which stopped before it marked the record).
+	 */
+	appendSignal: `WITH input AS (SELECT CAST($1 AS jsonb) AS r)
+INSERT INTO sc_municipality_signals (prepared_on, debtor_id, name, street, postal_code, city, email, phone, arrears_cents, arrears_since,
+	personal_contact_on, debt_help_pointer_on, reminder_with_offer_on, status, submitted_on)
+SELECT CAST(r ->> 'preparedOn' AS date), r ->> 'debtorId', nullif(r ->> 'name', ''), nullif(r ->> 'street', ''), nullif(r ->> 'postalCode', ''),
+	nullif(r ->> 'city', ''), nullif(r ->> 'email', ''), nullif(r ->> 'phone', ''), CAST(nullif(r ->> 'arrearsCents', '') AS bigint),
+	CAST(nullif(r ->> 'arrearsSince', '') AS date), CAST(nullif(r ->> 'personalContactOn', '') AS date), CAST(nullif(r ->> 'debtHelpPointerOn', '') AS date),
+	CAST(nullif(r ->> 'reminderWithOfferOn', '') AS date), coalesce(nullif(r ->> 'status', ''), 'prepared'), CAST(nullif(r ->> 'submittedOn', '') AS date)
+FROM input
+WHERE NOT EXISTS (
+	SELECT FROM sc_municipality_signals s
+	WHERE s.debtor_id = input.r ->> 'debtorId' AND s.arrears_since IS NOT DISTINCT FROM CAST(nullif(input.r ->> 'arrearsSince', '') AS date))
+RETURNING id`,
+
+	/**
+	 * Set-up (00-setup-postgres.ts): applies migration $1 (name $2, the text $3 of sql/NNNN_$2.sql)
+	 * once, as scripts/scale/migrate.ts does: in one transaction (the node sends the statements as one
+	 * query), under the runner's advisory lock, skipped when sc_schema_migrations lists the version,
+	 * and failing when the migration did not record itself. Returns `applied` or `already applied`.
+	 * The helper function lives in pg_temp: it is gone with the session and changes no schema.
+	 */
+	applyMigration: `CREATE OR REPLACE FUNCTION pg_temp.sc_apply_migration(wanted integer, wanted_name text, body text) RETURNS text LANGUAGE plpgsql AS $sc_apply$
+BEGIN
+	-- One runner at a time (the lock scripts/scale/migrate.ts takes), until this transaction ends.
+	PERFORM pg_advisory_xact_lock(hashtext('sc_schema_migrations'));
+	IF to_regclass('sc_schema_migrations') IS NOT NULL THEN
+		IF EXISTS (SELECT FROM sc_schema_migrations WHERE version = wanted) THEN
+			RETURN 'already applied';
+		END IF;
+	END IF;
+	EXECUTE body;
+	IF NOT EXISTS (SELECT FROM sc_schema_migrations WHERE version = wanted) THEN
+		RAISE EXCEPTION 'migration % (%) did not record itself in sc_schema_migrations', wanted, wanted_name;
+	END IF;
+	RETURN 'applied';
+END
+$sc_apply$;
+SELECT CAST($1 AS integer) AS version, CAST($2 AS text) AS name, pg_temp.sc_apply_migration(CAST($1 AS integer), CAST($2 AS text), CAST($3 AS text)) AS result`,
+
+	/** Set-up: the highest migration the database has (0: none). */
+	schemaVersion: `SELECT coalesce(max(version), 0) AS current, count(*) AS migrations FROM sc_schema_migrations`,
 } as const;
 
 /**

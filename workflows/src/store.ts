@@ -10,7 +10,7 @@
  * from an item travels as a query parameter ($1, $2, ...; a row as one JSON parameter), never as
  * text in the SQL: the queries below are constants.
  */
-import { Canvas, appendRows, openDebtors, type Json } from './canvas';
+import { Canvas, appendRows, assign, openDebtors, type Json } from './canvas';
 import { roomForWrites, type RoomOptions } from './dataTableRoom';
 import { rowsWhere } from './dataTables';
 import { DATA_TABLE_RECORDS, POSTGRES_RECORDS, recordChange, type RecordChangeOptions, type RecordStore } from './recordChange';
@@ -40,6 +40,17 @@ export interface SendPiece {
 	parameters: Json;
 }
 
+export interface LoadOpenOptions {
+	/** Hour and minute of the schedule (Europe/Amsterdam, Monday to Friday). */
+	at: [number, number];
+	/** Who claims this run's sends (Settings `owner`, the execution id follows it). */
+	owner: string;
+	/** Only debtors whose record lists a reversal (workflow 7). */
+	withReversals?: boolean;
+	/** Where the node of records goes on the canvas. */
+	position: [number, number];
+}
+
 export interface Store {
 	readonly kind: 'dataTable' | 'postgres';
 	/**
@@ -57,6 +68,19 @@ export interface Store {
 	changeRecord?(c: Canvas, options: RecordChangeOptions): string;
 	/** The Channel Sender, and what the store puts before and after it. */
 	send(c: Canvas, piece: SendPiece): SendOutputs;
+	/**
+	 * Workflows 3 and 7: a node appending its input items as rows of `table`, as they are (the daily
+	 * journey's `appendRows` also settles its debtor on Postgres). On Postgres a second contact-log row
+	 * with the same idempotency key is refused, and a municipality signal is prepared once per arrears.
+	 */
+	logRows(c: Canvas, name: string, position: [number, number], table: 'sc_contact_log' | 'sc_tasks' | 'sc_municipality_signals'): string;
+	/**
+	 * Postgres, workflows 3 and 7: triggers (a schedule on working days, a manual one), Settings
+	 * (`referenceDate`, `now`, and `owner`: who claims sends, this execution) and the open debtors'
+	 * records; output 1 of the returned node has the rows whose record is not a JSON object. The Data
+	 * Table edition loads with canvas.ts (openDebtors) and its own nodes.
+	 */
+	loadOpen?(c: Canvas, o: LoadOpenOptions): string;
 	/** How the record loop (recordChange.ts) reads and writes a debtor's row. */
 	readonly records: RecordStore;
 	/**
@@ -83,6 +107,7 @@ export const DATA_TABLES: Store = {
 		const send = c.ours(piece.name, 'channelSender', piece.position, piece.parameters);
 		return { entry: send, sent: [[send, 0]], notSent: [[send, 1]], invalid: [[send, 2]] };
 	},
+	logRows: (c, name, position, table) => appendRows(c, name, position, table),
 	records: DATA_TABLE_RECORDS,
 	roomForWrites: (c, options) => roomForWrites(c, options),
 	acceptedBefore: (c, name, position) =>
@@ -179,6 +204,11 @@ export const POSTGRES: Store = {
 		c.link(send, settle, 1);
 		return { entry: keys, sent: [[send, 0], [recorded, 0]], notSent: [[send, 1], [held, 0]], invalid: [[keys, 2], [send, 2]] };
 	},
+	logRows(c, name, position, table) {
+		const query = table === 'sc_contact_log' ? SQL.appendLog : table === 'sc_tasks' ? SQL.appendTask : SQL.appendSignal;
+		return postgres(c, name, position, query, '={{ [JSON.stringify($json)] }}');
+	},
+	loadOpen: (c, o) => loadOpen(c, o),
 	records: POSTGRES_RECORDS,
 	acceptedBefore: (c, name, position) => postgres(c, name, position, SQL.acceptedBefore, '={{ [$json.eventId] }}', { alwaysOutputData: true }),
 	logIntake(c, name, position) {
@@ -199,6 +229,44 @@ function isClaim(expression: string): Json {
 		looseTypeValidation: true,
 		options: {},
 	};
+}
+
+/**
+ * Postgres: schedule, manual trigger, Settings and the open debtors of sc_debtors (see Store.loadOpen).
+ * Returns the node of debtor records; its error output has the rows whose record is not an object.
+ */
+function loadOpen(c: Canvas, o: LoadOpenOptions): string {
+	const [hour, minute] = o.at;
+	const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+	const schedule = c.add(`Every working day at ${time}`, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 160], {
+		rule: { interval: [{ field: 'cronExpression', expression: `${minute} ${hour} * * 1-5` }] },
+	});
+	const manual = c.add('Run now (manual)', 'n8n-nodes-base.manualTrigger', 1, [0, 320]);
+	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], assign([
+		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
+		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
+		// Who claims this run's sends in sc_sends: a run that stopped mid-send leaves its claims behind.
+		['owner', `={{ ${JSON.stringify(`${o.owner}-`)} + $execution.id }}`],
+	]));
+	const load = postgres(c, 'Load debtors', [420, 240], o.withReversals ? SQL.loadOpenWithReversals : SQL.loadOpen, '={{ [] }}', { executeOnce: true });
+	// The record as the Postgres node gives it (jsonb, already an object), with the row's debtor_id
+	// to name the debtor in the log and the task when the record's own id is missing or broken.
+	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, o.position, {
+		mode: 'raw',
+		jsonOutput: [
+			'={{ (() => {',
+			'  const record = $json.record;',
+			"  if (record !== null && typeof record === 'object' && !Array.isArray(record)) return Object.assign({}, record, { rowDebtorId: $json.debtor_id });",
+			"  return { error: { message: 'field record is not a JSON object', field: 'record', problems: [{ field: 'record', message: 'is not a JSON object' }] } };",
+			'})() }}',
+		].join('\n'),
+		options: {},
+	}, { onError: 'continueErrorOutput' });
+	c.link(schedule, settings);
+	c.link(manual, settings);
+	c.link(settings, load);
+	c.link(load, fromRow);
+	return fromRow;
 }
 
 /** Webhook of the batch workflow, its Settings and the claim of a batch; returns the node of debtor records. */

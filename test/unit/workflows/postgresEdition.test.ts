@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { workflowFiles } from '../../../build/workflows';
-import { POSTGRES_WORKFLOWS, WORKFLOWS } from '../../../workflows/src';
+import { POSTGRES_SETUP, POSTGRES_WORKFLOWS, WORKFLOWS } from '../../../workflows/src';
 import { dailyJourney } from '../../../workflows/src/01-daily-collection-journey';
 import { BATCH_CREDENTIAL, BATCH_PATH, POSTGRES_CREDENTIAL, POSTGRES_NODE_VERSION, SQL } from '../../../workflows/src/postgres';
 import { DATA_TABLES } from '../../../workflows/src/store';
@@ -41,7 +41,7 @@ function parametersOf(expression: string, json: Record<string, unknown>): unknow
 
 describe('Postgres edition (static)', () => {
 	test('the expected workflows are there, each written by the builder', () => {
-		expect(FILES).toEqual(Object.keys(POSTGRES_WORKFLOWS).sort());
+		expect(FILES).toEqual([...Object.keys(POSTGRES_WORKFLOWS), ...Object.keys(POSTGRES_SETUP)].sort());
 		const files = workflowFiles();
 		for (const file of FILES) expect([file, fs.readFileSync(path.join(DIR, file), 'utf8') === files[`postgres/${file}`]]).toEqual([file, true]);
 		// The Data Table edition is the same description with the default store.
@@ -89,11 +89,13 @@ describe('Postgres edition (static)', () => {
 				// Single (one transaction for the node's items), or each statement on its own where locks on
 				// several debtors' rows at once could deadlock with a concurrent request (record writes, intake log).
 				expect([n.name, ['single', 'independently'].includes(n.parameters.options.queryBatching)]).toEqual([n.name, true]);
-				const highest = Math.max(...[...String(n.parameters.query).matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+				const highest = Math.max(0, ...[...String(n.parameters.query).matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
 				const item = {
 					debtorId: 'D-1', delivery: { contactKey: 'sc1-abc', status: 'sent', channel: 'email', idempotencyKey: 'sc1-def' }, referenceDate: '2026-07-01', owner: 'batch-1', batchSize: '100', leaseMinutes: '15',
 					// ERP intake: an event, and a record loop's row to write.
 					eventId: 'ERP-1', version: 0, status: 'open', record: '{"debtorId":"D-1"}', item: 0,
+					// Set-up: a migration.
+					name: 'initial', sql: 'SELECT 1;',
 				};
 				const values = parametersOf(n.parameters.options.queryReplacement, item);
 				expect([n.name, Array.isArray(values), values.length]).toEqual([n.name, true, highest]);
