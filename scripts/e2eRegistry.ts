@@ -47,13 +47,14 @@ const SECRET_FIELDS: Record<string, string[]> = {
 	redis: ['password'],
 	httpHeaderAuth: ['value'],
 	httpBasicAuth: ['password'],
+	jwtAuth: ['secret', 'privateKey'],
 };
 
 /** Secret fields of a credential: the package's password fields, or the known ones, or by name. */
 export function secretFieldsOf(type: string, data: Record<string, unknown>, packageSecretFields: Record<string, string[]>): string[] {
 	const known = packageSecretFields[type] ?? SECRET_FIELDS[type];
 	if (known) return known.filter((field) => typeof data[field] === 'string');
-	return Object.keys(data).filter((field) => typeof data[field] === 'string' && /secret|token|password|key/i.test(field));
+	return Object.keys(data).filter((field) => typeof data[field] === 'string' && /secret|token|password|privatekey|apikey/i.test(field));
 }
 
 /** Records an n8n process's files to search: its SQLite database, its PostgreSQL dump or its log. */

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the harness runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the harness runs in plain Node, not inside n8n */
 /**
  * After each e2e file (setupFilesAfterEnv): marks it done in the run registry, so the secret search at
  * the end of the run starts only once every other file has stopped its n8n and kept its database.

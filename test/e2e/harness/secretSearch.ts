@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- the harness runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- the harness runs in plain Node, not inside n8n */
 /**
  * Searching what n8n stored for secrets: every secret in the forms it could be written in (as is,
  * base64, base64url, hex) and every value computed from one (signatures), in n8n's SQLite databases
