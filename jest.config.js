@@ -13,9 +13,12 @@ module.exports = {
 			transform,
 			testEnvironment: 'node',
 			globalSetup: '<rootDir>/test/e2e/harness/globalSetup.ts',
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/doneMarker.ts'],
 		},
 	],
 	// Two cores on every machine here; each e2e file starts its own n8n on free ports.
 	maxWorkers: 2,
+	// The whole-suite secret search runs last and opens the run registry it searches.
+	testSequencer: '<rootDir>/test/e2e/harness/sequencer.js',
 	reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 };

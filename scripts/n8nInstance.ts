@@ -12,7 +12,24 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { ensureRuntime, installPackage, instanceEnv, packageTarball, type Runtime } from './runtime';
+import { keptFile, recordInstance, recordSecret, registryDir, secretFieldsOf } from './e2eRegistry';
+import { ensureRuntime, installPackage, instanceEnv, packageTarball, REPO_ROOT, type Runtime } from './runtime';
+
+/** Password fields of every credential type of this package (read from credentials/), for the run registry. */
+function packageSecretFields(): Record<string, string[]> {
+	const fields: Record<string, string[]> = {};
+	const dir = path.join(REPO_ROOT, 'credentials');
+	for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.credentials.ts'))) {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const module = require(path.join(dir, file)) as Record<string, new () => { name: string; properties: Array<{ name: string; typeOptions?: { password?: boolean } }> }>;
+		for (const Type of Object.values(module)) {
+			if (typeof Type !== 'function') continue;
+			const credential = new Type();
+			fields[credential.name] = credential.properties.filter((property) => property.typeOptions?.password).map((property) => property.name);
+		}
+	}
+	return fields;
+}
 
 export interface WorkflowJson {
 	id?: string;
@@ -187,9 +204,20 @@ export class N8nInstance {
 	}
 
 	async importCredentials(credentials: CredentialJson[]): Promise<void> {
+		if (registryDir()) {
+			const secretFields = packageSecretFields();
+			for (const credential of credentials) {
+				for (const field of secretFieldsOf(credential.type, credential.data, secretFields)) recordSecret(String(credential.data[field]), `${credential.type}.${field}`);
+			}
+		}
 		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
-		fs.writeFileSync(file, JSON.stringify(credentials));
-		await this.cli(['import:credentials', `--input=${file}`]);
+		fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+		try {
+			await this.cli(['import:credentials', `--input=${file}`]);
+		} finally {
+			// The secrets in plain text live only as long as the import.
+			fs.rmSync(file, { force: true });
+		}
 	}
 
 	/** Imports a workflow (an id is given when missing) and returns its id. */
@@ -258,7 +286,11 @@ export class N8nInstance {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.server = child;
+		// Under an e2e run the whole log is kept for the secret search at the end of the run.
+		const logFile = keptFile(`${args[0]}.log`);
+		if (logFile) recordInstance({ label: `${path.basename(this.userFolder)} ${args[0]}`, log: logFile });
 		const keep = (chunk: Buffer) => {
+			if (logFile) fs.appendFileSync(logFile, chunk);
 			this.serverLog = (this.serverLog + chunk).slice(-20000);
 			this.options.onOutput?.(chunk.toString());
 		};
@@ -341,9 +373,16 @@ export class N8nInstance {
 		}
 	}
 
-	/** Stops the server and removes the user folder. */
+	/** Stops the server and removes the user folder (under an e2e run its database is kept for the secret search). */
 	async dispose(): Promise<void> {
 		await this.stop();
+		const database = path.join(this.userFolder, '.n8n', 'database.sqlite');
+		const kept = fs.existsSync(database) ? keptFile('database.sqlite') : undefined;
+		if (kept) {
+			fs.copyFileSync(database, kept);
+			if (fs.existsSync(`${database}-wal`)) fs.copyFileSync(`${database}-wal`, `${kept}-wal`);
+			recordInstance({ label: path.basename(this.userFolder), database: kept });
+		}
 		fs.rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }

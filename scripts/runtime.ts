@@ -205,6 +205,10 @@ export function instanceEnv(runtime: Runtime, settings: InstanceSettings): NodeJ
 	for (const key of Object.keys(env)) {
 		if (key === 'NODE_ENV' || key.startsWith('JEST_')) delete env[key];
 	}
+	// Without NODE_ENV n8n counts as "in development" and puts the stack trace (server paths) into the
+	// error answers anyone gets, unauthenticated callers of webhooks too (404, 422, 500). Production
+	// mode leaves them out (n8n's response-helper, `inDevelopment`). README, "Running in production".
+	env.NODE_ENV = 'production';
 	return env;
 }
 

@@ -8,12 +8,13 @@
  * Both when the Data Tables are nearly full (n8n itself would still take a write, but not the run's
  * writes) and when they are full (n8n refuses every write).
  */
-import { createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { REPO_ROOT } from '../../scripts/runtime';
 import { N8nInstance, type RunResult, type WorkflowJson } from '../../scripts/n8nInstance';
+import { erpCredential, useErpCredential } from './harness/erpIntake';
+import { hmacSha256Hex } from './harness/signing';
 import { N8nRest, ownerEnv, type Row } from './harness/rest';
 import { generatePortfolio } from '../fixtures/portfolio';
 
@@ -22,7 +23,7 @@ jest.setTimeout(900_000);
 const LIMIT = 6 * 1024 * 1024;
 const DEBTORS = 150;
 const ERP_SECRET = 'erp-limit-secret-5b1e';
-const CRYPTO_CRED = { id: 'scLimitCrypto001', name: 'ERP signing secret' };
+const ERP_CRED = { id: 'scLimitErpCred01', name: 'ERP signing secret' };
 
 const load = (file: string): any => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8'));
 const nodeNamed = (wf: any, name: string): any => {
@@ -42,7 +43,7 @@ function configure(wf: any, day: string): void {
 
 function signed(body: string) {
 	const timestamp = Math.floor(Date.now() / 1000);
-	const signature = createHmac('sha256', ERP_SECRET).update(`${timestamp}.${body}`).digest('hex');
+	const signature = hmacSha256Hex(ERP_SECRET, `${timestamp}.${body}`);
 	return { headers: { 'content-type': 'application/json', 'x-signature-timestamp': String(timestamp), 'x-signature': `sha256=${signature}` } };
 }
 
@@ -91,13 +92,13 @@ describe('Data Table edition at a lowered limit (6 MiB): a clear stop, nothing h
 
 	beforeAll(async () => {
 		n8n = await N8nInstance.create({ env: { ...ownerEnv(), N8N_DATA_TABLES_MAX_SIZE_BYTES: String(LIMIT) } });
-		await n8n.importCredentials([{ ...CRYPTO_CRED, type: 'crypto', data: { hmacSecret: ERP_SECRET } }]);
+		await n8n.importCredentials([erpCredential(ERP_CRED.id, ERP_CRED.name, ERP_SECRET)]);
 		await n8n.importWorkflow(load('00-setup-data-tables.json'));
 		journey = load('01-daily-collection-journey.json');
 		configure(journey, '2026-07-01');
 		await n8n.importWorkflow(journey);
 		const intake = load('02-erp-intake.json');
-		nodeNamed(intake, 'Compute the expected signature').credentials = { crypto: CRYPTO_CRED };
+		useErpCredential(intake, ERP_CRED);
 		await n8n.importWorkflow(intake);
 		await n8n.publishWorkflow(intake.id as string);
 		await n8n.start();

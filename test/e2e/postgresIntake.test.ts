@@ -11,12 +11,13 @@
  * daily journey's claim query. Most of the time is starting the stack.
  */
 import axios from 'axios';
-import { createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { REPO_ROOT } from '../../scripts/runtime';
 import type { WorkflowJson } from '../../scripts/n8nInstance';
+import { erpCredential, useErpCredential } from './harness/erpIntake';
+import { hmacSha256Hex } from './harness/signing';
 import { psql } from '../../scripts/scale/postgres';
 import type { ScaleStack } from '../../scripts/scale/stack';
 import { ERP_INTAKE_PATH } from '../../workflows/src/02-erp-intake';
@@ -26,7 +27,7 @@ import { disposeScaleStack, prepareScaleStack } from './harness/scaleStack';
 jest.setTimeout(1_500_000);
 
 const ERP_SECRET = 'erp-intake-pg-test-secret-5d1e';
-const CRYPTO_CRED = { id: 'scErpHmacCredPg1', name: 'ERP intake signing secret' };
+const ERP_CRED = { id: 'scErpSignCredPg1', name: 'ERP intake signing secret' };
 const PAYMENTS = 50;
 const INVOICES = 20;
 const PRINCIPAL = 100_000;
@@ -46,7 +47,7 @@ const versionOf = (debtorId: string): number => Number(rows(`SELECT version FROM
 async function post(events: unknown[], secret = ERP_SECRET): Promise<{ status: number; data: any }> {
 	const body = JSON.stringify({ events });
 	const timestamp = Math.floor(Date.now() / 1000);
-	const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+	const signature = hmacSha256Hex(secret, `${timestamp}.${body}`);
 	const response = await axios.post(`${stack!.main.baseUrl}/webhook/${ERP_INTAKE_PATH}`, body, {
 		headers: { 'content-type': 'application/json', 'x-signature-timestamp': String(timestamp), 'x-signature': `sha256=${signature}` },
 		validateStatus: () => true,
@@ -61,9 +62,9 @@ const payment = (n: number | string, paymentId = `P-${n}`) => ({ eventId: `PAY-$
 beforeAll(async () => {
 	const started = Date.now();
 	stack = await prepareScaleStack({ workers: 2, concurrency: 5 });
-	await stack.main.importCredentials([{ ...CRYPTO_CRED, type: 'crypto', data: { hmacSecret: ERP_SECRET } }]);
+	await stack.main.importCredentials([erpCredential(ERP_CRED.id, ERP_CRED.name, ERP_SECRET)]);
 	const intake: WorkflowJson = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', 'postgres', '02-erp-intake.json'), 'utf8'));
-	(intake.nodes.find((n) => n.name === 'Compute the expected signature') as any).credentials = { crypto: CRYPTO_CRED };
+	useErpCredential(intake, ERP_CRED);
 	await stack.main.importWorkflow(intake);
 	await stack.main.publishWorkflow(intake.id as string);
 	await stack.startN8n();

@@ -8,11 +8,13 @@
 import axios from 'axios';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 
 import { REPO_ROOT } from '../../scripts/runtime';
 import { N8nInstance, type WorkflowJson } from '../../scripts/n8nInstance';
+import { erpCredential, useErpCredential } from './harness/erpIntake';
+import { hmacSha256Hex } from './harness/signing';
 import { N8nRest, ownerEnv, type Row } from './harness/rest';
 import { DELIVERY_STATUS_WEBHOOK_ID, REPORTS } from '../../workflows/src/06-delivery-status';
 
@@ -26,7 +28,7 @@ const nodeNamed = (wf: WorkflowJson, name: string): any => {
 };
 
 const ERP_SECRET = 'erp-intake-test-secret-3f9a';
-const CRYPTO_CRED = { id: 'scErpHmacCred01', name: 'ERP intake signing secret' };
+const ERP_CRED = { id: 'scErpSignCred001', name: 'ERP intake signing secret' };
 const STATUS_SECRET = 'creditor-status-secret-77c1';
 const WEBHOOK_CRED = { id: 'scStatusHookCred1', name: 'Creditor system' };
 const MAILGUN_SIGNING_KEY = 'mailgun-webhook-signing-key-e2e-6b2d';
@@ -51,7 +53,7 @@ const amsterdamDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_4
 
 /** Signs a body as the ERP does: X-Signature = sha256=HMAC-SHA256(secret, "<timestamp>.<body>"). */
 function signed(body: string, secret = ERP_SECRET, timestamp = Math.floor(Date.now() / 1000)) {
-	const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+	const signature = hmacSha256Hex(secret, `${timestamp}.${body}`);
 	return { headers: { 'content-type': 'application/json', 'x-signature-timestamp': String(timestamp), 'x-signature': `sha256=${signature}` } };
 }
 
@@ -62,13 +64,13 @@ describe('workflows 2, 6 and 7 in real n8n', () => {
 	beforeAll(async () => {
 		n8n = await N8nInstance.create({ env: ownerEnv() });
 		await n8n.importCredentials([
-			{ ...CRYPTO_CRED, type: 'crypto', data: { hmacSecret: ERP_SECRET } },
+			erpCredential(ERP_CRED.id, ERP_CRED.name, ERP_SECRET),
 			{ ...WEBHOOK_CRED, type: 'socialCollectionsWebhookApi', data: { url: 'http://127.0.0.1:9/unused', signingSecret: STATUS_SECRET } },
 			{ ...MAILGUN_CRED, type: 'socialCollectionsMailgunApi', data: { apiKey: 'unused-in-this-test', domain: 'mg.example.nl', region: 'eu', webhookSigningKey: MAILGUN_SIGNING_KEY } },
 		]);
 		await n8n.importWorkflow(load('00-setup-data-tables.json'));
 		const intake = load('02-erp-intake.json');
-		nodeNamed(intake, 'Compute the expected signature').credentials = { crypto: CRYPTO_CRED };
+		useErpCredential(intake, ERP_CRED);
 		await n8n.importWorkflow(intake);
 		await n8n.publishWorkflow(intake.id as string);
 		const status = load('06-delivery-status.json');
@@ -314,7 +316,7 @@ describe('workflows 2, 6 and 7 in real n8n', () => {
 		async function report(events: unknown[], { secret = STATUS_SECRET, starts = true } = {}) {
 			const body = JSON.stringify({ events });
 			const timestamp = Math.floor(Date.now() / 1000);
-			const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+			const signature = hmacSha256Hex(secret, `${timestamp}.${body}`);
 			const response = await n8n.webhook(`${HOOK}/delivery-status`, body, { headers: { 'content-type': 'application/json', 'x-signature-timestamp': String(timestamp), 'x-signature': `sha256=${signature}` } });
 			if (starts) {
 				runs++;
@@ -414,7 +416,7 @@ describe('workflows 2, 6 and 7 in real n8n', () => {
 			const answers = await Promise.all(replies.map(async (event) => {
 				const body = JSON.stringify({ events: [event] });
 				const timestamp = Math.floor(Date.now() / 1000);
-				const signature = createHmac('sha256', STATUS_SECRET).update(`${timestamp}.${body}`).digest('hex');
+				const signature = hmacSha256Hex(STATUS_SECRET, `${timestamp}.${body}`);
 				// Straight to the webhook the earlier tests used (no registration probe per call: 20 probes at
 				// once time out on a loaded machine), with time for 20 runs that write the same record.
 				return axios.post(`${n8n.baseUrl}/webhook/${HOOK}/delivery-status`, body, { headers: { 'content-type': 'application/json', 'x-signature-timestamp': String(timestamp), 'x-signature': `sha256=${signature}` }, validateStatus: () => true, timeout: 180_000, transformRequest: [(data: string) => data] });
@@ -456,12 +458,12 @@ describe('workflows 2, 6 and 7 in real n8n', () => {
 			const timestamp = String(Math.floor(Date.now() / 1000));
 			const token = randomBytes(25).toString('hex');
 			const mailgun = JSON.stringify({
-				signature: { timestamp, token, signature: createHmac('sha256', MAILGUN_SIGNING_KEY).update(`${timestamp}${token}`).digest('hex') },
+				signature: { timestamp, token, signature: hmacSha256Hex(MAILGUN_SIGNING_KEY, `${timestamp}${token}`) },
 				'event-data': { event: 'delivered', timestamp: Date.parse(time) / 1000, recipient: 'd-610@example.nl', 'user-variables': { sc_key: 'sc1-e2e-mg1' }, message: { headers: { 'message-id': 'mg-610@mg.example.nl' } } },
 			});
 			const creditor = JSON.stringify({ events: [{ idempotencyKey: 'sc1-e2e-wh1', messageId: 'sms-in-611', status: 'replied', channel: 'sms', time }] });
 			const creditorTimestamp = Math.floor(Date.now() / 1000);
-			const creditorSignature = createHmac('sha256', STATUS_SECRET).update(`${creditorTimestamp}.${creditor}`).digest('hex');
+			const creditorSignature = hmacSha256Hex(STATUS_SECRET, `${creditorTimestamp}.${creditor}`);
 			await n8n.waitForWebhook(`${MAILGUN_HOOK}/delivery-status`);
 			const post = (hook: string, body: string, headers: Record<string, string>) =>
 				axios.post(`${n8n.baseUrl}/webhook/${hook}/delivery-status`, body, { headers: { 'content-type': 'application/json', ...headers }, validateStatus: () => true, timeout: 120_000, transformRequest: [(data: string) => data] });

@@ -12,12 +12,13 @@
  * sent through the Sandbox provider, as shipped.
  */
 import axios from 'axios';
-import { createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { REPO_ROOT } from '../../scripts/runtime';
 import { N8nInstance, type RunResult, type WorkflowJson } from '../../scripts/n8nInstance';
+import { erpCredential, useErpCredential } from './harness/erpIntake';
+import { hmacSha256Hex } from './harness/signing';
 import { N8nRest, ownerEnv, type Row } from './harness/rest';
 import { FLEX_DAY_FIELD } from '../../workflows/src/04-flex-collection-date';
 import { NO_PLAN_OPTION } from '../../workflows/src/05-payment-arrangement';
@@ -132,9 +133,9 @@ describe('workflows 3, 4 and 5 in real n8n', () => {
 		n8n = await N8nInstance.create({ env: ownerEnv() });
 		await n8n.importWorkflow(load('00-setup-data-tables.json'));
 		// The ERP intake too: its payments arrive while a debtor is between the arrangement form's pages.
-		await n8n.importCredentials([{ ...ERP_CRED, type: 'crypto', data: { hmacSecret: ERP_SECRET } }]);
+		await n8n.importCredentials([erpCredential(ERP_CRED.id, ERP_CRED.name, ERP_SECRET)]);
 		const intake = load('02-erp-intake.json');
-		(intake.nodes as any[]).find((node) => node.name === 'Compute the expected signature').credentials = { crypto: ERP_CRED };
+		useErpCredential(intake, ERP_CRED);
 		await n8n.importWorkflow(intake);
 		await n8n.publishWorkflow(intake.id as string);
 		await n8n.importWorkflow(forTest('03-early-warning.json', { referenceDate: DAY, now: NOW }));
@@ -410,7 +411,7 @@ describe('workflows 3, 4 and 5 in real n8n', () => {
 			// The ERP reports a payment of 250.00 while the debtor looks at the plans.
 			const body = JSON.stringify({ events: [{ eventId: 'AR-4-PAY', type: 'payment', debtorId: 'AR-4', payment: { amountCents: 25000, date: DAY, paymentId: 'BANK-AR-4', claimId: 'AR-4-A' } }] });
 			const timestamp = Math.floor(Date.now() / 1000);
-			const signature = createHmac('sha256', ERP_SECRET).update(`${timestamp}.${body}`).digest('hex');
+			const signature = hmacSha256Hex(ERP_SECRET, `${timestamp}.${body}`);
 			const answer = await n8n.webhook('sc-erp-intake', body, { headers: { 'content-type': 'application/json', 'x-signature-timestamp': String(timestamp), 'x-signature': `sha256=${signature}` }, transformRequest: [(data: string) => data] });
 			expect(answer.data.results).toEqual([{ eventId: 'AR-4-PAY', result: 'accepted' }]);
 			const done = await submit(plans.waitingUrl, [choices[0]]);

@@ -4,7 +4,7 @@
  * Described once for both stores (store.ts): the Data Table edition (workflows/02-erp-intake.json)
  * and the Postgres edition (workflows/postgres/02-erp-intake.json).
  */
-import { Canvas, isTrue, type Json } from './canvas';
+import { Canvas, isTrue, NODE_VERSIONS, PREFIX, type Json } from './canvas';
 import { INTAKE_BYTES_PER_EVENT } from './dataTableRoom';
 import { recordChange } from './recordChange';
 import { DATA_TABLES, type Store } from './store';
@@ -12,40 +12,11 @@ import { DATA_TABLES, type Store } from './store';
 /** Path of the production webhook: POST https://<n8n>/webhook/sc-erp-intake */
 export const ERP_INTAKE_PATH = 'sc-erp-intake';
 
-// The raw body is kept by the Webhook (option Raw Body) as binary "data": the signature covers those bytes.
-const READ_SIGNED_REQUEST = `// The ERP signs "<X-Signature-Timestamp>.<raw body>" (HMAC-SHA256, hex, "sha256=" prefix).
-const item = $input.first();
-const rawBody = (await this.helpers.getBinaryDataBuffer(0, 'data')).toString('utf8');
-const headers = item.json.headers ?? {};
-const timestamp = String(headers['x-signature-timestamp'] ?? '');
-return [{ json: {
-  rawBody,
-  signature: String(headers['x-signature'] ?? '').trim(),
-  timestamp,
-  signedText: timestamp + '.' + rawBody,
-} }];`;
-
-const CHECK_SIGNATURE = `// Same rules as the package's own webhooks: a 5-minute window against replayed captures,
-// and a comparison that takes as long for a near miss as for a far one.
-const WINDOW_SECONDS = 300;
-const { signature, timestamp, expectedSignature, rawBody } = $input.first().json;
-function sameText(a, b) {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
-  return diff === 0;
-}
-let reason = '';
-if (!signature) reason = 'missing X-Signature header';
-else if (!/^\\d+$/.test(timestamp)) reason = 'missing or malformed X-Signature-Timestamp header';
-else if (Math.abs(Date.now() / 1000 - Number(timestamp)) > WINDOW_SECONDS) reason = 'timestamp outside the allowed 5-minute window';
-else if (!sameText('sha256=' + expectedSignature, signature)) reason = 'signature does not match';
-return [{ json: { valid: reason === '', reason, rawBody: reason === '' ? rawBody : undefined } }];`;
-
 const SPLIT_AND_CHECK = `// One item per event, with "problem" naming the field when the event breaks the documented shape
 // (docs/erp-intake.md). Values are never repeated in a reason: they may be personal data.
 const MAX_EVENTS = 500;
-let body;
-try { body = JSON.parse($input.first().json.rawBody); } catch (e) { return [{ json: { envelopeError: 'the body is not valid JSON' } }]; }
+// The trigger parsed the body only after its signature, size and nesting were checked.
+const body = $input.first().json.body;
 if (!body || typeof body !== 'object' || !Array.isArray(body.events) || body.events.length === 0) {
   return [{ json: { envelopeError: 'the body must be {"events": [ ... ]} with at least one event' } }];
 }
@@ -200,6 +171,13 @@ return results.sort((a, b) => a.index - b.index).map((r) => ({ json: {
   eventId: r.eventId, receivedAt, type: r.type, debtorId: r.debtorId, result: r.result, reason: r.reason,
 } }));`;
 
+/**
+ * Respond to Webhook from version 1.1 on refuses to run unless n8n's own Webhook node (or Form, Chat,
+ * Wait) starts the workflow; version 1 answers the same way for any trigger in "Using Respond to
+ * Webhook Node" mode, such as the package's ERP Intake Trigger. Do not upgrade these nodes.
+ */
+const RESPOND_VERSION = 1;
+
 /** The answer, from the node whose items are the answers per event as logged. */
 const answer = (from: string) => [
 	'={{ JSON.stringify((() => {',
@@ -218,7 +196,7 @@ const PG_NOTES = {
 		'',
 		'**Replays are harmless:** an `eventId` is accepted once (`sc_intake` holds one accepted row per eventId, a unique index); sending it again answers `duplicate` and changes nothing. A rejected event may be corrected and sent again with the same `eventId`.',
 		'',
-		'**Before use:** apply the schema (`sql/`), fill in the credential *Social Collections Postgres*, create a **Crypto** credential with the shared secret as *Hmac Secret* and select it in *Compute the expected signature*, then publish the workflow (and not the Data Table edition\'s: both answer at the same path). Give the ERP the production URL and the secret.',
+		'**Before use:** apply the schema (`sql/`), fill in the credential *Social Collections Postgres*, create a credential *Social Collections: HTTPS Webhook API* with the shared secret as *Signing Secret* (its URL is not used here) and select it in *Signed ERP request*, then publish the workflow (and not the Data Table edition\'s: both answer at the same path). Give the ERP the production URL and the secret.',
 		'',
 		'Requests may arrive at the same time, also for one debtor: every accepted event is in the saved record (section 3). A changed record is due for the daily journey the next run (its version rises).',
 	],
@@ -243,14 +221,14 @@ export function erpIntake(store: Store = DATA_TABLES): Json {
 		'',
 		'**Replays are harmless:** an `eventId` is accepted once; sending it again answers `duplicate` and changes nothing. A rejected event may be corrected and sent again with the same `eventId`.',
 		'',
-		'**Before use:** run *Social Collections: set up data tables* once, create a **Crypto** credential with the shared secret as *Hmac Secret* and select it in *Compute the expected signature*, then activate the workflow. Give the ERP the production URL and the secret.',
+		'**Before use:** run *Social Collections: set up data tables* once, create a credential *Social Collections: HTTPS Webhook API* with the shared secret as *Signing Secret* (its URL is not used here) and select it in *Signed ERP request*, then activate the workflow. Give the ERP the production URL and the secret.',
 		'',
 		'Requests may arrive at the same time, also for one debtor: every accepted event is in the saved record (section 3).',
 	]).join('\n'), 4);
 	c.note('Note: signature', [-60, 0], 1140, 440, [
 		'### 1. Only signed requests',
 		'Headers: `X-Signature-Timestamp` (Unix seconds) and `X-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">` with the shared secret: the same scheme as the package\'s HTTPS webhook channel.',
-		'A missing or wrong signature, or a timestamp more than 5 minutes off, is answered **401** and changes nothing. The secret lives in the Crypto credential, never in the workflow.',
+		'A missing or wrong signature, or a timestamp more than 5 minutes off, is answered **401** and changes nothing. *Signed ERP request* checks this itself, on the raw body, before anything reads it: a refused request starts no execution, so no node and no execution record ever holds an unsigned body or anything computed from the secret. A body over 1 MB is answered **413**, a signed body nested deeper than 16 levels **400** (both limits are options of the trigger). The secret lives in the credential, never in the workflow.',
 	].join('\n'));
 	c.note('Note: apply', [1100, 0], 1000, 440, [
 		'### 2. Check and group',
@@ -267,30 +245,16 @@ export function erpIntake(store: Store = DATA_TABLES): Json {
 		'Reversals are answered per reason code by workflow 7 (direct-debit reversal handling) on its next run.',
 	]).join('\n'));
 
-	const webhook = c.add('ERP webhook', 'n8n-nodes-base.webhook', 2.1, [0, 240], {
-		httpMethod: 'POST',
+	// The package's trigger checks size, signature and nesting before anything reads the body, answers a
+	// refused request itself (no execution starts) and hands on the parsed body only (no headers, so no
+	// signature is stored). docs/erp-intake.md, "How a request is checked".
+	const webhook = c.add('Signed ERP request', `${PREFIX}.erpIntakeTrigger`, NODE_VERSIONS.erpIntakeTrigger, [0, 240], {
 		path: ERP_INTAKE_PATH,
-		responseMode: 'responseNode',
-		options: { rawBody: true },
+		options: {},
 	}, { webhookId: pg ? '2b000001-e5d1-4b7a-9c3e-7f0a5e2b1c02' : '2a000001-e5d1-4b7a-9c3e-7f0a5e2b1c01' });
-	const read = c.add('Read the signed request', 'n8n-nodes-base.code', 2, [220, 240], { mode: 'runOnceForAllItems', jsCode: READ_SIGNED_REQUEST });
-	const expected = c.add('Compute the expected signature', 'n8n-nodes-base.crypto', 2, [440, 240], {
-		action: 'hmac',
-		type: 'SHA256',
-		value: '={{ $json.signedText }}',
-		dataPropertyName: 'expectedSignature',
-		encoding: 'hex',
-	});
-	const check = c.add('Check the signature', 'n8n-nodes-base.code', 2, [660, 240], { mode: 'runOnceForAllItems', jsCode: CHECK_SIGNATURE });
-	const valid = c.add('Signature valid?', 'n8n-nodes-base.if', 2.2, [860, 240], isTrue('={{ $json.valid }}'));
-	const deny = c.add('Answer 401', 'n8n-nodes-base.respondToWebhook', 1.5, [1060, 360], {
-		respondWith: 'json',
-		responseBody: "={{ JSON.stringify({ error: 'signature check failed: ' + $json.reason }) }}",
-		options: { responseCode: 401 },
-	});
 	const split = c.add('Split and check events', 'n8n-nodes-base.code', 2, [1160, 180], { mode: 'runOnceForAllItems', jsCode: SPLIT_AND_CHECK });
 	const readable = c.add('Readable request?', 'n8n-nodes-base.if', 2.2, [1360, 180], isTrue('={{ !$json.envelopeError }}'));
-	const bad = c.add('Answer 400', 'n8n-nodes-base.respondToWebhook', 1.5, [1560, 360], {
+	const bad = c.add('Answer 400', 'n8n-nodes-base.respondToWebhook', RESPOND_VERSION, [1560, 360], {
 		respondWith: 'json',
 		responseBody: '={{ JSON.stringify({ error: $json.envelopeError }) }}',
 		options: { responseCode: 400 },
@@ -309,14 +273,9 @@ export function erpIntake(store: Store = DATA_TABLES): Json {
 	const outcomes = c.add('Outcomes', 'n8n-nodes-base.merge', 3.2, [5160, 180], { numberInputs: 2 });
 	const result = c.add('Result per event', 'n8n-nodes-base.code', 2, [5360, 180], { mode: 'runOnceForAllItems', jsCode: RESULT_PER_EVENT });
 	const { log, answers } = store.logIntake(c, 'Log each event', [5560, 180]);
-	const respond = c.add('Answer per event', 'n8n-nodes-base.respondToWebhook', 1.5, [5760, 180], { respondWith: 'json', responseBody: answer(answers), options: { responseCode: 200 } }, { executeOnce: true });
+	const respond = c.add('Answer per event', 'n8n-nodes-base.respondToWebhook', RESPOND_VERSION, [5760, 180], { respondWith: 'json', responseBody: answer(answers), options: { responseCode: 200 } }, { executeOnce: true });
 
-	c.link(webhook, read);
-	c.link(read, expected);
-	c.link(expected, check);
-	c.link(check, valid);
-	c.link(valid, split, 0);
-	c.link(valid, deny, 1);
+	c.link(webhook, split);
 	c.link(split, readable);
 	// Before any write: room in the Data Tables for these events, or a 503 naming the limit (nothing
 	// accepted). Postgres has no such cap.
@@ -325,7 +284,7 @@ export function erpIntake(store: Store = DATA_TABLES): Json {
 		position: [1360, 560],
 		merge: [1460, 40],
 		bytes: `items.length * ${INTAKE_BYTES_PER_EVENT}`,
-		beforeStop: (canvas, position) => canvas.add('Answer 503', 'n8n-nodes-base.respondToWebhook', 1.5, position, {
+		beforeStop: (canvas, position) => canvas.add('Answer 503', 'n8n-nodes-base.respondToWebhook', RESPOND_VERSION, position, {
 			respondWith: 'json',
 			responseBody: '={{ JSON.stringify({ error: $json.message }) }}',
 			options: { responseCode: 503 },

@@ -31,6 +31,7 @@ export const NODE_VERSIONS: Readonly<Record<string, number>> = {
 	collectionCosts: 2,
 	paymentArrangement: 2,
 	deliveryStatusTrigger: 1,
+	erpIntakeTrigger: 1,
 };
 
 export class Canvas {

@@ -56,13 +56,14 @@ describe('ERP intake, Postgres edition', () => {
 	});
 
 	test('the signature check and the event checks are the Data Table edition\'s own', () => {
-		for (const name of ['ERP webhook', 'Read the signed request', 'Compute the expected signature', 'Check the signature', 'Signature valid?', 'Answer 401', 'Split and check events', 'Events per debtor', 'Result per event']) {
+		for (const name of ['Signed ERP request', 'Split and check events', 'Events per debtor', 'Result per event']) {
 			// The same node but for its id (and the webhook's id): ids are apart between the editions.
 			const same = (n: any) => ({ ...n, id: undefined, webhookId: undefined });
 			expect([name, same(node(pg, name))]).toEqual([name, same(node(dt, name))]);
 		}
-		expect(targets(pg, 'Signature valid?', 0)).toEqual(['Split and check events']);
-		expect(targets(pg, 'Signature valid?', 1)).toEqual(['Answer 401']);
+		// The trigger answers refused requests itself: no Code node, no If, no Answer 401 before it.
+		expect(targets(pg, 'Signed ERP request', 0)).toEqual(['Split and check events']);
+		expect(pg.nodes.map((n: any) => n.name)).not.toContain('Answer 401');
 		// No room check (the Data Table cap does not apply): a readable request goes straight on.
 		expect(targets(pg, 'Readable request?', 0)).toEqual(['Earlier deliveries of these events']);
 		expect(pg.nodes.map((n: any) => n.name)).not.toContain('Answer 503');

@@ -19,6 +19,7 @@ import { ChannelSender } from '../../../nodes/ChannelSender/ChannelSender.node';
 import { CollectionCosts } from '../../../nodes/CollectionCosts/CollectionCosts.node';
 import { DebtorSegmenter } from '../../../nodes/DebtorSegmenter/DebtorSegmenter.node';
 import { DeliveryStatusTrigger } from '../../../nodes/DeliveryStatusTrigger/DeliveryStatusTrigger.node';
+import { ErpIntakeTrigger } from '../../../nodes/ErpIntakeTrigger/ErpIntakeTrigger.node';
 import { JourneyPlanner } from '../../../nodes/JourneyPlanner/JourneyPlanner.node';
 import { PaydayScheduler } from '../../../nodes/PaydayScheduler/PaydayScheduler.node';
 import { PaymentArrangement } from '../../../nodes/PaymentArrangement/PaymentArrangement.node';
@@ -49,7 +50,7 @@ const read = (file: string): Workflow => JSON.parse(fs.readFileSync(path.join(DI
 
 /** The package's nodes by type name, to read their descriptions. */
 const NODES: Record<string, INodeType> = Object.fromEntries(
-	[new ChannelSender(), new CollectionCosts(), new DebtorSegmenter(), new DeliveryStatusTrigger(), new JourneyPlanner(), new PaydayScheduler(), new PaymentArrangement(), new ToneTemplate()].map((node) => [
+	[new ChannelSender(), new CollectionCosts(), new DebtorSegmenter(), new DeliveryStatusTrigger(), new ErpIntakeTrigger(), new JourneyPlanner(), new PaydayScheduler(), new PaymentArrangement(), new ToneTemplate()].map((node) => [
 		node.description.name,
 		node,
 	]),
