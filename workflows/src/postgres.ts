@@ -277,6 +277,9 @@ export const DEFAULT_BATCHES_PER_ROUND = 20;
  */
 export const MAX_ROUNDS = 200;
 
+/** Seconds the dispatcher waits before counting again when every due debtor is held by a running batch. */
+export const WAIT_SECONDS = 10;
+
 /** The dispatcher workflow of the daily journey on Postgres. */
 export function dailyDispatcher(): Json {
 	const c = new Canvas('1d000001');
@@ -347,7 +350,8 @@ export function dailyDispatcher(): Json {
 		sendBody: true,
 		specifyBody: 'json',
 		jsonBody: '={{ JSON.stringify({ day: $json.day, now: $json.now, size: $json.size, leaseMinutes: $json.leaseMinutes }) }}',
-		// A batch answers when it is done; one that failed (its worker died) is counted again next round.
+		// A batch answers once it holds its debtors (or has none to claim); one that fails later leaves its
+		// debtors leased until the lease ends, and the next count finds them due again.
 		options: { timeout: 1_800_000, response: { response: { neverError: true } } },
 	}, { onError: 'continueRegularOutput' });
 	const done = c.add('Round done', 'n8n-nodes-base.code', 2, [1840, 80], {
@@ -357,7 +361,7 @@ export function dailyDispatcher(): Json {
 			"return [{ json: { batches: $input.all().length, failed: $input.all().filter((item) => item.json.error || (item.json.statusCode ?? 200) >= 400).length } }];",
 		].join('\n'),
 	});
-	const wait = c.add('Wait for running batches', 'n8n-nodes-base.wait', 1.1, [1240, 300], { amount: 20, unit: 'seconds' });
+	const wait = c.add('Wait for running batches', 'n8n-nodes-base.wait', 1.1, [1240, 300], { amount: WAIT_SECONDS, unit: 'seconds' });
 	const finished = c.add('Day done', 'n8n-nodes-base.set', 3.4, [1040, 400], assign([
 		['day', "={{ $('Settings').first().json.referenceDate }}"],
 		['rounds', '={{ $json.round }}', 'number'],

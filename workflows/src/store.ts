@@ -224,9 +224,12 @@ function batchStart(c: Canvas): string {
 		path: BATCH_PATH,
 		// A token the dispatcher signed with the JWT credential, checked before any work.
 		authentication: 'jwtAuth',
-		// Answer when the batch is done: the dispatcher counts again after its batches answered.
-		responseMode: 'lastNode',
-		responseData: 'noData',
+		// Answered by *Answer: debtors claimed* once the batch holds its debtors (or, with nothing to
+		// claim, when the execution ends): the dispatcher then counts again and starts the next batches
+		// while this one works, so the workers never wait for the slowest batch of a round. Not 'lastNode':
+		// in queue mode n8n main then loads every batch execution's whole run data from the database to
+		// answer, which cost main as much time and memory as a worker.
+		responseMode: 'responseNode',
 		options: {},
 	}, { webhookId: BATCH_WEBHOOK_ID, credentials: { jwtAuth: BATCH_CREDENTIAL } });
 	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], {
@@ -246,9 +249,12 @@ function batchStart(c: Canvas): string {
 		options: {},
 	});
 	const claim = postgres(c, 'Claim a batch of due debtors', [420, 240], SQL.claimBatch, "={{ [$json.referenceDate, $json.owner, $json.batchSize, $json.leaseMinutes] }}");
-	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [620, 240], { mode: 'raw', jsonOutput: '={{ $json.record }}', options: {} });
+	// Passes the claimed rows on unchanged.
+	const answer = c.add('Answer: debtors claimed', 'n8n-nodes-base.respondToWebhook', 1.5, [620, 240], { respondWith: 'noData', options: { responseCode: 200 } });
+	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [820, 240], { mode: 'raw', jsonOutput: '={{ $json.record }}', options: {} });
 	c.link(hook, settings);
 	c.link(settings, claim);
-	c.link(claim, fromRow);
+	c.link(claim, answer);
+	c.link(answer, fromRow);
 	return fromRow;
 }

@@ -107,12 +107,17 @@ describe('Postgres edition (static)', () => {
 
 	test('the batch starts at a webhook protected by a JWT the dispatcher signs, answers when done, and claims with SKIP LOCKED', () => {
 		const hook = node(batch, 'Batch of due debtors');
-		expect(hook.parameters).toMatchObject({ httpMethod: 'POST', path: BATCH_PATH, authentication: 'jwtAuth', responseMode: 'lastNode' });
+		// Answered by a Respond to Webhook node once the debtors are claimed (not 'lastNode': n8n main would load each batch's whole run data to answer).
+		expect(hook.parameters).toMatchObject({ httpMethod: 'POST', path: BATCH_PATH, authentication: 'jwtAuth', responseMode: 'responseNode' });
 		expect(hook.credentials).toEqual({ jwtAuth: BATCH_CREDENTIAL });
 		expect(hook.webhookId).toMatch(/^[0-9a-f-]{36}$/);
 		expect(targets(batch, 'Batch of due debtors')).toEqual(['Settings']);
 		expect(targets(batch, 'Settings')).toEqual(['Claim a batch of due debtors']);
 		expect(node(batch, 'Claim a batch of due debtors').parameters.query).toBe(SQL.claimBatch);
+		expect(targets(batch, 'Claim a batch of due debtors')).toEqual(['Answer: debtors claimed']);
+		expect(node(batch, 'Answer: debtors claimed')).toMatchObject({ type: 'n8n-nodes-base.respondToWebhook', parameters: { respondWith: 'noData' } });
+		expect(targets(batch, 'Answer: debtors claimed')).toEqual(['Debtor record from row']);
+		expect(batch.nodes.filter((n: any) => n.type === 'n8n-nodes-base.respondToWebhook')).toHaveLength(1);
 		expect(SQL.claimBatch).toMatch(/FOR UPDATE SKIP LOCKED/);
 		expect(SQL.claimBatch).toMatch(/planned_on IS DISTINCT FROM CAST\(\$1 AS date\)/);
 		expect(SQL.claimBatch).toMatch(/leased_until IS NULL OR leased_until < now\(\)/);
