@@ -8,7 +8,6 @@
  * CPU time is the figure that survives a shared machine: wall time stretches with the load other
  * jobs put on the cores, the CPU seconds a run needs much less.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 
 /** A file of /proc/<pid>/ (undefined when the process has exited). */
@@ -40,14 +39,8 @@ export function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 	return Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readProc(pid, 'status') ?? '')?.[1] ?? 0);
 }
 
-/** Clock ticks per second of /proc/<pid>/stat's CPU times. */
-const TICKS_PER_SECOND = (() => {
-	try {
-		return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-	} catch {
-		return 100;
-	}
-})();
+/** Clock ticks per second of /proc/<pid>/stat's CPU times: USER_HZ, 100 on Linux whatever the kernel's own tick. */
+const TICKS_PER_SECOND = 100;
 
 /** CPU time (user + system) a process has used, in clock ticks; undefined when it is gone. */
 export function cpuTicks(pid: number): number | undefined {

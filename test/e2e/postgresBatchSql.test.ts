@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- tests run in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tests run in plain Node, not inside n8n */
 /**
  * The daily journey batch's set-based statements (workflows/src/postgres.ts) in a real PostgreSQL,
  * with the parameters n8n's Postgres node gives them (one JSON array for all the batch's items):

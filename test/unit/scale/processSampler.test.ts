@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tests run in plain Node, not inside n8n */
 /**
  * The bench's process sampler (test/bench/scaleProcesses.ts) counts the CPU time a process used
  * during a run, the figure of `npm run bench:scale` that the load of other jobs stretches least.
