@@ -72,6 +72,8 @@ export interface RunFigures {
 	executions: number;
 	/** Peak memory per n8n process (main, worker-1, ...). */
 	memory: Record<string, ProcessPeak>;
+	/** CPU seconds used during the run by each n8n process (with its task runner) and by PostgreSQL (server and backends, both databases). */
+	cpuSeconds: Record<string, number>;
 	/** The 1-minute load average when the run started and when it ended. */
 	loadBefore: number;
 	loadAfter: number;
@@ -269,7 +271,8 @@ export async function measureDailyRuns(stack: ScaleStack, options: DailyRunOptio
 		const dueBefore = dueCount(url, options.day);
 		const lastExecution = Number(queryRows(stack.n8nDatabaseUrl, 'SELECT coalesce(max(id), 0) FROM execution_entity')[0][0]);
 		const offsets = new Map(workers.map(({ name }) => [name, logSize(stack.logFile(name))]));
-		const sampler = new ProcessSampler(Object.fromEntries(running.map((instance) => [instance === stack.main ? 'main' : `worker-${stack.workers.indexOf(instance) + 1}`, instance.pid!])));
+		const processes = Object.fromEntries(running.map((instance) => [instance === stack.main ? 'main' : `worker-${stack.workers.indexOf(instance) + 1}`, instance.pid!]));
+		const sampler = new ProcessSampler(stack.postgres.pid === undefined ? processes : { ...processes, postgres: stack.postgres.pid });
 		const loadBefore = os.loadavg()[0];
 		say(`${variant}, ${workers.length} worker(s): ${dueBefore} debtors due`);
 		sampler.start();
@@ -293,7 +296,10 @@ export async function measureDailyRuns(stack: ScaleStack, options: DailyRunOptio
 			clearInterval(progress);
 		}
 		const seconds = (performance.now() - started) / 1000;
-		const memory = sampler.stop();
+		const sampled = sampler.stop();
+		// Memory of the n8n processes (the target); CPU time of every process the run kept busy.
+		const memory = Object.fromEntries(Object.entries(sampled).filter(([name]) => name !== 'postgres'));
+		const cpuSeconds = Object.fromEntries(Object.entries(sampled).map(([name, figures]) => [name, figures.cpuSeconds]));
 		if (status !== 'success') {
 			const execution = await rest.call<any>('get', `/executions/${executionId}`);
 			throw new Error(`${variant} run ${executionId} ended ${status}: ${JSON.stringify(execution).slice(0, 1500)}`);
@@ -306,7 +312,7 @@ export async function measureDailyRuns(stack: ScaleStack, options: DailyRunOptio
 		// What ran is what was meant: the baseline without the package's nodes, the journey with them (when it has any).
 		const expected = variant === 'no-op baseline' ? withPackage === 0 : withPackage > 0 || replacedNodes(real).length === 0;
 		if (!expected) throw new Error(`${variant}: ${withPackage} of ${executions} executions ran workflows with this package's nodes`);
-		const figures: RunFigures = { variant, workers: workers.length, seconds, dueBefore, dueAfter: dueCount(url, options.day), workerExecutions, executions, memory, loadBefore, loadAfter: os.loadavg()[0] };
+		const figures: RunFigures = { variant, workers: workers.length, seconds, dueBefore, dueAfter: dueCount(url, options.day), workerExecutions, executions, memory, cpuSeconds, loadBefore, loadAfter: os.loadavg()[0] };
 		say(`${variant}, ${workers.length} worker(s): ${formatRun(figures)}`);
 		results.push(figures);
 		return figures;
@@ -333,6 +339,9 @@ export async function measureDailyRuns(stack: ScaleStack, options: DailyRunOptio
 
 const mb = (value: number) => `${Math.round(value)} MB`;
 
+/** CPU seconds of a run: every n8n process (with its task runner) and PostgreSQL. */
+export const totalCpuSeconds = (r: RunFigures) => Object.values(r.cpuSeconds).reduce((sum, seconds) => sum + seconds, 0);
+
 /** One line per run: wall time, debtors, executions per worker, memory per process, load. */
 export function formatRun(r: RunFigures): string {
 	const perSecond = r.dueBefore > 0 ? `, ${(r.dueBefore / r.seconds).toFixed(0)} due debtors/s` : '';
@@ -342,8 +351,13 @@ export function formatRun(r: RunFigures): string {
 	const workers = Object.entries(r.workerExecutions)
 		.map(([name, n]) => `${name} ${n}`)
 		.join(', ');
+	const cpu = totalCpuSeconds(r);
+	const cpuPerDebtor = r.dueBefore > 0 ? `, ${((1000 * cpu) / r.dueBefore).toFixed(1)} ms per due debtor` : '';
+	const cpuParts = Object.entries(r.cpuSeconds)
+		.map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`)
+		.join(', ');
 	return (
 		`${r.seconds.toFixed(1)} s wall for ${r.dueBefore} due debtors${perSecond}; ${r.dueAfter} still due after; ${r.executions} executions (started by ${workers || 'no worker'}); ` +
-		`peak RSS ${memory}; load ${r.loadBefore.toFixed(2)} -> ${r.loadAfter.toFixed(2)}`
+		`CPU ${cpu.toFixed(1)} s${cpuPerDebtor} (${cpuParts}); peak RSS ${memory}; load ${r.loadBefore.toFixed(2)} -> ${r.loadAfter.toFixed(2)}`
 	);
 }

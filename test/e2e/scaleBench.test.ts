@@ -89,11 +89,13 @@ test('with 1 worker only worker-1 runs batches; with 2 both do', () => {
 	expect(runs[2].workerExecutions['worker-2']).toBeGreaterThan(0);
 });
 
-test('memory is sampled for main and every running worker', () => {
+test('memory is sampled for main and every running worker; CPU time also for PostgreSQL', () => {
 	for (const run of runs) {
 		const names = ['main', ...Object.keys(run.workerExecutions)];
 		expect(Object.keys(run.memory).sort()).toEqual(names.sort());
 		for (const peak of Object.values(run.memory)) expect(peak.peakRssMb).toBeGreaterThan(100);
+		expect(Object.keys(run.cpuSeconds).sort()).toEqual([...names, 'postgres'].sort());
+		expect(run.cpuSeconds.main).toBeGreaterThan(0);
 	}
 });
 

@@ -248,6 +248,7 @@ const PG_NOTES = {
 		'### 1. Claim a batch of due debtors',
 		'*Settings* takes the day, the batch size and the lease from the dispatcher\'s request.',
 		'*Claim a batch of due debtors* leases up to that many open debtors whose next step date has come or whose record changed since they were last planned, and that were not planned today. A batch whose worker died keeps its lease until it ends; then another batch takes its debtors.',
+		'*Answer: debtors claimed* answers the dispatcher as soon as the batch holds its debtors, so it can start the next batches.',
 	],
 	send: [
 		'### 3. Write, time and send',
@@ -256,7 +257,7 @@ const PG_NOTES = {
 	],
 	record: [
 		'### 4. Record',
-		'Each decision is written in **one statement** (*Write contact log*): its row in `sc_contact_log` (a second row with the same idempotency key is dropped), the contacts it adds to the record (appended to the current record in the database, so a concurrent payment is never lost), the next step date, the planned day and version, and the lease released.',
-		'Tasks for a person go to `sc_tasks`.',
+		'The decisions are written in **one statement** per run of *Write contact log* (it runs once for all its items): their rows in `sc_contact_log` (a second row with the same idempotency key is dropped), the contacts they add to the record (appended to the current record in the database, so a concurrent payment is never lost), the next step date, the planned day and version, and the lease released.',
+		'Tasks for a person go to `sc_tasks`, in one statement as well.',
 	],
 };

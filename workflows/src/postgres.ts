@@ -84,41 +84,55 @@ FROM sc_debtors
 WHERE ${DUE}`,
 
 	/**
-	 * Settles one decision of a batch, in one statement: the contact-log row $1 (JSON: the columns of
-	 * sc_contact_log in camelCase; a second row with the same idempotency key is dropped), the contacts
-	 * it adds to the record (`contacts`, appended to the CURRENT record with jsonb concatenation, so a
-	 * concurrent change is never lost; not again when the row was dropped as a repeat), and, while lease
-	 * owner $2 still holds the debtor, the plan: planned today, from the version claimed, next step on
-	 * `nextStepDate`, lease released.
+	 * Settles the decisions of a batch, in one statement for all of them: $1 is a JSON array of
+	 * contact-log rows (the columns of sc_contact_log in camelCase), $2 the lease owner. Each row goes to
+	 * sc_contact_log (a second row with the same idempotency key is dropped); the contacts a row adds to
+	 * the record (`contacts`) are appended to the CURRENT record with jsonb concatenation, so a
+	 * concurrent change is never lost, and not again when the row was dropped as a repeat; and, while
+	 * lease owner $2 still holds the debtor, the plan: planned today, from the version claimed, next
+	 * step on `nextStepDate`, lease released. A debtor with several rows in $1 is planned from the
+	 * first (after it the lease is released anyway) and gets the contacts of all its logged rows.
+	 * Set-based (one INSERT, one UPDATE for the whole array): one statement per batch instead of one
+	 * per debtor was the largest saving of the batch workflow (docs/scale.md, "Figures measured").
 	 */
-	writeDecision: `WITH input AS (SELECT CAST($1 AS jsonb) AS r),
+	writeDecisions: `WITH input AS (
+	SELECT x.r, x.n, coalesce(x.r ->> 'debtorId', '') AS debtor_id, nullif(x.r ->> 'idempotencyKey', '') AS key,
+		CASE WHEN jsonb_typeof(CAST(nullif(x.r ->> 'contacts', '') AS jsonb)) = 'array' THEN CAST(x.r ->> 'contacts' AS jsonb) END AS contacts
+	FROM jsonb_array_elements(CAST($1 AS jsonb)) WITH ORDINALITY AS x(r, n)),
 logged AS (
 	INSERT INTO sc_contact_log (logged_at, day, debtor_id, decision, stage, channel, claim_ids, status, reason, moment, template_id, idempotency_key, message_id)
-	SELECT coalesce(CAST(nullif(r ->> 'loggedAt', '') AS timestamptz), now()), CAST(r ->> 'day' AS date), coalesce(r ->> 'debtorId', ''),
+	SELECT coalesce(CAST(nullif(r ->> 'loggedAt', '') AS timestamptz), now()), CAST(r ->> 'day' AS date), debtor_id,
 		nullif(r ->> 'decision', ''), nullif(r ->> 'stage', ''), nullif(r ->> 'channel', ''), coalesce(string_to_array(nullif(r ->> 'claimIds', ''), ','), '{}'),
 		nullif(r ->> 'status', ''), nullif(r ->> 'reason', ''), CAST(nullif(r ->> 'moment', '') AS timestamptz),
-		nullif(r ->> 'templateId', ''), nullif(r ->> 'idempotencyKey', ''), nullif(r ->> 'messageId', '')
-	FROM input
+		nullif(r ->> 'templateId', ''), key, nullif(r ->> 'messageId', '')
+	FROM input ORDER BY n
 	ON CONFLICT (idempotency_key) DO NOTHING
-	RETURNING id)
+	RETURNING idempotency_key),
+added AS (
+	SELECT i.debtor_id, jsonb_agg(c.contact ORDER BY i.n, c.k) AS contacts
+	FROM input i CROSS JOIN LATERAL jsonb_array_elements(i.contacts) WITH ORDINALITY AS c(contact, k)
+	WHERE i.key IS NULL OR i.key IN (SELECT idempotency_key FROM logged)
+	GROUP BY i.debtor_id),
+plan AS (
+	SELECT DISTINCT ON (debtor_id) debtor_id, CAST(r ->> 'day' AS date) AS day, CAST(nullif(r ->> 'nextStepDate', '') AS date) AS next_step_date
+	FROM input ORDER BY debtor_id, n)
 UPDATE sc_debtors d SET
-	record = CASE WHEN EXISTS (SELECT FROM logged) AND jsonb_typeof(CAST(nullif(i.r ->> 'contacts', '') AS jsonb)) = 'array'
-		THEN jsonb_set(d.record, '{contacts}', coalesce(d.record -> 'contacts', '[]') || CAST(i.r ->> 'contacts' AS jsonb))
-		ELSE d.record END,
-	planned_on = CASE WHEN d.lease_owner = $2 THEN CAST(i.r ->> 'day' AS date) ELSE d.planned_on END,
+	record = CASE WHEN a.contacts IS NULL THEN d.record ELSE jsonb_set(d.record, '{contacts}', coalesce(d.record -> 'contacts', '[]') || a.contacts) END,
+	planned_on = CASE WHEN d.lease_owner = $2 THEN p.day ELSE d.planned_on END,
 	planned_version = CASE WHEN d.lease_owner = $2 THEN d.leased_version ELSE d.planned_version END,
-	next_step_date = CASE WHEN d.lease_owner = $2 THEN CAST(nullif(i.r ->> 'nextStepDate', '') AS date) ELSE d.next_step_date END,
+	next_step_date = CASE WHEN d.lease_owner = $2 THEN p.next_step_date ELSE d.next_step_date END,
 	leased_until = CASE WHEN d.lease_owner = $2 THEN NULL ELSE d.leased_until END,
 	lease_owner = CASE WHEN d.lease_owner = $2 THEN NULL ELSE d.lease_owner END
-FROM input i
-WHERE d.debtor_id = i.r ->> 'debtorId'
+FROM plan p LEFT JOIN added a ON a.debtor_id = p.debtor_id
+WHERE d.debtor_id = p.debtor_id
 RETURNING d.debtor_id`,
 
-	/** Appends the task row $1 (JSON: the columns of sc_tasks in camelCase). */
-	appendTask: `INSERT INTO sc_tasks (opened_at, day, debtor_id, stage, claim_ids, why, done)
+	/** Appends the task rows of the JSON array $1 (each: the columns of sc_tasks in camelCase), in one statement. */
+	appendTasks: `INSERT INTO sc_tasks (opened_at, day, debtor_id, stage, claim_ids, why, done)
 SELECT coalesce(CAST(nullif(r ->> 'openedAt', '') AS timestamptz), now()), CAST(r ->> 'day' AS date), coalesce(r ->> 'debtorId', ''), nullif(r ->> 'stage', ''),
 	coalesce(string_to_array(nullif(r ->> 'claimIds', ''), ','), '{}'), coalesce(r ->> 'why', ''), coalesce(r ->> 'done', '') = 'true'
-FROM (SELECT CAST($1 AS jsonb) AS r) input
+FROM jsonb_array_elements(CAST($1 AS jsonb)) WITH ORDINALITY AS input(r, n)
+ORDER BY n
 RETURNING id`,
 
 	/**
@@ -206,29 +220,45 @@ SELECT debtor_id AS "debtorId", stage, claim_ids AS "claimIds", template_id AS "
 FROM outcome WHERE EXISTS (SELECT FROM logged)`,
 
 	/**
-	 * Claims the send with contact key $1 (debtor $2, day $3) for lease owner $4 before it is sent. One
-	 * row per item: `claim` is `claimed` (this run sends it), or the state an earlier claim left:
+	 * Claims the sends of the JSON array $1 (each `{ contactKey, debtorId }`: the Channel Sender's contact
+	 * key) on day $2 for lease owner $3 before they are sent, in one statement. Returns exactly one row
+	 * per element, in the order of $1, each a column `sendClaim`: `{ contactKey, claim, channel,
+	 * channelKey }`, `claim` being `claimed` (this run sends it) or the state an earlier claim left:
 	 * `sent` (with the channel and its key) or `sending`/`unconfirmed` (outcome unknown).
 	 */
-	claimSend: `WITH claimed AS (
-	INSERT INTO sc_sends (idempotency_key, debtor_id, day, claimed_by) VALUES ($1, $2, CAST($3 AS date), $4)
+	claimSends: `WITH input AS (
+	SELECT x.r ->> 'contactKey' AS key, x.r ->> 'debtorId' AS debtor_id, x.n
+	FROM jsonb_array_elements(CAST($1 AS jsonb)) WITH ORDINALITY AS x(r, n)),
+claimed AS (
+	INSERT INTO sc_sends (idempotency_key, debtor_id, day, claimed_by)
+	SELECT key, debtor_id, CAST($2 AS date), $3 FROM input ORDER BY n
 	ON CONFLICT (idempotency_key) DO NOTHING
 	RETURNING idempotency_key)
-SELECT CAST($1 AS text) AS key,
-	CASE WHEN EXISTS (SELECT FROM claimed) THEN 'claimed' ELSE coalesce(s.status, 'sending') END AS claim,
-	s.channel, s.channel_key
-FROM (SELECT 1) one LEFT JOIN sc_sends s ON s.idempotency_key = $1 AND NOT EXISTS (SELECT FROM claimed)`,
+SELECT jsonb_build_object('contactKey', i.key,
+	'claim', CASE WHEN c.idempotency_key IS NOT NULL THEN 'claimed' ELSE coalesce(s.status, 'sending') END,
+	'channel', s.channel, 'channelKey', s.channel_key) AS "sendClaim"
+FROM input i
+	LEFT JOIN claimed c ON c.idempotency_key = i.key
+	LEFT JOIN sc_sends s ON s.idempotency_key = i.key AND c.idempotency_key IS NULL
+ORDER BY i.n`,
 
 	/**
-	 * Settles the claim of contact key $1 after the Channel Sender: $2 `sent` (channel $3, its key $4,
-	 * message id $5) or `unconfirmed` keep it; `release` (certainly not sent) gives it up, so a later
-	 * run may send the contact.
+	 * Settles the send claims of the JSON array $1 after the Channel Sender, in one statement; each
+	 * element `{ contactKey, outcome, channel, channelKey, messageId }`: `sent` (with the channel, its
+	 * key and the message id) or `unconfirmed` keep the claim; `release` (certainly not sent) gives it
+	 * up, so a later run may send the contact.
 	 */
-	settleSend: `WITH released AS (
-	DELETE FROM sc_sends WHERE idempotency_key = $1 AND $2 = 'release' AND status = 'sending' RETURNING idempotency_key)
-UPDATE sc_sends SET status = $2, at = now(), channel = nullif($3, ''), channel_key = nullif($4, ''), message_id = nullif($5, '')
-WHERE idempotency_key = $1 AND $2 IN ('sent', 'unconfirmed')
-RETURNING idempotency_key`,
+	settleSends: `WITH input AS (
+	SELECT r ->> 'contactKey' AS key, r ->> 'outcome' AS outcome, nullif(r ->> 'channel', '') AS channel,
+		nullif(r ->> 'channelKey', '') AS channel_key, nullif(r ->> 'messageId', '') AS message_id
+	FROM jsonb_array_elements(CAST($1 AS jsonb)) AS x(r)),
+released AS (
+	DELETE FROM sc_sends s USING input i WHERE s.idempotency_key = i.key AND i.outcome = 'release' AND s.status = 'sending'
+	RETURNING s.idempotency_key)
+UPDATE sc_sends s SET status = i.outcome, at = now(), channel = i.channel, channel_key = i.channel_key, message_id = i.message_id
+FROM input i
+WHERE s.idempotency_key = i.key AND i.outcome IN ('sent', 'unconfirmed')
+RETURNING s.idempotency_key`,
 
 	/** The record loop's read (recordChange.ts): the record of debtor $1 and its version; no row when unknown. */
 	readRecord: `SELECT debtor_id AS "debtorId", version, record FROM sc_debtors WHERE debtor_id = $1`,
@@ -299,7 +329,7 @@ SELECT coalesce(event_id, ''), result, coalesce(reason, '') FROM other`,
 
 	/**
 	 * Appends the contact-log row $1 (JSON: the columns of sc_contact_log in camelCase) as it is, for
-	 * the workflows other than the daily journey (which settles its debtor with the row: writeDecision).
+	 * the workflows other than the daily journey (which settles its debtor with the row: writeDecisions).
 	 * A second row with the same idempotency key (the same send recorded again, e.g. by a run that
 	 * repeats one that stopped) is refused by the UNIQUE key: nothing is written for it.
 	 */
@@ -404,6 +434,9 @@ export const DEFAULT_BATCHES_PER_ROUND = 20;
  */
 export const MAX_ROUNDS = 200;
 
+/** Seconds the dispatcher waits before counting again when every due debtor is held by a running batch. */
+export const WAIT_SECONDS = 10;
+
 /** The dispatcher workflow of the daily journey on Postgres. */
 export function dailyDispatcher(): Json {
 	const c = new Canvas('1d000001');
@@ -474,7 +507,8 @@ export function dailyDispatcher(): Json {
 		sendBody: true,
 		specifyBody: 'json',
 		jsonBody: '={{ JSON.stringify({ day: $json.day, now: $json.now, size: $json.size, leaseMinutes: $json.leaseMinutes }) }}',
-		// A batch answers when it is done; one that failed (its worker died) is counted again next round.
+		// A batch answers once it holds its debtors (or has none to claim); one that fails later leaves its
+		// debtors leased until the lease ends, and the next count finds them due again.
 		options: { timeout: 1_800_000, response: { response: { neverError: true } } },
 	}, { onError: 'continueRegularOutput' });
 	const done = c.add('Round done', 'n8n-nodes-base.code', 2, [1840, 80], {
@@ -484,7 +518,7 @@ export function dailyDispatcher(): Json {
 			"return [{ json: { batches: $input.all().length, failed: $input.all().filter((item) => item.json.error || (item.json.statusCode ?? 200) >= 400).length } }];",
 		].join('\n'),
 	});
-	const wait = c.add('Wait for running batches', 'n8n-nodes-base.wait', 1.1, [1240, 300], { amount: 20, unit: 'seconds' });
+	const wait = c.add('Wait for running batches', 'n8n-nodes-base.wait', 1.1, [1240, 300], { amount: WAIT_SECONDS, unit: 'seconds' });
 	const finished = c.add('Day done', 'n8n-nodes-base.set', 3.4, [1040, 400], assign([
 		['day', "={{ $('Settings').first().json.referenceDate }}"],
 		['rounds', '={{ $json.round }}', 'number'],

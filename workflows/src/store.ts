@@ -128,10 +128,12 @@ export const POSTGRES: Store = {
 	kind: 'postgres',
 	dueDebtors: (c) => batchStart(c),
 	appendRows(c, name, position, table) {
-		// The contact log row also settles its debtor: contacts added, next step date, planned, lease released.
+		// All rows of the node's input in one statement (executeOnce: the query runs once, its parameter
+		// holds every input item). The contact log rows also settle their debtors: contacts added, next
+		// step date, planned, lease released.
 		return table === 'sc_contact_log'
-			? postgres(c, name, position, SQL.writeDecision, "={{ [JSON.stringify($json), $('Settings').first().json.owner] }}")
-			: postgres(c, name, position, SQL.appendTask, '={{ [JSON.stringify($json)] }}');
+			? postgresOnce(c, name, position, SQL.writeDecisions, `={{ [${ALL_ITEMS}, $('Settings').first().json.owner] }}`)
+			: postgresOnce(c, name, position, SQL.appendTasks, `={{ [${ALL_ITEMS}] }}`);
 	},
 	send(c, piece) {
 		const [x, y] = piece.position;
@@ -139,18 +141,19 @@ export const POSTGRES: Store = {
 		// The contact key of each due contact, from the Channel Sender itself (a dry run sends nothing):
 		// the key the real send uses, derived by the same code (journey step, claims, stage, debtor).
 		const keys = c.ours('Contact keys', 'channelSender', [x, y], { ...piece.parameters, dryRun: true, options });
-		const claim = postgres(c, 'Claim the sends', [x + 200, y], SQL.claimSend, "={{ [$json.delivery.contactKey, $json.debtorId, $('Settings').first().json.referenceDate, $('Settings').first().json.owner] }}");
-		const byContact = c.add('Claim per contact', 'n8n-nodes-base.code', 2, [x + 400, y], {
-			mode: 'runOnceForAllItems',
-			jsCode: [
-				'// One claim row per contact key (the query returns exactly one per item); the dry run\'s delivery goes.',
-				'const claims = new Map($input.all().map((item) => [item.json.key, item.json]));',
-				"return $('Contact keys').all(1).map((item) => {",
-				'  const { delivery, ...debtor } = item.json;',
-				"  const claim = claims.get(delivery.contactKey) ?? { claim: 'sending' };",
-				'  return { json: Object.assign(debtor, { sendClaim: { contactKey: delivery.contactKey, claim: claim.claim, channel: claim.channel ?? null, channelKey: claim.channel_key ?? null } }) };',
-				'});',
-			].join('\n'),
+		// All due contacts claimed in one statement; its rows come back in the order of the items, one each,
+		// and are put beside them by position (a Merge node: no Code node, no task runner).
+		const claim = postgresOnce(
+			c,
+			'Claim the sends',
+			[x + 200, y + 120],
+			SQL.claimSends,
+			"={{ [JSON.stringify($input.all().map((item) => ({ contactKey: item.json.delivery.contactKey, debtorId: item.json.debtorId }))), $('Settings').first().json.referenceDate, $('Settings').first().json.owner] }}",
+		);
+		const byContact = c.add('Claim per contact', 'n8n-nodes-base.merge', 3.2, [x + 400, y], {
+			mode: 'combine',
+			combineBy: 'combineByPosition',
+			options: { clashHandling: { values: { resolveClash: 'preferLast', mergeMode: 'shallowMerge' } } },
 		});
 		const claimed = c.add('Claimed by this run?', 'n8n-nodes-base.if', 2.2, [x + 600, y], isClaim("$json.sendClaim.claim === 'claimed'"));
 		const send = c.ours(piece.name, 'channelSender', [x + 800, y - 80], { ...piece.parameters, options });
@@ -180,21 +183,22 @@ export const POSTGRES: Store = {
 			].join('\n'),
 			options: {},
 		});
-		const settle = postgres(
+		const settle = postgresOnce(
 			c,
 			'Settle the sends',
 			[x + 1000, y - 240],
-			SQL.settleSend,
+			SQL.settleSends,
 			[
-				'={{ [',
-				'  $json.delivery.contactKey ?? "",',
-				"  $json.delivery.status === 'sent' || $json.delivery.status === 'queued' ? 'sent' : $json.delivery.unconfirmed || $json.delivery.outcomeUnknown ? 'unconfirmed' : 'release',",
-				'  $json.delivery.channel ?? "", $json.delivery.idempotencyKey ?? "", $json.delivery.providerMessageId ?? "",',
-				'] }}',
+				'={{ [JSON.stringify($input.all().map((item) => item.json.delivery).map((delivery) => ({',
+				"  contactKey: delivery.contactKey ?? '',",
+				"  outcome: delivery.status === 'sent' || delivery.status === 'queued' ? 'sent' : delivery.unconfirmed || delivery.outcomeUnknown ? 'unconfirmed' : 'release',",
+				"  channel: delivery.channel ?? '', channelKey: delivery.idempotencyKey ?? '', messageId: delivery.providerMessageId ?? '',",
+				'})))] }}',
 			].join('\n'),
 		);
 		c.link(keys, claim, 1);
-		c.link(claim, byContact);
+		c.link(keys, byContact, 1, 0);
+		c.link(claim, byContact, 0, 1);
 		c.link(byContact, claimed);
 		c.link(claimed, send, 0);
 		c.link(claimed, sentBefore, 1);
@@ -205,7 +209,9 @@ export const POSTGRES: Store = {
 		return { entry: keys, sent: [[send, 0], [recorded, 0]], notSent: [[send, 1], [held, 0]], invalid: [[keys, 2], [send, 2]] };
 	},
 	logRows(c, name, position, table) {
-		const query = table === 'sc_contact_log' ? SQL.appendLog : table === 'sc_tasks' ? SQL.appendTask : SQL.appendSignal;
+		// Tasks: all rows of the input in one statement, as the daily batch writes them.
+		if (table === 'sc_tasks') return postgresOnce(c, name, position, SQL.appendTasks, `={{ [${ALL_ITEMS}] }}`);
+		const query = table === 'sc_contact_log' ? SQL.appendLog : SQL.appendSignal;
 		return postgres(c, name, position, query, '={{ [JSON.stringify($json)] }}');
 	},
 	loadOpen: (c, o) => loadOpen(c, o),
@@ -217,6 +223,18 @@ export const POSTGRES: Store = {
 		return { log, answers: log };
 	},
 };
+
+/** The JSON of every input item of the node (for a node that runs once: `executeOnce`). */
+const ALL_ITEMS = 'JSON.stringify($input.all().map((item) => item.json))';
+
+/**
+ * A Postgres node whose query runs once for all its input items (n8n's `executeOnce`: the node gets
+ * the first item, while `$input.all()` in its parameters still gives every item). One statement per
+ * batch instead of one per item: the statement takes the items as one JSON array parameter.
+ */
+function postgresOnce(c: Canvas, name: string, position: [number, number], query: string, parameters: string): string {
+	return postgres(c, name, position, query, parameters, { executeOnce: true });
+}
 
 /** If node (v2.2) testing one boolean JavaScript expression. */
 function isClaim(expression: string): Json {
@@ -276,9 +294,12 @@ function batchStart(c: Canvas): string {
 		path: BATCH_PATH,
 		// A token the dispatcher signed with the JWT credential, checked before any work.
 		authentication: 'jwtAuth',
-		// Answer when the batch is done: the dispatcher counts again after its batches answered.
-		responseMode: 'lastNode',
-		responseData: 'noData',
+		// Answered by *Answer: debtors claimed* once the batch holds its debtors (or, with nothing to
+		// claim, when the execution ends): the dispatcher then counts again and starts the next batches
+		// while this one works, so the workers never wait for the slowest batch of a round. Not 'lastNode':
+		// in queue mode n8n main then loads every batch execution's whole run data from the database to
+		// answer, which cost main as much time and memory as a worker.
+		responseMode: 'responseNode',
 		options: {},
 	}, { webhookId: BATCH_WEBHOOK_ID, credentials: { jwtAuth: BATCH_CREDENTIAL } });
 	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], {
@@ -298,9 +319,12 @@ function batchStart(c: Canvas): string {
 		options: {},
 	});
 	const claim = postgres(c, 'Claim a batch of due debtors', [420, 240], SQL.claimBatch, "={{ [$json.referenceDate, $json.owner, $json.batchSize, $json.leaseMinutes] }}");
-	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [620, 240], { mode: 'raw', jsonOutput: '={{ $json.record }}', options: {} });
+	// Passes the claimed rows on unchanged.
+	const answer = c.add('Answer: debtors claimed', 'n8n-nodes-base.respondToWebhook', 1.5, [620, 240], { respondWith: 'noData', options: { responseCode: 200 } });
+	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [820, 240], { mode: 'raw', jsonOutput: '={{ $json.record }}', options: {} });
 	c.link(hook, settings);
 	c.link(settings, claim);
-	c.link(claim, fromRow);
+	c.link(claim, answer);
+	c.link(answer, fromRow);
 	return fromRow;
 }

@@ -57,6 +57,7 @@ describe('bench:scale on the shipped Postgres edition', () => {
 		const path = reachable(baseline, 'Claim a batch of due debtors', (n) => (n.type === 'n8n-nodes-base.if' ? 1 : 0));
 		expect(path).toEqual([
 			'Claim a batch of due debtors',
+			'Answer: debtors claimed',
 			'Debtor record from row',
 			'Segment debtors',
 			'Plan next step',

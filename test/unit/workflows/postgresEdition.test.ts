@@ -35,8 +35,10 @@ function parametersOf(expression: string, json: Record<string, unknown>): unknow
 	if (!match) throw new Error(`not one expression: ${expression}`);
 	const settings = { referenceDate: '2026-07-01', owner: 'batch-1', batchSize: '100', leaseMinutes: '15', nextDay: '2026-07-02' };
 	const $ = () => ({ first: () => ({ json: settings }) });
+	// A node that runs once for all its items reads them with $input.all().
+	const $input = { all: () => [{ json }, { json }] };
 	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- the expression is the workflow's own, evaluated as n8n would
-	return new Function('$json', '$', `return (${match[1]});`)(json, $) as unknown[];
+	return new Function('$json', '$', '$input', `return (${match[1]});`)(json, $, $input) as unknown[];
 }
 
 describe('Postgres edition (static)', () => {
@@ -107,12 +109,17 @@ describe('Postgres edition (static)', () => {
 
 	test('the batch starts at a webhook protected by a JWT the dispatcher signs, answers when done, and claims with SKIP LOCKED', () => {
 		const hook = node(batch, 'Batch of due debtors');
-		expect(hook.parameters).toMatchObject({ httpMethod: 'POST', path: BATCH_PATH, authentication: 'jwtAuth', responseMode: 'lastNode' });
+		// Answered by a Respond to Webhook node once the debtors are claimed (not 'lastNode': n8n main would load each batch's whole run data to answer).
+		expect(hook.parameters).toMatchObject({ httpMethod: 'POST', path: BATCH_PATH, authentication: 'jwtAuth', responseMode: 'responseNode' });
 		expect(hook.credentials).toEqual({ jwtAuth: BATCH_CREDENTIAL });
 		expect(hook.webhookId).toMatch(/^[0-9a-f-]{36}$/);
 		expect(targets(batch, 'Batch of due debtors')).toEqual(['Settings']);
 		expect(targets(batch, 'Settings')).toEqual(['Claim a batch of due debtors']);
 		expect(node(batch, 'Claim a batch of due debtors').parameters.query).toBe(SQL.claimBatch);
+		expect(targets(batch, 'Claim a batch of due debtors')).toEqual(['Answer: debtors claimed']);
+		expect(node(batch, 'Answer: debtors claimed')).toMatchObject({ type: 'n8n-nodes-base.respondToWebhook', parameters: { respondWith: 'noData' } });
+		expect(targets(batch, 'Answer: debtors claimed')).toEqual(['Debtor record from row']);
+		expect(batch.nodes.filter((n: any) => n.type === 'n8n-nodes-base.respondToWebhook')).toHaveLength(1);
 		expect(SQL.claimBatch).toMatch(/FOR UPDATE SKIP LOCKED/);
 		expect(SQL.claimBatch).toMatch(/planned_on IS DISTINCT FROM CAST\(\$1 AS date\)/);
 		expect(SQL.claimBatch).toMatch(/leased_until IS NULL OR leased_until < now\(\)/);
@@ -138,25 +145,38 @@ describe('Postgres edition (static)', () => {
 		expect(send.parameters.dryRun).toBeUndefined();
 		expect(send.parameters.options.ledger).toBe('off');
 		expect(targets(batch, 'Due today?')).toEqual(['Contact keys']);
-		expect(targets(batch, 'Contact keys', 1)).toEqual(['Claim the sends']);
+		expect(targets(batch, 'Contact keys', 1)).toEqual(['Claim the sends', 'Claim per contact']);
+		// One statement claims every due contact of the batch; its rows (one per item, in their order) are put beside the items by position.
+		expect(node(batch, 'Claim the sends')).toMatchObject({ executeOnce: true, parameters: { query: SQL.claimSends } });
+		expect(node(batch, 'Claim per contact')).toMatchObject({ type: 'n8n-nodes-base.merge', parameters: { mode: 'combine', combineBy: 'combineByPosition' } });
+		expect(batch.connections['Claim the sends'].main[0]).toEqual([{ node: 'Claim per contact', type: 'main', index: 1 }]);
+		expect(SQL.claimSends).toMatch(/ORDER BY i\.n$/);
+		expect(node(batch, 'Settle the sends')).toMatchObject({ executeOnce: true, parameters: { query: SQL.settleSends } });
+		// No Code node in the batch: items never travel to the task runner.
+		expect(batch.nodes.filter((n: any) => n.type === 'n8n-nodes-base.code')).toEqual([]);
 		expect(targets(batch, 'Claimed by this run?', 0)).toEqual(['Send due messages']);
 		expect(targets(batch, 'Claimed by this run?', 1)).toEqual(['Sent by an earlier run?']);
 		expect(targets(batch, 'Send due messages', 0)).toEqual(expect.arrayContaining(['Settle the sends', 'Log: sent']));
 		expect(targets(batch, 'Send due messages', 1)).toEqual(expect.arrayContaining(['Settle the sends', 'Outcome unknown?']));
 		expect(targets(batch, 'Recorded as sent')).toEqual(['Log: sent']);
 		expect(targets(batch, 'Outcome unknown: held')).toEqual(['Outcome unknown?']);
-		expect(SQL.claimSend).toMatch(/ON CONFLICT \(idempotency_key\) DO NOTHING/);
+		expect(SQL.claimSends).toMatch(/ON CONFLICT \(idempotency_key\) DO NOTHING/);
 		for (const name of ['Contact keys', 'Send due messages']) {
 			for (const key of ['emailProvider', 'smsProvider', 'whatsappProvider', 'letterProvider', 'phoneProvider']) expect(node(batch, name).parameters[key] ?? 'sandbox').toBe('sandbox');
 		}
 	});
 
-	test('each decision row settles its debtor in one statement: log row, contacts appended in SQL, plan, lease', () => {
+	test('the decision rows settle their debtors in one statement: log rows, contacts appended in SQL, plan, lease', () => {
 		const write = node(batch, 'Write contact log');
-		expect(write.parameters.query).toBe(SQL.writeDecision);
-		expect(SQL.writeDecision).toMatch(/ON CONFLICT \(idempotency_key\) DO NOTHING/);
-		expect(SQL.writeDecision).toMatch(/coalesce\(d\.record -> 'contacts', '\[\]'\) \|\| CAST\(i\.r ->> 'contacts' AS jsonb\)/);
-		expect(SQL.writeDecision).toMatch(/planned_version = CASE WHEN d\.lease_owner = \$2 THEN d\.leased_version/);
+		expect(write.parameters.query).toBe(SQL.writeDecisions);
+		// Once for all its items: every row in one JSON array parameter, one statement.
+		expect(write.executeOnce).toBe(true);
+		expect(write.parameters.options.queryReplacement).toContain('$input.all().map((item) => item.json)');
+		expect(node(batch, 'Write task list')).toMatchObject({ executeOnce: true, parameters: { query: SQL.appendTasks } });
+		expect(SQL.writeDecisions).toMatch(/jsonb_array_elements\(CAST\(\$1 AS jsonb\)\) WITH ORDINALITY/);
+		expect(SQL.writeDecisions).toMatch(/ON CONFLICT \(idempotency_key\) DO NOTHING/);
+		expect(SQL.writeDecisions).toMatch(/coalesce\(d\.record -> 'contacts', '\[\]'\) \|\| a\.contacts/);
+		expect(SQL.writeDecisions).toMatch(/planned_version = CASE WHEN d\.lease_owner = \$2 THEN d\.leased_version/);
 		// No record travels back through the canvas to be written: the batch has no record loop.
 		expect(batch.nodes.map((n: any) => n.name)).not.toContain('Write if unchanged');
 		const logs = batch.nodes.filter((n: any) => n.name.startsWith('Log: '));

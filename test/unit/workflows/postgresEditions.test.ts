@@ -91,7 +91,7 @@ describe.each(editions)('$file, Postgres edition', ({ file, build, send, loops }
 		expect(keys.parameters).toEqual({ ...sender.parameters, dryRun: true });
 		expect(sender.parameters.options.ledger).toBe('off');
 		expect({ ...sender.parameters, options: { ...sender.parameters.options, ledger: undefined } }).toEqual({ ...node(dt, send).parameters, options: { ...node(dt, send).parameters.options, ledger: undefined } });
-		expect(targets(pg, 'Contact keys', 1)).toEqual(['Claim the sends']);
+		expect(targets(pg, 'Contact keys', 1)).toEqual(['Claim the sends', 'Claim per contact']);
 		expect(targets(pg, 'Claimed by this run?', 0)).toEqual([send]);
 		expect(targets(pg, send, 0)).toContain('Settle the sends');
 		// A send an earlier run made goes on as sent (the same way), one of unknown outcome as not sent.
@@ -101,7 +101,7 @@ describe.each(editions)('$file, Postgres edition', ({ file, build, send, loops }
 
 	test('the log, the tasks and the signals go to their tables as they are; the same send is logged once', () => {
 		expect(node(pg, 'Write contact log').parameters.query).toBe(SQL.appendLog);
-		expect(node(pg, 'Write task list').parameters.query).toBe(SQL.appendTask);
+		expect(node(pg, 'Write task list').parameters.query).toBe(SQL.appendTasks);
 		expect(SQL.appendLog).toMatch(/ON CONFLICT \(idempotency_key\) DO NOTHING/);
 		expect(SQL.appendLog).not.toMatch(/sc_debtors/);
 		if (file.startsWith('03')) {
