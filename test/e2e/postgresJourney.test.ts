@@ -124,6 +124,14 @@ async function killAWorkerHoldingABatch(s: ScaleStack, running: Promise<unknown>
 }
 
 beforeAll(async () => {
+	// Jest reports a failed beforeAll only when the file ends (after the Data Table edition's run): say it now.
+	await runTheWeek().catch((error) => {
+		console.error(`the Postgres week failed: ${error.stack ?? error}`);
+		throw error;
+	});
+});
+
+async function runTheWeek(): Promise<void> {
 	const started = Date.now();
 	stack = await prepareScaleStack({ workers: 2, concurrency: 3 });
 	withoutLiveWindow(batch);
@@ -181,7 +189,7 @@ beforeAll(async () => {
 	pgDecisions = rows(`SELECT day, debtor_id, decision, coalesce(stage, ''), coalesce(channel, ''), array_to_string(claim_ids, ','), coalesce(to_char(moment AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), ''), coalesce(reason, ''), coalesce(idempotency_key, '')
 		FROM sc_contact_log ORDER BY id`).map(([day, debtorId, decision, stage, channel, claims, moment, reason, key]) => ({ day, debtorId, decision, stage, idempotencyKey: key, text: decisionText(decision, stage, channel, claims, moment, reason) }));
 	console.log(`postgres journey: ${days.map((d) => `${d.day}: ${d.due.length} due, ${d.seconds} s`).join('; ')}; total ${Math.round((Date.now() - started) / 1000)} s`);
-});
+}
 
 afterAll(async () => {
 	await disposeScaleStack(stack);
@@ -280,6 +288,7 @@ describe('the Data Table edition decides the same for the same debtors and days'
 	let dtDecisions: Decision[] = [];
 
 	beforeAll(async () => {
+		if (pgDecisions.length === 0) throw new Error('nothing to compare with: the Postgres week did not run');
 		// The stack has given what the tests above need: stop it, so the single n8n has the machine.
 		await disposeScaleStack(stack);
 		stack = undefined;

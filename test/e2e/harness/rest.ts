@@ -56,8 +56,10 @@ export class N8nRest {
 			});
 		let response = await request();
 		// n8n answers 503 "Database is not ready!" while its database health check is failing (seen on a
-		// machine under heavy load, for seconds): a read is repeated for up to two minutes.
-		for (const until = Date.now() + 120_000; method === 'get' && response.status === 503 && Date.now() < until; ) {
+		// machine under heavy load, for seconds). It refuses the request before any handler runs, so any
+		// request is safe to repeat: for up to two minutes.
+		const notReady = () => response.status === 503 && /Database is not ready/.test(JSON.stringify(response.data));
+		for (const until = Date.now() + 120_000; notReady() && Date.now() < until; ) {
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 			response = await request();
 		}
