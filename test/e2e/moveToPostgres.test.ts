@@ -1,14 +1,17 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console, @typescript-eslint/no-explicit-any -- tests run in plain Node, not inside n8n; run data is loose JSON */
 /**
  * Workflow 9 (move to Postgres) in a real n8n with real Data Tables and a real PostgreSQL: the Data
- * Tables hold the state the shipped daily journey (workflow 1) left after three simulated days over
+ * Tables hold the state the shipped daily journey (workflow 1) left after seven simulated days over
  * generated debtors, plus what the other workflows write (intake events with a replayed accepted
  * event, municipality signals, a delivery status repeating a send's key) and an older duplicate row of
  * a debtor. The move runs twice: the same counts and keys on both sides, no row doubled, the newest
  * row of a debtor wins, a debtor changed by the Postgres edition is not overwritten, and a value
- * Postgres cannot take stops the run naming the table, the row and the column.
+ * Postgres cannot take stops the run naming the table, the row and the column. Then the Postgres
+ * edition of the daily journey (dispatcher and batch, in the same n8n) runs the next day on the moved
+ * state: every open debtor gets one decision, and nothing the Data Table edition sent is sent again
+ * (no step, no idempotency key).
  *
- * Small on purpose (2 shared cores): 80 debtors, 3 days, pages of 40 rows so every table spans pages.
+ * Small on purpose (2 shared cores): 80 debtors, 7 days, pages of 40 rows so every table spans pages.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -18,14 +21,16 @@ import { REPO_ROOT } from '../../scripts/runtime';
 import { N8nInstance, freePort, type WorkflowJson } from '../../scripts/n8nInstance';
 import { applyMigrations } from '../../scripts/scale/migrate';
 import { LocalPostgres, psql } from '../../scripts/scale/postgres';
-import { POSTGRES_CREDENTIAL } from '../../workflows/src/postgres';
+import { BATCH_CREDENTIAL, BATCH_PATH, POSTGRES_CREDENTIAL } from '../../workflows/src/postgres';
 import { generatePortfolio } from '../fixtures/portfolio';
 import { N8nRest, ownerEnv, type Row } from './harness/rest';
 
 jest.setTimeout(900_000);
 
 const load = (file: string): WorkflowJson => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8'));
-const DAYS = ['2026-07-01', '2026-07-02', '2026-07-03'];
+// The days of the Data Table end-to-end test (workflows.test.ts): a week of working days and a Saturday.
+const DAYS = ['2026-07-01', '2026-07-02', '2026-07-03', '2026-07-04', '2026-07-06', '2026-07-07', '2026-07-08'];
+const NEXT_DAY = '2026-07-09';
 const COUNT = 80;
 const PAGE_SIZE = 40;
 const ROLE_LOGIN = 'move_test_login_1';
@@ -38,6 +43,8 @@ let rest: N8nRest;
 const setup = load('00-setup-data-tables.json');
 const journey = load('01-daily-collection-journey.json');
 const move = load('09-move-to-postgres.json');
+const dispatcher = load('postgres/01-daily-collection-journey.json');
+const batch = load('postgres/01-daily-collection-journey-batch.json');
 
 /** Rows of a query as arrays of column texts. */
 const rows = (query: string) =>
@@ -89,8 +96,13 @@ beforeAll(async () => {
 	n8n = await N8nInstance.create({ env: ownerEnv() });
 	await n8n.importCredentials([
 		{ ...POSTGRES_CREDENTIAL, type: 'postgres', data: { host: '127.0.0.1', port: pg.port, database: 'social_collections', user: 'social_collections', password: ROLE_LOGIN, ssl: 'disable', maxConnections: 5 } },
+		{ ...BATCH_CREDENTIAL, type: 'jwtAuth', data: { keyType: 'passphrase', secret: `${ROLE_LOGIN}-batch`, algorithm: 'HS256' } },
 	]);
-	await n8n.importWorkflows([setup, journey, move]);
+	// The Postgres edition for the day after the move: a replayed day, so the window is checked from the planned moments.
+	const sender = batch.nodes.find((node: any) => node.name === 'Send due messages') as any;
+	sender.parameters.options = { ...sender.parameters.options, contactWindow: false };
+	await n8n.importWorkflows([setup, journey, move, batch, dispatcher]);
+	await n8n.publishWorkflow(batch.id as string);
 	await n8n.start(300_000);
 	rest = await N8nRest.signIn(n8n);
 	expect((await rest.runManually(setup.id as string, 'Run once')).raw.status).toBe('success');
@@ -210,6 +222,39 @@ test('the second move copies nothing twice, keeps what the Postgres edition chan
 	// Every other debtor is as the first move left it (same version).
 	const unchanged = (list: string[][]) => list.filter(([id]) => id !== changedInDataTable);
 	expect(unchanged(after.debtors)).toEqual(unchanged(before.debtors));
+});
+
+test('the next day in the Postgres edition decides for every open debtor once and sends nothing that was already sent', async () => {
+	// Every step the Data Table edition sent (one per claim), and every key it logged, as moved.
+	const steps = (list: string[][]) => list.flatMap(([debtor, stage, claims]) => (claims ? claims.split(',') : ['-']).map((claim) => `${debtor}/${claim}/${stage}`));
+	const movedSent = rows("SELECT debtor_id, stage, array_to_string(claim_ids, ','), idempotency_key FROM sc_contact_log WHERE decision = 'sent'");
+	expect(movedSent.length).toBeGreaterThan(0);
+	const sentSteps = new Set(steps(movedSent));
+	const movedKeys = new Set(rows('SELECT idempotency_key FROM sc_contact_log WHERE idempotency_key IS NOT NULL').map(([key]) => key));
+	const open = rows("SELECT debtor_id FROM sc_debtors WHERE status = 'open' ORDER BY 1").map(([id]) => id);
+
+	await rest.updateWorkflow(dispatcher.id as string, (wf) =>
+		setValues(wf, 'Settings', { referenceDate: NEXT_DAY, now: `${NEXT_DAY}T08:00:00+02:00`, batchWebhookUrl: `${n8n.baseUrl}/webhook/${BATCH_PATH}`, batchSize: '30' }),
+	);
+	await n8n.waitForWebhook(BATCH_PATH);
+	const run = await rest.runManually(dispatcher.id as string, 'Run now (manual)');
+	expect(run.raw.status).toBe('success');
+
+	// Never planned in Postgres, so every open debtor is due: one decision each (a failed or unknown send's task comes with it).
+	const decided = rows(`SELECT debtor_id, count(*) FROM sc_contact_log l WHERE day = '${NEXT_DAY}'
+		AND NOT (decision = 'task' AND EXISTS (SELECT FROM sc_contact_log o WHERE o.day = l.day AND o.debtor_id = l.debtor_id AND o.decision IN ('not-sent', 'unconfirmed')))
+		GROUP BY debtor_id ORDER BY debtor_id`);
+	expect(decided.map(([id]) => id)).toEqual(open);
+	expect(decided.filter(([, n]) => n !== '1')).toEqual([]);
+	const sentToday = rows(`SELECT debtor_id, stage, array_to_string(claim_ids, ','), idempotency_key FROM sc_contact_log WHERE day = '${NEXT_DAY}' AND decision = 'sent'`);
+	const claimedToday = rows(`SELECT idempotency_key, status, coalesce(channel_key, '') FROM sc_sends WHERE day = '${NEXT_DAY}'`);
+	console.log(`next day in Postgres: ${decided.length} decided, ${sentToday.length} sent, ${claimedToday.length} send claims; decisions ${rows(`SELECT decision, count(*) FROM sc_contact_log WHERE day = '${NEXT_DAY}' GROUP BY 1 ORDER BY 1`).map(([d, n]) => `${d} ${n}`).join(', ')}`);
+	expect(sentToday.length).toBeGreaterThan(0);
+	// No step sent again, no key used again (the log's UNIQUE key would drop a repeat's row silently, so the send claims are checked too).
+	expect(steps(sentToday).filter((step) => sentSteps.has(step))).toEqual([]);
+	expect(sentToday.filter(([, , , key]) => movedKeys.has(key))).toEqual([]);
+	expect(claimedToday.filter(([, , channelKey]) => movedKeys.has(channelKey))).toEqual([]);
+	expect(claimedToday.map(([, status]) => status).sort()).toEqual(sentToday.map(() => 'sent'));
 });
 
 test('a value Postgres cannot take stops the run naming the table, the row and the column, not the value', async () => {

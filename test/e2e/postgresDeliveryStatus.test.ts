@@ -12,7 +12,6 @@
  * in the record) and ten bounces of one message at once send one fallback.
  */
 import axios from 'axios';
-import { createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -24,6 +23,7 @@ import { applyMigrations } from '../../scripts/scale/migrate';
 import { LocalPostgres, psql } from '../../scripts/scale/postgres';
 import { DELIVERY_STATUS_PG_WEBHOOK_ID } from '../../workflows/src/06-delivery-status';
 import { POSTGRES_CREDENTIAL } from '../../workflows/src/postgres';
+import { hmacSha256Hex } from './harness/signing';
 import { N8nRest, ownerEnv } from './harness/rest';
 
 jest.setTimeout(900_000);
@@ -79,7 +79,7 @@ function sent(debtorId: string, channel: string, key: string): void {
 function post(events: unknown[], secret = STATUS_SECRET) {
 	const body = JSON.stringify({ events });
 	const timestamp = Math.floor(Date.now() / 1000);
-	const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+	const signature = hmacSha256Hex(secret, `${timestamp}.${body}`);
 	return axios.post(`${n8n.baseUrl}/webhook/${HOOK}`, body, {
 		headers: { 'content-type': 'application/json', 'x-signature-timestamp': String(timestamp), 'x-signature': `sha256=${signature}` },
 		validateStatus: () => true,

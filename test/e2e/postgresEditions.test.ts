@@ -13,7 +13,6 @@
  * ERP payments (the Postgres intake) for one debtor all at once lose nothing.
  */
 import axios from 'axios';
-import { createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -24,6 +23,7 @@ import { applyMigrations, listMigrations } from '../../scripts/scale/migrate';
 import { LocalPostgres, psql } from '../../scripts/scale/postgres';
 import { ERP_INTAKE_PATH } from '../../workflows/src/02-erp-intake';
 import { POSTGRES_CREDENTIAL } from '../../workflows/src/postgres';
+import { erpCredential, erpHeaders, useErpCredential } from './harness/erpIntake';
 import { N8nRest, ownerEnv } from './harness/rest';
 
 jest.setTimeout(900_000);
@@ -32,7 +32,7 @@ const DAY = '2026-11-24'; // a Tuesday
 const NOW = '2026-11-24T10:00:00.000+01:00';
 const ROLE_LOGIN = 'editions_test_login_1';
 const ERP_SECRET = 'erp-intake-editions-secret-8c2d';
-const CRYPTO_CRED = { id: 'scErpHmacCredEd1', name: 'ERP intake signing secret' };
+const ERP_CRED = { id: 'scErpSignCredEd1', name: 'ERP intake signing secret' };
 const PAYMENTS = 12;
 
 const load = (file: string): WorkflowJson => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', 'postgres', file), 'utf8'));
@@ -140,10 +140,8 @@ const changedSincePlanned = (ids: string[]) =>
 /** Posts one ERP event as the ERP does: signed "<timestamp>.<raw body>". */
 async function postEvent(event: unknown): Promise<{ status: number; data: any }> {
 	const body = JSON.stringify({ events: [event] });
-	const timestamp = Math.floor(Date.now() / 1000);
-	const signature = createHmac('sha256', ERP_SECRET).update(`${timestamp}.${body}`).digest('hex');
 	const response = await axios.post(`${n8n.baseUrl}/webhook/${ERP_INTAKE_PATH}`, body, {
-		headers: { 'content-type': 'application/json', 'x-signature-timestamp': String(timestamp), 'x-signature': `sha256=${signature}` },
+		headers: erpHeaders(body, ERP_SECRET),
 		validateStatus: () => true,
 		timeout: 300_000,
 		transformRequest: [(data: string) => data],
@@ -163,10 +161,10 @@ beforeAll(async () => {
 	n8n = await N8nInstance.create({ env: ownerEnv() });
 	await n8n.importCredentials([
 		{ ...POSTGRES_CREDENTIAL, type: 'postgres', data: { host: '127.0.0.1', port: pg.port, database: 'social_collections', user: 'social_collections', password: ROLE_LOGIN, ssl: 'disable', maxConnections: 10 } },
-		{ ...CRYPTO_CRED, type: 'crypto', data: { hmacSecret: ERP_SECRET } },
+		erpCredential(ERP_CRED.id, ERP_CRED.name, ERP_SECRET),
 	]);
 	const intake = load('02-erp-intake.json');
-	(intake.nodes.find((n) => n.name === 'Compute the expected signature') as any).credentials = { crypto: CRYPTO_CRED };
+	useErpCredential(intake, ERP_CRED);
 	await n8n.importWorkflows([setup, earlyWarning, reversals, intake]);
 	await n8n.publishWorkflow(intake.id as string);
 	await n8n.start(300_000);

@@ -47,12 +47,22 @@ export class N8nRest {
 
 	/** GET/POST/PATCH/DELETE on /rest; returns `data` of n8n's `{ data }` envelope, throws on non-2xx. */
 	async call<T = any>(method: 'get' | 'post' | 'patch' | 'delete', url: string, body?: unknown): Promise<T> {
-		const response = await this.http.request({ method, url, data: body }).catch((error: { code?: string }) => {
-			// Node keeps connections alive; when n8n closes an idle one just as it is reused (likely while
-			// a long run blocks its event loop) the request fails with ECONNRESET. A read is safe to repeat.
-			if (method === 'get' && error.code === 'ECONNRESET') return this.http.request({ method, url });
-			throw error;
-		});
+		const request = () =>
+			this.http.request({ method, url, data: body }).catch((error: { code?: string }) => {
+				// Node keeps connections alive; when n8n closes an idle one just as it is reused (likely while
+				// a long run blocks its event loop) the request fails with ECONNRESET. A read is safe to repeat.
+				if (method === 'get' && error.code === 'ECONNRESET') return this.http.request({ method, url });
+				throw error;
+			});
+		let response = await request();
+		// n8n answers 503 "Database is not ready!" while its database health check is failing (seen on a
+		// machine under heavy load, for seconds). It refuses the request before any handler runs, so any
+		// request is safe to repeat: for up to two minutes.
+		const notReady = () => response.status === 503 && /Database is not ready/.test(JSON.stringify(response.data));
+		for (const until = Date.now() + 120_000; notReady() && Date.now() < until; ) {
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			response = await request();
+		}
 		if (response.status < 200 || response.status >= 300) {
 			throw new Error(`${method.toUpperCase()} /rest${url} answered ${response.status}: ${JSON.stringify(response.data).slice(0, 1000)}`);
 		}
