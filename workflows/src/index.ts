@@ -14,6 +14,7 @@ import { deliveryStatus } from './06-delivery-status';
 import { reversalHandling } from './07-reversal-handling';
 import { demo } from './08-demo';
 import { moveToPostgres } from './09-move-to-postgres';
+import { FORMS_ON_POSTGRES } from './formStore';
 import { dailyDispatcher } from './postgres';
 import { POSTGRES } from './store';
 
@@ -32,10 +33,12 @@ export const WORKFLOWS: Record<string, () => Json> = {
 
 /**
  * The Postgres edition (workflows/postgres/): the same descriptions with the Postgres store (store.ts),
- * for creditors on n8n in queue mode (docs/scale.md). Workflows 03-07 follow.
+ * for creditors on n8n in queue mode (docs/scale.md). Workflows 03, 06 and 07 follow.
  */
 export const POSTGRES_WORKFLOWS: Record<string, () => Json> = {
 	'01-daily-collection-journey.json': dailyDispatcher,
 	'01-daily-collection-journey-batch.json': () => dailyJourney(POSTGRES),
 	'02-erp-intake.json': () => erpIntake(POSTGRES),
+	'04-flex-collection-date.json': () => flexCollectionDate(FORMS_ON_POSTGRES),
+	'05-payment-arrangement.json': () => paymentArrangement(FORMS_ON_POSTGRES),
 };

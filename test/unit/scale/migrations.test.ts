@@ -33,7 +33,8 @@ test.each(migrations.map((m) => [path.basename(m.file), m] as const))('%s record
 test.each(migrations.map((m) => [path.basename(m.file), m] as const))('%s may run again and leaves the transaction to its runner', (_, migration) => {
 	const sql = statements(migration.file);
 	const creates = sql.match(/\bCREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX)\b[^;(]*/gi) ?? [];
-	expect(creates.length).toBeGreaterThan(0);
+	// A number reserved for another branch's migration (sql/0004_reserved.sql) changes nothing.
+	expect(creates.length > 0 || migration.name === 'reserved').toBe(true);
 	for (const create of creates) expect(create).toMatch(/IF NOT EXISTS/);
 	for (const fn of sql.match(/\bCREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\b/gi) ?? []) expect(fn).toMatch(/OR REPLACE/);
 	for (const [, name, table] of sql.matchAll(/\bCREATE\s+TRIGGER\s+(\w+)\s+\w+\s+\w+\s+ON\s+(\w+)/gi)) {
