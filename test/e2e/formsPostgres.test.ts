@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- tests run in plain Node, not inside n8n; run data is loose JSON */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- tests run in plain Node, not inside n8n; run data is loose JSON */
 /**
  * The Postgres editions of the self-service forms (workflows/postgres/04-*.json, 05-*.json) in one
  * real n8n with a local PostgreSQL holding the package's schema (sql/), filled in over HTTP as a
@@ -23,7 +23,7 @@ import { POSTGRES_CREDENTIAL } from '../../workflows/src/postgres';
 import { optionsOf, submitForm } from './harness/forms';
 import { ownerEnv } from './harness/rest';
 
-jest.setTimeout(900_000);
+jest.setTimeout(1_500_000);
 
 const DAY = '2026-11-24';
 const NOW = '2026-11-24T10:00:00.000+01:00';
@@ -93,12 +93,11 @@ beforeAll(async () => {
 	await n8n.importCredentials([
 		{ ...POSTGRES_CREDENTIAL, type: 'postgres', data: { host: '127.0.0.1', port: pg.port, database: 'social_collections', user: 'social_collections', password: ROLE_LOGIN, ssl: 'disable', maxConnections: 10 } },
 	]);
-	for (const file of ['04-flex-collection-date.json', '05-payment-arrangement.json']) {
-		const wf = forTest(file);
-		await n8n.importWorkflow(wf);
-		await n8n.publishWorkflow(wf.id as string);
-	}
-	await n8n.start(300_000);
+	// One import for both (each CLI run boots n8n: slow on a shared machine).
+	const forms = ['04-flex-collection-date.json', '05-payment-arrangement.json'].map(forTest);
+	await n8n.importWorkflows(forms);
+	for (const wf of forms) await n8n.publishWorkflow(wf.id as string);
+	await n8n.start(600_000);
 });
 
 afterAll(async () => {
