@@ -239,6 +239,11 @@ const setting = (name: string, max: number) => `Math.min(Math.max(Math.floor(Num
  */
 export function attemptLimit(c: Canvas, store: FormStore, o: { form: string; customerNumber: string; position: [number, number]; webhookId: string }): { entry: string; within: string } {
 	const [x, y] = o.position;
+	c.note('Note: limit on attempts', [x - 60, y - 420], 2100, 280, [
+		'### 0. Limit on attempts (before anybody is looked up)',
+		'Every submission counts per customer number as typed (`attemptsPerCustomerNumber`) and, behind a reverse proxy, per client address (`attemptsPerClient`) in a sliding window of `windowMinutes`: set them in *Limit on attempts*. Over a limit everybody gets the same page *Too many attempts*, known or unknown customer, right or wrong invoice number.',
+		'Behind a proxy set `proxyHops` to n8n\'s `N8N_PROXY_HOPS` (the address is read from X-Forwarded-For as n8n reads it); with 0 there is no limit per client. Each attempt is a row (a hashed key and the moment) counted after it was written, so simultaneous attempts cannot pass together.',
+	].join('\n'));
 	const values = Object.entries(LIMIT_DEFAULTS).map(([name, value], index) => ({ id: `limit-${index + 1}`, name, value, type: 'number' }));
 	const settings = c.add(LIMIT_SETTINGS, 'n8n-nodes-base.set', 3.4, [x, y], {
 		mode: 'manual',
