@@ -10,6 +10,7 @@
  * guesses for one customer number let exactly the limit through; after the limit a known customer with
  * the right number and an unknown one get the same page; the arrangement form saves its plan.
  */
+import axios from 'axios';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -98,6 +99,13 @@ beforeAll(async () => {
 	await n8n.importWorkflows(forms);
 	for (const wf of forms) await n8n.publishWorkflow(wf.id as string);
 	await n8n.start(600_000);
+	// The forms answer once n8n has registered them, a little after it reports ready.
+	for (const form of ['incassodag', 'betalingsregeling']) {
+		for (let attempt = 0; (await axios.get(formUrl(form), { validateStatus: () => true })).status !== 200; attempt++) {
+			if (attempt > 240) throw new Error(`form ${form} never answered`);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+	}
 });
 
 afterAll(async () => {
