@@ -134,7 +134,7 @@ Seeded ${fmt(seeded.rows)} debtors (${fmt(seeded.open)} open) in ${seeded.second
 
 		if (args.measure) {
 			const edition = args.workflows === POSTGRES_EDITION.dir;
-			const workflows = workflowsFrom(args.workflows);
+			const workflows = workflowsFrom(args.workflows, edition ? POSTGRES_EDITION.files : undefined);
 			if (edition) console.log(`\nThe batch claim on ${args.day} (EXPLAIN ANALYZE, rolled back):\n${claimPlan(stack.appDatabaseUrl, args.day).replace(/^/gm, '  ')}`);
 			console.log(`\nDaily run of ${path.relative(REPO_ROOT, args.workflows) || args.workflows}: ${workflows.map((wf) => wf.name).join('; ')}`);
 			const runs = await measureDailyRuns(stack, {

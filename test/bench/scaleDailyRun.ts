@@ -87,6 +87,8 @@ export interface RunFigures {
  */
 export const POSTGRES_EDITION = {
 	dir: path.join(REPO_ROOT, 'workflows', 'postgres'),
+	// Only the daily journey's files: the folder also holds the edition's other workflows (forms, intake).
+	files: /^01-daily-collection-journey/,
 	settings: { batchWebhookUrl: `{baseUrl}/webhook/${BATCH_PATH}` } as Record<string, string>,
 	fullReplanSql: FULL_REPLAN_SQL,
 };
@@ -102,9 +104,9 @@ export function claimPlan(url: string, day: string, batchSize = DEFAULT_BATCH_SI
 	return psql(url, `BEGIN;\nEXPLAIN (ANALYZE, BUFFERS) ${query};\nROLLBACK;`).trim();
 }
 
-/** Every *.json workflow of a folder. */
-export function workflowsFrom(dir: string): WorkflowJson[] {
-	const files = fs.readdirSync(dir).filter((file) => file.endsWith('.json')).sort();
+/** Every *.json workflow of a folder (whose file name matches `only`). */
+export function workflowsFrom(dir: string, only: RegExp = /./): WorkflowJson[] {
+	const files = fs.readdirSync(dir).filter((file) => file.endsWith('.json') && only.test(file)).sort();
 	if (files.length === 0) throw new Error(`${dir} holds no workflow (*.json)`);
 	return files.map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as WorkflowJson);
 }

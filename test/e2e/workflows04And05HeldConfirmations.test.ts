@@ -22,6 +22,7 @@ import { finishForm, optionsOf, submitForm, type FormPage } from './harness/form
 import { N8nRest, ownerEnv, type Row } from './harness/rest';
 import { NO_PLAN_OPTION } from '../../workflows/src/05-payment-arrangement';
 import { HELD_SETTINGS } from '../../workflows/src/selfService';
+import { LIMIT_SETTINGS } from '../../workflows/src/formStore';
 
 jest.setTimeout(900_000);
 
@@ -39,6 +40,10 @@ function atMoment(file: string, moment: { referenceDate: string; now: string }):
 	for (const node of wf.nodes as any[]) {
 		if (node.name === 'Settings' || node.name === HELD_SETTINGS) {
 			for (const assignment of node.parameters.assignments.assignments) assignment.value = moment[assignment.name as keyof typeof moment];
+		}
+		// These tests try many spellings for one customer; the limit on attempts has its own test (formsAttemptLimit).
+		if (node.name === LIMIT_SETTINGS) {
+			for (const assignment of node.parameters.assignments.assignments) if (assignment.name === 'attemptsPerCustomerNumber') assignment.value = 100;
 		}
 		if (node.type === 'n8n-nodes-social-collections.channelSender') {
 			expect(node.parameters.options.contactWindow ?? true).toBe(true);

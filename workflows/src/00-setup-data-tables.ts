@@ -2,6 +2,7 @@
  * Workflow 0: creates the Data Tables the other workflows use (run once).
  */
 import { Canvas, type Json } from './canvas';
+import { ATTEMPTS_TABLE } from './formStore';
 
 // ---------------------------------------------------------------------------------------------
 // 0. Data table setup (run once)
@@ -17,9 +18,11 @@ export function setupTables(): Json {
 		'- `sc_intake`: every ERP record received (for replays: the same `eventId` is accepted once)',
 		'- `sc_municipality_signals`: early-warning signals prepared for a person to submit to the municipality',
 		'- `sc_room`: empty between runs; a run briefly writes the room it needs here to check that n8n\'s Data Table limit leaves it (docs/scale.md)',
+		'- `sc_form_attempts`: the attempts on the public forms of the last window (`attemptKey`, a hash; `atMs`), for their limit on attempts (workflows 4 and 5)',
 	].join('\n'), 4);
 	const start = c.add('Run once', 'n8n-nodes-base.manualTrigger', 1, [0, 0]);
-	const cols = (names: string[]) => ({ column: names.map((name) => ({ name, type: 'string' })) });
+	// Text columns, except `name:number`.
+	const cols = (names: string[]) => ({ column: names.map((name) => (name.endsWith(':number') ? { name: name.slice(0, -7), type: 'number' } : { name, type: 'string' })) });
 	const tables: Array<[string, string[]]> = [
 		['sc_debtors', ['debtorId', 'status', 'record']],
 		['sc_contact_log', ['loggedAt', 'day', 'debtorId', 'decision', 'stage', 'channel', 'claimIds', 'status', 'reason', 'moment', 'templateId', 'idempotencyKey', 'messageId']],
@@ -27,6 +30,7 @@ export function setupTables(): Json {
 		['sc_intake', ['eventId', 'receivedAt', 'type', 'debtorId', 'result', 'reason']],
 		['sc_municipality_signals', ['preparedOn', 'debtorId', 'name', 'street', 'postalCode', 'city', 'email', 'phone', 'arrearsCents', 'arrearsSince', 'personalContactOn', 'debtHelpPointerOn', 'reminderWithOfferOn', 'status', 'submittedOn']],
 		['sc_room', ['run', 'reserve']],
+		[ATTEMPTS_TABLE, ['attemptKey', 'atMs:number']],
 	];
 	let previous = start;
 	tables.forEach(([name, columns], index) => {

@@ -1,10 +1,11 @@
 /**
  * Workflow 4: flex collection date (flex-incasso): the debtor chooses the day of the direct debit.
  */
-import { Canvas, isTrue, logRow, appendRows, todaySettings, type Json } from './canvas';
+import { Canvas, isTrue, logRow, todaySettings, type Json } from './canvas';
 import { invalidRecordRows } from './dataTables';
-import { EVENT_BYTES, roomForWrites } from './dataTableRoom';
-import { HELD_SETTINGS, checkRequest, confirmationOutcome, findDebtor, formEnding, formTrigger, confirmationNodes, heldConfirmations, saveFormChoice, savedOrSorry } from './selfService';
+import { EVENT_BYTES } from './dataTableRoom';
+import { FORMS_ON_DATA_TABLES, attemptLimit, type FormStore } from './formStore';
+import { HELD_SETTINGS, checkRequest, confirmationOutcome, customerNumber, findDebtor, formEnding, formTrigger, confirmationNodes, heldConfirmations, saveFormChoice, savedOrSorry } from './selfService';
 
 export const FLEX_DAY_FIELD = 'Incassodag (1 tot en met 31)';
 
@@ -42,7 +43,7 @@ function noticeLog(decision: string, day: string): Json {
  * again from the moment the window opens, and the record is saved with the outcome. `names` are the
  * node names (the form part and the held part each have their own). Returns the save node's name.
  */
-function sendAndSave(c: Canvas, settings: string, x: number, y: number, names: { render: string; send: string; held: string; again: string; row: string; save: string; prefix: string; onlyIfStillLatest?: boolean }): { render: string; save: string; row: string; again: string } {
+function sendAndSave(c: Canvas, store: FormStore, settings: string, x: number, y: number, names: { render: string; send: string; held: string; again: string; row: string; save: string; prefix: string; onlyIfStillLatest?: boolean }): { render: string; save: string; row: string; again: string } {
 	// A notice that cannot be written or sent (e.g. nothing open to collect) still leaves a saved choice, "not sent".
 	const { render, send } = confirmationNodes(c, settings, [x, y], names, {
 		stage: 'pre-due-notice',
@@ -62,6 +63,7 @@ function sendAndSave(c: Canvas, settings: string, x: number, y: number, names: {
 		saved: names.save,
 		prefix: names.prefix,
 		position: [x + 880, y],
+		records: store.records,
 		change: `fields: { preferredCollectionDay: $json.preferredCollectionDay, ${NOTICE}: ${NOTICE_AFTER_SEND} }${!names.onlyIfStillLatest ? '' : `, onlyForChange: { key: '${NOTICE}', change: $json.${NOTICE}.change }`}`,
 	});
 	c.link(render, send);
@@ -76,8 +78,12 @@ function sendAndSave(c: Canvas, settings: string, x: number, y: number, names: {
 // ---------------------------------------------------------------------------------------------
 // 4. Flex collection date
 // ---------------------------------------------------------------------------------------------
-export function flexCollectionDate(): Json {
-	const c = new Canvas('4a000001');
+export function flexCollectionDate(store: FormStore = FORMS_ON_DATA_TABLES): Json {
+	const pg = store.kind === 'postgres';
+	const c = new Canvas(pg ? '4b000001' : '4a000001');
+	// Webhook ids differ between the editions (both may be imported into one n8n).
+	const hook = (n: number) => `${pg ? '4b' : '4a'}000001-0000-4000-8000-00000000f00${n}`;
+	const appendRows = (canvas: Canvas, name: string, position: [number, number], tableName: 'sc_contact_log' | 'sc_tasks') => store.appendRows(canvas, name, position, tableName);
 	c.note('Note: about', [-60, -560], 780, 500, [
 		'## Flex collection date (flex-incasso)',
 		'A public n8n form (`/form/incassodag`) where a debtor with a direct-debit mandate chooses the **day of the month** we collect. Fewer reversals: the money is there.',
@@ -104,13 +110,13 @@ export function flexCollectionDate(): Json {
 		'At 07:00 Monday to Saturday (and by hand): every record whose notice is `held` and due gets its first collection computed from now, the notice is sent and the record saved, as above. A notice held again (a holiday) waits for the next opening.',
 	].join('\n'));
 
-	const form = formTrigger(c, 'Form: choose your collection day', [0, 200], 'incassodag', '4a000001-0000-4000-8000-00000000f001',
+	const form = formTrigger(c, 'Form: choose your collection day', [0, 200], 'incassodag', hook(1),
 		'Kies uw incassodag',
 		'Kies op welke dag van de maand wij het bedrag van uw rekening afschrijven. Kies een dag kort na uw salaris of uitkering.',
 		[{ fieldLabel: FLEX_DAY_FIELD, placeholder: 'bijv. 27', requiredField: true }],
 		'Opslaan');
 	const settings = todaySettings(c, [200, 200]);
-	const find = findDebtor(c, form, [400, 200]);
+	const find = findDebtor(c, store, form, [400, 200]);
 	// A text field: n8n's number field would read 0x1b, 1e1 or 27.0 as a number before we see it.
 	const check = checkRequest(c, form, [600, 200], String.raw`  const dayText = String(form['${FLEX_DAY_FIELD}'] ?? '').trim();
   if (!/^[0-9]{1,2}$/.test(dayText) || Number(dayText) < 1 || Number(dayText) > 31) {
@@ -127,7 +133,7 @@ export function flexCollectionDate(): Json {
 		operation: 'directDebitCollectionDate',
 		startMoment: "={{ $('Settings').first().json.now }}",
 	});
-	const chain = sendAndSave(c, 'Settings', 1240, 100, {
+	const chain = sendAndSave(c, store, 'Settings', 1240, 100, {
 		render: 'Write confirmation',
 		send: 'Send confirmation',
 		held: 'Confirmation held?',
@@ -141,17 +147,21 @@ export function flexCollectionDate(): Json {
 	// The answer page comes last (a Form Ending waits for the browser) and shows what was saved.
 	const done = formEnding(c, 'Page: day saved', [3000, 100], 'Uw incassodag is opgeslagen',
 		`={{ (n => 'Wij schrijven voortaan af rond de ' + n.day + 'e van de maand. De eerste keer is op ' + DateTime.fromISO(n.firstCollectionDate).setLocale('nl').toFormat('cccc d LLLL yyyy') + '. ' + (n.status === 'sent' ? 'U krijgt een bevestiging per ' + ({ email: 'e-mail', sms: 'sms', whatsapp: 'WhatsApp', letter: 'brief' }[n.channel] ?? 'bericht') + '.' : n.status === 'held' ? 'U krijgt de bevestiging op ' + DateTime.fromISO(n.heldUntil).setZone('Europe/Amsterdam').setLocale('nl').toFormat("cccc d LLLL 'vanaf' HH:mm") + ': tussen 20:00 en 07:00, op zondag en op feestdagen sturen wij geen berichten.' : 'Bewaar deze pagina als bevestiging.'))(JSON.parse($('Saved preference').first().json.record).${NOTICE}) }}`,
-		'4a000001-0000-4000-8000-00000000f002');
+		hook(2));
 	const notPossible = formEnding(c, 'Page: not possible', [1700, 420], 'Dit kunnen wij niet aanpassen',
 		"={{ $json.schedule.reasons[0] + ' Bel ons als u vragen heeft.' }}",
-		'4a000001-0000-4000-8000-00000000f003');
+		hook(3));
 	const logRefused = c.add('Log: not possible', 'n8n-nodes-base.set', 3.4, [1240, 300], logRow('collection-day-refused', "={{ $json.schedule.reasonCode + ' (' + $json.schedule.action + ')' }}"));
 	const writeRefused = appendRows(c, 'Write refusal to log', [1460, 300], 'sc_contact_log');
-	const invalid = formEnding(c, 'Page: check your input', [1000, 400], 'Niet opgeslagen', '={{ $json.request.problem }}', '4a000001-0000-4000-8000-00000000f004');
+	const invalid = formEnding(c, 'Page: check your input', [1000, 400], 'Niet opgeslagen', '={{ $json.request.problem }}', hook(4));
 
 	c.link(form, settings);
-	// Before any write or send: room in the Data Tables for this request, or a clear stop.
-	c.link(roomForWrites(c, { from: settings, position: [200, -600], merge: [300, 320], bytes: `items.length * ${EVENT_BYTES}` }), find);
+	// Before any write or send: room in the Data Tables for this request, or a clear stop (Postgres has no such cap).
+	const roomy = store.roomForWrites ? store.roomForWrites(c, { from: settings, position: [200, -600], merge: [300, 320], bytes: `items.length * ${EVENT_BYTES}` }) : settings;
+	// Then the limit on attempts, before anybody is looked up.
+	const limit = attemptLimit(c, store, { form, customerNumber: customerNumber(form), position: [200, -1000], webhookId: hook(7) });
+	c.link(roomy, limit.entry);
+	c.link(limit.within, find);
 	c.link(find, check);
 	c.link(check, valid);
 	c.link(valid, when, 0);
@@ -160,7 +170,7 @@ export function flexCollectionDate(): Json {
 	// Branches run top to bottom (execution order v1): the refusal is logged before its page.
 	c.link(when, logRefused, 1);
 	c.link(when, notPossible, 1);
-	const saved = savedOrSorry(c, chain.save, [2340, 300], '4a000001-0000-4000-8000-00000000f005');
+	const saved = savedOrSorry(c, chain.save, [2340, 300], hook(5));
 	c.link(saved, logChoice, 0);
 	c.link(logChoice, writeLog);
 	c.link(writeLog, done);
@@ -171,7 +181,7 @@ export function flexCollectionDate(): Json {
 	const writeCorrection = appendRows(c, 'Write correction task', [3520, 660], 'sc_tasks');
 	const contactYou = formEnding(c, 'Page: we will contact you', [3740, 660], 'Wij nemen contact met u op',
 		'Wij konden uw keuze nu niet verwerken. Een medewerker kijkt ernaar en neemt binnen twee werkdagen contact met u op.',
-		'4a000001-0000-4000-8000-00000000f006');
+		hook(6));
 	for (const [from, output, x] of [[when, 2, 3080], [chain.again, 1, 3300]] as const) {
 		const rows = invalidRecordRows(c, from, output, [x, 500], "={{ $('Settings').first().json.referenceDate }}");
 		c.link(rows.log, writeInvalid);
@@ -180,12 +190,12 @@ export function flexCollectionDate(): Json {
 	c.link(writeCorrection, contactYou);
 
 	// 3. Held confirmations: sent when the window opens.
-	const due = heldConfirmations(c, NOTICE, [0, 900]);
+	const due = heldConfirmations(c, store, NOTICE, [0, 900]);
 	const whenHeld = c.ours('First collection (held confirmation)', 'paydayScheduler', [1320, 900], {
 		operation: 'directDebitCollectionDate',
 		startMoment: `={{ $('${HELD_SETTINGS}').first().json.now }}`,
 	});
-	const heldChain = sendAndSave(c, HELD_SETTINGS, 1540, 980, {
+	const heldChain = sendAndSave(c, store, HELD_SETTINGS, 1540, 980, {
 		render: 'Write held confirmation',
 		send: 'Send held confirmation',
 		held: 'Held again?',
@@ -198,7 +208,7 @@ export function flexCollectionDate(): Json {
 	});
 	const logHeld = c.add('Log: held confirmation', 'n8n-nodes-base.set', 3.4, [2860, 980], noticeLog('collection-day-confirmation', `={{ $('${HELD_SETTINGS}').first().json.referenceDate }}`));
 	const writeHeld = appendRows(c, 'Write held confirmation to log', [3080, 980], 'sc_contact_log');
-	const heldRoomy = roomForWrites(c, { prefix: 'Held: ', from: due, position: [0, 1700], merge: [1100, 1100], bytes: `items.length * ${EVENT_BYTES}` });
+	const heldRoomy = store.roomForWrites ? store.roomForWrites(c, { prefix: 'Held: ', from: due, position: [0, 1700], merge: [1100, 1100], bytes: `items.length * ${EVENT_BYTES}` }) : due;
 	c.link(heldRoomy, whenHeld);
 	c.link(whenHeld, heldChain.render, 0);
 	// No longer possible (e.g. the mandate ended overnight): saved as such, nothing sent.
@@ -213,5 +223,5 @@ export function flexCollectionDate(): Json {
 		c.link(rows.log, writeHeldInvalid);
 		c.link(rows.task, writeHeldCorrection);
 	}
-	return c.workflow('scFlexDate04', 'Social Collections: flex collection date (form)');
+	return pg ? c.workflow('scPgFlexDate04', 'Social Collections (Postgres): flex collection date (form)') : c.workflow('scFlexDate04', 'Social Collections: flex collection date (form)');
 }

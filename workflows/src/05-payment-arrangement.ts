@@ -1,9 +1,10 @@
 /**
  * Workflow 5: payment arrangement self-service (betalingsregeling): a two-page form.
  */
-import { Canvas, NODE_VERSIONS, PREFIX, isTrue, logRow, appendRows, personTask, todaySettings, type Json } from './canvas';
-import { EVENT_BYTES, roomForWrites } from './dataTableRoom';
-import { HELD_SETTINGS, checkRequest, confirmationOutcome, findDebtor, formEnding, formTrigger, confirmationNodes, heldConfirmations, saveFormChoice, savedOrSorry } from './selfService';
+import { Canvas, NODE_VERSIONS, PREFIX, isTrue, logRow, personTask, todaySettings, type Json } from './canvas';
+import { EVENT_BYTES } from './dataTableRoom';
+import { FORMS_ON_DATA_TABLES, attemptLimit, type FormStore } from './formStore';
+import { HELD_SETTINGS, checkRequest, confirmationOutcome, customerNumber, findDebtor, formEnding, formTrigger, confirmationNodes, heldConfirmations, saveFormChoice, savedOrSorry } from './selfService';
 
 export const ARRANGEMENT_FIELD = {
 	monthly: 'Bedrag dat u per maand kunt betalen (EUR)',
@@ -58,8 +59,12 @@ function writeAndSend(c: Canvas, settings: string, x: number, y: number, names: 
 // ---------------------------------------------------------------------------------------------
 // 5. Payment arrangement self-service
 // ---------------------------------------------------------------------------------------------
-export function paymentArrangement(): Json {
-	const c = new Canvas('5a000001');
+export function paymentArrangement(store: FormStore = FORMS_ON_DATA_TABLES): Json {
+	const pg = store.kind === 'postgres';
+	const c = new Canvas(pg ? '5b000001' : '5a000001');
+	// Webhook ids differ between the editions (both may be imported into one n8n).
+	const hook = (n: number) => `${pg ? '5b' : '5a'}000001-0000-4000-8000-00000000f00${n}`;
+	const appendRows = (canvas: Canvas, name: string, position: [number, number], tableName: 'sc_contact_log' | 'sc_tasks') => store.appendRows(canvas, name, position, tableName);
 	c.note('Note: about', [-60, -600], 800, 540, [
 		'## Payment arrangement self-service (betalingsregeling)',
 		'A public n8n form (`/form/betalingsregeling`) in two pages. Page 1: the debtor identifies (customer number **and** one invoice number) and says what they can pay per month, optionally with their net income and household. The **Payment Arrangement** node reads the amounts (the package\'s one euros rule) and proposes plans within that amount and above the protected income floor (beslagvrije voet), with instalments just after payday.',
@@ -85,7 +90,7 @@ export function paymentArrangement(): Json {
 		'At 07:00 Monday to Saturday (and by hand): every record whose arrangement confirmation is `held` and due gets it written and sent, and the record saved with the outcome. A confirmation held again (a holiday) waits for the next opening.',
 	].join('\n'));
 
-	const form = formTrigger(c, 'Form: ask for an arrangement', [0, 200], 'betalingsregeling', '5a000001-0000-4000-8000-00000000f001',
+	const form = formTrigger(c, 'Form: ask for an arrangement', [0, 200], 'betalingsregeling', hook(1),
 		'Betalingsregeling aanvragen',
 		'Kunt u niet alles in één keer betalen? Vraag hier een betalingsregeling aan. U ziet meteen welke regelingen mogelijk zijn.',
 		[
@@ -96,7 +101,7 @@ export function paymentArrangement(): Json {
 		],
 		'Toon mogelijke regelingen');
 	const settings = todaySettings(c, [200, 200]);
-	const find = findDebtor(c, form, [400, 200]);
+	const find = findDebtor(c, store, form, [400, 200]);
 	const check = checkRequest(c, form, [600, 200], String.raw`  const text = (value) => (value === null || value === undefined ? '' : String(value).trim());
   const households = ${JSON.stringify(Object.fromEntries(HOUSEHOLDS))};
   if (record.flags?.arrangementActive === true) {
@@ -135,7 +140,7 @@ export function paymentArrangement(): Json {
 		defineForm: 'json',
 		jsonOutput: `={{ JSON.stringify([{ fieldLabel: '${ARRANGEMENT_FIELD.choice}', fieldType: 'dropdown', requiredField: true, fieldOptions: { values: $json.arrangement.proposals.map(${PLAN_LABEL}).concat(['${NO_PLAN_OPTION}']).map(option => ({ option })) } }]) }}`,
 		options: { formTitle: 'Kies uw regeling', formDescription: "={{ 'Dit kunt u kiezen voor het bedrag van EUR ' + ($json.arrangement.amountCents / 100).toFixed(2).replace('.', ',') + '. ' + ($json.arrangement.reasons.nl ?? []).slice(-1).join(' ') }}", buttonLabel: 'Deze regeling wil ik' },
-	}, { webhookId: '5a000001-0000-4000-8000-00000000f002' });
+	}, { webhookId: hook(2) });
 	const chosen = c.add('Chosen plan', 'n8n-nodes-base.set', 3.4, [1860, 0], {
 		mode: 'raw',
 		jsonOutput: `={{ JSON.stringify(Object.assign({}, ${PROPOSED}, { arrangement: ${PROPOSED}.arrangement.proposals.find(p => ${PLAN_LABEL}(p) === $json['${ARRANGEMENT_FIELD.choice}']) ?? null })) }}`,
@@ -150,6 +155,7 @@ export function paymentArrangement(): Json {
 		saved: 'Saved arrangement',
 		prefix: 'Arrangement: ',
 		position: [2740, 0],
+		records: store.records,
 		change: [
 			'fields: { arrangement: $json.arrangement, ' + CONFIRMATION + ': ' + CONFIRMATION_AFTER_SEND + ' },',
 			`merge: { flags: { arrangementActive: true }, income: $json.request?.incomeText ? { netMonthlyCents: ${PROPOSED}.arrangement.capacity.incomeCents } : undefined, household: $json.household?.composition ? { composition: $json.household.composition } : undefined },`,
@@ -161,17 +167,21 @@ export function paymentArrangement(): Json {
 	// The answer page comes last (a Form Ending waits for the browser) and shows what was saved.
 	const agreed = formEnding(c, 'Page: arrangement agreed', [3620, 0], 'Uw betalingsregeling staat vast',
 		`={{ ((p, k) => 'U betaalt ' + p.terms + ' keer EUR ' + (p.instalmentCents / 100).toFixed(2).replace('.', ',') + ', van ' + DateTime.fromISO(p.firstDate).setLocale('nl').toFormat('d LLLL yyyy') + ' tot en met ' + DateTime.fromISO(p.lastDate).setLocale('nl').toFormat('d LLLL yyyy') + '. Zolang u de termijnen betaalt, sturen wij geen herinneringen. ' + (k.status === 'sent' ? 'U krijgt alle data ook in een bevestiging.' : k.status === 'held' ? 'De bevestiging met alle data krijgt u op ' + DateTime.fromISO(k.heldUntil).setZone('Europe/Amsterdam').setLocale('nl').toFormat("cccc d LLLL 'vanaf' HH:mm") + ': tussen 20:00 en 07:00, op zondag en op feestdagen sturen wij geen berichten.' : 'Bewaar deze pagina als bevestiging.'))(JSON.parse($('Saved arrangement').first().json.record).arrangement, JSON.parse($('Saved arrangement').first().json.record).${CONFIRMATION}) }}`,
-		'5a000001-0000-4000-8000-00000000f003');
+		hook(3));
 	const task = c.add('Task: call about an arrangement', 'n8n-nodes-base.set', 3.4, [2300, 300], personTask(`={{ ${PROPOSED}.debtorId }}`, 'arrangement-offer', `={{ (${PROPOSED}.arrangement.proposals?.[0]?.claimIds ?? []).join(',') }}`, `={{ 'Arrangement form: ' + (${PROPOSED}.arrangement.proposals?.length ? 'the debtor chose none of the plans and asks to be called' : 'no plan possible (' + (${PROPOSED}.arrangement.status ?? '') + '): ' + (${PROPOSED}.arrangement.reasons?.en ?? []).join(' ')) + ' Stated per month: EUR ' + (${PROPOSED}.arrangement.capacity.statedCents / 100).toFixed(2) + '.' }}`));
 	const writeTask = appendRows(c, 'Write task list', [2520, 300], 'sc_tasks');
 	const callYou = formEnding(c, 'Page: we will call you', [2740, 300], 'Wij bellen u',
 		`={{ (${PROPOSED}.arrangement.proposals?.length ? 'U koos geen van de regelingen.' : 'Met dit bedrag kunnen wij hier geen regeling voorstellen.') + ' Een medewerker belt u binnen twee werkdagen om samen een oplossing te zoeken. Hulp bij geldzaken is gratis: www.geldfit.nl of 0800-8115.' }}`,
-		'5a000001-0000-4000-8000-00000000f004');
-	const invalid = formEnding(c, 'Page: check your input', [1640, 480], 'Niet gelukt', '={{ $json.request.problem }}', '5a000001-0000-4000-8000-00000000f005');
+		hook(4));
+	const invalid = formEnding(c, 'Page: check your input', [1640, 480], 'Niet gelukt', '={{ $json.request.problem }}', hook(5));
 
 	c.link(form, settings);
-	// Before any write or send: room in the Data Tables for this request, or a clear stop.
-	c.link(roomForWrites(c, { from: settings, position: [200, -600], merge: [300, 320], bytes: `items.length * ${EVENT_BYTES}` }), find);
+	// Before any write or send: room in the Data Tables for this request, or a clear stop (Postgres has no such cap).
+	const roomy = store.roomForWrites ? store.roomForWrites(c, { from: settings, position: [200, -600], merge: [300, 320], bytes: `items.length * ${EVENT_BYTES}` }) : settings;
+	// Then the limit on attempts, before anybody is looked up.
+	const limit = attemptLimit(c, store, { form, customerNumber: customerNumber(form), position: [200, -1000], webhookId: hook(7) });
+	c.link(roomy, limit.entry);
+	c.link(limit.within, find);
 	c.link(find, check);
 	c.link(check, valid);
 	c.link(valid, propose, 0);
@@ -188,7 +198,7 @@ export function paymentArrangement(): Json {
 	c.link(planChosen, task, 1);
 	c.link(confirm.send, row, 0);
 	c.link(confirm.send, row, 1);
-	const saved = savedOrSorry(c, save, [2960, 300], '5a000001-0000-4000-8000-00000000f006');
+	const saved = savedOrSorry(c, save, [2960, 300], hook(6));
 	c.link(saved, logAgreed, 0);
 	c.link(logAgreed, writeLog);
 	c.link(writeLog, agreed);
@@ -196,22 +206,23 @@ export function paymentArrangement(): Json {
 	c.link(writeTask, callYou);
 
 	// 3. Held confirmations: sent when the window opens.
-	const due = heldConfirmations(c, CONFIRMATION, [0, 1000]);
+	const due = heldConfirmations(c, store, CONFIRMATION, [0, 1000]);
 	const heldSend = writeAndSend(c, HELD_SETTINGS, 1320, 1000, { render: 'Write held confirmation', send: 'Send held confirmation' });
 	const { entry: heldRow, saved: heldSave } = saveFormChoice(c, {
 		changeNode: 'Sent confirmation, for the record',
 		saved: 'Saved held confirmation',
 		prefix: 'Held: ',
 		position: [1760, 1000],
+		records: store.records,
 		change: `fields: { ${CONFIRMATION}: ${confirmationOutcome(`$json.${CONFIRMATION}`)} }`,
 	});
 	const logHeld = c.add('Log: held confirmation', 'n8n-nodes-base.set', 3.4, [2200, 1000], confirmationLog('arrangement-confirmation', `={{ $('${HELD_SETTINGS}').first().json.referenceDate }}`));
 	const writeHeld = appendRows(c, 'Write held confirmation to log', [2420, 1000], 'sc_contact_log');
-	const heldRoomy = roomForWrites(c, { prefix: 'Held: ', from: due, position: [0, 1700], merge: [1100, 1100], bytes: `items.length * ${EVENT_BYTES}` });
+	const heldRoomy = store.roomForWrites ? store.roomForWrites(c, { prefix: 'Held: ', from: due, position: [0, 1700], merge: [1100, 1100], bytes: `items.length * ${EVENT_BYTES}` }) : due;
 	c.link(heldRoomy, heldSend.render);
 	c.link(heldSend.send, heldRow, 0);
 	c.link(heldSend.send, heldRow, 1);
 	c.link(heldSave, logHeld);
 	c.link(logHeld, writeHeld);
-	return c.workflow('scArrangement05', 'Social Collections: payment arrangement (form)');
+	return pg ? c.workflow('scPgArrangement05', 'Social Collections (Postgres): payment arrangement (form)') : c.workflow('scArrangement05', 'Social Collections: payment arrangement (form)');
 }

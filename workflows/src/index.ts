@@ -15,6 +15,7 @@ import { deliveryStatus } from './06-delivery-status';
 import { reversalHandling } from './07-reversal-handling';
 import { demo } from './08-demo';
 import { moveToPostgres } from './09-move-to-postgres';
+import { FORMS_ON_POSTGRES } from './formStore';
 import { dailyDispatcher } from './postgres';
 import { POSTGRES } from './store';
 
@@ -40,6 +41,8 @@ export const POSTGRES_WORKFLOWS: Record<string, () => Json> = {
 	'01-daily-collection-journey-batch.json': () => dailyJourney(POSTGRES),
 	'02-erp-intake.json': () => erpIntake(POSTGRES),
 	'03-early-warning.json': () => earlyWarning(POSTGRES),
+	'04-flex-collection-date.json': () => flexCollectionDate(FORMS_ON_POSTGRES),
+	'05-payment-arrangement.json': () => paymentArrangement(FORMS_ON_POSTGRES),
 	'06-delivery-status.json': () => deliveryStatus(POSTGRES),
 	'07-reversal-handling.json': () => reversalHandling(POSTGRES),
 };

@@ -7,8 +7,9 @@
  * And the held confirmations: a confirmation the legal contact window holds back is stored in the
  * record as `held` with the moment the window opens, and the workflow's own schedule sends it then.
  */
-import { BANK, BRAND, Canvas, NODE_VERSIONS, PREFIX, isTrue, table, todaySettings } from './canvas';
-import { recordChange } from './recordChange';
+import { BANK, BRAND, Canvas, NODE_VERSIONS, PREFIX, isTrue, todaySettings } from './canvas';
+import type { FormStore } from './formStore';
+import { recordChange, type RecordStore } from './recordChange';
 
 /** Field labels: n8n Form Trigger 2.3 names each answer after its label. */
 export const FIELD = {
@@ -24,7 +25,11 @@ export interface FormField {
 	fieldOptions?: { values: Array<{ option: string }> };
 }
 
-/** The Form Trigger (public page /form/<path>); the answer page comes from a Form Ending node. */
+/**
+ * The Form Trigger (public page /form/<path>); the answer page comes from a Form Ending node. The
+ * request headers are on its item (showHeaders): the limit on attempts reads the caller's address from
+ * X-Forwarded-For behind a proxy (formStore.ts). n8n removes its own cookies from them.
+ */
 export function formTrigger(c: Canvas, name: string, position: [number, number], path: string, webhookId: string, title: string, description: string, fields: FormField[], button: string): string {
 	return c.add(name, 'n8n-nodes-base.formTrigger', 2.3, position, {
 		formTitle: title,
@@ -37,20 +42,16 @@ export function formTrigger(c: Canvas, name: string, position: [number, number],
 			],
 		},
 		responseMode: 'lastNode',
-		options: { path, appendAttribution: false, buttonLabel: button },
+		options: { path, appendAttribution: false, buttonLabel: button, showHeaders: true },
 	}, { webhookId });
 }
 
+/** What was typed as customer number (an expression). */
+export const customerNumber = (form: string): string => `$('${form}').first().json['${FIELD.debtorId}']`;
+
 /** Reads the debtor row named in the form; an unknown number still gives one (empty) item. */
-export function findDebtor(c: Canvas, form: string, position: [number, number]): string {
-	return c.add('Find debtor', 'n8n-nodes-base.dataTable', 1.1, position, {
-		resource: 'row',
-		operation: 'get',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'debtorId', condition: 'eq', keyValue: `={{ String($('${form}').first().json['${FIELD.debtorId}'] ?? '').trim() }}` }] },
-		limit: 1,
-	}, { alwaysOutputData: true });
+export function findDebtor(c: Canvas, store: FormStore, form: string, position: [number, number]): string {
+	return store.findDebtor(c, form, `String(${customerNumber(form)} ?? '').trim()`, position);
 }
 
 /**
@@ -134,31 +135,14 @@ export function confirmationKey(parts: string[]): string {
  * record holds a confirmation under `key` that is `held`, the newest row per debtor, the record, and
  * an If whose first output has those due now. Returns the If node's name.
  */
-export function heldConfirmations(c: Canvas, key: string, position: [number, number]): string {
+export function heldConfirmations(c: Canvas, store: FormStore, key: string, position: [number, number]): string {
 	const [x, y] = position;
 	const schedule = c.add('At 07:00, Monday to Saturday', 'n8n-nodes-base.scheduleTrigger', 1.2, [x, y], {
 		rule: { interval: [{ field: 'cronExpression', expression: '0 7 * * 1-6' }] },
 	});
 	const manual = c.add('Send held confirmations (manual)', 'n8n-nodes-base.manualTrigger', 1, [x, y + 160]);
 	const settings = todaySettings(c, [x + 220, y + 80], HELD_SETTINGS);
-	// The Data Table reads only rows whose record text names a held confirmation; the If below decides on the parsed record.
-	const load = c.add('Load held confirmations', 'n8n-nodes-base.dataTable', 1.1, [x + 440, y + 80], {
-		resource: 'row',
-		operation: 'get',
-		dataTableId: table('sc_debtors'),
-		matchType: 'allConditions',
-		filters: {
-			conditions: [
-				{ keyName: 'status', condition: 'eq', keyValue: 'open' },
-				{ keyName: 'record', condition: 'like', keyValue: `"${key}"` },
-				{ keyName: 'record', condition: 'like', keyValue: '"held"' },
-			],
-		},
-		returnAll: true,
-		orderBy: true,
-		orderByColumn: 'id',
-		orderByDirection: 'DESC',
-	});
+	const load = store.loadHeld(c, key, [x + 440, y + 80]);
 	const newest = c.add('Newest held row per debtor', 'n8n-nodes-base.removeDuplicates', 2, [x + 660, y + 80], {
 		operation: 'removeDuplicateInputItems',
 		compare: 'selectedFields',
@@ -207,14 +191,14 @@ const FORM_FIELDS = `(record, change) => {
  * `saved` comes after the loop: its item has `written` and `record` (the saved record as JSON text).
  * Returns the first node and the `saved` node.
  */
-export function saveFormChoice(c: Canvas, o: { changeNode: string; saved: string; prefix: string; position: [number, number]; change: string }): { entry: string; saved: string } {
+export function saveFormChoice(c: Canvas, o: { changeNode: string; saved: string; prefix: string; position: [number, number]; change: string; records: RecordStore }): { entry: string; saved: string } {
 	const [x, y] = o.position;
 	const entry = c.add(o.changeNode, 'n8n-nodes-base.set', 3.4, [x, y], {
 		mode: 'raw',
 		jsonOutput: `={{ JSON.stringify(Object.assign({ debtorId: $json.debtorId }, { ${o.change} })) }}`,
 		options: {},
 	});
-	const settled = recordChange(c, { prefix: o.prefix, from: entry, position: [x + 220, y - 360], change: FORM_FIELDS });
+	const settled = recordChange(c, { prefix: o.prefix, from: entry, position: [x + 220, y - 360], change: FORM_FIELDS }, o.records);
 	const saved = c.add(o.saved, 'n8n-nodes-base.set', 3.4, [x + 220, y], {
 		mode: 'raw',
 		jsonOutput: '={{ JSON.stringify({ debtorId: $json.debtorId, written: $json.recordChange.written === true, record: JSON.stringify(Object.assign({}, $json, { recordChange: undefined, segmentation: undefined, error: undefined })) }) }}',

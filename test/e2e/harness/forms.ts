@@ -31,11 +31,14 @@ export function optionsOf(html: string): string[] {
 	return [...html.matchAll(/<option[^>]*value=["']([^"']*)["']/g)].map((m) => pageText(m[1]).trim()).filter((value) => value !== '');
 }
 
-/** Fills in one page of a form (values in field order) and returns the page n8n shows next. */
-export async function submitForm(n8n: N8nInstance, url: string, values: Array<string | number>): Promise<FormPage> {
+/**
+ * Fills in one page of a form (values in field order) and returns the page n8n shows next. `headers`:
+ * extra request headers, e.g. the X-Forwarded-For a reverse proxy adds.
+ */
+export async function submitForm(n8n: N8nInstance, url: string, values: Array<string | number>, headers: Record<string, string> = {}): Promise<FormPage> {
 	const body = new FormData();
 	values.forEach((value, index) => body.append(`field-${index}`, String(value)));
-	const response = await axios.post(url, body, { validateStatus: () => true, maxRedirects: 0, timeout: 60_000 });
+	const response = await axios.post(url, body, { headers, validateStatus: () => true, maxRedirects: 0, timeout: 60_000 });
 	if (response.status !== 200) throw new Error(`form ${url} answered ${response.status}: ${String(response.data).slice(0, 300)}`);
 	// The trigger answers with the page to go to; a later page's POST answers on the same URL.
 	const next = String(response.data?.formWaitingUrl ?? url).replace(/^https?:\/\/[^/]+/, n8n.baseUrl);

@@ -15,7 +15,7 @@ const node = (wf: WorkflowJson, name: string) => nodes(wf).find((n) => n.name ==
 const BASE = 'http://127.0.0.1:43210';
 const DAY = '2026-07-01';
 
-const edition = workflowsFrom(POSTGRES_EDITION.dir);
+const edition = workflowsFrom(POSTGRES_EDITION.dir, POSTGRES_EDITION.files);
 const prepared = edition.map((wf) => preparedWorkflow(wf, DAY, POSTGRES_EDITION.settings, BASE));
 const dispatcher = prepared.find((wf) => wf.name === 'Social Collections (Postgres): daily collection journey')!;
 const batch = prepared.find((wf) => wf.name === 'Social Collections (Postgres): daily collection journey, batch')!;

@@ -50,8 +50,8 @@ test('the statements name every column of the Data Tables workflow 0 creates', (
 			expect(columns).toEqual(['debtorId', 'status', 'record']);
 			continue;
 		}
-		// The room check's reserve table is empty between runs: nothing to move.
-		if ((name as string) === 'sc_room') continue;
+		// The room check's reserve table is empty between runs, the forms' attempts last one window: nothing to move.
+		if (['sc_room', 'sc_form_attempts'].includes(name as string)) continue;
 		expect([name, COLUMNS[name].map(([from]) => from)]).toEqual([name, columns]);
 		for (const [, to] of COLUMNS[name]) {
 			expect(copySql(name)).toContain(to);

@@ -13,6 +13,7 @@ import { POSTGRES_SETUP, POSTGRES_WORKFLOWS, WORKFLOWS } from '../../../workflow
 import { dailyJourney } from '../../../workflows/src/01-daily-collection-journey';
 import { BATCH_CREDENTIAL, BATCH_PATH, POSTGRES_CREDENTIAL, POSTGRES_NODE_VERSION, SQL } from '../../../workflows/src/postgres';
 import { DATA_TABLES } from '../../../workflows/src/store';
+import { FORM_SQL } from '../../../workflows/src/formStore';
 
 const DIR = path.resolve(__dirname, '../../../workflows/postgres');
 const FILES = fs.readdirSync(DIR).filter((file) => file.endsWith('.json')).sort();
@@ -33,7 +34,7 @@ const targets = (wf: any, from: string, output = 0): string[] => (wf.connections
 function parametersOf(expression: string, json: Record<string, unknown>): unknown[] {
 	const match = /^=\{\{ ([\s\S]*) \}\}$/.exec(expression);
 	if (!match) throw new Error(`not one expression: ${expression}`);
-	const settings = { referenceDate: '2026-07-01', owner: 'batch-1', batchSize: '100', leaseMinutes: '15', nextDay: '2026-07-02' };
+	const settings = { referenceDate: '2026-07-01', owner: 'batch-1', batchSize: '100', leaseMinutes: '15', nextDay: '2026-07-02', keys: [{ key: 'customer:abc', limit: 5 }], windowMinutes: 15 };
 	const $ = () => ({ first: () => ({ json: settings }) });
 	// A node that runs once for all its items reads them with $input.all().
 	const $input = { all: () => [{ json }, { json }] };
@@ -81,7 +82,7 @@ describe('Postgres edition (static)', () => {
 		});
 
 		test("every query is one of the edition's constants; its values come only from query parameters, as many as it uses", () => {
-			const queries = Object.values(SQL) as string[];
+			const queries = [...Object.values(SQL), ...Object.values(FORM_SQL)] as string[];
 			for (const n of wf.nodes.filter((x: any) => x.type === 'n8n-nodes-base.postgres')) {
 				expect([n.name, n.typeVersion, n.credentials]).toEqual([n.name, POSTGRES_NODE_VERSION, { postgres: POSTGRES_CREDENTIAL }]);
 				expect(n.parameters.operation).toBe('executeQuery');
@@ -98,6 +99,8 @@ describe('Postgres edition (static)', () => {
 					eventId: 'ERP-1', version: 0, status: 'open', record: '{"debtorId":"D-1"}', item: 0,
 					// Set-up: a migration.
 					name: 'initial', sql: 'SELECT 1;',
+					// Forms: the keys of an attempt.
+					keys: [{ key: 'customer:abc', limit: 5 }], windowMinutes: 15,
 				};
 				const values = parametersOf(n.parameters.options.queryReplacement, item);
 				expect([n.name, Array.isArray(values), values.length]).toEqual([n.name, true, highest]);

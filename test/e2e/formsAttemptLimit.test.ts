@@ -1,0 +1,142 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- tests run in plain Node, not inside n8n; run data is loose JSON */
+/**
+ * The limit on attempts of both public forms (issue 22, item 9) in a real n8n with its Data Tables,
+ * behind a (simulated) reverse proxy: n8n runs with N8N_PROXY_HOPS=1 and the forms' "Limit on
+ * attempts" has proxyHops 1, and each request carries the X-Forwarded-For a proxy would add, so the
+ * test can be several clients from one machine.
+ *
+ * Asserted, per form: under the limit a known customer with the right invoice number succeeds; after
+ * the limit per customer number, that known customer with the right number and an unknown customer
+ * get the same page (same text, status 200) and nothing is changed; the limit per client stops a
+ * client that tries many customer numbers, while another client still gets through. Small limits
+ * (3 per customer number, 4 per client) keep it short.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { REPO_ROOT } from '../../scripts/runtime';
+import { N8nInstance, type WorkflowJson } from '../../scripts/n8nInstance';
+import { LIMIT_SETTINGS } from '../../workflows/src/formStore';
+import { submitForm, type FormPage } from './harness/forms';
+import { N8nRest, ownerEnv, type Row } from './harness/rest';
+
+jest.setTimeout(900_000);
+
+const DAY = '2026-11-24';
+const NOW = '2026-11-24T10:00:00.000+01:00';
+const PER_CUSTOMER = 3;
+const PER_CLIENT = 4;
+const TOO_MANY = 'Te veel pogingen';
+const load = (file: string): WorkflowJson => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8'));
+
+/** A shipped form with a fixed day, the real-clock window guard off, and small limits behind one proxy. */
+function forTest(file: string): WorkflowJson {
+	const wf = load(file);
+	const values: Record<string, unknown> = { referenceDate: DAY, now: NOW, attemptsPerCustomerNumber: PER_CUSTOMER, attemptsPerClient: PER_CLIENT, windowMinutes: 15, proxyHops: 1 };
+	for (const node of wf.nodes as any[]) {
+		if (node.name === 'Settings' || node.name === LIMIT_SETTINGS) {
+			for (const assignment of node.parameters.assignments.assignments) if (assignment.name in values) assignment.value = values[assignment.name];
+		}
+		if (node.type === 'n8n-nodes-social-collections.channelSender') node.parameters.options = { ...node.parameters.options, contactWindow: false };
+	}
+	return wf;
+}
+
+const ADDRESS = { street: 'Dorpsstraat', houseNumber: '12', postalCode: '3511 AB', city: 'Utrecht' };
+const mandate = (debtorId: string) => ({
+	debtorId,
+	firstName: 'Bram',
+	lastName: 'Jansen',
+	contact: { email: `${debtorId.toLowerCase()}@example.nl`, address: ADDRESS },
+	paymentMethod: 'direct-debit',
+	iban: 'NL91ABNA0417164300',
+	income: { type: 'salary-monthly', dayOfMonth: 25 },
+	claims: [{ claimId: `${debtorId}-12`, principalCents: 4500, openCents: 4500, invoiceDate: '2026-11-20', dueDate: '2026-12-10', sector: 'energy' }],
+});
+const arrears = (debtorId: string) => ({
+	debtorId,
+	firstName: 'Chris',
+	lastName: 'Bakker',
+	contact: { email: `${debtorId.toLowerCase()}@example.nl`, address: ADDRESS },
+	income: { type: 'salary-monthly', dayOfMonth: 25 },
+	claims: [{ claimId: `${debtorId}-A`, principalCents: 40000, openCents: 40000, invoiceDate: '2026-08-15', dueDate: '2026-09-01' }],
+});
+const row = (record: Record<string, unknown>) => ({ debtorId: record.debtorId as string, status: 'open', record: JSON.stringify(record) });
+const recordOf = (rows: Row[], debtorId: string): any => JSON.parse(rows.find((r) => r.debtorId === debtorId)!.record as string);
+/** The page's words without what differs per execution (its waiting URL is in the HTML, not the text). */
+const words = (page: FormPage) => page.text.trim();
+
+describe('the public forms limit attempts the same way for known and unknown customers (real n8n, Data Tables)', () => {
+	let n8n: N8nInstance;
+	let rest: N8nRest;
+	const formUrl = (pathName: string) => `${n8n.baseUrl}/form/${pathName}`;
+	/** One client: the address its proxy reports (what the caller wrote comes first and is not believed). */
+	const from = (address: string) => ({ 'x-forwarded-for': `198.18.0.1, ${address}` });
+
+	beforeAll(async () => {
+		n8n = await N8nInstance.create({ env: { ...ownerEnv(), N8N_PROXY_HOPS: '1' } });
+		await n8n.importWorkflow(load('00-setup-data-tables.json'));
+		for (const file of ['04-flex-collection-date.json', '05-payment-arrangement.json']) {
+			const wf = forTest(file);
+			await n8n.importWorkflow(wf);
+			await n8n.publishWorkflow(wf.id as string);
+		}
+		await n8n.start();
+		rest = await N8nRest.signIn(n8n);
+		expect((await rest.runManually('scSetupTables01', 'Run once')).raw.status).toBe('success');
+		await rest.insertRows('sc_debtors', [row(mandate('LIM-DD')), row(mandate('LIM-DD2')), row(arrears('LIM-AR')), row(arrears('LIM-AR2'))]);
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+	});
+
+	test('4. flex collection date: known succeeds under the limit; after it, known and unknown get the same page and nothing changes', async () => {
+		const submit = (values: Array<string | number>, address: string) => submitForm(n8n, formUrl('incassodag'), values, from(address));
+		// Under the limit: the known customer with the right invoice number is served (attempt 1 of 3).
+		const served = await submit(['LIM-DD', 'LIM-DD-12', 27], '203.0.113.1');
+		expect(served.text).toContain('Uw incassodag is opgeslagen');
+		// Two wrong guesses from other clients (2 and 3 of 3): still the usual answer. Case and spaces count as the same number.
+		for (const [id, address] of [['lim-dd', '203.0.113.2'], [' LIM-DD ', '203.0.113.3']]) {
+			expect((await submit([id, 'LIM-DD-99', 5], address)).text).toContain('niet samen vinden');
+		}
+		// Over the limit: the right invoice number no longer helps, and the page says nothing about the customer.
+		const knownOver = await submit(['LIM-DD', 'LIM-DD-12', 5], '203.0.113.4');
+		for (let i = 0; i < PER_CUSTOMER; i++) expect((await submit(['LIM-NOBODY', 'LIM-NOBODY-12', 5], `203.0.113.${10 + i}`)).text).toContain('niet samen vinden');
+		const unknownOver = await submit(['LIM-NOBODY', 'LIM-NOBODY-12', 5], '203.0.113.20');
+		expect(words(knownOver)).toContain(TOO_MANY);
+		expect(words(unknownOver)).toBe(words(knownOver));
+		expect(recordOf(await rest.rows('sc_debtors'), 'LIM-DD').preferredCollectionDay).toBe(27);
+		// The attempts table holds hashes only: no customer number, no address.
+		const attempts = JSON.stringify(await rest.rows('sc_form_attempts'));
+		for (const secret of ['LIM-DD', 'lim-dd', '203.0.113.']) expect(attempts).not.toContain(secret);
+	});
+
+	test('4. per client: one client trying many customer numbers is stopped; another client still gets through', async () => {
+		const submit = (values: Array<string | number>, address: string) => submitForm(n8n, formUrl('incassodag'), values, from(address));
+		for (let i = 0; i < PER_CLIENT; i++) expect((await submit([`LIM-SPRAY-${i}`, 'X-1', 5], '192.0.2.66')).text).toContain('niet samen vinden');
+		// The same client with a right pair is refused; the customer number was never tried before.
+		expect((await submit(['LIM-DD2', 'LIM-DD2-12', 21], '192.0.2.66')).text).toContain(TOO_MANY);
+		expect(recordOf(await rest.rows('sc_debtors'), 'LIM-DD2').preferredCollectionDay).toBeUndefined();
+		// What the caller writes in X-Forwarded-For is not believed: only the proxy's last address counts.
+		expect((await submitForm(n8n, formUrl('incassodag'), ['LIM-DD2', 'LIM-DD2-12', 21], { 'x-forwarded-for': '10.9.9.9, 192.0.2.66' })).text).toContain(TOO_MANY);
+		const other = await submit(['LIM-DD2', 'LIM-DD2-12', 21], '192.0.2.77');
+		expect(other.text).toContain('Uw incassodag is opgeslagen');
+		expect(recordOf(await rest.rows('sc_debtors'), 'LIM-DD2').preferredCollectionDay).toBe(21);
+	});
+
+	test('5. payment arrangement: known succeeds under the limit; after it, known and unknown get the same page', async () => {
+		const submit = (values: Array<string | number>, address: string) => submitForm(n8n, formUrl('betalingsregeling'), values, from(address));
+		const plans = await submit(['LIM-AR', 'LIM-AR-A', 200, '', ''], '198.51.100.1');
+		expect(plans.text).toContain('Kies uw regeling');
+		for (let i = 0; i < PER_CUSTOMER - 1; i++) expect((await submit(['LIM-AR', 'LIM-AR-Z', 200, '', ''], `198.51.100.${2 + i}`)).text).toContain('niet samen vinden');
+		const knownOver = await submit(['LIM-AR', 'LIM-AR-A', 200, '', ''], '198.51.100.9');
+		for (let i = 0; i < PER_CUSTOMER; i++) await submit(['LIM-NOBODY-AR', 'LIM-AR-A', 200, '', ''], `198.51.100.${20 + i}`);
+		const unknownOver = await submit(['LIM-NOBODY-AR', 'LIM-AR-A', 200, '', ''], '198.51.100.30');
+		expect(words(knownOver)).toContain(TOO_MANY);
+		expect(words(unknownOver)).toBe(words(knownOver));
+		// Another customer from a fresh client is still served.
+		expect((await submit(['LIM-AR2', 'LIM-AR2-A', 200, '', ''], '198.51.100.40')).text).toContain('Kies uw regeling');
+		expect(recordOf(await rest.rows('sc_debtors'), 'LIM-AR').flags?.arrangementActive).toBeUndefined();
+	});
+});
