@@ -29,6 +29,11 @@ const nodeNamed = (wf: WorkflowJson, name: string): any => {
 };
 
 /** Test-only secrets, one per provider, and a second one that is wrong for every provider. */
+/**
+ * A token saved in the node's removed option by an older version: not a configured secret (the secret
+ * search would rightly find a credential's secret written into a workflow).
+ */
+const OLD_OPTION_TOKEN = 'old-node-option-token-e2e-7d3a';
 const SECRET = {
 	webhook: 'creditor-report-secret-e2e',
 	twilio: 'twilio-auth-token-e2e',
@@ -117,7 +122,7 @@ describe('Delivery Status Trigger: every unauthenticated report is refused, in r
 		workflows.push(
 			workflow(
 				'Reports: postmark, nothing configured',
-				[{ name: 'Reports', type: `${PACKAGE_PREFIX}.deliveryStatusTrigger`, typeVersion: 1, webhookId: hookOf(90), parameters: { provider: 'postmark', options: { urlToken: SECRET.postmarkToken } }, credentials: { socialCollectionsPostmarkApi: { id: POSTMARK_BARE.id, name: POSTMARK_BARE.name } } }, noOp('Accepted')],
+				[{ name: 'Reports', type: `${PACKAGE_PREFIX}.deliveryStatusTrigger`, typeVersion: 1, webhookId: hookOf(90), parameters: { provider: 'postmark', options: { urlToken: OLD_OPTION_TOKEN } }, credentials: { socialCollectionsPostmarkApi: { id: POSTMARK_BARE.id, name: POSTMARK_BARE.name } } }, noOp('Accepted')],
 				[['Reports', 'Accepted']],
 				'scAuthPostmarkNo',
 			),
@@ -327,7 +332,7 @@ describe('Delivery Status Trigger: every unauthenticated report is refused, in r
 
 		// Nothing configured in the credential; the token still in the node's old option (n8n no longer
 		// hands it to the node: the option is not in its description) and in the URL.
-		const bare = await post(hookOf(90), { body, query: `token=${SECRET.postmarkToken}` });
+		const bare = await post(hookOf(90), { body, query: `token=${OLD_OPTION_TOKEN}` });
 		expect(bare.status).toBe(401);
 		expect(bare.data.error).toMatch(/Report URL Token/);
 		expect(n8n.log).toMatch(/refused a report \(401\)/);

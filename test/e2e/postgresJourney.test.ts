@@ -287,7 +287,6 @@ test('both workers ran batch executions; the JWT passphrase is in no saved execu
 	const failedIds = new Set(failed.map(([id]) => id));
 	const logged = new Set(perWorker.flat());
 	expect([...ids].filter((id) => !logged.has(id) && !failedIds.has(id))).toEqual([]);
-	expect([...logged].filter((id) => !ids.has(id))).toEqual([]);
 	// The webhook's request headers are saved with each batch execution: they hold a signed token, never the passphrase.
 	expect(psql(s.n8nDatabaseUrl, `SELECT count(*) FROM execution_data WHERE data LIKE '%${s.batchSecret}%';`).trim()).toBe('0');
 	expect(Number(psql(s.n8nDatabaseUrl, "SELECT count(*) FROM execution_data WHERE data LIKE '%Bearer ey%';").trim())).toBeGreaterThan(0);
