@@ -1,7 +1,6 @@
 import {
 	NodeConnectionTypes,
 	type IDataObject,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -9,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { ReplayGuard, authenticateCallback, providerById, readCallbackBody, safeEqual, type CallbackRequest, type CallbackSecrets, type DeliveryEvent } from '../shared/providers';
+import { urlGivenByHand } from '../shared/n8n/webhooks';
 import { PROVIDERS, deliveryStatusTriggerProperties } from './description';
 
 interface TriggerOptions {
@@ -63,20 +63,7 @@ export class DeliveryStatusTrigger implements INodeType {
 		properties: deliveryStatusTriggerProperties,
 	};
 
-	webhookMethods = {
-		default: {
-			// The URL is registered by hand in the provider's dashboard (or per message by the Channel Sender).
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = urlGivenByHand;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const providerId = this.getNodeParameter('provider', 'webhook') as string;

@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -8,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { checkSignedRequest, DEFAULT_INTAKE_LIMITS, sizeRefusal, type IntakeLimits, type IntakeRefusal } from '../shared/intake/signedRequest';
+import { urlGivenByHand } from '../shared/n8n/webhooks';
 import { erpIntakeTriggerProperties } from './description';
 
 interface TriggerOptions {
@@ -60,20 +60,7 @@ export class ErpIntakeTrigger implements INodeType {
 		properties: erpIntakeTriggerProperties,
 	};
 
-	webhookMethods = {
-		default: {
-			// The ERP is given the URL by hand; there is nothing to register.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = urlGivenByHand;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject() as unknown as { rawBody?: Uint8Array; readRawBody?: () => Promise<void> };
