@@ -181,7 +181,7 @@ export function deliveryStatus(store: Store = DATA_TABLES): Json {
 	const reports = c.add(REPORTS, 'n8n-nodes-base.noOp', 1, [0, 240]);
 	c.link(trigger, reports);
 	const writeLog = pg
-		? postgresNode(c, 'Write contact log', [2700, 300], SQL.appendContactLog, '={{ [JSON.stringify($json)] }}')
+		? postgresNode(c, 'Write contact log', [2700, 300], SQL.appendLog, '={{ [JSON.stringify($json)] }}')
 		: appendRows(c, 'Write contact log', [2700, 300], 'sc_contact_log');
 	const followUp = c.add('Follow-up needed?', 'n8n-nodes-base.if', 2.2, [660, 340], isTrue('={{ !!$json.action }}'));
 	if (pg) {

@@ -136,19 +136,6 @@ ORDER BY n
 RETURNING id`,
 
 	/**
-	 * Workflow 6, delivery status: appends the contact-log row $1 (JSON: the columns of sc_contact_log
-	 * in camelCase) and nothing else; a second row with the same idempotency key is dropped.
-	 */
-	appendContactLog: `INSERT INTO sc_contact_log (logged_at, day, debtor_id, decision, stage, channel, claim_ids, status, reason, moment, template_id, idempotency_key, message_id)
-SELECT coalesce(CAST(nullif(r ->> 'loggedAt', '') AS timestamptz), now()), CAST(r ->> 'day' AS date), coalesce(r ->> 'debtorId', ''),
-	nullif(r ->> 'decision', ''), nullif(r ->> 'stage', ''), nullif(r ->> 'channel', ''), coalesce(string_to_array(nullif(r ->> 'claimIds', ''), ','), '{}'),
-	nullif(r ->> 'status', ''), nullif(r ->> 'reason', ''), CAST(nullif(r ->> 'moment', '') AS timestamptz),
-	nullif(r ->> 'templateId', ''), nullif(r ->> 'idempotencyKey', ''), nullif(r ->> 'messageId', '')
-FROM (SELECT CAST($1 AS jsonb) AS r) input
-ON CONFLICT (idempotency_key) DO NOTHING
-RETURNING id`,
-
-	/**
 	 * Workflow 6, delivery status: decides and logs the report $1 (JSON: a Delivery Status Trigger
 	 * event) in one transaction, as the Data Table edition's "Decide per report" does, and returns the
 	 * decision (no row when the same report was logged before).

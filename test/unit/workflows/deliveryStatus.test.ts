@@ -61,7 +61,7 @@ describe('workflow 6, Postgres edition', () => {
 		expect(targets(wf, REPORTS)).toEqual(['Decide and log each report']);
 		expect(targets(wf, 'Decide and log each report')).toEqual(['Follow-up needed?']);
 		expect(node('Debtor records').parameters.query).toBe(SQL.readRecord);
-		expect(node('Write contact log').parameters.query).toBe(SQL.appendContactLog);
+		expect(node('Write contact log').parameters.query).toBe(SQL.appendLog);
 		expect(node('Write task list').parameters.query).toBe(SQL.appendTasks);
 		// Record changes through the Postgres record loop (version check), never a Data Table.
 		expect(node('Reply: Write if unchanged').parameters.query).toBe(SQL.writeRecord);
