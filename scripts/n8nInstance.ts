@@ -7,6 +7,7 @@
  */
 import axios, { type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -129,6 +130,16 @@ export class N8nInstance {
 		this.timezone = options.timezone ?? 'Europe/Amsterdam';
 		// Each instance its own task-runner broker port: parallel test files must not collide on 5679.
 		this.extraEnv = { N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...options.env };
+	}
+
+	/**
+	 * New free ports for what this instance chose itself (n8n's port, the broker's), after a start
+	 * found one taken: a port is free when chosen, but another process (or an outgoing connection,
+	 * which draws from the same range) may take it before n8n listens on it.
+	 */
+	private async chooseNewPorts(): Promise<void> {
+		if (this.options.port === undefined) this.port = await freePort();
+		if (this.options.env?.N8N_RUNNERS_BROKER_PORT === undefined) this.extraEnv.N8N_RUNNERS_BROKER_PORT = String(await freePort());
 	}
 
 	/** A fresh n8n user folder (or the given one) with the packed package installed in `.n8n/nodes`. */
@@ -260,7 +271,7 @@ export class N8nInstance {
 	/** Starts `n8n start` (on a free port unless one was given) and waits until it is ready. */
 	async start(timeoutMs = 120_000): Promise<void> {
 		this.port = this.options.port ?? (await freePort());
-		await this.launch(['start'], {}, `${this.baseUrl}/healthz/readiness`, timeoutMs);
+		await this.launch(['start'], async () => ({ env: {}, readyUrl: `${this.baseUrl}/healthz/readiness` }), timeoutMs);
 	}
 
 	/**
@@ -268,18 +279,38 @@ export class N8nInstance {
 	 * database) and waits until its health endpoint, on a free port, says it is ready.
 	 */
 	async startWorker(concurrency: number, timeoutMs = 120_000): Promise<void> {
-		const healthPort = await freePort();
 		await this.launch(
 			['worker', `--concurrency=${concurrency}`],
-			{ QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' },
-			`http://127.0.0.1:${healthPort}/healthz/readiness`,
+			async () => {
+				const healthPort = await freePort();
+				return {
+					env: { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' },
+					readyUrl: `http://127.0.0.1:${healthPort}/healthz/readiness`,
+				};
+			},
 			timeoutMs,
 		);
 	}
 
-	/** Spawns a long-running n8n command, keeps the tail of its output and polls `readyUrl` until 200. */
-	private async launch(args: string[], env: Record<string, string>, readyUrl: string, timeoutMs: number): Promise<void> {
+	/**
+	 * Spawns a long-running n8n command (its extra environment and ready URL from `ports`), keeps the
+	 * tail of its output and polls the ready URL until 200. A start that stops because a port was
+	 * taken in the meantime is tried again on new ports, twice at most.
+	 */
+	private async launch(args: string[], ports: () => Promise<{ env: Record<string, string>; readyUrl: string }>, timeoutMs: number): Promise<void> {
 		if (this.server) throw new Error(`this n8n instance already runs a process (${this.userFolder})`);
+		for (let attempt = 1; ; attempt++) {
+			const { env, readyUrl } = await ports();
+			const outcome = await this.launchOnce(args, env, readyUrl, timeoutMs);
+			if (outcome === 'ready') return;
+			if (attempt === 3 || !/already in use/.test(this.serverLog)) throw new Error(`n8n ${args[0]} exited with ${outcome.exitCode}:\n${this.serverLog}`);
+			this.server = undefined;
+			this.serverLog = '';
+			await this.chooseNewPorts();
+		}
+	}
+
+	private async launchOnce(args: string[], env: Record<string, string>, readyUrl: string, timeoutMs: number): Promise<'ready' | { exitCode: number }> {
 		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, ...args], {
 			env: { ...this.env(), ...env },
 			cwd: this.userFolder,
@@ -298,10 +329,14 @@ export class N8nInstance {
 		child.stderr!.on('data', keep);
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (child.exitCode !== null) throw new Error(`n8n ${args[0]} exited with ${child.exitCode}:\n${this.serverLog}`);
+			if (child.exitCode !== null) {
+				// The last output may still be in the pipes when the exit is seen.
+				await Promise.race([once(child.stdout!, 'close'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+				return { exitCode: child.exitCode };
+			}
 			try {
 				const response = await axios.get(readyUrl, { validateStatus: () => true, timeout: 2000 });
-				if (response.status === 200) return;
+				if (response.status === 200) return 'ready';
 			} catch {
 				// not listening yet
 			}

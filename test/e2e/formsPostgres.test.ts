@@ -146,11 +146,14 @@ test('simultaneous choices for one debtor, while another writer changes the reco
 	expect(record.collectionDayNotice.day).toBe(record.preferredCollectionDay);
 });
 
-test(`simultaneous guesses for one customer number: exactly ${PER_CUSTOMER} get an answer, the others the limit's page`, async () => {
+// Each attempt is counted after its own row was committed, so an attempt may also count rows of
+// simultaneous ones written after it: at most the limit pass (fewer when they overlap), never more.
+test(`simultaneous guesses for one customer number: at most ${PER_CUSTOMER} get an answer, every other one the limit's page`, async () => {
 	const pages = await Promise.all(Array.from({ length: 2 * PER_CUSTOMER }, (_, i) => flex(['PG-RACE', `X-${i}`, 5], `198.51.100.${i + 1}`)));
 	const answered = pages.filter((page) => page.text.includes('niet samen vinden')).length;
 	const limited = pages.filter((page) => page.text.includes(TOO_MANY)).length;
-	expect([answered, limited]).toEqual([PER_CUSTOMER, PER_CUSTOMER]);
+	expect(answered).toBeLessThanOrEqual(PER_CUSTOMER);
+	expect(answered + limited).toBe(2 * PER_CUSTOMER);
 	expect(rows('SELECT count(*) FROM sc_form_attempts')).not.toEqual([['0']]);
 });
 
