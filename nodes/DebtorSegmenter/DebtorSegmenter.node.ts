@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { CheckedDates } from '../shared/calendar/checkedDates';
+import { isoDate } from '../shared/calendar/days';
 import { optionalEurosToCents } from '../shared/money';
 import type { Language } from '../shared/debtor/model';
 import { assertDebtor } from '../shared/debtor/validate';
@@ -20,6 +21,7 @@ import {
 	RuleError,
 	compileRules,
 	segmentDebtor,
+	segmentationReviewDay,
 	segmenterFieldSelection,
 	type CustomRule,
 	type SegmentOptions,
@@ -137,6 +139,7 @@ export class DebtorSegmenter implements INodeType {
 		}
 
 		const referenceDayOf = referenceDayPerItem(this);
+		const lookAheadDays = this.getNodeParameter('lookAheadDays', 0, 0) as number;
 		const personaOutputs = PERSONAS;
 		const behaviourOutputs = BEHAVIOURS;
 		const outputCount = (routing === 'persona' ? personaOutputs.length : routing === 'behaviour' ? behaviourOutputs.length : 1) + (routeInvalid ? 1 : 0);
@@ -156,6 +159,7 @@ export class DebtorSegmenter implements INodeType {
 			const record = assertDebtor(item.json, i, fields, dates);
 			options.referenceDay = referenceDayOf(i);
 			const segmentation = segmentDebtor(record, options, dates);
+			if (lookAheadDays > 0) segmentation.reviewDate = isoDate(segmentationReviewDay(record, options, segmentation, lookAheadDays, dates));
 			const output =
 				routing === 'persona'
 					? personaOutputs.indexOf(segmentation.persona)

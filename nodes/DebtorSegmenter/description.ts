@@ -35,6 +35,15 @@ export const debtorSegmenterProperties: INodeProperties[] = [
 	referenceDateProperty('The day to segment as of (YYYY-MM-DD). Empty means today in the workflow time zone. Set it to replay a past day.'),
 	reasonsLanguageProperty(),
 	{
+		displayName: 'Look Ahead for a Review Date (Days)',
+		name: 'lookAheadDays',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0, maxValue: 366 },
+		description:
+			'0 = off. Adds segmentation.reviewDate: the first later day on which the same record would get another persona, tone, channels or signals (days past due and the recent-contact windows move with the day), or the day after the look-ahead. The Journey Planner uses it for its next review date.',
+	},
+	{
 		displayName: 'Thresholds',
 		name: 'thresholds',
 		type: 'collection',

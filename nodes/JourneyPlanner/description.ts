@@ -96,6 +96,15 @@ export const journeyPlannerProperties: INodeProperties[] = [
 				description: 'How many days before each instalment the reminder goes out',
 			},
 			{
+				displayName: 'Look Ahead for the Next Review Date (Days)',
+				name: 'lookAheadDays',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0, maxValue: 366 },
+				description:
+					'0 = off. Adds journey.nextReviewDate: the first later day on which the plan may differ while the record stays the same (a step falls due, a term or pause ends, the segmentation changes), found by planning the following days up to this many. Empty when only a change of the record can bring new work (paid, stopped). Set the Debtor Segmenter\'s look-ahead too: without a review date on the segmentation the next review is tomorrow. The Postgres daily journey uses it to load only the debtors whose day has come.',
+			},
+			{
 				displayName: 'Municipality Signal',
 				name: 'municipalitySignal',
 				type: 'boolean',

@@ -7,13 +7,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Language } from '../shared/debtor/model';
 import { parsePlan, PlanError, type ArrangementPlan } from '../shared/arrangement/check';
-import { parseIsoDate, type DutchCalendar } from '../shared/calendar';
+import { isoDate, parseIsoDate, type DutchCalendar } from '../shared/calendar';
 import { assertDebtor } from '../shared/debtor/validate';
 import { valueAtPath } from '../shared/fieldPath';
-import { isPersona, planJourney, type JourneyDecision, type JourneySegmentation } from '../shared/journey/plan';
+import { nextReviewDay } from '../shared/journey/nextReview';
+import { isPersona, planJourney, type JourneyDecision, type JourneyOptions, type JourneySegmentation } from '../shared/journey/plan';
 import type { Ladders } from '../shared/journey/ladders';
 import { ItemError } from '../shared/n8n/items';
-import { DEFAULT_SEGMENTATION_SETTINGS, segmentDebtor } from '../shared/segmentation';
+import { DEFAULT_SEGMENTATION_SETTINGS, segmentDebtor, segmentationReviewDay, type SegmentOptions } from '../shared/segmentation';
 
 export interface PlannerOptions {
 	arrangementField?: string;
@@ -23,6 +24,7 @@ export interface PlannerOptions {
 	handoverAfterDays?: number;
 	instalmentGraceDays?: number;
 	instalmentReminderDays?: number;
+	lookAheadDays?: number;
 	municipalitySignal?: boolean;
 	municipalitySignalAfterDays?: number;
 	municipalitySignalledOn?: string;
@@ -76,10 +78,22 @@ export function journeyOfItem(json: IDataObject, i: number, s: PlannerSettings):
 	const record = assertDebtor(json, i);
 	const today = s.dayOf(i);
 	const options = s.optionsOf(i);
+	const lookAheadDays = options.lookAheadDays ?? 0;
 	let segmentation = segmentationOf(json);
 	const computed = segmentation === undefined;
-	if (!segmentation) {
-		segmentation = segmentDebtor(record, { referenceDay: today, settings: DEFAULT_SEGMENTATION_SETTINGS, language: s.language });
+	// The day the segmentation may change: the segmenter's own (its look-ahead), else unknown, unless
+	// the planner segments itself.
+	let segmentationReview: number | undefined;
+	if (segmentation) {
+		if (lookAheadDays > 0 && segmentation.reviewDate !== undefined) {
+			segmentationReview = parseIsoDate(String(segmentation.reviewDate));
+			if (segmentationReview !== segmentationReview) throw new ItemError('must be a date written as YYYY-MM-DD', 'segmentation.reviewDate');
+		}
+	} else {
+		const segmentOptions: SegmentOptions = { referenceDay: today, settings: DEFAULT_SEGMENTATION_SETTINGS, language: s.language };
+		const own = segmentDebtor(record, segmentOptions);
+		if (lookAheadDays > 0) segmentationReview = segmentationReviewDay(record, segmentOptions, own, lookAheadDays);
+		segmentation = own;
 	}
 	let signalledOn: number | undefined;
 	if (options.municipalitySignalledOn) {
@@ -93,7 +107,7 @@ export function journeyOfItem(json: IDataObject, i: number, s: PlannerSettings):
 		if (found instanceof PlanError) throw new ItemError(found.message, found.field);
 		plan = found;
 	}
-	return planJourney(record, segmentation, {
+	const planOptions: JourneyOptions = {
 		today,
 		calendar: s.calendarOf(options.extraDesignatedDays, options.assumeUsualDesignatedDays),
 		ladders: s.ladders(i),
@@ -109,5 +123,11 @@ export function journeyOfItem(json: IDataObject, i: number, s: PlannerSettings):
 				? false
 				: { signalAfterDays: options.municipalitySignalAfterDays, ...(signalledOn !== undefined ? { signalledOn } : {}) },
 		segmentationComputed: computed,
-	});
+	};
+	const decision = planJourney(record, segmentation, planOptions);
+	if (lookAheadDays > 0) {
+		const day = nextReviewDay(record, segmentation, planOptions, decision, segmentationReview, lookAheadDays);
+		decision.nextReviewDate = day === null ? null : isoDate(day);
+	}
+	return decision;
 }

@@ -8,8 +8,9 @@
  */
 import { dayNumber, getDutchCalendar, isoDate } from '../../nodes/shared/calendar';
 import type { DebtorRecord } from '../../nodes/shared/debtor/model';
-import { nextStepDate, parseLadders, planJourney } from '../../nodes/shared/journey';
-import { DEFAULT_SEGMENTATION_SETTINGS, segmentDebtor } from '../../nodes/shared/segmentation';
+import { nextReviewDay, parseLadders, planJourney, type JourneyOptions } from '../../nodes/shared/journey';
+import { DEFAULT_SEGMENTATION_SETTINGS, segmentDebtor, segmentationReviewDay, type SegmentOptions } from '../../nodes/shared/segmentation';
+import { LOOK_AHEAD_DAYS } from '../../workflows/src/01-daily-collection-journey';
 import { DEFAULT_REFERENCE_DATE, debtorIdFor, generateDebtor, generatePortfolio } from '../fixtures/portfolio';
 
 /** Seed of the benchmark portfolio unless another is given (as in workflowDailyJourney.ts). */
@@ -60,10 +61,19 @@ export function indexOfDebtorId(debtorId: string, seed: number): number | undefi
 	return match && Number(match[1]) === seed ? Number(match[2]) : undefined;
 }
 
-/** Plans one record on `today` the way the daily journey does (segment, then plan) and returns its next step date. */
+/**
+ * Plans one record on `today` the way the daily journey does (segment, then plan, both with the
+ * Postgres edition's look-ahead) and returns the day it must be looked at: `today` when a step is due,
+ * else its next review date.
+ */
 export function plannedNextStep(record: DebtorRecord, today: number): string | null {
-	const segmentation = segmentDebtor(record, { referenceDay: today, settings: DEFAULT_SEGMENTATION_SETTINGS, language: 'en' });
-	return nextStepDate(planJourney(record, segmentation, { today, calendar: CALENDAR, ladders: LADDERS, language: 'en' }));
+	const segmentOptions: SegmentOptions = { referenceDay: today, settings: DEFAULT_SEGMENTATION_SETTINGS, language: 'en' };
+	const segmentation = segmentDebtor(record, segmentOptions);
+	const planOptions: JourneyOptions = { today, calendar: CALENDAR, ladders: LADDERS, language: 'en' };
+	const decision = planJourney(record, segmentation, planOptions);
+	if (decision.action === 'step') return isoDate(today);
+	const next = nextReviewDay(record, segmentation, planOptions, decision, segmentationReviewDay(record, segmentOptions, segmentation, LOOK_AHEAD_DAYS), LOOK_AHEAD_DAYS);
+	return next === null ? null : isoDate(next);
 }
 
 const CALENDAR = getDutchCalendar();

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- node outputs are loose JSON, read field by field in the assertions */
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions -- evaluates the node's output expression the way the editor does */
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -208,5 +209,22 @@ describe('Debtor Segmenter description', () => {
 		expect(early.find((o) => o.name === 'sectors')!.default).toEqual(d.earlyWarningSectors);
 		expect(early.find((o) => o.name === 'healthInsuranceTerms')!.default).toBe(d.earlyWarningTerms['health-insurance']);
 		expect(early.find((o) => o.name === 'termsDefault')!.default).toBe(d.earlyWarningTermsDefault);
+	});
+
+	test('with a look-ahead, adds the first later day the same record segments differently', async () => {
+		const without = (await runNode(node, [portfolio[1]], { parameters: { ...base, routing: 'single' } }))[0][0];
+		expect(without.json.segmentation).not.toHaveProperty('reviewDate');
+		const view = (json: any) => JSON.stringify([json.segmentation.persona, json.segmentation.tone, json.segmentation.channels, json.segmentation.signals, json.segmentation.personalContact]);
+		const on = async (referenceDate: string) => (await runNode(node, [portfolio[1]], { parameters: { ...base, referenceDate, routing: 'single' } }))[0][0].json;
+		const [ahead] = (await runNode(node, [portfolio[1]], { parameters: { ...base, routing: 'single', lookAheadDays: 60 } }))[0];
+		const reviewDate = (ahead.json.segmentation as any).reviewDate as string;
+		// FORGOT's June claim grows older: after the forgetful payer's days past due it segments differently.
+		expect(reviewDate > '2026-06-30' && reviewDate <= '2026-08-29').toBe(true);
+		const dayBefore = new Date(Date.parse(`${reviewDate}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+		expect(view(await on(dayBefore))).toBe(view(ahead.json));
+		expect(view(await on(reviewDate))).not.toBe(view(ahead.json));
+		// Nothing changes within a short look-ahead: the day after it.
+		const [short] = (await runNode(node, [portfolio[1]], { parameters: { ...base, routing: 'single', lookAheadDays: 2 } }))[0];
+		expect((short.json.segmentation as any).reviewDate).toBe(reviewDate <= '2026-07-02' ? reviewDate : '2026-07-03');
 	});
 });

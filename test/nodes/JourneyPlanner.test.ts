@@ -273,4 +273,31 @@ describe('Journey Planner node: designated days in a year without a decree', () 
 		const [[off]] = await run([item], { ...params, options: { assumeUsualDesignatedDays: false } });
 		expect(off.json.journey.letters[0]).toMatchObject({ lastDayToPay: '2030-12-27', costsFromDate: '2030-12-28', termPassed: true });
 	});
+
+	it('with a look-ahead, adds the next review date: never later than the segmentation review date', async () => {
+		// D-1's claim fell due on 2026-03-02: on 2026-03-03 reminder-1 waits for its day.
+		const waiting = { ...debtor('D-1'), segmentation: forgetfulSegmentation };
+		const params = { ...PARAMS, referenceDate: '2026-03-03' };
+		const [[off]] = await run([waiting], params);
+		expect(off.json.journey.action).toBe('none');
+		expect(off.json.journey).not.toHaveProperty('nextReviewDate');
+		const [[own]] = await run([{ ...waiting, segmentation: { ...forgetfulSegmentation, reviewDate: '2026-04-30' } }], { ...params, options: { lookAheadDays: 31 } });
+		expect(own.json.journey.nextReviewDate).toBe(off.json.journey.earliestDate);
+		const [[sooner]] = await run([{ ...waiting, segmentation: { ...forgetfulSegmentation, reviewDate: '2026-03-04' } }], { ...params, options: { lookAheadDays: 31 } });
+		expect(sooner.json.journey.nextReviewDate).toBe('2026-03-04');
+		// Without a review date on the segmentation the planner cannot know: tomorrow.
+		const [[unknown]] = await run([waiting], { ...params, options: { lookAheadDays: 31 } });
+		expect(unknown.json.journey.nextReviewDate).toBe('2026-03-04');
+		// Segmenting itself, the planner looks ahead for the segmentation too.
+		const [[segmented]] = await run([debtor('D-1')], { ...params, options: { lookAheadDays: 31 } });
+		expect(segmented.json.journey.nextReviewDate > '2026-03-03').toBe(true);
+		// Paid: only a change of the record brings new work.
+		const paid = debtor('D-2', { claims: [{ claimId: 'D-2-1', principalCents: 50000, openCents: 0, invoiceDate: '2026-02-01', dueDate: '2026-03-02' }] });
+		const [[none]] = await run([{ ...paid, segmentation: { ...forgetfulSegmentation, reviewDate: '2026-03-10' } }], { ...params, options: { lookAheadDays: 31 } });
+		expect(none.json.journey.nextReviewDate).toBeNull();
+	});
+
+	it('names the item and the field for a segmentation review date that is not a date', async () => {
+		await expect(run([{ ...debtor('D-1'), segmentation: { ...forgetfulSegmentation, reviewDate: '2026-13-01' } }], { ...PARAMS, options: { lookAheadDays: 31 } })).rejects.toThrow(/segmentation\.reviewDate/);
+	});
 });

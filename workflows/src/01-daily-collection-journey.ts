@@ -21,6 +21,12 @@ const CONTACTS = [
 /** Postgres: the day after the planned day, when a decision is looked at again. */
 const NEXT_DAY = "$('Settings').first().json.nextDay";
 
+/**
+ * Postgres: how many days ahead the Debtor Segmenter and the Journey Planner look for the next review
+ * date (a debtor with nothing changing is looked at again after at most this many days).
+ */
+export const LOOK_AHEAD_DAYS = 31;
+
 // ---------------------------------------------------------------------------------------------
 // 1. Daily collection journey
 // ---------------------------------------------------------------------------------------------
@@ -108,10 +114,12 @@ export function dailyJourney(store: Store = DATA_TABLES): Json {
 		routing: 'single',
 		check: 'whole',
 		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
+		...(pg ? { lookAheadDays: LOOK_AHEAD_DAYS } : {}),
 	});
 	const plan = c.ours('Plan next step', 'journeyPlanner', [1160, 240], {
 		routing: 'split',
 		referenceDate: "={{ $('Settings').first().json.referenceDate }}",
+		...(pg ? { options: { lookAheadDays: LOOK_AHEAD_DAYS } } : {}),
 	});
 	const person = c.add('Needs a person?', 'n8n-nodes-base.if', 2.2, [1360, 160], isTrue('={{ $json.journey.personalContact }}'));
 	const render = c.ours('Write the message', 'toneTemplate', [1560, 240], {
@@ -177,13 +185,15 @@ export function dailyJourney(store: Store = DATA_TABLES): Json {
 	const writeTask = store.appendRows(c, 'Write task list', [2860, 740], 'sc_tasks');
 	// Waiting: looked at again on the day of its moment (never before tomorrow).
 	const logLater = c.add('Log: waiting for its moment', 'n8n-nodes-base.set', 3.4, [2200, 420], logRow('waiting', "={{ 'planned for ' + $json.schedule.moment + ': ' + ($json.schedule.reasonCodes ?? []).join(', ') }}", settles({
-		nextStepDate: `={{ [$json.schedule?.date ?? '', ${NEXT_DAY}].sort().pop() }}`,
+		// The moment's day, or earlier when the segmentation may change before it (another persona may not wait for payday).
+		nextStepDate: `={{ [[$json.schedule?.date ?? '', $json.segmentation?.reviewDate ?? $json.schedule?.date ?? ''].sort()[0], ${NEXT_DAY}].sort().pop() }}`,
 	})));
 	const logNotSchedulable = c.add('Log: not schedulable', 'n8n-nodes-base.set', 3.4, [1960, 500], logRow('not-schedulable', "={{ $json.schedule.reasonCode + ' (' + $json.schedule.action + ')' }}", settles({ nextStepDate: nextDay })));
-	// No step today: looked at again on the date the planner names (a waiting step, the end of a pause);
-	// without one (paid, stopped, finished) only when the record changes.
+	// No step today: looked at again on the planner's next review date (the first day the plan may
+	// differ: a step falls due, a term or pause ends, the segmentation changes); without one (paid,
+	// stopped) only when the record changes.
 	const logNoStep = c.add('Log: no step today', 'n8n-nodes-base.set', 3.4, [1360, 500], logRow('no-step', "={{ $json.journey.reason + ($json.journey.earliestDate ? ' until ' + $json.journey.earliestDate : '') }}", settles({
-		nextStepDate: `={{ ((date) => !date ? '' : date > $('Settings').first().json.referenceDate ? date : ${NEXT_DAY})($json.journey.earliestDate ?? $json.journey.resumeDate) }}`,
+		nextStepDate: `={{ $json.journey.nextReviewDate ?? '' }}`,
 	})));
 	const writeLog = store.appendRows(c, 'Write contact log', [3080, 420], 'sc_contact_log');
 

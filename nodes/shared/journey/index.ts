@@ -3,6 +3,6 @@ export * from './forbearance';
 export * from './history';
 export * from './ladders';
 export * from './municipality';
-export * from './nextStep';
+export * from './nextReview';
 export * from './plan';
 export * from './reasons';

@@ -41,6 +41,8 @@ export interface JourneySegmentation {
 	signals?: string[];
 	personalContact?: boolean;
 	arm?: { experiment: string; group: 'control' | 'variant' };
+	/** The day the segmentation may change (the Debtor Segmenter's look-ahead), YYYY-MM-DD. */
+	reviewDate?: string;
 }
 
 export interface JourneyOptions {
@@ -117,6 +119,11 @@ export interface JourneyDecision {
 	municipalitySignal: MunicipalitySignal | null;
 	reasons: string[];
 	reasonCodes: string[];
+	/**
+	 * Only with the planner's look-ahead (nextReview.ts): the first later day on which the plan may
+	 * differ while the record stays the same; null when only a change of the record can bring new work.
+	 */
+	nextReviewDate?: string | null;
 }
 
 interface Sent {

@@ -100,6 +100,11 @@ export interface Segmentation {
 	reasonCodes: string[];
 	features: SegmentationFeatures;
 	arm?: ExperimentArm;
+	/**
+	 * Only with the segmenter's look-ahead (reviewDate.ts): the first later day on which the same record
+	 * may segment differently, or the day after the look-ahead.
+	 */
+	reviewDate?: string;
 }
 
 /**
