@@ -185,8 +185,9 @@ export function dailyJourney(store: Store = DATA_TABLES): Json {
 	const writeTask = store.appendRows(c, 'Write task list', [2860, 740], 'sc_tasks');
 	// Waiting: looked at again on the day of its moment (never before tomorrow).
 	const logLater = c.add('Log: waiting for its moment', 'n8n-nodes-base.set', 3.4, [2200, 420], logRow('waiting', "={{ 'planned for ' + $json.schedule.moment + ': ' + ($json.schedule.reasonCodes ?? []).join(', ') }}", settles({
-		// The moment's day, or earlier when the segmentation may change before it (another persona may not wait for payday).
-		nextStepDate: `={{ [[$json.schedule?.date ?? '', $json.segmentation?.reviewDate ?? $json.schedule?.date ?? ''].sort()[0], ${NEXT_DAY}].sort().pop() }}`,
+		// The moment's day, or the planner's next review date when the plan may change before it (a
+		// reversal notice's days run out, the segmentation changes); never before the next day.
+		nextStepDate: `={{ [[$json.schedule?.date ?? '', $json.journey?.nextReviewDate ?? $json.schedule?.date ?? ''].sort()[0], ${NEXT_DAY}].sort().pop() }}`,
 	})));
 	const logNotSchedulable = c.add('Log: not schedulable', 'n8n-nodes-base.set', 3.4, [1960, 500], logRow('not-schedulable', "={{ $json.schedule.reasonCode + ' (' + $json.schedule.action + ')' }}", settles({ nextStepDate: nextDay })));
 	// No step today: looked at again on the planner's next review date (the first day the plan may

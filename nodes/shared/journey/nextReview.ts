@@ -16,15 +16,31 @@ import { parseIsoDate } from '../calendar/days';
 import type { DebtorRecord } from '../debtor/model';
 import { planJourney, type JourneyDecision, type JourneyOptions, type JourneySegmentation } from './plan';
 
+/** Whether two plans of the same record on different days decide the same (what the journey acts on). */
+function sameDecision(a: JourneyDecision, b: JourneyDecision): boolean {
+	return (
+		a.action === b.action &&
+		a.reason === b.reason &&
+		a.stage === b.stage &&
+		a.channel === b.channel &&
+		a.tone === b.tone &&
+		a.personalContact === b.personalContact &&
+		a.afterPayday === b.afterPayday &&
+		a.claimIds.join(',') === b.claimIds.join(',')
+	);
+}
+
 /**
  * The next review day for `decision` (the plan of `record` on `options.today`), or null when only a
  * change of the record can bring new work: nothing open (paid) or stopped (deceased).
  *
- * - A step due today: tomorrow (the day after it was sent, the journey goes on).
- * - Otherwise the first day on which planning the same record gives another action, reason or stage,
- *   looking no further than the step's own day, the end of a pause, `segmentationReviewDay` and the
- *   look-ahead; the first of these when no earlier day differs.
- * `segmentationReviewDay` is the day the segmentation may change (undefined: unknown, so tomorrow).
+ * The first later day on which planning the same record decides otherwise (another action, reason,
+ * stage, channel, tone or claims), looking no further than `segmentationReviewDay` (the day the
+ * segmentation may change; undefined: unknown, so tomorrow), the look-ahead and, while waiting, the
+ * waiting step's own day and the end of a pause; the first of these when no earlier day differs.
+ * For a step due today that is the day it would stop being the step (a reversal notice's days run
+ * out, another claim's step comes first): a step that waits for its moment (payday) is looked at
+ * again then, if that comes before the moment.
  */
 export function nextReviewDay(
 	record: DebtorRecord,
@@ -36,16 +52,16 @@ export function nextReviewDay(
 ): DayNumber | null {
 	const today = options.today;
 	if (decision.reason === 'paid' || decision.reason === 'stopped') return null;
-	if (decision.action === 'step') return today + 1;
 	let bound = today + Math.max(Math.floor(lookAheadDays), 1) + 1;
-	for (const date of [decision.earliestDate, decision.resumeDate]) {
-		const day = date === null ? Number.NaN : parseIsoDate(date);
-		if (day === day && day < bound) bound = day;
+	if (decision.action !== 'step') {
+		for (const date of [decision.earliestDate, decision.resumeDate]) {
+			const day = date === null ? Number.NaN : parseIsoDate(date);
+			if (day === day && day < bound) bound = day;
+		}
 	}
 	bound = Math.max(Math.min(bound, segmentationReviewDay ?? today + 1), today + 1);
 	for (let day = today + 1; day < bound; day++) {
-		const later = planJourney(record, segmentation, { ...options, today: day });
-		if (later.action !== decision.action || later.reason !== decision.reason || later.stage !== decision.stage) return day;
+		if (!sameDecision(planJourney(record, segmentation, { ...options, today: day }), decision)) return day;
 	}
 	return bound;
 }

@@ -13,14 +13,32 @@ const review = (record: DebtorRecord, segmentationReview: string | undefined, da
 };
 
 describe('nextReviewDay', () => {
-	it('is tomorrow after a step, the step day while waiting, null when paid', () => {
-		const record = debtor([claim('C-1', '2026-03-02')]);
-		expect(plan(record, seg('forgetful'), '2026-04-01').action).toBe('step');
-		expect(review(record, '2026-05-01', '2026-04-01')).toBe('2026-04-02');
+	it('is the step day while waiting, null when paid', () => {
 		const waiting = plan(debtor([claim('C-1', '2026-06-25')]), seg('forgetful'), '2026-06-26');
 		expect(waiting.action).toBe('none');
 		expect(review(debtor([claim('C-1', '2026-06-25')]), '2026-08-01', '2026-06-26')).toBe(waiting.earliestDate);
 		expect(review(debtor([claim('C-1', '2026-03-02', 0)]), '2026-05-01', '2026-04-01')).toBeNull();
+	});
+
+	it('for a step due today (which may wait for its moment): the day it stops being the step', () => {
+		// A reversal notice is due within 7 days of the returned debit (2026-03-04); were it waiting for
+		// payday, on 2026-03-12 the plan turns to the ladder's step instead.
+		const reversed = debtor([claim('C-1', '2026-03-02')], { paymentMethod: 'direct-debit', reversals: [{ claimId: 'C-1', amountCents: 50000, date: '2026-03-04', reasonCode: 'AM04' }] });
+		const reviewOf = (date: string) => {
+			const decision = plan(reversed, seg('temporary-shortfall'), date);
+			expect([decision.action, decision.stage]).toEqual(['step', 'reversal-notice']);
+			return isoDate(nextReviewDay(reversed, seg('temporary-shortfall'), options(date), decision, dayNumber('2026-05-01'), 31)!);
+		};
+		// Thursday: on Sunday no step is due (no contact on a Sunday), a change of its own.
+		expect(reviewOf('2026-03-05')).toBe('2026-03-08');
+		expect(plan(reversed, seg('temporary-shortfall'), '2026-03-08').action).toBe('none');
+		// Monday: the notice stays the step until its days run out; on Thursday the first reminder.
+		expect(reviewOf('2026-03-09')).toBe('2026-03-12');
+		expect(plan(reversed, seg('temporary-shortfall'), '2026-03-12').stage).toBe('reminder-1');
+		// A step that stays the step: the look-ahead, or the segmentation's review day when sooner.
+		const due = debtor([claim('C-1', '2026-03-02')]);
+		expect(plan(due, seg('forgetful'), '2026-04-01').action).toBe('step');
+		expect(review(due, '2026-04-03', '2026-04-01')).toBe('2026-04-03');
 	});
 
 	it('is never later than the segmentation review day, and tomorrow when that day is unknown', () => {
@@ -66,8 +84,9 @@ describe('nextReviewDay', () => {
 					const at = `${isoDate(day)}T10:00:00+02:00`;
 					current = { ...current, contacts: [...(current.contacts ?? []), ...decision.claimIds.map((claimId) => ({ at, channel: decision.channel ?? 'email', direction: 'outbound' as const, stage: decision.stage!, outcome: 'sent' as const, claimId }))] };
 				}
+				// After a step the record changed (its contact): the next day, as the workflow plans it.
 				if (onlyOnReview) {
-					next = review();
+					next = decision.action === 'step' ? day + 1 : review();
 					if (next !== null && next <= day) throw new Error(`${record.debtorId} ${isoDate(day)}: next review ${isoDate(next)} is not later`);
 				}
 			}

@@ -70,7 +70,7 @@ describe('bench:scale on the shipped Postgres edition', () => {
 		]);
 		for (const name of ['Needs a person?', 'Due today?']) expect(JSON.stringify(node(baseline, name).parameters)).toMatch(/\$json\.(journey|schedule)\./);
 		// Its row plans the debtor for the next day, also when the item has no schedule.
-		expect(node(baseline, 'Log: waiting for its moment').parameters!.jsonOutput).toContain("\"nextStepDate\": text(() => [[$json.schedule?.date ?? '', $json.segmentation?.reviewDate ?? $json.schedule?.date ?? ''].sort()[0], $('Settings').first().json.nextDay].sort().pop())");
+		expect(node(baseline, 'Log: waiting for its moment').parameters!.jsonOutput).toContain("\"nextStepDate\": text(() => [[$json.schedule?.date ?? '', $json.journey?.nextReviewDate ?? $json.schedule?.date ?? ''].sort()[0], $('Settings').first().json.nextDay].sort().pop())");
 		expect(noOpWorkflow(dispatcher)).toEqual(dispatcher);
 	});
 
