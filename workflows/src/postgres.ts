@@ -8,6 +8,11 @@
  * (`FOR UPDATE SKIP LOCKED`, a lease that expires), runs the daily journey over them
  * (01-daily-collection-journey.ts with the POSTGRES store) and settles each debtor in one statement.
  *
+ * Early warning (3) and reversal handling (7) read every open debtor, not only the due ones: their
+ * dispatcher (rangeDispatcher) cuts the debtors into ranges of debtor_id and calls their batch
+ * workflow once per range, which loads only that range (docs/scale.md, "Early warning and reversal
+ * handling on Postgres"). The token, the call and the webhook are the journey's pieces.
+ *
  * Every query is a constant; values from items are query parameters of n8n's Postgres node (an
  * expression that gives an array: one parameter per element, objects as JSON text). pg-promise,
  * which the node uses, reads `$1:name` as a formatting filter, so casts are written CAST(x AS type).
@@ -317,8 +322,8 @@ SELECT coalesce(event_id, ''), result, coalesce(reason, '') FROM other`,
 
 	/**
 	 * Workflows 3 and 7, dispatcher: the open debtors cut into batches of $1 by debtor_id, one row per
-	 * batch with its first and last debtor_id (`first`, `last`) and its size (`debtors`). Numbering the
-	 * rows in debtor_id order walks the primary key's index and returns only the ids, never a record.
+	 * batch with its first and last debtor_id (`first`, `last`) and its size (`debtors`): the rows are
+	 * numbered in debtor_id order (the primary key's) and only ids leave the database, never a record.
 	 */
 	openRanges: ranges(OPEN),
 
