@@ -299,6 +299,11 @@ describe('03. early warning (Postgres)', () => {
 		// Each debtor in exactly one batch (the batches run side by side: their executions start in any order).
 		expect(first.items('Load debtors').map((row) => String(row.debtor_id)).sort()).toEqual(open);
 		expect(first.dispatcher.items('All batches done')).toEqual([{ day: DAY, batches: first.batches.length, debtors: open.length }]);
+		// Each call was answered when its batch had ended (so at most *Batches at once* run at a time): the
+		// dispatcher went on only after the last node of every batch had finished.
+		const finished = (run: RunResult) => Math.max(...Object.values<any[]>(run.raw.data.resultData.runData).flat().map((task) => Number(task.startTime) + Number(task.executionTime)));
+		const done = Number((first.dispatcher.raw.data.resultData.runData['All batches done'][0] as any).startTime);
+		for (const batch of first.batches) expect(finished(batch)).toBeLessThanOrEqual(done);
 	});
 
 	test('the batch webhook refuses a call without a valid token and starts nothing', async () => {
