@@ -2,15 +2,19 @@
 /**
  * The Postgres editions of the set-up (00), early warning (03) and reversal handling (07), shipped
  * JSON from workflows/postgres/ in one real n8n (`n8n start`) with a PostgreSQL of its own; only the
- * credentials are filled in, 03 gets a fixed day, and the Channel Sender's legal-window guard (it reads
- * the real clock; tested in channelSender.test.ts) is off so the suite passes at night.
+ * credentials are filled in, the dispatchers of 03 and 07 get a fixed day, their batch webhook's URL
+ * and a batch size of 2, and the Channel Sender's legal-window guard (it reads the real clock; tested
+ * in channelSender.test.ts) is off so the suite passes at night. A run of 03 or 07 is its dispatcher's
+ * execution and the batch executions it started (one per range of debtor_id), read together.
  *
  * Asserted: the set-up applies every shipped migration to an empty database and reports it, a second
  * run changes nothing, and the migration runner (npm run db:migrate) then finds nothing to apply; 03
  * and 07 decide what their Data Table editions decide (the assertions of workflows03And05... and
  * workflows02And06And07..., on a fixed day), changed debtors become due for the daily journey, a run repeated after a
  * stop sends nothing twice and logs the send once (sc_sends, the UNIQUE idempotency key); 03, 07 and 12
- * ERP payments (the Postgres intake) for one debtor all at once lose nothing.
+ * ERP payments (the Postgres intake) for one debtor all at once lose nothing; a run is cut into several
+ * batch executions (n8n's execution records) that each load at most the batch size and together every
+ * debtor once.
  */
 import axios from 'axios';
 import * as fs from 'node:fs';
@@ -22,7 +26,7 @@ import { N8nInstance, freePort, type RunResult, type WorkflowJson } from '../../
 import { applyMigrations, listMigrations } from '../../scripts/scale/migrate';
 import { LocalPostgres, psql } from '../../scripts/scale/postgres';
 import { ERP_INTAKE_PATH } from '../../workflows/src/02-erp-intake';
-import { POSTGRES_CREDENTIAL } from '../../workflows/src/postgres';
+import { BATCH_CREDENTIAL, EARLY_WARNING_BATCHES, POSTGRES_CREDENTIAL, REVERSAL_BATCHES } from '../../workflows/src/postgres';
 import { erpCredential, erpHeaders, useErpCredential } from './harness/erpIntake';
 import { N8nRest, ownerEnv } from './harness/rest';
 
@@ -34,6 +38,8 @@ const ROLE_LOGIN = 'editions_test_login_1';
 const ERP_SECRET = 'erp-intake-editions-secret-8c2d';
 const ERP_CRED = { id: 'scErpSignCredEd1', name: 'ERP intake signing secret' };
 const PAYMENTS = 12;
+/** Debtors per batch execution of 03 and 07: small, so that each run has several batches. */
+const BATCH_SIZE = 2;
 
 const load = (file: string): WorkflowJson => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', 'postgres', file), 'utf8'));
 
@@ -105,8 +111,16 @@ let url: string;
 let n8n: N8nInstance;
 let rest: N8nRest;
 const setup = load('00-setup-postgres.json');
-const earlyWarning = forTest('03-early-warning.json', { referenceDate: DAY, now: NOW });
-const reversals = forTest('07-reversal-handling.json', { referenceDate: DAY, now: NOW });
+// The dispatchers (their Settings get the batch webhook URL once n8n has its port) and the batch workflows.
+const earlyWarning = forTest('03-early-warning.json', { referenceDate: DAY, now: NOW, batchSize: String(BATCH_SIZE) });
+const earlyWarningBatch = forTest('03-early-warning-batch.json');
+const reversals = forTest('07-reversal-handling.json', { referenceDate: DAY, now: NOW, batchSize: String(BATCH_SIZE) });
+const reversalsBatch = forTest('07-reversal-handling-batch.json');
+/** The batch workflow of each dispatcher. */
+const BATCH_OF = new Map([
+	[earlyWarning.id as string, { batch: earlyWarningBatch.id as string, path: EARLY_WARNING_BATCHES.path }],
+	[reversals.id as string, { batch: reversalsBatch.id as string, path: REVERSAL_BATCHES.path }],
+]);
 
 const rows = (query: string): string[][] =>
 	psql(url, query)
@@ -116,14 +130,37 @@ const rows = (query: string): string[][] =>
 const recordOf = (debtorId: string): any => JSON.parse(rows(`SELECT record FROM sc_debtors WHERE debtor_id = '${debtorId}'`)[0][0]);
 const itemsOf = (run: RunResult, node: string, output = 0): any[] => (run.nodeNames().includes(node) ? run.items(node, output) : []);
 
+/** A run of 03 or 07: the dispatcher's execution and those of the batches it started, in the order they started. */
+interface DispatchedRun extends RunResult {
+	dispatcher: RunResult;
+	batches: Array<RunResult & { id: string; mode: string }>;
+}
+
 /**
- * Clicks "Execute workflow" on the manual trigger. A read first: n8n may have closed the client's idle
- * keep-alive connection meanwhile, and a read (which the harness repeats on ECONNRESET) finds that out
- * instead of the start, which is not repeated.
+ * Clicks "Execute workflow" on the dispatcher's manual trigger and reads its batch executions with it:
+ * the items of a node are those of every batch, in the order the batches were started. A read first: n8n
+ * may have closed the client's idle keep-alive connection meanwhile, and a read (which the harness
+ * repeats on ECONNRESET) finds that out instead of the start, which is not repeated.
  */
-async function runNow(workflowId: string): Promise<RunResult> {
+async function runNow(workflowId: string): Promise<DispatchedRun> {
+	const { batch } = BATCH_OF.get(workflowId)!;
+	const before = new Set((await rest.executions(batch)).map((e) => String(e.id)));
 	await rest.executions(workflowId);
-	return rest.runManually(workflowId, 'Run now (manual)');
+	const dispatcher = await rest.runManually(workflowId, 'Run now (manual)');
+	// Each call was answered when its batch ended; the execution record may be saved a moment later.
+	const started = (await rest.executions(batch)).filter((e) => !before.has(String(e.id))).sort((a, b) => Number(a.id) - Number(b.id));
+	const batches = await Promise.all(started.map(async (e) => ({ ...(await rest.execution(String(e.id))), id: String(e.id), mode: e.mode })));
+	const ran = (node: string) => batches.filter((b) => b.nodeNames().includes(node));
+	const statuses = [dispatcher.raw.status, ...batches.map((b) => b.raw.status)];
+	const run: DispatchedRun = {
+		dispatcher,
+		batches,
+		raw: { ...dispatcher.raw, status: statuses.every((status) => status === 'success') ? 'success' : statuses.find((status) => status !== 'success') },
+		outputs: (node) => ran(node).reduce<Array<Array<Record<string, unknown>>>>((all, b) => b.outputs(node).map((items, output) => [...(all[output] ?? []), ...items]), []),
+		items: (node, output = 0) => run.outputs(node)[output] ?? [],
+		nodeNames: () => [...new Set(batches.flatMap((b) => b.nodeNames()))],
+	};
+	return run;
 }
 
 /**
@@ -162,13 +199,22 @@ beforeAll(async () => {
 	await n8n.importCredentials([
 		{ ...POSTGRES_CREDENTIAL, type: 'postgres', data: { host: '127.0.0.1', port: pg.port, database: 'social_collections', user: 'social_collections', password: ROLE_LOGIN, ssl: 'disable', maxConnections: 10 } },
 		erpCredential(ERP_CRED.id, ERP_CRED.name, ERP_SECRET),
+		{ ...BATCH_CREDENTIAL, type: 'jwtAuth', data: { keyType: 'passphrase', secret: `${ROLE_LOGIN}-batch`, algorithm: 'HS256' } },
 	]);
 	const intake = load('02-erp-intake.json');
 	useErpCredential(intake, ERP_CRED);
-	await n8n.importWorkflows([setup, earlyWarning, reversals, intake]);
-	await n8n.publishWorkflow(intake.id as string);
+	await n8n.importWorkflows([setup, earlyWarning, earlyWarningBatch, reversals, reversalsBatch, intake]);
+	for (const wf of [intake, earlyWarningBatch, reversalsBatch]) await n8n.publishWorkflow(wf.id as string);
 	await n8n.start(300_000);
 	rest = await N8nRest.signIn(n8n);
+	// The dispatchers call the batch webhooks of this n8n (its port is known now).
+	for (const [dispatcher, { path: webhook }] of BATCH_OF) {
+		await rest.updateWorkflow(dispatcher, (wf) => {
+			const settings = wf.nodes.find((n: any) => n.name === 'Settings').parameters.assignments.assignments;
+			settings.find((a: any) => a.name === 'batchWebhookUrl').value = `${n8n.baseUrl}/webhook/${webhook}`;
+		});
+		await n8n.waitForWebhook(webhook);
+	}
 	console.log(`n8n and PostgreSQL ready in ${Math.round((Date.now() - started) / 1000)} s`);
 });
 
@@ -218,8 +264,8 @@ describe('00. set-up (Postgres)', () => {
 
 describe('03. early warning (Postgres)', () => {
 	const ids = ['EW-NEW', 'EW-READY', 'EW-SIGNALLED', 'EW-OBJECTED', 'EW-DISPUTE', 'OK-PAID'];
-	let first: RunResult;
-	let second: RunResult;
+	let first: DispatchedRun;
+	let second: DispatchedRun;
 	let tasks: string[][];
 	let log: string[][];
 
@@ -236,6 +282,39 @@ describe('03. early warning (Postgres)', () => {
 		tasks = rows("SELECT debtor_id, stage, done, why FROM sc_tasks WHERE debtor_id LIKE 'EW-%' OR debtor_id LIKE 'OK-%' ORDER BY id");
 		log = rows("SELECT debtor_id, decision, stage, reason, idempotency_key FROM sc_contact_log WHERE debtor_id LIKE 'EW-%' OR debtor_id LIKE 'OK-%' ORDER BY id");
 		second = await runNow(earlyWarning.id as string);
+	});
+
+	test(`the run was cut into batch executions of at most ${BATCH_SIZE} debtors, which together loaded every open debtor once`, () => {
+		const open = rows("SELECT debtor_id FROM sc_debtors WHERE status = 'open' ORDER BY debtor_id").map(([id]) => id);
+		expect(open).toEqual([...ids].sort());
+		// One execution per range, started through the production webhook (queue mode hands each to any worker).
+		expect(first.batches).toHaveLength(Math.ceil(open.length / BATCH_SIZE));
+		expect(first.batches.length).toBeGreaterThan(1);
+		for (const batch of first.batches) {
+			expect([batch.id, batch.mode, batch.raw.status]).toEqual([batch.id, 'webhook', 'success']);
+			const loaded = batch.items('Load debtors');
+			expect(loaded.length).toBeGreaterThan(0);
+			expect(loaded.length).toBeLessThanOrEqual(BATCH_SIZE);
+		}
+		// Each debtor in exactly one batch (the batches run side by side: their executions start in any order).
+		expect(first.items('Load debtors').map((row) => String(row.debtor_id)).sort()).toEqual(open);
+		expect(first.dispatcher.items('All batches done')).toEqual([{ day: DAY, batches: first.batches.length, debtors: open.length }]);
+		// Each call was answered when its batch had ended (so at most *Batches at once* run at a time): the
+		// dispatcher went on only after the last node of every batch had finished.
+		const finished = (run: RunResult) => Math.max(...Object.values<any[]>(run.raw.data.resultData.runData).flat().map((task) => Number(task.startTime) + Number(task.executionTime)));
+		const done = Number((first.dispatcher.raw.data.resultData.runData['All batches done'][0] as any).startTime);
+		for (const batch of first.batches) expect(finished(batch)).toBeLessThanOrEqual(done);
+	});
+
+	test('the batch webhook refuses a call without a valid token and starts nothing', async () => {
+		const before = (await rest.executions(earlyWarningBatch.id as string)).length;
+		const url = `${n8n.baseUrl}/webhook/${EARLY_WARNING_BATCHES.path}`;
+		const body = { day: DAY, now: NOW, first: 'EW-DISPUTE', last: 'OK-PAID' };
+		for (const headers of [{}, { Authorization: 'Bearer not-a-token' }]) {
+			const response = await axios.post(url, body, { headers, validateStatus: () => true, timeout: 60_000 });
+			expect([401, 403]).toContain(response.status);
+		}
+		expect(await rest.executions(earlyWarningBatch.id as string)).toHaveLength(before);
 	});
 
 	test('only debtors with signals go on; the paid-up debtor gets nothing', () => {
@@ -306,7 +385,7 @@ describe('03. early warning (Postgres)', () => {
 });
 
 describe('07. reversal handling (Postgres)', () => {
-	let run: RunResult;
+	let run: DispatchedRun;
 	const logOf = () => rows("SELECT debtor_id, decision, status, reason FROM sc_contact_log WHERE debtor_id LIKE 'R-%' ORDER BY debtor_id");
 
 	beforeAll(async () => {
@@ -329,6 +408,13 @@ describe('07. reversal handling (Postgres)', () => {
 		expect(loaded).not.toContain('R-NONE');
 		expect(loaded).not.toContain('EW-NEW');
 		expect(run.items('New reversals').map((item) => item.debtorId).sort()).toEqual(['R-AC06', 'R-AM04', 'R-MD06', 'R-MD07', 'R-MS02']);
+		// In batches of at most BATCH_SIZE, each a webhook execution of its own, every debtor with a reversal once.
+		// (Open when the run started: R-MD07 is closed by it. R-NONE's list of reversals is empty.)
+		const withReversals = ['R-AC06', 'R-AM04', 'R-MD06', 'R-MD07', 'R-MS02', 'R-OLD'];
+		expect(run.batches).toHaveLength(Math.ceil(withReversals.length / BATCH_SIZE));
+		expect(run.batches.length).toBeGreaterThan(1);
+		for (const batch of run.batches) expect([batch.mode, batch.items('Load debtors').length <= BATCH_SIZE]).toEqual(['webhook', true]);
+		expect(run.items('Load debtors').map((row) => String(row.debtor_id)).sort()).toEqual(withReversals);
 	});
 
 	test('AM04: a gentle notice with the new collection date after payday; MD06 and MS02: a question', () => {

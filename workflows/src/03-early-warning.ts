@@ -10,6 +10,7 @@ import { Canvas, assign, isTrue, BRAND, BANK, logRow, openDebtors, personTask, t
 import { ADD_CONTACTS, SET_FIELDS, changeOfLoaded, recordChange } from './recordChange';
 import { invalidRecordRows, unsavedChangeRows } from './dataTables';
 import { DATA_TABLES, type Store } from './store';
+import { EARLY_WARNING_BATCHES } from './postgres';
 
 /** Day since which a care step counts for the current arrears (the segmenter's `arrearsSince`, else 30 days back). */
 const EPISODE_START = "($json.segmentation.features?.arrearsSince ?? DateTime.fromISO($('Settings').first().json.referenceDate).minus({ days: 30 }).toFormat('yyyy-MM-dd'))";
@@ -39,7 +40,7 @@ export function earlyWarning(store: Store = DATA_TABLES): Json {
 		'**Safe by default:** the Channel Sender uses the Sandbox provider. Fill in the brand in *Write care message*. A person who made the call records it on the debtor record as a contact (`channel: "phone"`), e.g. through workflow 2.',
 		...(pg ? [
 			'',
-			'**Postgres edition:** the tables of the credential *Social Collections Postgres* (set up with *Social Collections (Postgres): set up the schema*). A change to a debtor is written only while its version is the one read (else applied again to the newer record), which makes the debtor due for the daily journey; a care message is claimed in `sc_sends` before it is sent, so two runs never send it twice.',
+			'**Postgres edition, batch:** the dispatcher *Social Collections (Postgres): early warning* runs on the schedule and calls this workflow\'s webhook once per batch of debtors (a range of debtor_id); this execution loads only those. The tables are those of the credential *Social Collections Postgres* (set up with *Social Collections (Postgres): set up the schema*). A change to a debtor is written only while its version is the one read (else applied again to the newer record), which makes the debtor due for the daily journey; a care message is claimed in `sc_sends` before it is sent, so two runs never send it twice.',
 		] : []),
 	].join('\n'), 4);
 	c.note('Note: find', [-60, 0], 1200, 420, [
@@ -60,7 +61,7 @@ export function earlyWarning(store: Store = DATA_TABLES): Json {
 		'Otherwise the log says what is missing or until when to wait.',
 	].join('\n'));
 
-	const loader = store.loadOpen ? store.loadOpen(c, { at: [9, 0], owner: 'early-warning', position: [760, 240] }) : openDebtors(c, 9);
+	const loader = store.loadOpen ? store.loadOpen(c, { batches: EARLY_WARNING_BATCHES, position: [760, 240] }) : openDebtors(c, 9);
 	// Before any write or send: room in the Data Tables for the whole run, or a clear stop (Postgres has no such cap).
 	const fromRow = store.roomForWrites ? store.roomForWrites(c, { from: loader, position: [760, 1400], merge: [860, 400], bytes: `items.length * ${DAILY_RUN_BYTES_PER_DEBTOR}` }) : loader;
 	// The whole record is checked before anything is sent (as in the daily journey).
@@ -216,5 +217,5 @@ export function earlyWarning(store: Store = DATA_TABLES): Json {
 		c.link(unsaved.log, writeLog);
 		c.link(unsaved.task, writeTask);
 	}
-	return pg ? c.workflow('scPgEarlyWarning03', 'Social Collections (Postgres): early warning') : c.workflow('scEarlyWarning03', 'Social Collections: early warning');
+	return pg ? c.workflow('scPgEarlyWarnBatch03', 'Social Collections (Postgres): early warning, batch') : c.workflow('scEarlyWarning03', 'Social Collections: early warning');
 }

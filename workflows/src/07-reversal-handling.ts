@@ -11,6 +11,7 @@ import { recordChange } from './recordChange';
 import { DAILY_RUN_BYTES_PER_DEBTOR } from './dataTableRoom';
 import { contactLogRow, invalidRecordRows, rowsWhere, taskRow as taskColumns, unsavedChangeRows } from './dataTables';
 import { DATA_TABLES, type Store } from './store';
+import { REVERSAL_BATCHES } from './postgres';
 
 const FIND = `// The latest reversal of each debtor that has not been answered yet. Answered reversals are listed
 // in the record (reversalsAnswered), so a second run, or a replay, answers nothing twice.
@@ -96,7 +97,7 @@ export function reversalHandling(store: Store = DATA_TABLES): Json {
 		'**Safe by default:** *Send the message* uses the **Sandbox** provider. Fill in Brand and Bank Transfer in *Write the message*.',
 		...(pg ? [
 			'',
-			'**Postgres edition:** the tables of the credential *Social Collections Postgres* (set up with *Social Collections (Postgres): set up the schema*). Only debtors whose record lists a reversal are loaded. The answer is written only while the debtor\'s version is the one read (else applied again to the newer record), which makes the debtor due for the daily journey; a notice is claimed in `sc_sends` before it is sent, so two runs never send it twice.',
+			'**Postgres edition, batch:** the dispatcher *Social Collections (Postgres): direct-debit reversal handling* runs on the schedule and calls this workflow\'s webhook once per batch of debtors (a range of debtor_id); this execution loads only those. The tables are those of the credential *Social Collections Postgres* (set up with *Social Collections (Postgres): set up the schema*). Only debtors whose record lists a reversal are loaded. The answer is written only while the debtor\'s version is the one read (else applied again to the newer record), which makes the debtor due for the daily journey; a notice is claimed in `sc_sends` before it is sent, so two runs never send it twice.',
 		] : []),
 	].join('\n'), 4);
 	c.note('Note: find', [-60, 0], 1080, 440, [
@@ -110,7 +111,7 @@ export function reversalHandling(store: Store = DATA_TABLES): Json {
 		'Every decision goes to `sc_contact_log` (`decision` = `reversal-...`); the reversal is then marked answered in the record, so it is never answered twice.',
 	].join('\n'));
 
-	const [fromRow, startLinks] = store.loadOpen ? [store.loadOpen(c, { at: [8, 30], owner: 'reversals', withReversals: true, position: [620, 240] }), []] : dataTableLoad(c);
+	const [fromRow, startLinks] = store.loadOpen ? [store.loadOpen(c, { batches: REVERSAL_BATCHES, position: [620, 240] }), []] : dataTableLoad(c);
 	const find = c.add('New reversals', 'n8n-nodes-base.code', 2, [820, 240], { mode: 'runOnceForAllItems', jsCode: FIND });
 	const when = c.ours('Re-presentation date', 'paydayScheduler', [1100, 240], {
 		operation: 'directDebitCollectionDate',
@@ -213,7 +214,7 @@ export function reversalHandling(store: Store = DATA_TABLES): Json {
 	c.link(unsaved.log, writeLog);
 	c.link(unsaved.task, writeTask);
 	return pg
-		? c.workflow('scPgReversals07', 'Social Collections (Postgres): direct-debit reversal handling')
+		? c.workflow('scPgReversalBatch07', 'Social Collections (Postgres): direct-debit reversal handling, batch')
 		: c.workflow('scReversalHandling07', 'Social Collections: direct-debit reversal handling');
 }
 

@@ -16,7 +16,7 @@ import { reversalHandling } from './07-reversal-handling';
 import { demo } from './08-demo';
 import { moveToPostgres } from './09-move-to-postgres';
 import { FORMS_ON_POSTGRES } from './formStore';
-import { dailyDispatcher } from './postgres';
+import { dailyDispatcher, EARLY_WARNING_BATCHES, rangeDispatcher, REVERSAL_BATCHES } from './postgres';
 import { POSTGRES } from './store';
 
 export const WORKFLOWS: Record<string, () => Json> = {
@@ -40,11 +40,13 @@ export const POSTGRES_WORKFLOWS: Record<string, () => Json> = {
 	'01-daily-collection-journey.json': dailyDispatcher,
 	'01-daily-collection-journey-batch.json': () => dailyJourney(POSTGRES),
 	'02-erp-intake.json': () => erpIntake(POSTGRES),
-	'03-early-warning.json': () => earlyWarning(POSTGRES),
+	'03-early-warning.json': () => rangeDispatcher(EARLY_WARNING_BATCHES),
+	'03-early-warning-batch.json': () => earlyWarning(POSTGRES),
 	'04-flex-collection-date.json': () => flexCollectionDate(FORMS_ON_POSTGRES),
 	'05-payment-arrangement.json': () => paymentArrangement(FORMS_ON_POSTGRES),
 	'06-delivery-status.json': () => deliveryStatus(POSTGRES),
-	'07-reversal-handling.json': () => reversalHandling(POSTGRES),
+	'07-reversal-handling.json': () => rangeDispatcher(REVERSAL_BATCHES),
+	'07-reversal-handling-batch.json': () => reversalHandling(POSTGRES),
 };
 
 /**

@@ -8,6 +8,11 @@
  * (`FOR UPDATE SKIP LOCKED`, a lease that expires), runs the daily journey over them
  * (01-daily-collection-journey.ts with the POSTGRES store) and settles each debtor in one statement.
  *
+ * Early warning (3) and reversal handling (7) read every open debtor, not only the due ones: their
+ * dispatcher (rangeDispatcher) cuts the debtors into ranges of debtor_id and calls their batch
+ * workflow once per range, which loads only that range (docs/scale.md, "Early warning and reversal
+ * handling on Postgres"). The token, the call and the webhook are the journey's pieces.
+ *
  * Every query is a constant; values from items are query parameters of n8n's Postgres node (an
  * expression that gives an array: one parameter per element, objects as JSON text). pg-promise,
  * which the node uses, reads `$1:name` as a formatting filter, so casts are written CAST(x AS type).
@@ -42,6 +47,19 @@ const DUE = `status = 'open'
 
 /** Not planned on day $1 yet, and not held by a running batch (a lease that has not ended). */
 const FREE = `planned_on IS DISTINCT FROM CAST($1 AS date) AND (leased_until IS NULL OR leased_until < now())`;
+
+/** Workflows 3 and 7 read the open debtors. */
+const OPEN = "status = 'open'";
+/** Workflow 7 reads only those whose record lists a reversal. */
+const WITH_REVERSALS = `record @> CAST('{"reversals": [{}]}' AS jsonb)`;
+
+/** The batches of the debtors matching `where`: first and last debtor_id and the count, $1 debtors each. */
+function ranges(where: string): string {
+	return `SELECT min(debtor_id) AS first, max(debtor_id) AS last, count(*) AS debtors
+FROM (SELECT debtor_id, (row_number() OVER (ORDER BY debtor_id) - 1) / CAST($1 AS integer) AS batch FROM sc_debtors WHERE ${where}) numbered
+GROUP BY batch
+ORDER BY batch`;
+}
 
 export const SQL = {
 	/**
@@ -303,16 +321,26 @@ UNION ALL
 SELECT coalesce(event_id, ''), result, coalesce(reason, '') FROM other`,
 
 	/**
-	 * Workflows 3 and 7: the open debtors (early warning reads every one; the record of each as JSON).
-	 * Ordered by debtor_id so a run reads them in the same order every day.
+	 * Workflows 3 and 7, dispatcher: the open debtors cut into batches of $1 by debtor_id, one row per
+	 * batch with its first and last debtor_id (`first`, `last`) and its size (`debtors`): the rows are
+	 * numbered in debtor_id order (the primary key's) and only ids leave the database, never a record.
 	 */
-	loadOpen: `SELECT debtor_id, record FROM sc_debtors WHERE status = 'open' ORDER BY debtor_id`,
+	openRanges: ranges(OPEN),
+
+	/** Workflow 7, dispatcher: as openRanges, over the open debtors whose record lists a reversal. */
+	openRangesWithReversals: ranges(`${OPEN} AND ${WITH_REVERSALS}`),
 
 	/**
-	 * Workflow 7: the open debtors whose record lists a reversal (the containment test leaves the rest
-	 * in the database); which reversal is new the workflow decides from the record.
+	 * Workflows 3 and 7, batch: the open debtors of one batch, debtor_id $1 to $2 (both included), the
+	 * record of each as JSON, in debtor_id order.
 	 */
-	loadOpenWithReversals: `SELECT debtor_id, record FROM sc_debtors WHERE status = 'open' AND record @> CAST('{"reversals": [{}]}' AS jsonb) ORDER BY debtor_id`,
+	loadOpenRange: `SELECT debtor_id, record FROM sc_debtors WHERE ${OPEN} AND debtor_id BETWEEN $1 AND $2 ORDER BY debtor_id`,
+
+	/**
+	 * Workflow 7, batch: the open debtors of one batch whose record lists a reversal (the containment
+	 * test leaves the rest in the database); which reversal is new the workflow decides from the record.
+	 */
+	loadOpenRangeWithReversals: `SELECT debtor_id, record FROM sc_debtors WHERE ${OPEN} AND ${WITH_REVERSALS} AND debtor_id BETWEEN $1 AND $2 ORDER BY debtor_id`,
 
 	/**
 	 * Appends the contact-log row $1 (JSON: the columns of sc_contact_log in camelCase) as it is, for
@@ -441,8 +469,7 @@ export function dailyDispatcher(): Json {
 		].join('\n'),
 		4,
 	);
-	const schedule = c.add('Every working day at 08:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 160], { rule: { interval: [{ field: 'cronExpression', expression: '0 8 * * 1-5' }] } });
-	const manual = c.add('Run now (manual)', 'n8n-nodes-base.manualTrigger', 1, [0, 320]);
+	const [schedule, manual] = workingDayTriggers(c, [8, 0]);
 	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], assign([
 		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
 		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
@@ -468,13 +495,7 @@ export function dailyDispatcher(): Json {
 	});
 	const left = c.add('Work left?', 'n8n-nodes-base.if', 2.2, [840, 240], isTrue('={{ $json.due > 0 || $json.leased > 0 }}'));
 	const free = c.add('Due debtors to claim?', 'n8n-nodes-base.if', 2.2, [1040, 160], isTrue('={{ $json.batches > 0 }}'));
-	// A token for this round's calls, valid for an hour: the webhook checks it, the passphrase stays home.
-	const token = c.add('Batch token', 'n8n-nodes-base.jwt', 1, [1240, 80], {
-		operation: 'sign',
-		useJson: true,
-		claimsJson: `={{ JSON.stringify({ sub: '${BATCH_PATH}', exp: $now.toUnixInteger() + 3600 }) }}`,
-		options: {},
-	}, { credentials: { jwtAuth: BATCH_CREDENTIAL } });
+	const token = batchToken(c, BATCH_PATH, [1240, 80]);
 	const batches = c.add('One item per batch', 'n8n-nodes-base.code', 2, [1440, 80], {
 		mode: 'runOnceForAllItems',
 		jsCode: [
@@ -486,18 +507,9 @@ export function dailyDispatcher(): Json {
 			'}));',
 		].join('\n'),
 	});
-	const call = c.add('Run a batch (webhook)', 'n8n-nodes-base.httpRequest', 4.2, [1640, 80], {
-		method: 'POST',
-		url: "={{ $('Settings').first().json.batchWebhookUrl }}",
-		sendHeaders: true,
-		headerParameters: { parameters: [{ name: 'Authorization', value: "={{ 'Bearer ' + $json.token }}" }] },
-		sendBody: true,
-		specifyBody: 'json',
-		jsonBody: '={{ JSON.stringify({ day: $json.day, now: $json.now, size: $json.size, leaseMinutes: $json.leaseMinutes }) }}',
-		// A batch answers once it holds its debtors (or has none to claim); one that fails later leaves its
-		// debtors leased until the lease ends, and the next count finds them due again.
-		options: { timeout: 1_800_000, response: { response: { neverError: true } } },
-	}, { onError: 'continueRegularOutput' });
+	// A batch answers once it holds its debtors (or has none to claim); one that fails later leaves its
+	// debtors leased until the lease ends, and the next count finds them due again.
+	const call = callBatch(c, [1640, 80], '={{ JSON.stringify({ day: $json.day, now: $json.now, size: $json.size, leaseMinutes: $json.leaseMinutes }) }}');
 	const done = c.add('Round done', 'n8n-nodes-base.code', 2, [1840, 80], {
 		mode: 'runOnceForAllItems',
 		jsCode: [
@@ -525,4 +537,203 @@ export function dailyDispatcher(): Json {
 	c.link(done, count);
 	c.link(wait, count);
 	return c.workflow('scPgDailyDispatch1', 'Social Collections (Postgres): daily collection journey');
+}
+
+/**
+ * The two triggers of a dispatcher: a schedule on working days at `at` (hour, minute; the instance's
+ * time zone, Europe/Amsterdam) and a manual one.
+ */
+export function workingDayTriggers(c: Canvas, at: [number, number]): [string, string] {
+	const [hour, minute] = at;
+	const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+	const schedule = c.add(`Every working day at ${time}`, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 160], {
+		rule: { interval: [{ field: 'cronExpression', expression: `${minute} ${hour} * * 1-5` }] },
+	});
+	const manual = c.add('Run now (manual)', 'n8n-nodes-base.manualTrigger', 1, [0, 320]);
+	return [schedule, manual];
+}
+
+/**
+ * A token for a batch webhook (path `path`), one per input item, valid for an hour: signed with the
+ * batch credential (BATCH_CREDENTIAL), checked by the webhook; the passphrase stays home.
+ */
+export function batchToken(c: Canvas, path: string, position: [number, number]): string {
+	return c.add('Batch token', 'n8n-nodes-base.jwt', 1, position, {
+		operation: 'sign',
+		useJson: true,
+		claimsJson: `={{ JSON.stringify({ sub: '${path}', exp: $now.toUnixInteger() + 3600 }) }}`,
+		options: {},
+	}, { credentials: { jwtAuth: BATCH_CREDENTIAL } });
+}
+
+/**
+ * Calls a batch webhook once per input item (URL: Settings `batchWebhookUrl`, the item's `token` as
+ * the bearer token, `body` the JSON body). The calls of the node's items run side by side; a call that
+ * fails is an item too (never an error of the dispatcher), so the others go on.
+ */
+export function callBatch(c: Canvas, position: [number, number], body: string, response: Json = { response: { neverError: true } }): string {
+	return c.add('Run a batch (webhook)', 'n8n-nodes-base.httpRequest', 4.2, position, {
+		method: 'POST',
+		url: "={{ $('Settings').first().json.batchWebhookUrl }}",
+		sendHeaders: true,
+		headerParameters: { parameters: [{ name: 'Authorization', value: "={{ 'Bearer ' + $json.token }}" }] },
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: body,
+		options: { timeout: 1_800_000, response },
+	}, { onError: 'continueRegularOutput' });
+}
+
+/**
+ * The start of a batch workflow: its webhook at `path` (JWT-protected with BATCH_CREDENTIAL; answered
+ * by a Respond to Webhook node of the workflow, or when the execution ends) and Settings made from the
+ * request body by `assignments` (name, expression). Returns the Settings node.
+ */
+export function batchWebhook(c: Canvas, o: { name: string; path: string; webhookId: string; assignments: Array<[string, string]>; idPrefix: string }): string {
+	const hook = c.add(o.name, 'n8n-nodes-base.webhook', 2, [0, 240], {
+		httpMethod: 'POST',
+		path: o.path,
+		// A token the dispatcher signed with the JWT credential, checked before any work.
+		authentication: 'jwtAuth',
+		// Not 'lastNode': in queue mode n8n main then loads every batch execution's whole run data from
+		// the database to answer, which cost main as much time and memory as a worker.
+		responseMode: 'responseNode',
+		options: {},
+	}, { webhookId: o.webhookId, credentials: { jwtAuth: BATCH_CREDENTIAL } });
+	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], {
+		mode: 'manual',
+		assignments: {
+			assignments: o.assignments.map(([name, value], index) => ({ id: `${o.idPrefix}-${index + 1}`, name, value, type: 'string' })),
+		},
+		includeOtherFields: false,
+		options: {},
+	});
+	c.link(hook, settings);
+	return settings;
+}
+
+/** The day and the moment a batch works for: the dispatcher's, else today and now (Europe/Amsterdam). */
+export const BATCH_DAY = "={{ /^\\d{4}-\\d{2}-\\d{2}$/.test($json.body?.day ?? '') ? $json.body.day : $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}";
+export const BATCH_NOW = "={{ $json.body?.now || $now.setZone('Europe/Amsterdam').toISO() }}";
+
+/**
+ * A workflow that reads every open debtor (early warning, reversal handling), in batches: the
+ * dispatcher cuts the debtors into ranges of debtor_id, the batch workflow loads one range.
+ */
+export interface RangeBatches {
+	/** Who claims the batch's sends in sc_sends (Settings `owner`, the execution id follows it). */
+	owner: string;
+	/** The batch webhook's path (production URL: <n8n>/webhook/<path>) and its webhook id. */
+	path: string;
+	webhookId: string;
+	/** Hour and minute of the dispatcher's schedule (working days). */
+	at: [number, number];
+	/** The dispatcher's query of the ranges (openRanges...) and the batch's load of one (loadOpenRange...). */
+	ranges: string;
+	load: string;
+	/** The dispatcher: its workflow id and name, its canvas prefix, and what its note says the batch does. */
+	id: string;
+	name: string;
+	canvas: string;
+	does: string;
+}
+
+/** Workflow 3 on Postgres: early warning over every open debtor. */
+export const EARLY_WARNING_BATCHES: RangeBatches = {
+	owner: 'early-warning',
+	path: 'sc-early-warning-batch',
+	webhookId: '3e7a9c21-5b4d-4f0e-8a16-2c9d7b3e5f02',
+	at: [9, 0],
+	ranges: SQL.openRanges,
+	load: SQL.loadOpenRange,
+	id: 'scPgEarlyWarning03',
+	name: 'Social Collections (Postgres): early warning',
+	canvas: '3c000001',
+	does: 'looks for early-warning signals, sends the care message and prepares the municipality signal',
+};
+
+/** Workflow 7 on Postgres: reversal handling over the open debtors whose record lists a reversal. */
+export const REVERSAL_BATCHES: RangeBatches = {
+	owner: 'reversals',
+	path: 'sc-reversal-handling-batch',
+	webhookId: '7f2b4d6e-8a1c-4e3f-9b05-6d1e8c2a4f07',
+	at: [8, 30],
+	ranges: SQL.openRangesWithReversals,
+	load: SQL.loadOpenRangeWithReversals,
+	id: 'scPgReversals07',
+	name: 'Social Collections (Postgres): direct-debit reversal handling',
+	canvas: '7c000001',
+	does: 'answers the new direct-debit reversals',
+};
+
+/**
+ * The dispatcher of a workflow that reads every open debtor (RangeBatches): on its schedule (or by
+ * hand) it cuts the debtors into ranges of debtor_id of *Batch size* (one query: ids only) and calls
+ * the batch workflow's webhook once per range, *Batches at once* at a time; each call answers when
+ * its batch has ended, so no more batches run at once than that, whatever the portfolio. A batch that
+ * failed is counted and the dispatcher's execution fails at the end, naming how many: running it again
+ * is harmless (the workflows act once per arrears, per reversal, per send).
+ */
+export function rangeDispatcher(b: RangeBatches): Json {
+	const c = new Canvas(b.canvas);
+	c.note(
+		'Note: about',
+		[-60, -420],
+		760,
+		380,
+		[
+			`## ${b.name}: dispatcher`,
+			`This workflow cuts the open debtors in \`sc_debtors\` into batches (ranges of debtor_id, *Batch size* debtors each) and starts the **batch workflow** once per batch through its webhook; the batch workflow ${b.does} for the debtors of its range. Each batch is its own execution (queue mode runs it on any worker), so the memory of one execution is bounded by the batch size at any portfolio size.`,
+			'*Batches at once* batches run side by side; the next ones start when they have ended. A batch that failed is counted and this execution fails at the end: running it again is harmless, every step acts once (per arrears, per reversal, per send).',
+			'',
+			'**Before the first run:** apply the schema (`sql/`, or run *Social Collections (Postgres): set up the schema*), fill in the credentials *Social Collections Postgres* and *Social Collections batch webhook* (a JWT passphrase, the same credential as the batch workflow\'s webhook), publish the batch workflow, and set *Batch webhook URL* below to its production URL.',
+		].join('\n'),
+		4,
+	);
+	const [schedule, manual] = workingDayTriggers(c, b.at);
+	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], assign([
+		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
+		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
+		['batchWebhookUrl', `http://127.0.0.1:5678/webhook/${b.path}`],
+		['batchSize', String(DEFAULT_BATCH_SIZE), 'number'],
+		['batchesAtOnce', String(DEFAULT_BATCHES_PER_ROUND), 'number'],
+	]));
+	const ranges = postgresNode(c, 'Batch ranges', [440, 240], b.ranges, "={{ [Math.max(1, parseInt($('Settings').first().json.batchSize, 10) || 100)] }}", { executeOnce: true });
+	const loop = c.add('Batches at once', 'n8n-nodes-base.splitInBatches', 3, [660, 240], {
+		batchSize: "={{ Math.max(1, parseInt($('Settings').first().json.batchesAtOnce, 10) || 1) }}",
+		options: {},
+	});
+	const token = batchToken(c, b.path, [880, 360]);
+	// Each range beside its token, by position (the JWT node gives the token alone).
+	const withToken = c.add('Range and token', 'n8n-nodes-base.merge', 3.2, [1100, 240], {
+		mode: 'combine',
+		combineBy: 'combineByPosition',
+		options: {},
+	});
+	// Answered when the batch's execution has ended (200, no body), or 500 when it failed.
+	const call = callBatch(c, [1320, 240], "={{ JSON.stringify({ day: $('Settings').first().json.referenceDate, now: $('Settings').first().json.now, first: $json.first, last: $json.last }) }}", {
+		response: { neverError: true, fullResponse: true },
+	});
+	const done = c.add('All batches done', 'n8n-nodes-base.code', 2, [880, 60], {
+		mode: 'runOnceForAllItems',
+		jsCode: [
+			'// Every batch answered: count them, and stop with an error when one failed (its execution says why).',
+			'const answers = $input.all().map((item) => item.json);',
+			'const failed = answers.filter((answer) => answer.error || Number(answer.statusCode ?? 0) >= 400 || !answer.statusCode).length;',
+			`const debtors = $('Batch ranges').all().reduce((sum, item) => sum + Number(item.json.debtors), 0);`,
+			"if (failed > 0) throw new Error(failed + ' of ' + answers.length + ' batches failed; see the batch workflow\\'s failed executions, then run this workflow again (a repeated batch does nothing twice)');",
+			"return [{ json: { day: $('Settings').first().json.referenceDate, batches: answers.length, debtors } }];",
+		].join('\n'),
+	});
+	c.link(schedule, settings);
+	c.link(manual, settings);
+	c.link(settings, ranges);
+	c.link(ranges, loop);
+	c.link(loop, done, 0);
+	c.link(loop, withToken, 1, 0);
+	c.link(loop, token, 1);
+	c.link(token, withToken, 0, 1);
+	c.link(withToken, call);
+	c.link(call, loop);
+	return c.workflow(b.id, b.name);
 }

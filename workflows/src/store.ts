@@ -10,11 +10,11 @@
  * from an item travels as a query parameter ($1, $2, ...; a row as one JSON parameter), never as
  * text in the SQL: the queries below are constants.
  */
-import { Canvas, appendRows, assign, openDebtors, type Json } from './canvas';
+import { Canvas, appendRows, openDebtors, type Json } from './canvas';
 import { roomForWrites, type RoomOptions } from './dataTableRoom';
 import { rowsWhere } from './dataTables';
 import { DATA_TABLE_RECORDS, POSTGRES_RECORDS, recordChange, type RecordChangeOptions, type RecordStore } from './recordChange';
-import { BATCH_CREDENTIAL, BATCH_PATH, BATCH_WEBHOOK_ID, postgresNode as postgres, SQL } from './postgres';
+import { BATCH_DAY, BATCH_NOW, BATCH_PATH, BATCH_WEBHOOK_ID, batchWebhook, postgresNode as postgres, SQL, type RangeBatches } from './postgres';
 
 export { POSTGRES_CREDENTIAL } from './postgres';
 
@@ -41,12 +41,8 @@ export interface SendPiece {
 }
 
 export interface LoadOpenOptions {
-	/** Hour and minute of the schedule (Europe/Amsterdam, Monday to Friday). */
-	at: [number, number];
-	/** Who claims this run's sends (Settings `owner`, the execution id follows it). */
-	owner: string;
-	/** Only debtors whose record lists a reversal (workflow 7). */
-	withReversals?: boolean;
+	/** The workflow's batches: its webhook, who claims its sends, the query of one range (postgres.ts). */
+	batches: RangeBatches;
 	/** Where the node of records goes on the canvas. */
 	position: [number, number];
 }
@@ -75,10 +71,12 @@ export interface Store {
 	 */
 	logRows(c: Canvas, name: string, position: [number, number], table: 'sc_contact_log' | 'sc_tasks' | 'sc_municipality_signals'): string;
 	/**
-	 * Postgres, workflows 3 and 7: triggers (a schedule on working days, a manual one), Settings
-	 * (`referenceDate`, `now`, and `owner`: who claims sends, this execution) and the open debtors'
-	 * records; output 1 of the returned node has the rows whose record is not a JSON object. The Data
-	 * Table edition loads with canvas.ts (openDebtors) and its own nodes.
+	 * Postgres, workflows 3 and 7: the batch workflow's start. Its JWT-protected webhook (the dispatcher,
+	 * rangeDispatcher in postgres.ts, calls it once per range of debtor_id), Settings from the request
+	 * (`referenceDate`, `now`, `owner`: who claims sends, this execution; `first`, `last`: the range)
+	 * and the records of the open debtors of that range, so one execution holds at most a batch;
+	 * output 1 of the returned node has the rows whose record is not a JSON object. The Data Table
+	 * edition loads every open debtor with canvas.ts (openDebtors) and its own nodes.
 	 */
 	loadOpen?(c: Canvas, o: LoadOpenOptions): string;
 	/** How the record loop (recordChange.ts) reads and writes a debtor's row. */
@@ -250,23 +248,36 @@ function isClaim(expression: string): Json {
 }
 
 /**
- * Postgres: schedule, manual trigger, Settings and the open debtors of sc_debtors (see Store.loadOpen).
- * Returns the node of debtor records; its error output has the rows whose record is not an object.
+ * Postgres, workflows 3 and 7 (see Store.loadOpen): the batch webhook the dispatcher (rangeDispatcher
+ * in postgres.ts) calls once per range of debtor_id, Settings from the request, and the open debtors
+ * of the range. Returns the node of debtor records; its error output has the rows whose record is not
+ * an object.
  */
 function loadOpen(c: Canvas, o: LoadOpenOptions): string {
-	const [hour, minute] = o.at;
-	const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-	const schedule = c.add(`Every working day at ${time}`, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 160], {
-		rule: { interval: [{ field: 'cronExpression', expression: `${minute} ${hour} * * 1-5` }] },
+	const b = o.batches;
+	const settings = batchWebhook(c, {
+		name: 'Batch of debtors',
+		path: b.path,
+		webhookId: b.webhookId,
+		idPrefix: `${b.owner}-setting`,
+		assignments: [
+			['referenceDate', BATCH_DAY],
+			['now', BATCH_NOW],
+			// Who claims this batch's sends in sc_sends: a run that stopped mid-send leaves its claims behind.
+			['owner', `={{ ${JSON.stringify(`${b.owner}-`)} + $execution.id }}`],
+			// The batch: debtor_id from first to last (both included), as the dispatcher cut them.
+			['first', "={{ String($json.body?.first ?? '') }}"],
+			['last', "={{ String($json.body?.last ?? '') }}"],
+		],
 	});
-	const manual = c.add('Run now (manual)', 'n8n-nodes-base.manualTrigger', 1, [0, 320]);
-	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], assign([
-		['referenceDate', "={{ $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
-		['now', "={{ $now.setZone('Europe/Amsterdam').toISO() }}"],
-		// Who claims this run's sends in sc_sends: a run that stopped mid-send leaves its claims behind.
-		['owner', `={{ ${JSON.stringify(`${o.owner}-`)} + $execution.id }}`],
-	]));
-	const load = postgres(c, 'Load debtors', [420, 240], o.withReversals ? SQL.loadOpenWithReversals : SQL.loadOpen, '={{ [] }}', { executeOnce: true });
+	// Answered when the execution ends (n8n does, 200, or 500 when a node failed); only a load that
+	// failed is answered here, at once.
+	const load = postgres(c, 'Load debtors', [420, 240], b.load, "={{ [$('Settings').first().json.first, $('Settings').first().json.last] }}", { executeOnce: true, onError: 'continueErrorOutput' });
+	const failed = c.add('Answer: load failed', 'n8n-nodes-base.respondToWebhook', 1.5, [620, 440], {
+		respondWith: 'json',
+		responseBody: "={{ JSON.stringify({ message: 'the batch could not load its debtors' }) }}",
+		options: { responseCode: 500 },
+	});
 	// The record as the Postgres node gives it (jsonb, already an object), with the row's debtor_id
 	// to name the debtor in the log and the task when the record's own id is missing or broken.
 	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, o.position, {
@@ -280,49 +291,36 @@ function loadOpen(c: Canvas, o: LoadOpenOptions): string {
 		].join('\n'),
 		options: {},
 	}, { onError: 'continueErrorOutput' });
-	c.link(schedule, settings);
-	c.link(manual, settings);
 	c.link(settings, load);
 	c.link(load, fromRow);
+	c.link(load, failed, 1);
 	return fromRow;
 }
 
 /** Webhook of the batch workflow, its Settings and the claim of a batch; returns the node of debtor records. */
 function batchStart(c: Canvas): string {
-	const hook = c.add('Batch of due debtors', 'n8n-nodes-base.webhook', 2, [0, 240], {
-		httpMethod: 'POST',
+	// Answered by *Answer: debtors claimed* once the batch holds its debtors (or, with nothing to claim,
+	// when the execution ends): the dispatcher then counts again and starts the next batches while this
+	// one works, so the workers never wait for the slowest batch of a round.
+	const settings = batchWebhook(c, {
+		name: 'Batch of due debtors',
 		path: BATCH_PATH,
-		// A token the dispatcher signed with the JWT credential, checked before any work.
-		authentication: 'jwtAuth',
-		// Answered by *Answer: debtors claimed* once the batch holds its debtors (or, with nothing to
-		// claim, when the execution ends): the dispatcher then counts again and starts the next batches
-		// while this one works, so the workers never wait for the slowest batch of a round. Not 'lastNode':
-		// in queue mode n8n main then loads every batch execution's whole run data from the database to
-		// answer, which cost main as much time and memory as a worker.
-		responseMode: 'responseNode',
-		options: {},
-	}, { webhookId: BATCH_WEBHOOK_ID, credentials: { jwtAuth: BATCH_CREDENTIAL } });
-	const settings = c.add('Settings', 'n8n-nodes-base.set', 3.4, [220, 240], {
-		mode: 'manual',
-		assignments: {
-			assignments: [
-				['referenceDate', "={{ /^\\d{4}-\\d{2}-\\d{2}$/.test($json.body?.day ?? '') ? $json.body.day : $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd') }}"],
-				['now', "={{ $json.body?.now || $now.setZone('Europe/Amsterdam').toISO() }}"],
-				['nextDay', "={{ DateTime.fromISO(/^\\d{4}-\\d{2}-\\d{2}$/.test($json.body?.day ?? '') ? $json.body.day : $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd')).plus({ days: 1 }).toFormat('yyyy-MM-dd') }}"],
-				// Who holds the batch's leases: this execution.
-				['owner', "={{ 'batch-' + $execution.id }}"],
-				['batchSize', '={{ Math.min(Math.max(parseInt($json.body?.size, 10) || 100, 1), 1000) }}'],
-				['leaseMinutes', '={{ Math.min(Math.max(parseInt($json.body?.leaseMinutes, 10) || 15, 1), 240) }}'],
-			].map(([name, value], index) => ({ id: `batch-setting-${index + 1}`, name, value, type: 'string' })),
-		},
-		includeOtherFields: false,
-		options: {},
+		webhookId: BATCH_WEBHOOK_ID,
+		idPrefix: 'batch-setting',
+		assignments: [
+			['referenceDate', BATCH_DAY],
+			['now', BATCH_NOW],
+			['nextDay', "={{ DateTime.fromISO(/^\\d{4}-\\d{2}-\\d{2}$/.test($json.body?.day ?? '') ? $json.body.day : $now.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd')).plus({ days: 1 }).toFormat('yyyy-MM-dd') }}"],
+			// Who holds the batch's leases: this execution.
+			['owner', "={{ 'batch-' + $execution.id }}"],
+			['batchSize', '={{ Math.min(Math.max(parseInt($json.body?.size, 10) || 100, 1), 1000) }}'],
+			['leaseMinutes', '={{ Math.min(Math.max(parseInt($json.body?.leaseMinutes, 10) || 15, 1), 240) }}'],
+		],
 	});
 	const claim = postgres(c, 'Claim a batch of due debtors', [420, 240], SQL.claimBatch, "={{ [$json.referenceDate, $json.owner, $json.batchSize, $json.leaseMinutes] }}");
 	// Passes the claimed rows on unchanged.
 	const answer = c.add('Answer: debtors claimed', 'n8n-nodes-base.respondToWebhook', 1.5, [620, 240], { respondWith: 'noData', options: { responseCode: 200 } });
 	const fromRow = c.add('Debtor record from row', 'n8n-nodes-base.set', 3.4, [820, 240], { mode: 'raw', jsonOutput: '={{ $json.record }}', options: {} });
-	c.link(hook, settings);
 	c.link(settings, claim);
 	c.link(claim, answer);
 	c.link(answer, fromRow);

@@ -34,7 +34,7 @@ const targets = (wf: any, from: string, output = 0): string[] => (wf.connections
 function parametersOf(expression: string, json: Record<string, unknown>): unknown[] {
 	const match = /^=\{\{ ([\s\S]*) \}\}$/.exec(expression);
 	if (!match) throw new Error(`not one expression: ${expression}`);
-	const settings = { referenceDate: '2026-07-01', owner: 'batch-1', batchSize: '100', leaseMinutes: '15', nextDay: '2026-07-02', keys: [{ key: 'customer:abc', limit: 5 }], windowMinutes: 15 };
+	const settings = { referenceDate: '2026-07-01', owner: 'batch-1', batchSize: '100', leaseMinutes: '15', nextDay: '2026-07-02', first: 'D-1', last: 'D-9', keys: [{ key: 'customer:abc', limit: 5 }], windowMinutes: 15 };
 	const $ = () => ({ first: () => ({ json: settings }) });
 	// A node that runs once for all its items reads them with $input.all().
 	const $input = { all: () => [{ json }, { json }] };

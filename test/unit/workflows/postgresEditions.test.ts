@@ -17,7 +17,7 @@ import { POSTGRES_SETUP, POSTGRES_WORKFLOWS, WORKFLOWS } from '../../../workflow
 import { setupPostgres } from '../../../workflows/src/00-setup-postgres';
 import { earlyWarning } from '../../../workflows/src/03-early-warning';
 import { reversalHandling } from '../../../workflows/src/07-reversal-handling';
-import { SQL } from '../../../workflows/src/postgres';
+import { BATCH_CREDENTIAL, BATCH_PATH, EARLY_WARNING_BATCHES, rangeDispatcher, REVERSAL_BATCHES, SQL } from '../../../workflows/src/postgres';
 import { DATA_TABLES, POSTGRES } from '../../../workflows/src/store';
 
 const DIR = path.resolve(__dirname, '../../../workflows/postgres');
@@ -32,17 +32,20 @@ const sources = (wf: any, to: string): string[] =>
 	Object.entries<any>(wf.connections).flatMap(([from, entry]) => (entry.main.some((output: any[]) => (output ?? []).some((link) => link.node === to)) ? [from] : []));
 
 const editions = [
-	{ file: '03-early-warning.json', build: earlyWarning, send: 'Send care message', loops: ['Care contact: ', 'Signal: '] },
-	{ file: '07-reversal-handling.json', build: reversalHandling, send: 'Send the message', loops: [''] },
+	{ file: '03-early-warning.json', batchFile: '03-early-warning-batch.json', build: earlyWarning, send: 'Send care message', loops: ['Care contact: ', 'Signal: '], batches: EARLY_WARNING_BATCHES },
+	{ file: '07-reversal-handling.json', batchFile: '07-reversal-handling-batch.json', build: reversalHandling, send: 'Send the message', loops: [''], batches: REVERSAL_BATCHES },
 ] as const;
 
-describe.each(editions)('$file, Postgres edition', ({ file, build, send, loops }) => {
-	const pg = read(file);
+describe.each(editions)('$file, Postgres edition', ({ file, batchFile, build, send, loops, batches }) => {
+	const pg = read(batchFile);
+	const dispatcher = read(file);
 	const dt: any = WORKFLOWS[file]();
 
 	test('one description: the Data Table edition is the default store, the Postgres edition is written by the builder', () => {
 		expect(JSON.stringify(dt)).toBe(JSON.stringify(build(DATA_TABLES)));
-		expect(JSON.stringify(pg)).toBe(JSON.stringify(POSTGRES_WORKFLOWS[file]()));
+		expect(JSON.stringify(pg)).toBe(JSON.stringify(POSTGRES_WORKFLOWS[batchFile]()));
+		expect(JSON.stringify(dispatcher)).toBe(JSON.stringify(POSTGRES_WORKFLOWS[file]()));
+		expect(JSON.stringify(dispatcher)).toBe(JSON.stringify(rangeDispatcher(batches)));
 		expect(JSON.stringify(pg)).toBe(JSON.stringify(build(POSTGRES)));
 		expect(pg.nodes.some((n: any) => n.type === 'n8n-nodes-base.dataTable')).toBe(false);
 		expect(dt.nodes.some((n: any) => n.type === 'n8n-nodes-base.postgres')).toBe(false);
@@ -52,7 +55,8 @@ describe.each(editions)('$file, Postgres edition', ({ file, build, send, loops }
 		// duplicate rows (none: debtor_id is the key), and what the store does differently (load, write, send).
 		const withoutIds = (value: any): any => (Array.isArray(value) ? value.map(withoutIds) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'id').map(([key, v]) => [key, withoutIds(v)])) : value);
 		const names = new Set(pg.nodes.map((n: any) => n.name));
-		const storeOnly = /^(Newest row per debtor|Room.*|Data Tables full|Stop: Data Tables full|.*Older duplicate rows|.*Delete older duplicate rows)$/;
+		// (The triggers are the dispatcher's on Postgres.)
+		const storeOnly = /^(Newest row per debtor|Room.*|Data Tables full|Stop: Data Tables full|.*Older duplicate rows|.*Delete older duplicate rows|Every working day at .*|Run now \(manual\))$/;
 		expect(dt.nodes.filter((n: any) => !names.has(n.name) && !storeOnly.test(n.name)).map((n: any) => n.name)).toEqual([]);
 		const differs = /^(Note: about|Note: find|Load debtors|Debtor record from row|Settings|Write .*|.*Read the current row|.*Row to write|.*Write if unchanged|.*Written\?|.*Apply the change|Every working day at .*|Send .*)$/;
 		for (const n of dt.nodes.filter((x: any) => names.has(x.name) && !differs.test(x.name))) {
@@ -60,13 +64,76 @@ describe.each(editions)('$file, Postgres edition', ({ file, build, send, loops }
 		}
 	});
 
-	test('loads the open debtors in SQL, with Settings naming who claims the sends', () => {
+	test('the batch loads one range of debtor_id given by the dispatcher, behind the JWT-protected webhook', () => {
+		const hook = node(pg, 'Batch of debtors');
+		expect(hook.type).toBe('n8n-nodes-base.webhook');
+		expect(hook.parameters).toMatchObject({ httpMethod: 'POST', path: batches.path, authentication: 'jwtAuth', responseMode: 'responseNode' });
+		expect([hook.webhookId, hook.credentials]).toEqual([batches.webhookId, { jwtAuth: BATCH_CREDENTIAL }]);
+		// The webhook is the only trigger: the schedule is the dispatcher's.
+		expect(pg.nodes.filter((n: any) => /trigger$/i.test(n.type) || n.type === 'n8n-nodes-base.webhook').map((n: any) => n.name)).toEqual(['Batch of debtors']);
+		expect(targets(pg, 'Batch of debtors')).toEqual(['Settings']);
 		expect(targets(pg, 'Settings')).toEqual(['Load debtors']);
-		expect(node(pg, 'Load debtors').parameters.query).toBe(file.startsWith('07') ? SQL.loadOpenWithReversals : SQL.loadOpen);
-		expect(node(pg, 'Settings').parameters.assignments.assignments.map((a: any) => a.name)).toEqual(['referenceDate', 'now', 'owner']);
+		expect(node(pg, 'Settings').parameters.assignments.assignments.map((a: any) => a.name)).toEqual(['referenceDate', 'now', 'owner', 'first', 'last']);
+		const load = node(pg, 'Load debtors');
+		expect(load.parameters.query).toBe(file.startsWith('07') ? SQL.loadOpenRangeWithReversals : SQL.loadOpenRange);
+		expect(load.parameters.options.queryReplacement).toBe("={{ [$('Settings').first().json.first, $('Settings').first().json.last] }}");
+		expect(load.executeOnce).toBe(true);
+		expect(load.parameters.query).toMatch(/status = 'open' AND .*debtor_id BETWEEN \$1 AND \$2 ORDER BY debtor_id$/);
+		// A load that fails answers the dispatcher at once with an error; otherwise n8n answers when the execution ends.
+		expect(targets(pg, 'Load debtors', 1)).toEqual(['Answer: load failed']);
+		expect(node(pg, 'Answer: load failed').parameters.options.responseCode).toBe(500);
+		expect(pg.nodes.filter((n: any) => n.type === 'n8n-nodes-base.respondToWebhook').map((n: any) => n.name)).toEqual(['Answer: load failed']);
 		// A row whose record is not an object is logged as invalid and becomes a task.
 		expect(targets(pg, 'Debtor record from row', 1)).toEqual(['Log: invalid record (Debtor record from row)', 'Task: correct record (Debtor record from row)']);
-		expect(SQL.loadOpenWithReversals).toMatch(/record @> CAST\('\{"reversals": \[\{\}\]\}' AS jsonb\)/);
+		expect(SQL.loadOpenRangeWithReversals).toMatch(/record @> CAST\('\{"reversals": \[\{\}\]\}' AS jsonb\)/);
+	});
+
+	test('the dispatcher cuts the same debtors into ranges and calls the batch webhook per range, some at a time, with a signed token', () => {
+		expect([dispatcher.id, dispatcher.name]).toEqual([batches.id, batches.name]);
+		expect(pg.id).not.toBe(dispatcher.id);
+		expect(targets(dispatcher, 'Every working day at ' + `${String(batches.at[0]).padStart(2, '0')}:${String(batches.at[1]).padStart(2, '0')}`)).toEqual(['Settings']);
+		expect(targets(dispatcher, 'Run now (manual)')).toEqual(['Settings']);
+		const settings = node(dispatcher, 'Settings').parameters.assignments.assignments;
+		expect(settings.map((a: any) => a.name)).toEqual(['referenceDate', 'now', 'batchWebhookUrl', 'batchSize', 'batchesAtOnce']);
+		expect(settings.find((a: any) => a.name === 'batchWebhookUrl').value).toBe(`http://127.0.0.1:5678/webhook/${batches.path}`);
+		expect(targets(dispatcher, 'Settings')).toEqual(['Batch ranges']);
+		const ranges = node(dispatcher, 'Batch ranges');
+		expect(ranges.parameters.query).toBe(file.startsWith('07') ? SQL.openRangesWithReversals : SQL.openRanges);
+		expect(ranges.executeOnce).toBe(true);
+		// The ranges cover the debtors the batch loads: the same filter.
+		const filterOf = (sql: string) => /WHERE (.*?)( AND debtor_id BETWEEN|\) numbered)/.exec(sql)![1];
+		expect(filterOf(ranges.parameters.query)).toBe(filterOf(node(pg, 'Load debtors').parameters.query));
+		expect(ranges.parameters.query).not.toMatch(/\brecord\b(?! @>)/);
+		// A round of batches: each range with its own token, one call each; the loop goes on when all answered.
+		expect(targets(dispatcher, 'Batch ranges')).toEqual(['Batches at once']);
+		expect(targets(dispatcher, 'Batches at once', 1).sort()).toEqual(['Batch token', 'Range and token']);
+		expect(targets(dispatcher, 'Batch token')).toEqual(['Range and token']);
+		expect(node(dispatcher, 'Batch token').credentials).toEqual({ jwtAuth: BATCH_CREDENTIAL });
+		expect(node(dispatcher, 'Batch token').parameters.claimsJson).toContain(`sub: '${batches.path}'`);
+		expect(targets(dispatcher, 'Range and token')).toEqual(['Run a batch (webhook)']);
+		expect(targets(dispatcher, 'Run a batch (webhook)')).toEqual(['Batches at once']);
+		expect(targets(dispatcher, 'Batches at once', 0)).toEqual(['All batches done']);
+		const call = node(dispatcher, 'Run a batch (webhook)');
+		expect(call.parameters.headerParameters.parameters).toEqual([{ name: 'Authorization', value: "={{ 'Bearer ' + $json.token }}" }]);
+		expect(call.parameters.jsonBody).toMatch(/first: \$json\.first, last: \$json\.last/);
+		expect(call.parameters.options.response.response).toEqual({ neverError: true, fullResponse: true });
+		// The same token and call as the daily journey's dispatcher (one home: postgres.ts).
+		const journey = read('01-daily-collection-journey.json');
+		expect(node(journey, 'Batch token').parameters.claimsJson.replace(BATCH_PATH, batches.path)).toBe(node(dispatcher, 'Batch token').parameters.claimsJson);
+		expect(node(journey, 'Run a batch (webhook)').parameters.url).toBe(call.parameters.url);
+	});
+
+	test("the dispatcher's last step fails the run when a batch failed, and reports the batches otherwise", () => {
+		const code = node(dispatcher, 'All batches done').parameters.jsCode as string;
+		const run = (answers: any[], ranges: any[]) => {
+			const $input = { all: () => answers.map((json) => ({ json })) };
+			const $ = (name: string) => (name === 'Settings' ? { first: () => ({ json: { referenceDate: '2026-11-24' } }) } : { all: () => ranges.map((json) => ({ json })) });
+			// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- the workflow's own code, run as n8n's Code node runs it
+			return (new Function('$input', '$', code) as any)($input, $)[0].json;
+		};
+		expect(run([{ statusCode: 200 }, { statusCode: 200 }], [{ debtors: '3' }, { debtors: '1' }])).toEqual({ day: '2026-11-24', batches: 2, debtors: 4 });
+		expect(() => run([{ statusCode: 200 }, { statusCode: 500 }], [{ debtors: '3' }, { debtors: '1' }])).toThrow(/^1 of 2 batches failed/);
+		expect(() => run([{ error: { message: 'ECONNREFUSED' } }], [{ debtors: '3' }])).toThrow(/1 of 1 batches failed/);
 	});
 
 	test('every record change goes through the version check and its retry; an unsaved one is logged and becomes a task', () => {
