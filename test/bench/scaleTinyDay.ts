@@ -3,9 +3,9 @@
  * A tiny daily run for the Postgres store, standing in for the Postgres edition's in the tests of
  * `bench:scale` and as an example of what `--workflows` takes: a dispatcher (Manual Trigger) counts
  * the due debtors and calls a batch webhook once per batch, all at once; each batch execution claims
- * its debtors (UPDATE ... FOR UPDATE SKIP LOCKED, a lease), plans them with the Journey Planner and
- * stores the next step date (at the earliest tomorrow: it sends nothing, so a step due today would
- * stay due) and the planned version in one statement.
+ * its debtors (UPDATE ... FOR UPDATE SKIP LOCKED, a lease), plans them with the Journey Planner (the
+ * Postgres edition's look-ahead) and stores the next review date (tomorrow for a step due today: it
+ * sends nothing, so that step would stay due) and the planned version in one statement.
  *
  *   npx tsx test/bench/scaleTinyDay.ts <folder>     writes the two workflows as JSON files, then
  *   npm run bench:scale -- 20000 --workflows <folder> --set batchUrl={baseUrl}/webhook/sc-bench-batch
@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { POSTGRES_CREDENTIAL } from '../../scripts/scale/stack';
+import { LOOK_AHEAD_DAYS } from '../../workflows/src/01-daily-collection-journey';
 import { ourNode, workflow } from '../e2e/harness/workflow';
 
 /** Debtors per batch execution. */
@@ -91,12 +92,13 @@ export const batch = workflow(
 			'={{ [$execution.id, $json.body.day, $json.body.size] }}',
 		),
 		{ name: 'Debtor record', type: 'n8n-nodes-base.set', typeVersion: 3.4, parameters: { mode: 'raw', jsonOutput: '={{ JSON.stringify($json.record) }}', options: {} } },
-		ourNode('Plan', 'journeyPlanner', { routing: 'single', referenceDate: "={{ $('Batch arrives').first().json.body.day }}", language: 'en', ladders: '{}', debtHelpPauseDays: 30, options: {} }),
+		// The planner segments each debtor itself and looks ahead as the Postgres edition does (its next review date).
+		ourNode('Plan', 'journeyPlanner', { routing: 'single', referenceDate: "={{ $('Batch arrives').first().json.body.day }}", language: 'en', ladders: '{}', debtHelpPauseDays: 30, options: { lookAheadDays: LOOK_AHEAD_DAYS } }),
 		{
 			name: 'Plan row',
 			type: 'n8n-nodes-base.set',
 			typeVersion: 3.4,
-			parameters: { mode: 'raw', jsonOutput: '={{ JSON.stringify({ id: $json.debtorId, next: $json.journey ? ($json.journey.earliestDate ?? $json.journey.resumeDate ?? null) : null }) }}', options: {} },
+			parameters: { mode: 'raw', jsonOutput: "={{ JSON.stringify({ id: $json.debtorId, next: !$json.journey ? null : $json.journey.action === 'step' ? $json.journey.referenceDate : ($json.journey.nextReviewDate ?? null) }) }}", options: {} },
 		},
 		{ name: 'All rows', type: 'n8n-nodes-base.aggregate', typeVersion: 1, parameters: { aggregate: 'aggregateAllItemData', destinationFieldName: 'rows', options: {} } },
 		postgres(
