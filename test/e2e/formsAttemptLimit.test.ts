@@ -16,8 +16,7 @@ import * as path from 'node:path';
 
 import { REPO_ROOT } from '../../scripts/runtime';
 import { N8nInstance, type WorkflowJson } from '../../scripts/n8nInstance';
-import { LIMIT_SETTINGS } from '../../workflows/src/formStore';
-import { submitForm, type FormPage } from './harness/forms';
+import { arrearsDebtor, formWithSettings, mandateDebtor, submitForm, type FormPage } from './harness/forms';
 import { N8nRest, ownerEnv, type Row } from './harness/rest';
 
 jest.setTimeout(900_000);
@@ -30,37 +29,10 @@ const TOO_MANY = 'Te veel pogingen';
 const load = (file: string): WorkflowJson => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8'));
 
 /** A shipped form with a fixed day, the real-clock window guard off, and small limits behind one proxy. */
-function forTest(file: string): WorkflowJson {
-	const wf = load(file);
-	const values: Record<string, unknown> = { referenceDate: DAY, now: NOW, attemptsPerCustomerNumber: PER_CUSTOMER, attemptsPerClient: PER_CLIENT, windowMinutes: 15, proxyHops: 1 };
-	for (const node of wf.nodes as any[]) {
-		if (node.name === 'Settings' || node.name === LIMIT_SETTINGS) {
-			for (const assignment of node.parameters.assignments.assignments) if (assignment.name in values) assignment.value = values[assignment.name];
-		}
-		if (node.type === 'n8n-nodes-social-collections.channelSender') node.parameters.options = { ...node.parameters.options, contactWindow: false };
-	}
-	return wf;
-}
-
-const ADDRESS = { street: 'Dorpsstraat', houseNumber: '12', postalCode: '3511 AB', city: 'Utrecht' };
-const mandate = (debtorId: string) => ({
-	debtorId,
-	firstName: 'Bram',
-	lastName: 'Jansen',
-	contact: { email: `${debtorId.toLowerCase()}@example.nl`, address: ADDRESS },
-	paymentMethod: 'direct-debit',
-	iban: 'NL91ABNA0417164300',
-	income: { type: 'salary-monthly', dayOfMonth: 25 },
-	claims: [{ claimId: `${debtorId}-12`, principalCents: 4500, openCents: 4500, invoiceDate: '2026-11-20', dueDate: '2026-12-10', sector: 'energy' }],
-});
-const arrears = (debtorId: string) => ({
-	debtorId,
-	firstName: 'Chris',
-	lastName: 'Bakker',
-	contact: { email: `${debtorId.toLowerCase()}@example.nl`, address: ADDRESS },
-	income: { type: 'salary-monthly', dayOfMonth: 25 },
-	claims: [{ claimId: `${debtorId}-A`, principalCents: 40000, openCents: 40000, invoiceDate: '2026-08-15', dueDate: '2026-09-01' }],
-});
+const forTest = (file: string): WorkflowJson =>
+	formWithSettings(load(file), { referenceDate: DAY, now: NOW, attemptsPerCustomerNumber: PER_CUSTOMER, attemptsPerClient: PER_CLIENT, windowMinutes: 15, proxyHops: 1 });
+const mandate = (debtorId: string) => mandateDebtor(debtorId);
+const arrears = (debtorId: string) => arrearsDebtor(debtorId);
 const row = (record: Record<string, unknown>) => ({ debtorId: record.debtorId as string, status: 'open', record: JSON.stringify(record) });
 const recordOf = (rows: Row[], debtorId: string): any => JSON.parse(rows.find((r) => r.debtorId === debtorId)!.record as string);
 /** The page's words without what differs per execution (its waiting URL is in the HTML, not the text). */

@@ -19,9 +19,8 @@ import { REPO_ROOT } from '../../scripts/runtime';
 import { N8nInstance, freePort, type WorkflowJson } from '../../scripts/n8nInstance';
 import { applyMigrations } from '../../scripts/scale/migrate';
 import { LocalPostgres, psql } from '../../scripts/scale/postgres';
-import { LIMIT_SETTINGS } from '../../workflows/src/formStore';
 import { POSTGRES_CREDENTIAL } from '../../workflows/src/postgres';
-import { optionsOf, submitForm } from './harness/forms';
+import { arrearsDebtor, formWithSettings, mandateDebtor, optionsOf, submitForm } from './harness/forms';
 import { ownerEnv } from './harness/rest';
 
 jest.setTimeout(1_500_000);
@@ -34,37 +33,10 @@ const TOO_MANY = 'Te veel pogingen';
 const load = (file: string): WorkflowJson => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', 'postgres', file), 'utf8'));
 
 /** The Postgres edition of a form with a fixed day, the real-clock window guard off, a small limit behind one proxy. */
-function forTest(file: string): WorkflowJson {
-	const wf = load(file);
-	const values: Record<string, unknown> = { referenceDate: DAY, now: NOW, attemptsPerCustomerNumber: PER_CUSTOMER, attemptsPerClient: 50, windowMinutes: 15, proxyHops: 1 };
-	for (const node of wf.nodes as any[]) {
-		if (node.name === 'Settings' || node.name === LIMIT_SETTINGS) {
-			for (const assignment of node.parameters.assignments.assignments) if (assignment.name in values) assignment.value = values[assignment.name];
-		}
-		if (node.type === 'n8n-nodes-social-collections.channelSender') node.parameters.options = { ...node.parameters.options, contactWindow: false };
-	}
-	return wf;
-}
-
-const ADDRESS = { street: 'Dorpsstraat', houseNumber: '12', postalCode: '3511 AB', city: 'Utrecht' };
-const mandate = (debtorId: string) => ({
-	debtorId,
-	firstName: 'Bram',
-	lastName: 'Jansen',
-	contact: { email: `${debtorId.toLowerCase()}@example.nl`, address: ADDRESS },
-	paymentMethod: 'direct-debit',
-	iban: 'NL91ABNA0417164300',
-	income: { type: 'salary-monthly', dayOfMonth: 25 },
-	claims: [{ claimId: `${debtorId}-12`, principalCents: 45000, openCents: 45000, invoiceDate: '2026-11-20', dueDate: '2026-12-10', sector: 'energy' }],
-});
-const arrears = (debtorId: string) => ({
-	debtorId,
-	firstName: 'Chris',
-	lastName: 'Bakker',
-	contact: { email: `${debtorId.toLowerCase()}@example.nl`, address: ADDRESS },
-	income: { type: 'salary-monthly', dayOfMonth: 25 },
-	claims: [{ claimId: `${debtorId}-A`, principalCents: 40000, openCents: 40000, invoiceDate: '2026-08-15', dueDate: '2026-09-01' }],
-});
+const forTest = (file: string): WorkflowJson =>
+	formWithSettings(load(file), { referenceDate: DAY, now: NOW, attemptsPerCustomerNumber: PER_CUSTOMER, attemptsPerClient: 50, windowMinutes: 15, proxyHops: 1 });
+const mandate = (debtorId: string) => mandateDebtor(debtorId, 45000);
+const arrears = (debtorId: string) => arrearsDebtor(debtorId);
 
 let dir: string;
 let pg: LocalPostgres;

@@ -18,7 +18,7 @@ import { REPO_ROOT } from '../../scripts/runtime';
 import { N8nInstance, type RunResult, type WorkflowJson } from '../../scripts/n8nInstance';
 import { CREDITOR, creditorHandler, type CreditorState } from '../fixtures/providers/creditor';
 import { LoopbackServer } from '../fixtures/providers/server';
-import { finishForm, optionsOf, submitForm, type FormPage } from './harness/forms';
+import { arrearsDebtor, finishForm, mandateDebtor, optionsOf, submitForm, type FormPage } from './harness/forms';
 import { N8nRest, ownerEnv, type Row } from './harness/rest';
 import { NO_PLAN_OPTION } from '../../workflows/src/05-payment-arrangement';
 import { HELD_SETTINGS } from '../../workflows/src/selfService';
@@ -55,28 +55,9 @@ function atMoment(file: string, moment: { referenceDate: string; now: string }):
 	return wf;
 }
 
-const ADDRESS = { street: 'Dorpsstraat', houseNumber: '12', postalCode: '3511 AB', city: 'Utrecht' };
-const mandate = (debtorId: string) => ({
-	debtorId,
-	firstName: 'Bram',
-	lastName: 'Jansen',
-	contact: { email: `${debtorId.toLowerCase()}@example.nl`, address: ADDRESS },
-	paymentMethod: 'direct-debit',
-	iban: 'NL91ABNA0417164300',
-	income: { type: 'salary-monthly', dayOfMonth: 25 },
-	claims: [{ claimId: `${debtorId}-12`, principalCents: 4500, openCents: 4500, invoiceDate: '2026-11-20', dueDate: '2026-12-10', sector: 'energy' }],
-});
-const arrears = (debtorId: string) => ({
-	debtorId,
-	firstName: 'Chris',
-	lastName: 'Bakker',
-	contact: { email: `${debtorId.toLowerCase()}@example.nl`, address: ADDRESS },
-	income: { type: 'salary-monthly', dayOfMonth: 25 },
-	claims: [
-		{ claimId: `${debtorId}-A`, principalCents: 40000, openCents: 40000, invoiceDate: '2026-08-15', dueDate: '2026-09-01' },
-		{ claimId: `${debtorId}-B`, principalCents: 20000, openCents: 20000, invoiceDate: '2026-09-15', dueDate: '2026-10-01' },
-	],
-});
+const mandate = (debtorId: string) => mandateDebtor(debtorId);
+const arrears = (debtorId: string) =>
+	arrearsDebtor(debtorId, [{ claimId: `${debtorId}-B`, principalCents: 20000, openCents: 20000, invoiceDate: '2026-09-15', dueDate: '2026-10-01' }]);
 
 const row = (record: Record<string, unknown>) => ({ debtorId: record.debtorId as string, status: 'open', record: JSON.stringify(record) });
 const recordOf = (rows: Row[], debtorId: string): any => JSON.parse(rows.find((r) => r.debtorId === debtorId)!.record as string);

@@ -6,7 +6,8 @@
  */
 import axios from 'axios';
 
-import type { N8nInstance, RunResult } from '../../../scripts/n8nInstance';
+import type { N8nInstance, RunResult, WorkflowJson } from '../../../scripts/n8nInstance';
+import { LIMIT_SETTINGS } from '../../../workflows/src/formStore';
 import type { N8nRest } from './rest';
 
 export interface FormPage {
@@ -59,4 +60,49 @@ export async function submitForm(n8n: N8nInstance, url: string, values: Array<st
 export async function finishForm(rest: N8nRest, page: FormPage): Promise<RunResult> {
 	await axios.post(page.waitingUrl, new FormData(), { validateStatus: () => true, timeout: 60_000 });
 	return rest.execution(page.executionId);
+}
+
+/**
+ * A shipped form workflow (either edition) with the values of its *Settings* and *Limit on attempts*
+ * nodes set by name from `values` (others kept) and the Channel Sender's real-clock window guard off
+ * (the tests run at any hour; the window is the Channel Sender's own tested rule).
+ */
+export function formWithSettings(wf: WorkflowJson, values: Record<string, unknown>): WorkflowJson {
+	// Loose JSON of the workflow file, read field by field.
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	for (const node of wf.nodes as Array<{ name: string; type: string; parameters: any }>) {
+		if (node.name === 'Settings' || node.name === LIMIT_SETTINGS) {
+			for (const assignment of node.parameters.assignments.assignments) if (assignment.name in values) assignment.value = values[assignment.name];
+		}
+		if (node.type === 'n8n-nodes-social-collections.channelSender') node.parameters.options = { ...node.parameters.options, contactWindow: false };
+	}
+	return wf;
+}
+
+const FORM_ADDRESS = { street: 'Dorpsstraat', houseNumber: '12', postalCode: '3511 AB', city: 'Utrecht' };
+
+/** A debtor of form 4 (flex collection date): direct debit, salary on the 25th, one energy claim due 2026-12-10. */
+export function mandateDebtor(debtorId: string, openCents = 4500): Record<string, unknown> {
+	return {
+		debtorId,
+		firstName: 'Bram',
+		lastName: 'Jansen',
+		contact: { email: `${debtorId.toLowerCase()}@example.nl`, address: FORM_ADDRESS },
+		paymentMethod: 'direct-debit',
+		iban: 'NL91ABNA0417164300',
+		income: { type: 'salary-monthly', dayOfMonth: 25 },
+		claims: [{ claimId: `${debtorId}-12`, principalCents: openCents, openCents, invoiceDate: '2026-11-20', dueDate: '2026-12-10', sector: 'energy' }],
+	};
+}
+
+/** A debtor of form 5 (payment arrangement): salary on the 25th, a claim of 400 euros overdue since 2026-09-01, plus `moreClaims`. */
+export function arrearsDebtor(debtorId: string, moreClaims: Array<Record<string, unknown>> = []): Record<string, unknown> {
+	return {
+		debtorId,
+		firstName: 'Chris',
+		lastName: 'Bakker',
+		contact: { email: `${debtorId.toLowerCase()}@example.nl`, address: FORM_ADDRESS },
+		income: { type: 'salary-monthly', dayOfMonth: 25 },
+		claims: [{ claimId: `${debtorId}-A`, principalCents: 40000, openCents: 40000, invoiceDate: '2026-08-15', dueDate: '2026-09-01' }, ...moreClaims],
+	};
 }
