@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- tooling runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- tooling runs in plain Node, not inside n8n */
 /**
  * n8n in queue mode on this machine, without Docker: PostgreSQL (n8n's database and the package's
  * `sc_` schema), Redis (the job queue), one `n8n start` (editor, API, webhooks, schedules: it hands
