@@ -7,6 +7,7 @@
  */
 import { N8nInstance, freePort } from '../../scripts/n8nInstance';
 import { emitItems, manualTrigger, ourNode, workflow } from './harness/workflow';
+import { THANKS_MJML as MJML } from '../fixtures/customTemplates';
 
 jest.setTimeout(300_000);
 
@@ -44,9 +45,6 @@ function debtor(debtorId: string, open: string[], extra: Record<string, unknown>
 	};
 }
 
-const MJML = `<mjml><mj-body><mj-section><mj-column>
-<mj-text>Dank u wel, {{salutationName}}! Wij ontvingen {{paidAmount}}.</mj-text>
-</mj-column></mj-section></mj-body></mjml>`;
 
 describe('Tone Template in real n8n', () => {
 	let n8n: N8nInstance;

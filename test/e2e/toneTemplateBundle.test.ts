@@ -13,6 +13,7 @@ import type { IDataObject, INodeType } from 'n8n-workflow';
 
 import { ToneTemplate } from '../../nodes/ToneTemplate/ToneTemplate.node';
 import { SAMPLE_BANK, SAMPLE_BRAND, sampleDebtor } from '../../build/gallery/samples';
+import { COMPONENTS_MJML as MJML } from '../fixtures/customTemplates';
 // A plain IExecuteFunctions: jest-mock-extended's deep mock would answer template.text with a mock.
 import { runNodeOnce } from '../bench/lib';
 
@@ -20,31 +21,6 @@ jest.setTimeout(60_000);
 
 const BUNDLE = path.resolve(__dirname, '../../dist/nodes/ToneTemplate/ToneTemplate.node.js');
 
-const MJML = `<mjml>
-<mj-head>
-  <mj-title>{{salutationName}}</mj-title>
-  <mj-preview>Betaal {{amount}}</mj-preview>
-  <mj-breakpoint width="480px" />
-  <mj-attributes><mj-all font-family="Arial" /><mj-text color="#333333" /><mj-class name="blue" color="#00567d" /></mj-attributes>
-  <mj-style inline="inline">.highlight { color: #b00020; font-weight: bold; } p { margin: 0 0 8px 0; }</mj-style>
-  <mj-style>@media (max-width: 480px) { .small { font-size: 12px !important; } }</mj-style>
-</mj-head>
-<mj-body background-color="#f4f4f4">
-  <mj-wrapper padding="10px" border="1px solid #ccc">
-    <mj-section><mj-group><mj-column><mj-text mj-class="blue" css-class="small"><p class="highlight">Beste {{salutationName}},</p><p>Betaal {{amount}} uiterlijk {{dueDate}}.</p></mj-text></mj-column>
-    <mj-column><mj-image src="https://www.woonstad.example/logo.png" alt="logo" width="100px" /></mj-column></mj-group></mj-section>
-  </mj-wrapper>
-  <mj-hero mode="fixed-height" height="200px" background-url="https://www.woonstad.example/bg.png" background-width="600px" background-height="200px"><mj-text>Hero {{senderName}}</mj-text></mj-hero>
-  <mj-section><mj-column>
-    <mj-button href="{{payUrl}}">Betaal nu</mj-button>
-    <mj-divider border-color="#00567d" />
-    <mj-spacer height="20px" />
-    <mj-table><tr><td>Bedrag</td><td>{{amount}}</td></tr></mj-table>
-    <mj-social mode="horizontal"><mj-social-element name="facebook" href="https://facebook.com/x">Facebook</mj-social-element></mj-social>
-    <mj-accordion><mj-accordion-element><mj-accordion-title>Vragen?</mj-accordion-title><mj-accordion-text>Bel {{phone}}.</mj-accordion-text></mj-accordion-element></mj-accordion>
-    <mj-raw><div>{{reference}}</div></mj-raw>
-  </mj-column></mj-section>
-</mj-body></mjml>`;
 
 const parameters = {
 	stage: 'reminder-1',

@@ -116,13 +116,13 @@ function checkCall(call: Params, block: boolean): void {
 	const name = helperName(call.path);
 	const hashKeys = (call.hash?.pairs ?? []).map((pair) => pair.key);
 	const hasArguments = call.params.length > 0 || hashKeys.length > 0;
-	if (name !== undefined && name in BLOCK_HELPERS) {
+	if (name !== undefined && hasOwn(BLOCK_HELPERS, name)) {
 		if (!block) throw new TemplateSyntaxError(`{{${name}}} is a block: write {{#${name} ...}}...{{/${name}}}`, call.loc);
 		if (call.params.length !== BLOCK_HELPERS[name]) throw new TemplateSyntaxError(`#${name} requires exactly one argument`, call.loc);
 		const allowed = name === 'if' || name === 'unless' ? ['includeZero'] : [];
 		const refused = hashKeys.find((key) => !allowed.includes(key));
 		if (refused) throw new TemplateSyntaxError(`#${name} does not take ${refused}=`, call.loc);
-	} else if (name !== undefined && name in INLINE_HELPERS) {
+	} else if (name !== undefined && hasOwn(INLINE_HELPERS, name)) {
 		if (block) throw new TemplateSyntaxError(`${name} is not a block helper`, call.loc);
 		if (call.params.length !== INLINE_HELPERS[name] || hashKeys.length > 0) throw new TemplateSyntaxError(`${name} takes exactly ${INLINE_HELPERS[name]} arguments`, call.loc);
 	} else if (hasArguments) {
@@ -136,7 +136,7 @@ function checkExpression(expression: Expression): void {
 	if (expression.type === 'SubExpression') {
 		const sub = expression as hbs.AST.SubExpression;
 		const name = helperName(sub.path);
-		if (name === undefined || !(name in INLINE_HELPERS)) {
+		if (name === undefined || !hasOwn(INLINE_HELPERS, name)) {
 			throw new TemplateSyntaxError(`You specified knownHelpersOnly, but used the unknown helper ${sub.path.original}`, sub.loc);
 		}
 		checkCall(sub, false);
