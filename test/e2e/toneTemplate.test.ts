@@ -18,8 +18,10 @@ import { emitItems, manualTrigger, ourNode, workflow } from './harness/workflow'
 import { COMPONENTS_MJML, REMINDER_MJML, THANKS_MJML as MJML } from '../fixtures/customTemplates';
 
 // The reference node renders custom Handlebars the way it was rendered before the interpreter.
+const mockReferenceSources: string[] = [];
 jest.mock('../../nodes/shared/messages/templateInterpreter', () => ({
 	interpretTemplate: (source: string, escape: boolean) => {
+		mockReferenceSources.push(source);
 		const render = Handlebars.create().compile(source, { strict: true, knownHelpersOnly: true, preventIndent: true, noEscape: !escape });
 		return (view: object) => render(view, SAFE_RUNTIME_OPTIONS);
 	},
@@ -176,6 +178,8 @@ describe('Tone Template in real n8n', () => {
 		const run = await n8n.execute(id);
 		const inN8n = run.items('Write') as Array<{ debtorId: string; message: Record<string, any> }>;
 		const [before] = await runNodeOnce(new ToneTemplate(), run.items('Segment').map((json) => ({ json: json as IDataObject })), parameters);
+		// The reference did compile with Handlebars (the subject, SMS and text sources among others).
+		expect(mockReferenceSources).toEqual(expect.arrayContaining([sms, 'Herinnering {{salutationName}}']));
 		expect(inN8n.map((item) => item.message.templateId)).toEqual(['custom/reminder-1/email/any', 'custom/reminder-1/sms/en', 'custom/payment-received/email/nl', 'custom/reminder-2/email/any']);
 		expect(inN8n[1].message.sms.text).toBe('Woonstad Rotterdam: pay EUR 617.25 at https://betaal.woonstad.example/p/C-SMS-2026-03 | 0 Postbus 2001 | 1 3000 CA Rotterdam (Postbus 2001)');
 		expect(inN8n.map((item) => item.message)).toEqual(before.map((item) => item.json.message));
