@@ -97,6 +97,9 @@ export function unpackedPackage(tarball?: string): string {
 }
 
 export async function scanPackage(unpackedDir: string): Promise<LegReport[]> {
+	// eslint-plugin-n8n-nodes-base takes NODE_ENV=test (set by jest) for its own test run and then
+	// names every file Test.node.ts: the scan must see the real names, as n8n's verification does.
+	if (process.env.NODE_ENV === 'test') delete process.env.NODE_ENV;
 	const scanner = await loadScanner();
 	// The scanner wants absolute folders (fast-glob and ESLint both take them as cwd).
 	return [
