@@ -144,6 +144,11 @@ export type SendOutcome =
 			providerStatus?: string;
 			/** Extra facts worth keeping (segments, price, letter id, ...). */
 			details?: Record<string, unknown>;
+			/**
+			 * Prepared, not sent: a node after the Channel Sender sends it (SMTP: n8n's Send Email node,
+			 * the message in `details.email`). The ledger keeps the claim unconfirmed (see engine.ts).
+			 */
+			handOff?: 'sendEmail';
 	  }
 	| {
 			kind: 'failed';
