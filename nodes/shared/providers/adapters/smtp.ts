@@ -86,6 +86,15 @@ export function prepareEmail(message: OutgoingMessage, recipient: Recipient, con
 	};
 }
 
+/** What is wrong with the SMTP credential's sender defaults (its credential test), or undefined. */
+export function senderDefaultsProblem(credential: Record<string, unknown>): string | undefined {
+	const from = str(credential.from);
+	if (from !== undefined && !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(from)) return 'Default Sender Address is not an e-mail address (name@example.nl)';
+	const name = str(credential.fromName);
+	if (name !== undefined && /[\r\n]/.test(name)) return 'Default Sender Name must be one line';
+	return undefined;
+}
+
 export const smtpAdapter: ProviderAdapter = {
 	id: 'smtp',
 	displayName: "SMTP (n8n's Send Email node)",
