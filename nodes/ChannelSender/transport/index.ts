@@ -27,7 +27,7 @@ export function credentialReader(ctx: IExecuteFunctions, dryRun: boolean): (cred
 	};
 }
 
-/** Splits a credential into the fields adapters may see and the secrets (used only to scrub errors, and by SMTP). */
+/** Splits a credential into the fields adapters may see and the secrets (used only to scrub errors). */
 export function splitCredentials(data: ICredentialDataDecryptedObject): { publicFields: Record<string, unknown>; secrets: Record<string, unknown> } {
 	const publicFields: Record<string, unknown> = {};
 	const secrets: Record<string, unknown> = {};

@@ -43,7 +43,7 @@ export interface ProviderSetup {
 	adapter: ProviderAdapter;
 	/** Non-secret credential fields. */
 	credentials: Record<string, unknown>;
-	/** Only for providers without n8n authentication (SMTP). */
+	/** Only for a provider without n8n authentication (none today). */
 	secrets?: Record<string, unknown>;
 	options: ProviderOptions;
 	/** Sends per second; 0 = unlimited. */
@@ -624,7 +624,7 @@ export class SendEngine {
 		return this.settings.providers[channel]?.adapter.idempotency !== 'native' && !this.settings.resendUnconfirmed;
 	}
 
-	/** Closes what adapters kept open (SMTP pools). */
+	/** Closes what adapters kept open. */
 	async dispose(): Promise<void> {
 		const adapters = new Set(Object.values(this.settings.providers).map((setup) => setup!.adapter));
 		for (const adapter of adapters) await adapter.dispose?.(this.cache);
