@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console -- tests run in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, no-console -- tests run in plain Node, not inside n8n */
 /**
  * WCAG 2.1 AA of what debtors see (issue 24, section 2): axe-core in headless Chromium on a sample of
  * the e-mails and letters that holds every layout × language × register × tone at least once (the
