@@ -47,6 +47,7 @@ export {
 	phoneHref,
 	plural,
 	singleLine,
+	spokenAmounts,
 	type CountableNoun,
 } from './format';
 export { htmlToText } from './htmlText';
