@@ -69,11 +69,106 @@ const stubUnusedModules = {
 			build.onResolve({ filter }, (args) => (from.test(args.importer) ? { path: module, namespace: 'stub' } : undefined));
 		}
 		// Any use fails loudly with the module's name (a Proxy answers every property with the thrower).
+		// node:stream's classes are extended when cheerio's stream parsers load: classes that throw when
+		// constructed.
+		build.onLoad({ filter: /^node:stream$/, namespace: 'stub' }, () => ({
+			contents: `class Stream { constructor() { throw new Error('node:stream is not bundled with this node (MJML parses strings, not streams)'); } }
+module.exports = { Stream, Readable: class extends Stream {}, Writable: class extends Stream {}, Duplex: class extends Stream {}, Transform: class extends Stream {}, PassThrough: class extends Stream {} };`,
+			loader: 'js',
+		}));
 		build.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({
 			contents: `const fail = () => { throw new Error(${JSON.stringify(`${args.path} is not bundled with this node (MJML runs here without minify, beautify or external resources)`)}); };
 module.exports = new Proxy(fail, { get: (target, key) => (key === '__esModule' ? false : key === 'default' ? module.exports : typeof key === 'symbol' ? undefined : fail) });`,
 			loader: 'js',
 		}));
+	},
+};
+
+// The Handlebars runtime (the precompiled library, nodes/shared/messages/render.ts) is clean of code
+// generation, but two of its modules reach for what n8n's verification scan refuses: the logger writes
+// to `console` (the `log` helper, which templates may not use, and the prototype-access warning, which
+// the runtime options make moot), and `noConflict` reads `globalThis` for browsers' script tags. In the
+// bundle both are replaced by what they amount to inside a node: a logger that keeps its interface and
+// writes nothing, and a `noConflict` that returns the instance.
+const HANDLEBARS_RUNTIME_REPLACEMENTS = {
+	'logger.js': `"use strict";
+exports.__esModule = true;
+var logger = { methodMap: ["debug", "info", "warn", "error"], level: "info", lookupLevel: function (level) { return level; }, log: function () {} };
+exports["default"] = logger;
+module.exports = exports["default"];`,
+	'no-conflict.js': `"use strict";
+exports.__esModule = true;
+exports["default"] = function (Handlebars) { Handlebars.noConflict = function () { return Handlebars; }; };
+module.exports = exports["default"];`,
+};
+const cleanHandlebarsRuntime = {
+	name: 'clean-handlebars-runtime',
+	setup(build) {
+		build.onLoad({ filter: /[\\/]handlebars[\\/]dist[\\/]cjs[\\/]handlebars[\\/](logger|no-conflict)\.js$/ }, (args) => ({
+			contents: HANDLEBARS_RUNTIME_REPLACEMENTS[path.basename(args.path)],
+			loader: 'js',
+		}));
+	},
+};
+
+// MJML for custom templates (nodes/shared/messages/custom.ts) runs in the Tone Template without files,
+// network or configuration: includes ignored, no mjmlconfig, no minifier. What it carries for those is
+// taken out of the bundle here, because n8n's verification scan refuses it (`fs`, `path`, `node:stream`,
+// `process`, `global`, `Function("return this")`, `console`), and the build fails if a patch no longer
+// applies, so a new version of a library is looked at rather than passed silently:
+//   - detect-node answers false, so MJML takes its browser route (as mjml-browser does): no
+//     mjmlconfig at load, no file includes;
+//   - fs, path and node:stream are the failing stub above for the modules that use them only for
+//     files and streams (includes, juiceFile, cheerio's stream parsers), mjmlconfig and the skeleton
+//     loader are stubs as a whole;
+//   - lodash finds the built-ins in a plain object instead of the global object;
+//   - mensch's debug output (off unless asked for) writes nothing;
+//   - in the Tone Template bundle, `console` is a silent console (MJML's warnings to developers),
+//     `process.cwd()` is "." and `process.env` is empty (defines below, injected from build/bundleShims.js).
+const MJML_FILES = /node_modules[\\/](mjml-core|mjml-parser-xml|juice)[\\/]/;
+UNUSED_MODULES.push(
+	{ module: 'fs', from: MJML_FILES },
+	{ module: 'path', from: MJML_FILES },
+	{ module: 'node:stream', from: /node_modules[\\/](cheerio|parse5-parser-stream)[\\/]/ },
+	{ module: './helpers/mjmlconfig', from: /node_modules[\\/]mjml-core[\\/]lib[\\/]index\.js$/ },
+	{ module: './node-only/skeleton-loader', from: /node_modules[\\/]mjml-core[\\/]lib[\\/]index\.js$/ },
+);
+const LODASH_ROOT =
+	'({ Array: Array, Boolean: Boolean, DataView: DataView, Date: Date, Error: Error, Function: Function, JSON: JSON, Map: Map, Math: Math, Number: Number, Object: Object, Promise: Promise, RegExp: RegExp, Set: Set, String: String, Symbol: Symbol, TypeError: TypeError, Uint8Array: Uint8Array, WeakMap: WeakMap, isFinite: isFinite, parseFloat: parseFloat, parseInt: parseInt })';
+const LIBRARY_PATCHES = [
+	{ file: /node_modules[\\/]detect-node[\\/]index\.js$/, whole: 'module.exports = false;' },
+	{ file: /node_modules[\\/]mensch[\\/]lib[\\/]debug\.js$/, whole: 'module.exports = function debug() { return function () {}; };' },
+	{
+		file: /node_modules[\\/]lodash[\\/]lodash\.js$/,
+		replace: [
+			["typeof global == 'object' && global && global.Object === Object && global", LODASH_ROOT],
+			["freeGlobal || freeSelf || Function('return this')()", 'freeGlobal'],
+		],
+	},
+	{
+		file: /node_modules[\\/]lodash[\\/]lodash\.min\.js$/,
+		replace: [
+			['typeof global=="object"&&global&&global.Object===Object&&global', LODASH_ROOT],
+			['ne||te||Function("return this")()', 'ne'],
+		],
+	},
+	{ file: /node_modules[\\/]lodash[\\/]_freeGlobal\.js$/, replace: [["typeof global == 'object' && global && global.Object === Object && global", LODASH_ROOT]] },
+	{ file: /node_modules[\\/]lodash[\\/]_root\.js$/, replace: [["freeGlobal || freeSelf || Function('return this')()", 'freeGlobal']] },
+];
+const patchLibraries = {
+	name: 'patch-libraries',
+	setup(build) {
+		for (const patch of LIBRARY_PATCHES) {
+			build.onLoad({ filter: patch.file }, (args) => {
+				if (patch.whole) return { contents: patch.whole, loader: 'js' };
+				let contents = fs.readFileSync(args.path, 'utf8');
+				for (const [from, to] of patch.replace) {
+					if (!contents.includes(from)) throw new Error(`${args.path}: the bundle patch for "${from}" no longer applies (gulpfile.js, LIBRARY_PATCHES)`);
+					contents = contents.split(from).join(to);
+				}
+				return { contents, loader: 'js' };
+			});
+		}
 	},
 };
 
@@ -119,7 +214,10 @@ async function bundle() {
 				minifySyntax: entry.includes('/ToneTemplate/'),
 				legalComments: 'eof',
 				logLevel: 'warning',
-				plugins: [stubUnusedModules],
+				plugins: [stubUnusedModules, cleanHandlebarsRuntime, patchLibraries],
+				...(entry.includes('/ToneTemplate/')
+					? { define: { console: '__silentConsole', 'process.cwd': '__noCwd', 'process.env': '__noEnv' }, inject: [path.join(root, 'build', 'bundleShims.js')] }
+					: {}),
 			}),
 		),
 	);

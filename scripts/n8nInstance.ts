@@ -9,11 +9,11 @@ import axios, { type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { keptFile, recordInstance, recordSecret, registryDir, secretFieldsOf } from './e2eRegistry';
+import { freePort } from './ports';
 import { ensureRuntime, installPackage, instanceEnv, packageTarball, REPO_ROOT, type Runtime } from './runtime';
 
 /** Password fields of every credential type of this package (read from credentials/), for the run registry. */
@@ -80,16 +80,7 @@ export interface InstanceOptions {
 	onOutput?: (chunk: string) => void;
 }
 
-export async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}
+export { freePort };
 
 export function toRunResult(raw: RunResult['raw']): RunResult {
 	const runOf = (node: string) => {

@@ -1,15 +1,21 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console -- tooling runs in plain Node, not inside n8n */
 /**
- * `npm start`: the product on this machine. Provisions the pinned n8n on Node 24 (cached), installs
- * the freshly built package into a local n8n user folder as the Community Nodes installer would,
- * imports every workflow in workflows/ and starts n8n on http://localhost:5678 with a preset owner.
+ * `npm start`: the product on this machine. Builds the package, provisions the pinned n8n on Node 24
+ * (cached), installs the freshly built package into a local n8n user folder as the Community Nodes
+ * installer would, imports every workflow in workflows/ and starts n8n with a preset owner.
+ *
+ * It lives beside another n8n: each port it starts something on is n8n's default when free, else a
+ * free one (a port set in the environment is used as set, or refused when taken), and the ports are
+ * printed.
  *
  * Settings (environment):
- *   N8N_PORT            port (default 5678)
- *   SC_LOCAL_FOLDER     n8n user folder with database and settings (default .n8n-local/ in the repo)
- *   SC_OWNER_EMAIL      owner login (default owner@example.com)
- *   SC_OWNER_PASSWORD   owner password (default SocialCollections1)
- *   GENERIC_TIMEZONE    workflow time zone (default Europe/Amsterdam)
+ *   N8N_PORT                  editor, REST API, webhooks and forms (default 5678, else a free port)
+ *   N8N_RUNNERS_BROKER_PORT   n8n's task broker, which Code nodes' task runner connects to (default 5679, else a free port)
+ *   SC_LOCAL_FOLDER           n8n user folder with database and settings (default .n8n-local/ in the repo)
+ *   SC_OWNER_EMAIL            owner login (default owner@example.com)
+ *   SC_OWNER_PASSWORD         owner password (default SocialCollections1)
+ *   GENERIC_TIMEZONE          workflow time zone (default Europe/Amsterdam)
+ *   SKIP_BUILD=1              use the dist/ there is instead of building first
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -17,9 +23,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { choosePorts, describePorts, type ChosenPort } from './ports';
 import { DEFAULT_OWNER, ensureRuntime, installPackage, instanceEnv, ownerEnv, packPackage, REPO_ROOT, type Runtime } from './runtime';
 
-const port = Number(process.env.N8N_PORT ?? 5678);
 const userFolder = path.resolve(process.env.SC_LOCAL_FOLDER ?? path.join(REPO_ROOT, '.n8n-local'));
 const ownerEmail = process.env.SC_OWNER_EMAIL ?? DEFAULT_OWNER.email;
 const ownerPassword = process.env.SC_OWNER_PASSWORD ?? DEFAULT_OWNER.password;
@@ -34,22 +40,36 @@ function encryptionKey(): string {
 	return fs.readFileSync(file, 'utf8').trim();
 }
 
-function env(runtime: Runtime): NodeJS.ProcessEnv {
+/** Every port n8n listens on in this set-up (regular mode, SQLite, task runner started by n8n). */
+const PORT_SETTINGS = [
+	{ variable: 'N8N_PORT', purpose: 'Editor, REST API, webhooks and forms', defaultPort: 5678 },
+	{ variable: 'N8N_RUNNERS_BROKER_PORT', purpose: 'Task broker (Code nodes)', defaultPort: 5679 },
+];
+
+function env(runtime: Runtime, ports: ChosenPort[]): NodeJS.ProcessEnv {
+	const portEnv = Object.fromEntries(ports.map((chosen) => [chosen.variable, String(chosen.port)]));
 	return instanceEnv(runtime, {
 		userFolder,
-		port,
 		timezone: process.env.GENERIC_TIMEZONE ?? 'Europe/Amsterdam',
 		encryptionKey: encryptionKey(),
-		extra: ownerEnv({ email: ownerEmail, password: ownerPassword }),
+		extra: { ...ownerEnv({ email: ownerEmail, password: ownerPassword }), ...portEnv },
 	});
 }
 
+function build(): void {
+	if (process.env.SKIP_BUILD) return;
+	const gulp = path.join(REPO_ROOT, 'node_modules', '.bin', 'gulp');
+	const result = spawnSync(gulp, ['build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+	if (result.status !== 0) throw new Error(`the build failed (gulp build exited with ${result.status ?? result.signal})`);
+}
+
 function cli(runtime: Runtime, args: string[]): void {
-	const result = spawnSync(runtime.nodeBin, [runtime.n8nEntry, ...args], { env: env(runtime), encoding: 'utf8' });
+	const result = spawnSync(runtime.nodeBin, [runtime.n8nEntry, ...args], { env: env(runtime, []), encoding: 'utf8' });
 	if (result.status !== 0) throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
+	build();
 	const runtime = ensureRuntime();
 	const tarball = packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'social-collections-pack-')));
 	installPackage(runtime, userFolder, tarball);
@@ -63,8 +83,18 @@ function main(): void {
 		console.log(`Imported ${workflows.length} workflow(s) from workflows/`);
 	}
 
-	const n8n = spawn(runtime.nodeBin, [runtime.n8nEntry, 'start'], { env: env(runtime), stdio: 'inherit' });
-	const stop = () => n8n.kill('SIGTERM');
+	// Chosen right before n8n starts, so a port is free when it binds it (the CLI above listens on none).
+	const ports = await choosePorts(PORT_SETTINGS);
+	const port = ports[0].port;
+	console.log(`\nStarting n8n on these ports of 127.0.0.1:\n${describePorts(ports).map((line) => `  ${line}`).join('\n')}\n`);
+	const n8n = spawn(runtime.nodeBin, [runtime.n8nEntry, 'start'], { env: env(runtime, ports), stdio: 'inherit' });
+	let stopping = false;
+	const stop = () => {
+		// Ctrl+C reaches n8n too (same process group); one signal from here is enough for a graceful stop.
+		if (stopping) return;
+		stopping = true;
+		n8n.kill('SIGTERM');
+	};
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 	const url = `http://localhost:${port}`;
@@ -76,6 +106,7 @@ function main(): void {
 				console.log(
 					`\n  n8n with n8n-nodes-social-collections is ready: ${url}\n` +
 						`  Sign in as ${ownerEmail} / ${ownerPassword}\n` +
+						describePorts(ports).map((line) => `  ${line}\n`).join('') +
 						`  Data lives in ${userFolder} (delete it to start over). Stop with Ctrl+C.\n`,
 				);
 			}
@@ -89,4 +120,7 @@ function main(): void {
 	});
 }
 
-main();
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+});

@@ -12,6 +12,7 @@
  *   SC_SCALE_PORT         port of the editor (default 5678 when free, else a free one)
  *   SC_SCALE_WORKERS      number of workers (default 2)
  *   SC_SCALE_CONCURRENCY  executions per worker at once (default 10, n8n's default)
+ *   SC_SCALE_HEAP_MB      V8 old-space limit of main and each worker in MB (default 768)
  *   SC_OWNER_EMAIL, SC_OWNER_PASSWORD, GENERIC_TIMEZONE   as for `npm start`
  */
 import * as fs from 'node:fs';
@@ -21,7 +22,7 @@ import * as path from 'node:path';
 
 import { freePort } from './n8nInstance';
 import { DEFAULT_OWNER, packPackage, REPO_ROOT } from './runtime';
-import { APP_DATABASE, POSTGRES_CREDENTIAL, ScaleStack } from './scale/stack';
+import { APP_DATABASE, DEFAULT_HEAP_MB, POSTGRES_CREDENTIAL, ScaleStack } from './scale/stack';
 import { isAlive, readPidFile, scaleFolder, writePidFile, removePidFile } from './scale/pidFile';
 
 const folder = scaleFolder();
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
 		tarball,
 		workers: Number(process.env.SC_SCALE_WORKERS ?? 2),
 		concurrency: Number(process.env.SC_SCALE_CONCURRENCY ?? 10),
+		heapMb: Number(process.env.SC_SCALE_HEAP_MB ?? DEFAULT_HEAP_MB),
 		mainPort: await mainPort(),
 		owner,
 		timezone: process.env.GENERIC_TIMEZONE ?? 'Europe/Amsterdam',

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- tooling runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- tooling runs in plain Node, not inside n8n */
 /**
  * n8n in queue mode on this machine, without Docker: PostgreSQL (n8n's database and the package's
  * `sc_` schema), Redis (the job queue), one `n8n start` (editor, API, webhooks, schedules: it hands
@@ -37,6 +37,21 @@ export const N8N_DATABASE = 'n8n';
  */
 export { BATCH_CREDENTIAL, POSTGRES_CREDENTIAL } from '../../workflows/src/postgres';
 
+/**
+ * The old-space limit (`--max-old-space-size`) of main and every worker. Without one V8 lets a
+ * long-running worker's heap grow towards its default limit before it collects hard: 1.6 GB RSS
+ * after ten busy minutes at 1,000,000 debtors. What a process holds at once is bounded by the batch
+ * size times its jobs, far below this; docs/scale.md has the figures with and without it.
+ */
+export const DEFAULT_HEAP_MB = 768;
+
+/** NODE_OPTIONS with the old-space limit added to what the environment already has. */
+export function heapLimitedNodeOptions(heapMb: number, inherited = process.env.NODE_OPTIONS ?? ''): string {
+	if (!(Number.isInteger(heapMb) && heapMb >= 256)) throw new Error(`the heap limit must be a whole number of MB, at least 256 (got ${heapMb})`);
+	const others = inherited.split(/\s+/).filter((option) => option !== '' && !option.startsWith('--max-old-space-size'));
+	return [...others, `--max-old-space-size=${heapMb}`].join(' ');
+}
+
 export interface ScaleStackOptions {
 	/** The folder for all data and logs (see above). */
 	dir: string;
@@ -45,6 +60,8 @@ export interface ScaleStackOptions {
 	workers?: number;
 	/** Jobs per worker at once (`n8n worker --concurrency`). */
 	concurrency?: number;
+	/** V8's old-space limit of every n8n process in MB (default DEFAULT_HEAP_MB). */
+	heapMb?: number;
 	/** Throwaway data (tests): Redis keeps no snapshot, PostgreSQL does not wait for the disk. */
 	ephemeral?: boolean;
 	/** The port of n8n main (default: a free one). */
@@ -156,6 +173,7 @@ export class ScaleStack {
 			EXECUTIONS_MODE: 'queue',
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 			QUEUE_BULL_REDIS_PORT: String(queue.port),
+			NODE_OPTIONS: heapLimitedNodeOptions(options.heapMb ?? DEFAULT_HEAP_MB),
 		};
 		const instance = async (name: string, env: Record<string, string>) => {
 			const userFolder = path.join(dir, 'n8n', name);

@@ -8,7 +8,7 @@
  *
  *   npm run bench:scale -- <debtors> [--due-share 0.05] [--seed 2026] [--day 2026-07-01]
  *       [--workflows <folder>] [--entry <id or name>] [--set name=value ...] [--replan-sql <sql>]
- *       [--no-noop] [--no-replan] [--seed-only] [--concurrency 5] [--keep]
+ *       [--no-noop] [--no-replan] [--seed-only] [--concurrency 5] [--heap-mb 768] [--keep]
  *
  * Prints: debtors, the share due on the benchmark day, the seeding time, PostgreSQL's database size
  * (and per table), the load average; with --workflows also each run (1 and 2 workers, the No
@@ -20,13 +20,13 @@ import * as path from 'node:path';
 
 import { freePort } from '../../scripts/n8nInstance';
 import { N8N_VERSION, packPackage, REPO_ROOT } from '../../scripts/runtime';
-import { ScaleStack } from '../../scripts/scale/stack';
+import { DEFAULT_HEAP_MB, ScaleStack } from '../../scripts/scale/stack';
 import { claimPlan, formatRun, measureDailyRuns, POSTGRES_EDITION, replacedNodes, seededReset, totalCpuSeconds, workflowsFrom, type RunFigures } from './scaleDailyRun';
 import { databaseSize, seedPostgres } from './scaleSeed';
 import { calibrateArrearsShare, DEFAULT_BENCH_DAY, DEFAULT_SEED } from './scaleSeedRows';
 
 const USAGE =
-	'usage: npm run bench:scale -- <debtors> [--due-share 0.05] [--seed 2026] [--day 2026-07-01] [--workflows <folder>] [--entry <id or name>] [--set name=value ...] [--replan-sql <sql>] [--no-noop] [--no-replan] [--seed-only] [--concurrency 5] [--keep]';
+	'usage: npm run bench:scale -- <debtors> [--due-share 0.05] [--seed 2026] [--day 2026-07-01] [--workflows <folder>] [--entry <id or name>] [--set name=value ...] [--replan-sql <sql>] [--no-noop] [--no-replan] [--seed-only] [--concurrency 5] [--heap-mb 768] [--keep]';
 /** Disk to allow per seeded debtor: measured 2.3 KB in the table with its indexes, plus the WAL written while seeding; generous. */
 const BYTES_PER_DEBTOR = 8_000;
 
@@ -44,11 +44,12 @@ interface Args {
 	noOp: boolean;
 	replan: boolean;
 	concurrency: number;
+	heapMb: number;
 	keep: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-	const args: Args = { workflows: POSTGRES_EDITION.dir, measure: true, count: 0, dueShare: 0.05, seed: DEFAULT_SEED, day: DEFAULT_BENCH_DAY, settings: {}, noOp: true, replan: true, concurrency: 5, keep: false };
+	const args: Args = { workflows: POSTGRES_EDITION.dir, measure: true, count: 0, dueShare: 0.05, seed: DEFAULT_SEED, day: DEFAULT_BENCH_DAY, settings: {}, noOp: true, replan: true, concurrency: 5, heapMb: DEFAULT_HEAP_MB, keep: false };
 	const value = (i: number) => {
 		if (argv[i + 1] === undefined) throw new Error(`${argv[i]} needs a value`);
 		return argv[i + 1];
@@ -67,6 +68,7 @@ function parseArgs(argv: string[]): Args {
 			args.settings[name] = rest.join('=');
 		} else if (arg === '--replan-sql') args.replanSql = value(i++);
 		else if (arg === '--concurrency') args.concurrency = Number(value(i++));
+		else if (arg === '--heap-mb') args.heapMb = Number(value(i++));
 		else if (arg === '--no-noop') args.noOp = false;
 		else if (arg === '--no-replan') args.replan = false;
 		else if (arg === '--seed-only') args.measure = false;
@@ -110,7 +112,8 @@ async function main(): Promise<void> {
 	const mainPort = await freePort();
 	let stack: ScaleStack | undefined;
 	try {
-		stack = await ScaleStack.prepare({ dir, tarball, workers: 2, concurrency: args.concurrency, mainPort, progress: (message) => console.log(`  ${message}`) });
+		stack = await ScaleStack.prepare({ dir, tarball, workers: 2, concurrency: args.concurrency, heapMb: args.heapMb, mainPort, progress: (message) => console.log(`  ${message}`) });
+		console.log(`  n8n processes: old-space limit ${args.heapMb} MB (--max-old-space-size), ${args.concurrency} jobs per worker`);
 		const calibration = calibrateArrearsShare(args.dueShare, { seed: args.seed, day: args.day });
 		console.log(
 			`  arrears share ${calibration.arrearsShare.toFixed(4)} (sampled: ${(100 * calibration.dueAmongArrears).toFixed(1)}% of debtors in arrears and ${(100 * calibration.dueAmongCurrent).toFixed(1)}% of current ones are due on ${args.day})`,

@@ -3,10 +3,29 @@
  * The Tone Template node in a real n8n (the packed package, installed like a community package):
  * Debtor Segmenter -> Tone Template, stage and channel from the items, tone from the segmentation,
  * the 14-day letter with its computed dates, an SMS with its segments, a language fallback, and a
- * custom MJML e-mail compiled inside n8n from the bundled MJML.
+ * custom MJML e-mail compiled inside n8n from the bundled MJML. Custom templates in n8n give the same
+ * message as before they were interpreted: the reference is the node from source with custom
+ * Handlebars compiled by Handlebars itself and MJML from node_modules, as up to issue 24.
  */
+import Handlebars from 'handlebars';
+import type { IDataObject } from 'n8n-workflow';
+
 import { N8nInstance, freePort } from '../../scripts/n8nInstance';
+import { ToneTemplate } from '../../nodes/ToneTemplate/ToneTemplate.node';
+import { SAFE_RUNTIME_OPTIONS } from '../../nodes/shared/messages/render';
+import { runNodeOnce } from '../bench/lib';
 import { emitItems, manualTrigger, ourNode, workflow } from './harness/workflow';
+import { COMPONENTS_MJML, REMINDER_MJML, THANKS_MJML as MJML } from '../fixtures/customTemplates';
+
+// The reference node renders custom Handlebars the way it was rendered before the interpreter.
+const mockReferenceSources: string[] = [];
+jest.mock('../../nodes/shared/messages/templateInterpreter', () => ({
+	interpretTemplate: (source: string, escape: boolean) => {
+		mockReferenceSources.push(source);
+		const render = Handlebars.create().compile(source, { strict: true, knownHelpersOnly: true, preventIndent: true, noEscape: !escape });
+		return (view: object) => render(view, SAFE_RUNTIME_OPTIONS);
+	},
+}));
 
 jest.setTimeout(300_000);
 
@@ -44,9 +63,6 @@ function debtor(debtorId: string, open: string[], extra: Record<string, unknown>
 	};
 }
 
-const MJML = `<mjml><mj-body><mj-section><mj-column>
-<mj-text>Dank u wel, {{salutationName}}! Wij ontvingen {{paidAmount}}.</mj-text>
-</mj-column></mj-section></mj-body></mjml>`;
 
 describe('Tone Template in real n8n', () => {
 	let n8n: N8nInstance;
@@ -125,6 +141,48 @@ describe('Tone Template in real n8n', () => {
 
 		expect(german.message.languageUsed).toBe('nl');
 		expect(german.message.fallbacks).toEqual([{ field: 'language', requested: 'de', used: 'nl', reason: 'no templates in "de"; used the default language' }]);
+	});
+
+	test('custom Handlebars and MJML templates give in n8n the message they gave before', async () => {
+		const debtors = [
+			debtor('C-MAIL', ['2026-03-15'], { language: 'nl', preferredChannel: 'email', messageData: { stage: 'reminder-1' } }),
+			debtor('C-SMS', ['2026-03-15'], { language: 'en', preferredChannel: 'sms', messageData: { stage: 'reminder-1' } }),
+			debtor('C-THANKS', [], { language: 'nl', preferredChannel: 'email', messageData: { stage: 'payment-received' } }),
+			debtor('C-REMIND', ['2026-02-15', '2026-03-15'], { language: 'nl', preferredChannel: 'email', messageData: { stage: 'reminder-2' } }),
+		];
+		const sms = '{{senderName}}: {{#if hasPayUrl}}pay {{amount}} at {{payUrl}}{{else}}transfer {{amount}}{{/if}}{{#each senderAddressLines}} | {{@index}} {{this}}{{/each}}{{#with senderAddressLines}} ({{lookup this 0}}){{/with}}';
+		const parameters = {
+			referenceDate: '2026-04-24',
+			brand,
+			bank,
+			customTemplates: {
+				template: [
+					{ stage: 'reminder-1', channel: 'email', language: 'any', subject: 'Herinnering {{salutationName}}', body: COMPONENTS_MJML },
+					{ stage: 'reminder-1', channel: 'sms', language: 'en', body: sms },
+					{ stage: 'payment-received', channel: 'email', language: 'nl', subject: 'Bedankt, {{salutationName}}', body: MJML, text: 'Dank {{salutationName}}.{{#unless isDirectDebit}} IBAN {{iban}}.{{/unless}}{{#hasPhone}} Bel {{phone}}.{{/hasPhone}}{{^hasLogo}} Zonder logo.{{/hasLogo}}' },
+					{ stage: 'reminder-2', channel: 'email', language: 'any', subject: '{{#if hasPayUrl}}Betaal {{amount}}{{else}}Maak {{amount}} over{{/if}}', body: REMINDER_MJML },
+				],
+			},
+		};
+		const id = await n8n.importWorkflow(
+			workflow(
+				'Tone Template custom templates',
+				[manualTrigger(), emitItems('Debtors', debtors), ourNode('Segment', 'debtorSegmenter', { routing: 'single', referenceDate: '2026-04-24', language: 'nl' }), ourNode('Write', 'toneTemplate', parameters)],
+				[
+					['Start', 'Debtors'],
+					['Debtors', 'Segment'],
+					['Segment', 'Write'],
+				],
+			),
+		);
+		const run = await n8n.execute(id);
+		const inN8n = run.items('Write') as Array<{ debtorId: string; message: Record<string, any> }>;
+		const [before] = await runNodeOnce(new ToneTemplate(), run.items('Segment').map((json) => ({ json: json as IDataObject })), parameters);
+		// The reference did compile with Handlebars (the subject, SMS and text sources among others).
+		expect(mockReferenceSources).toEqual(expect.arrayContaining([sms, 'Herinnering {{salutationName}}']));
+		expect(inN8n.map((item) => item.message.templateId)).toEqual(['custom/reminder-1/email/any', 'custom/reminder-1/sms/en', 'custom/payment-received/email/nl', 'custom/reminder-2/email/any']);
+		expect(inN8n[1].message.sms.text).toBe('Woonstad Rotterdam: pay EUR 617.25 at https://betaal.woonstad.example/p/C-SMS-2026-03 | 0 Postbus 2001 | 1 3000 CA Rotterdam (Postbus 2001)');
+		expect(inN8n.map((item) => item.message)).toEqual(before.map((item) => item.json.message));
 	});
 
 	test('a bad brand setting stops the node with a message naming the setting', async () => {

@@ -1,7 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports -- tests run in plain Node; the built bundle is loaded with require */
 /**
  * The built Tone Template bundle (dist/, what n8n loads): MJML is bundled for custom templates with
- * its minifier, beautifier, URL fetching and resource inlining left out (gulpfile.js, UNUSED_MODULES).
+ * its minifier, beautifier, URL fetching, resource inlining, files and streams left out (gulpfile.js,
+ * UNUSED_MODULES, LIBRARY_PATCHES), and custom Handlebars is interpreted, not compiled.
  * A custom template using the MJML components and head elements (inline CSS through juice, mj-attributes,
  * hero, social, accordion, table, raw) must come out of the bundle exactly as MJML from node_modules
  * writes it. Needs `npm run build`.
@@ -13,6 +14,7 @@ import type { IDataObject, INodeType } from 'n8n-workflow';
 
 import { ToneTemplate } from '../../nodes/ToneTemplate/ToneTemplate.node';
 import { SAMPLE_BANK, SAMPLE_BRAND, sampleDebtor } from '../../build/gallery/samples';
+import { COMPONENTS_MJML as MJML } from '../fixtures/customTemplates';
 // A plain IExecuteFunctions: jest-mock-extended's deep mock would answer template.text with a mock.
 import { runNodeOnce } from '../bench/lib';
 
@@ -20,31 +22,6 @@ jest.setTimeout(60_000);
 
 const BUNDLE = path.resolve(__dirname, '../../dist/nodes/ToneTemplate/ToneTemplate.node.js');
 
-const MJML = `<mjml>
-<mj-head>
-  <mj-title>{{salutationName}}</mj-title>
-  <mj-preview>Betaal {{amount}}</mj-preview>
-  <mj-breakpoint width="480px" />
-  <mj-attributes><mj-all font-family="Arial" /><mj-text color="#333333" /><mj-class name="blue" color="#00567d" /></mj-attributes>
-  <mj-style inline="inline">.highlight { color: #b00020; font-weight: bold; } p { margin: 0 0 8px 0; }</mj-style>
-  <mj-style>@media (max-width: 480px) { .small { font-size: 12px !important; } }</mj-style>
-</mj-head>
-<mj-body background-color="#f4f4f4">
-  <mj-wrapper padding="10px" border="1px solid #ccc">
-    <mj-section><mj-group><mj-column><mj-text mj-class="blue" css-class="small"><p class="highlight">Beste {{salutationName}},</p><p>Betaal {{amount}} uiterlijk {{dueDate}}.</p></mj-text></mj-column>
-    <mj-column><mj-image src="https://www.woonstad.example/logo.png" alt="logo" width="100px" /></mj-column></mj-group></mj-section>
-  </mj-wrapper>
-  <mj-hero mode="fixed-height" height="200px" background-url="https://www.woonstad.example/bg.png" background-width="600px" background-height="200px"><mj-text>Hero {{senderName}}</mj-text></mj-hero>
-  <mj-section><mj-column>
-    <mj-button href="{{payUrl}}">Betaal nu</mj-button>
-    <mj-divider border-color="#00567d" />
-    <mj-spacer height="20px" />
-    <mj-table><tr><td>Bedrag</td><td>{{amount}}</td></tr></mj-table>
-    <mj-social mode="horizontal"><mj-social-element name="facebook" href="https://facebook.com/x">Facebook</mj-social-element></mj-social>
-    <mj-accordion><mj-accordion-element><mj-accordion-title>Vragen?</mj-accordion-title><mj-accordion-text>Bel {{phone}}.</mj-accordion-text></mj-accordion-element></mj-accordion>
-    <mj-raw><div>{{reference}}</div></mj-raw>
-  </mj-column></mj-section>
-</mj-body></mjml>`;
 
 const parameters = {
 	stage: 'reminder-1',
@@ -70,6 +47,30 @@ describe('the built Tone Template bundle', () => {
 		expect(bundled.html).toContain('Betaal EUR 1.234,50 uiterlijk vrijdag 1 mei 2026.');
 		expect(bundled.html).toBe(source.html);
 		expect(bundled.text).toBe(source.text);
+	});
+
+	test('a broken MJML or a refused Handlebars construct fails the same way in the bundle as from the source', async () => {
+		const Built = require(BUNDLE).ToneTemplate as new () => INodeType;
+		const items = [{ json: sampleDebtor() as unknown as IDataObject }];
+		const broken = [
+			MJML.replace('<mj-divider border-color="#00567d" />', '<mj-divider colour="red" />'),
+			MJML.replace('<mj-raw><div>{{reference}}</div></mj-raw>', '<mj-raw>{{> footer}}</mj-raw>'),
+			MJML.replace('Hero {{senderName}}', 'Hero {{evil senderName}}'),
+		];
+		for (const body of broken) {
+			const withBody = { ...parameters, customTemplates: { template: [{ ...parameters.customTemplates.template[0], body }] } };
+			const message = async (node: INodeType) => (await runNodeOnce(node, items, withBody).then(() => 'rendered', (error: Error) => error.message));
+			const fromSource = await message(new ToneTemplate());
+			expect(fromSource).toMatch(/^Custom template reminder-1\/email\/any, body \(line \d+\): (line \d+: Attribute colour is illegal|partials|You specified knownHelpersOnly, but used the unknown helper evil)/);
+			expect(await message(new Built())).toBe(fromSource);
+		}
+	});
+
+	test('holds no Handlebars compiler and no file, compression or stream code', () => {
+		// Custom templates are interpreted (templateInterpreter.ts), MJML takes its browser route (gulpfile.js).
+		const bundle = fs.readFileSync(BUNDLE, 'utf8');
+		expect(bundle).not.toContain('JavaScriptCompiler');
+		for (const module of ['fs', 'path', 'zlib', 'stream', 'node:stream']) expect({ module, required: bundle.includes(`require("${module}")`) }).toEqual({ module, required: false });
 	});
 
 	test('holds no TypeScript compiler, minifier, beautifier or HTTP client', () => {

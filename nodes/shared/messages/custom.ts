@@ -1,16 +1,15 @@
 /**
  * Custom templates: a user's own text for a stage, replacing the library's. E-mails and letters are
  * MJML, compiled once per distinct source (MJML is loaded only when a custom template needs it);
- * subjects, plain texts and SMS are Handlebars text. Every source is compiled once per distinct text
- * in an isolated Handlebars environment (strict, built-in helpers only, no prototype access) and kept
- * in memory. Errors name the template, the line and, at render time, the placeholder.
+ * subjects, plain texts and SMS are Handlebars text. Every source is parsed once per distinct text and
+ * interpreted, never turned into code (templateInterpreter.ts: strict, built-in helpers only, own
+ * properties only), and kept in memory. Errors name the template, the line and, at render time, the placeholder.
  */
-import Handlebars from 'handlebars';
-
 import type { Language, Stage } from '../debtor/model';
 import { htmlToText } from './htmlText';
 import { readabilityWarnings } from './readability';
-import { SAFE_RUNTIME_OPTIONS, TemplateRenderError, describeRenderError, tidyText } from './render';
+import { TemplateRenderError, describeRenderError, tidyText } from './render';
+import { interpretTemplate } from './templateInterpreter';
 import mjmlOptions from './mjmlOptions.json';
 import type { MessageChannel } from './types';
 
@@ -46,7 +45,7 @@ export class CustomTemplateError extends Error {
 	}
 }
 
-type Render = (context: object, options?: Handlebars.RuntimeOptions) => string;
+type Render = (context: object) => string;
 
 export interface CompiledCustomTemplate {
 	id: string;
@@ -61,8 +60,6 @@ export interface CompiledCustomTemplate {
 	warnings: string[];
 }
 
-const HANDLEBARS_OPTIONS = { strict: true, knownHelpersOnly: true, preventIndent: true } as const;
-const env = Handlebars.create();
 // Compiled templates by source (with the escaping mode) and MJML renderings by source, read through
 // compileHandlebars and compileMjml only. Invariants: an entry depends on nothing but its key (the
 // options are constants), errors are kept as well and thrown again; at most CACHE_LIMIT each, the
@@ -100,16 +97,15 @@ function lineOf(message: string): number | undefined {
 	return match ? Number(match[1]) : undefined;
 }
 
-/** Compiles Handlebars source once per distinct source and escaping mode. */
+/** Parses and checks Handlebars source once per distinct source and escaping mode (templateInterpreter.ts). */
 function compileHandlebars(source: string, escape: boolean, label: string, part: string): Render {
 	const key = `${escape ? 'H' : 'T'}\u0000${source}`;
 	let compiled = cache.get(key);
 	if (compiled === undefined) {
 		let result: Render | CustomTemplateError;
 		try {
-			// precompile parses and compiles now, so syntax errors surface when the node starts.
-			env.precompile(source, { ...HANDLEBARS_OPTIONS, noEscape: !escape });
-			result = env.compile(source, { ...HANDLEBARS_OPTIONS, noEscape: !escape }) as Render;
+			// Parsed and checked now, so syntax errors and refused constructs surface when the node starts.
+			result = interpretTemplate(source, escape);
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
 			result = new CustomTemplateError(label, part, message.replace(/\s*\n\s*/g, ' '), lineOf(message));
@@ -181,7 +177,7 @@ export async function compileCustomTemplate(source: CustomTemplateSource): Promi
 		compiled.warnings = readabilityWarnings(source.text.replace(/\{\{[^}]*\}\}/g, 'x'), language === 'en' ? 'en' : 'nl');
 	} else {
 		const htmlRender = compiled.html;
-		compiled.text = (view, options) => htmlToText(htmlRender(view, options));
+		compiled.text = (view) => htmlToText(htmlRender(view));
 	}
 	return compiled;
 }
@@ -191,7 +187,7 @@ export function renderCustom(template: CompiledCustomTemplate, view: Record<stri
 	const run = (render: Render, part: string): string => {
 		let result: string | TemplateRenderError;
 		try {
-			result = render(view, SAFE_RUNTIME_OPTIONS);
+			result = render(view);
 		} catch (error) {
 			result = describeRenderError(template.id, error, part);
 		}

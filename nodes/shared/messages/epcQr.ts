@@ -7,7 +7,8 @@
  *   structured reference (ISO 11649 "RF..", max 35) OR unstructured text (max 140) / note (max 70).
  * The whole payload may not exceed 331 bytes; the code uses error correction level M.
  */
-import * as QRCode from 'qrcode';
+// The encoder only: the package's main entry also loads file and PNG renderers (qrcodeCore.d.ts).
+import { create as createQrCode } from 'qrcode/lib/core/qrcode';
 
 import { bytesToBase64 } from '../base64';
 import { hasMod97CheckDigits, isValidIban, normaliseIban } from '../debtor/iban';
@@ -137,7 +138,7 @@ export function epcPayloadFactory(beneficiary: { name: string; iban: string; bic
 
 /** The QR code of a payload as a PNG (error correction M, 4 pixels per module, 4-module quiet zone). */
 export function qrPng(payload: string, scale = 4): Uint8Array {
-	const code = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+	const code = createQrCode(payload, { errorCorrectionLevel: 'M' });
 	const size = code.modules.size;
 	const data = code.modules.data;
 	return monochromePng(size, (x, y) => data[y * size + x] === 1, scale, 4);

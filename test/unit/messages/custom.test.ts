@@ -15,23 +15,12 @@ import {
 } from '../../../nodes/shared/messages';
 import { GENERATED_LIBRARY, GENERATED_SPECS } from '../../../nodes/ToneTemplate/generated/library';
 import { sampleItem, sampleOptions } from '../../../build/gallery/samples';
+import { REMINDER_MJML as MJML } from '../../fixtures/customTemplates';
 
 jest.setTimeout(30_000);
 
 const library = new TemplateLibrary(GENERATED_LIBRARY, GENERATED_SPECS);
 
-const MJML = `<mjml>
-  <mj-body>
-    <mj-section>
-      <mj-column>
-        <mj-text>Beste {{salutationName}}, betaal {{amount}} uiterlijk {{dueDate}}.</mj-text>
-        <mj-raw>{{#if hasPayUrl}}</mj-raw>
-        <mj-button href="{{payUrl}}">Betalen</mj-button>
-        <mj-raw>{{/if}}</mj-raw>
-      </mj-column>
-    </mj-section>
-  </mj-body>
-</mjml>`;
 
 test('an MJML e-mail compiles once per distinct source and renders with the view', async () => {
 	const before = customTemplateCacheSizes().mjml;
