@@ -8,7 +8,7 @@
  *      workflows: the shipped workflows/*.json from their description in workflows/src/ (build/workflows.ts);
  *   1. compile: `n8n-node build` (rimraf dist, tsc type-check + emit, copy icons and codex files);
  *   2. bundle:  every node and credential entry listed in package.json is re-bundled with esbuild into
- *      one self-contained CommonJS file (luxon, ajv, handlebars, the compiled templates, ...), with
+ *      one self-contained CommonJS file (luxon, handlebars, the compiled templates, ...), with
  *      only `n8n-workflow` left external: n8n provides it, and the published package has no runtime
  *      dependencies;
  *   3. schema:  the debtor JSON Schema is shipped as `dist/schemas/debtor.schema.json` for integrators.

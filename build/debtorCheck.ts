@@ -44,9 +44,15 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 	const functions: string[] = [];
 	const objects: Array<{ path: string; fields: string[] }> = [];
 	let counter = 0;
+	const named = new Map<string, string>();
+	/** A module constant for `code`, one for each distinct code (a pattern used twice is compiled once). */
 	const constant = (code: string) => {
-		const name = `C${counter++}`;
-		constants.push(`const ${name} = ${code};`);
+		let name = named.get(code);
+		if (name === undefined) {
+			name = `C${counter++}`;
+			named.set(code, name);
+			constants.push(`const ${name} = ${code};`);
+		}
 		return name;
 	};
 
@@ -158,6 +164,105 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 		return out;
 	}
 
+	/** The schema problem each keyword reports: ajv's keyword and parameters, at the path `p` (code). */
+	const problem = (keyword: string, p: string, params: string) => `e.push({ instancePath: ${p}, keyword: '${keyword}', params: ${params} });`;
+	/** `p` + `/key` as code: folded into one string literal where `p` is one. */
+	const childPath = (p: string, key: string) => (p.startsWith('"') ? JSON.stringify(`${JSON.parse(p) as string}/${key}`) : `${p} + ${JSON.stringify(`/${key}`)}`);
+	/** Whether `v` is not of the JSON type: the same tests as the check's, so both always agree. */
+	const wrongType = (type: string, v: string) => {
+		switch (type) {
+			case 'string':
+			case 'boolean':
+				return `typeof ${v} !== '${type}'`;
+			case 'integer':
+				return `typeof ${v} !== 'number' || !Number.isInteger(${v})`;
+			case 'number':
+				return `typeof ${v} !== 'number' || !Number.isFinite(${v})`;
+			case 'object':
+				return `typeof ${v} !== 'object' || ${v} === null || Array.isArray(${v})`;
+			case 'array':
+				return `!Array.isArray(${v})`;
+			default:
+				throw new Error(`unsupported type "${type}"`);
+		}
+	};
+
+	/**
+	 * Statements that add to `e` every problem of `v` (a defined value at path `p`) in the order and
+	 * with the parameters ajv reports them with `allErrors` (draft-07 vocabularies): the type first when
+	 * no keyword group of that type applies, then `enum`, then the number keywords (maximum, minimum),
+	 * the string ones (maxLength, minLength, pattern, format), the array ones (items), the object ones
+	 * (required, then properties in schema order), each group only on a value of its type; a group of
+	 * the declared type reports a value of another type instead.
+	 */
+	function reportStatements(node: SchemaNode, v: string, p: string, where: string, indent: string): string[] {
+		const out: string[] = [];
+		const type = node.type;
+		const groups = {
+			number: node.maximum !== undefined || node.minimum !== undefined,
+			string: node.maxLength !== undefined || node.minLength !== undefined || node.pattern !== undefined || node.format !== undefined,
+			array: node.items !== undefined,
+			object: node.required !== undefined || node.properties !== undefined,
+		};
+		const typeError = () => problem('type', p, `{ type: '${type}' }`);
+		const upFront = type !== undefined && !(type in groups && groups[type as keyof typeof groups]);
+		if (upFront) out.push(`${indent}if (${wrongType(type, v)}) ${typeError()}`);
+		if (node.enum) {
+			const allowed = constant(`${JSON.stringify(node.enum)} as unknown[]`);
+			out.push(`${indent}if (${node.enum.map((value) => `${v} !== ${JSON.stringify(value)}`).join(' && ') || 'true'}) ${problem('enum', p, `{ allowedValues: ${allowed} }`)}`);
+		}
+		const group = (groupType: keyof typeof groups, isType: string, body: string[]) => {
+			if (!groups[groupType]) return;
+			out.push(`${indent}if (${isType}) {`, ...body.map((line) => `${indent}\t${line}`));
+			if (type === groupType || (groupType === 'number' && type === 'integer' && !upFront)) out.push(`${indent}} else ${typeError()}`);
+			else out.push(`${indent}}`);
+		};
+		// The number group takes any number (ajv: typeof), also one the integer type refused; like ajv's,
+		// its limits refuse NaN.
+		const numberBody: string[] = [];
+		if (node.maximum !== undefined) numberBody.push(`if (${v} > ${node.maximum} || ${v} !== ${v}) ${problem('maximum', p, `{ comparison: '<=', limit: ${node.maximum} }`)}`);
+		if (node.minimum !== undefined) numberBody.push(`if (${v} < ${node.minimum} || ${v} !== ${v}) ${problem('minimum', p, `{ comparison: '>=', limit: ${node.minimum} }`)}`);
+		group('number', `typeof ${v} === 'number'`, numberBody);
+		const stringBody: string[] = [];
+		if (node.maxLength !== undefined) stringBody.push(`if (${v}.length > ${node.maxLength} && codePoints(${v}) > ${node.maxLength}) ${problem('maxLength', p, `{ limit: ${node.maxLength} }`)}`);
+		if (node.minLength !== undefined) stringBody.push(`if (${v}.length < ${2 * node.minLength} && codePoints(${v}) < ${node.minLength}) ${problem('minLength', p, `{ limit: ${node.minLength} }`)}`);
+		if (node.pattern !== undefined) {
+			const regexp = constant(`new RegExp(${JSON.stringify(node.pattern)}, 'u')`);
+			stringBody.push(`if (!${regexp}.test(${v})) ${problem('pattern', p, `{ pattern: ${JSON.stringify(node.pattern)} }`)}`);
+		}
+		if (node.format !== undefined) {
+			const fn = FORMATS[node.format];
+			if (!fn) throw new Error(`unsupported format "${node.format}" at ${where}`);
+			stringBody.push(`if (!${fn === 'isEmail' ? `${fn}(${v})` : `${fn}(${v}, undefined)`}) ${problem('format', p, `{ format: ${JSON.stringify(node.format)} }`)}`);
+		}
+		group('string', `typeof ${v} === 'string'`, stringBody);
+		if (node.items) {
+			const fn = `report${counter++}`;
+			functions.push(
+				[`function ${fn}(x: unknown, p: string, e: SchemaError[]): void {`, ...reportStatements(node.items, 'x', 'p', `${where}/items`, '\t'), '}'].join('\n'),
+			);
+			const index = `i${counter++}`;
+			group('array', `Array.isArray(${v})`, [`for (let ${index} = 0, n = ${v}.length; ${index} < n; ${index}++) ${fn}(${v}[${index}], ${p} + '/' + ${index}, e);`]);
+		}
+		if (groups.object) {
+			const objectVar = `o${counter++}`;
+			const body = [`const ${objectVar} = ${v} as Record<string, unknown>;`];
+			for (const key of node.required ?? []) {
+				body.push(`if (${objectVar}[${JSON.stringify(key)}] === undefined) ${problem('required', p, `{ missingProperty: ${JSON.stringify(key)} }`)}`);
+			}
+			for (const [key, child] of Object.entries(node.properties ?? {})) {
+				const valueVar = `v${counter++}`;
+				const checks = reportStatements(child, valueVar, childPath(p, key), `${where}/${key}`, '\t');
+				if (checks.length === 0) continue;
+				body.push(`const ${valueVar} = ${objectVar}[${JSON.stringify(key)}];`, `if (${valueVar} !== undefined) {`, ...checks, '}');
+			}
+			group('object', `typeof ${v} === 'object' && ${v} !== null && !Array.isArray(${v})`, body);
+		}
+		return out;
+	}
+
+	const reportBody = reportStatements(schema, 'record', '""', '', '\t');
+
 	const fields = Object.keys(schema.properties ?? {});
 	const body = statements(schema, 'record', '', '\t');
 	if (objects[0]?.path !== '') throw new Error('the schema must describe an object with properties');
@@ -171,6 +276,13 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 		"import { codePoints, isDate, isDateTime, isEmail } from './formats';",
 		'',
 		'void codePoints, void isDate, void isDateTime, void isEmail;',
+		'',
+		'/** A schema problem as ajv reports it: where (a JSON pointer), which keyword, its parameters. */',
+		'export interface SchemaError {',
+		'\tinstancePath: string;',
+		'\tkeyword: string;',
+		'\tparams: Record<string, unknown>;',
+		'}',
 		'',
 		...constants,
 		'',
@@ -209,6 +321,17 @@ export function generateDebtorCheck(schema: SchemaNode): string {
 		'/** True when the record satisfies the debtor JSON Schema (the same answer as ajv). */',
 		'export function checkDebtorSchema(record: unknown): boolean {',
 		'\treturn checkDebtorFields(record, ALL_DEBTOR_FIELDS, undefined);',
+		'}',
+		'',
+		'/**',
+		' * Every problem of the record against the debtor JSON Schema, in every field, as ajv reports them',
+		' * with allErrors: the same paths, keywords, parameters and order. Empty exactly when',
+		' * checkDebtorSchema is true. Run only for a record the check refused, to word its problems.',
+		' */',
+		'export function reportDebtorSchema(record: unknown): SchemaError[] {',
+		'\tconst e: SchemaError[] = [];',
+		...reportBody,
+		'\treturn e;',
 		'}',
 		'',
 	].join('\n');

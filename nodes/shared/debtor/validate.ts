@@ -6,20 +6,18 @@
  * Problems name the field ("claims[2].dueDate") and never echo the value: values are personal data
  * and error messages end up in logs and execution data.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-
 import type { CheckedDates } from '../calendar/checkedDates';
 import { MAX_STATABLE_CENTS, STATABLE_LIMIT_TEXT } from '../money';
 import { isValidIban } from './iban';
 import type { DebtorRecord } from './model';
-import schema from './debtor.schema.json';
 import {
 	ALL_DEBTOR_FIELDS,
 	checkDebtorFields,
 	DEBTOR_OBJECTS,
 	REQUIRED_DEBTOR_FIELDS,
+	reportDebtorSchema,
 	type DebtorFieldPath,
+	type SchemaError,
 } from './debtorCheck.generated';
 
 /** A field a node can select: `claims` (with all it holds) or `claims.dueDate` (that field of every claim). */
@@ -106,15 +104,6 @@ export interface FieldProblem {
 	message: string;
 }
 
-let fullValidator: ValidateFunction | undefined;
-
-function compile(allErrors: boolean): ValidateFunction {
-	// strict: false because the schema carries documentation keywords (`default`, `description`).
-	const ajv = new Ajv({ allErrors, strict: false });
-	addFormats(ajv, ['date', 'date-time', 'email']);
-	return ajv.compile(schema);
-}
-
 function pathToField(instancePath: string, extra?: string): string {
 	const parts = instancePath.split('/').filter(Boolean);
 	if (extra) parts.push(extra);
@@ -149,7 +138,7 @@ const FORMAT_MESSAGES: Record<string, string> = {
 	email: 'is not a valid e-mail address',
 };
 
-function describe(error: ErrorObject): FieldProblem {
+function describe(error: SchemaError): FieldProblem {
 	const lastSegment = error.instancePath.split('/').pop() ?? '';
 	const isAmount = /Cents$/.test(lastSegment);
 	switch (error.keyword) {
@@ -198,7 +187,7 @@ function describe(error: ErrorObject): FieldProblem {
 				message: `must be at most ${(error.params as { limit: number }).limit} characters`,
 			};
 		default:
-			return { field: pathToField(error.instancePath), message: error.message ?? 'is not valid' };
+			return { field: pathToField(error.instancePath), message: 'is not valid' };
 	}
 }
 
@@ -257,14 +246,16 @@ function businessRules(record: DebtorRecord, selection: DebtorFieldSelection): r
  * are left there for the next reader of the same record (see CheckedDates).
  */
 export function validateDebtor(record: unknown, fields: DebtorFieldSelection = ALL_DEBTOR_FIELDS, dates?: CheckedDates): readonly FieldProblem[] {
-	// The generated check answers valid/invalid fast; only invalid records pay for ajv's detailed report.
+	// The generated check answers valid/invalid fast; only invalid records pay for the generated report
+	// of every problem (the schema's errors as ajv would report them, worded here).
 	if (dates !== undefined) dates.startRecord();
 	if (checkDebtorFields(record, fields, dates)) return businessRules(record as DebtorRecord, fields);
-	fullValidator ??= compile(true);
-	if (fullValidator(record)) return businessRules(record as DebtorRecord, fields);
+	const errors = reportDebtorSchema(record);
+	// Defensive: the report is empty exactly when the check passes every field.
+	if (errors.length === 0) return businessRules(record as DebtorRecord, fields);
 	const seen = new Set<string>();
 	const all: FieldProblem[] = [];
-	for (const error of fullValidator.errors ?? []) {
+	for (const error of errors) {
 		const problem = describe(error);
 		const key = `${problem.field}|${problem.message}`;
 		if (!seen.has(key)) {
@@ -274,7 +265,7 @@ export function validateDebtor(record: unknown, fields: DebtorFieldSelection = A
 	}
 	// "2026-13-45" breaks the format and the years both; the format says it better.
 	const formatBroken = new Set(all.filter((problem) => problem.message === FORMAT_MESSAGES.date || problem.message === FORMAT_MESSAGES['date-time']).map((problem) => problem.field));
-	// ajv reports every field; keep those the node reads. Never none: the fast check refused the record.
+	// The report covers every field; keep those the node reads. Never none: the fast check refused the record.
 	const inSelection = all.filter((problem) => selected(problem.field, fields) && !(problem.message === RECORD_YEARS_MESSAGE && formatBroken.has(problem.field)));
 	const problems = inSelection.length > 0 ? inSelection : all;
 	if (record && typeof record === 'object' && !Array.isArray(record)) {

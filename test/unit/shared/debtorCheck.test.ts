@@ -1,11 +1,16 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- tests run in plain Node, not inside n8n */
 /**
- * The generated fast check must answer exactly as ajv does on the JSON Schema, and the committed
- * generated file must be what the generator makes of the current schema.
+ * The generated fast check must answer exactly as ajv does on the JSON Schema, the generated report
+ * must list exactly ajv's errors (paths, keywords, parameters, order), and the committed generated
+ * file must be what the generator makes of the current schema. ajv is only a devDependency: the
+ * reference these tests hold the generated code to; nothing that ships uses it.
  */
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats';
 import * as fs from 'node:fs';
+
+import { isDate, isDateTime, isEmail } from '../../../nodes/shared/debtor/formats';
 
 import {
 	ALL_DEBTOR_FIELDS,
@@ -14,6 +19,7 @@ import {
 	REQUIRED_DEBTOR_FIELDS,
 	checkDebtorFields,
 	checkDebtorSchema,
+	reportDebtorSchema,
 } from '../../../nodes/shared/debtor/debtorCheck.generated';
 import schema from '../../../nodes/shared/debtor/debtor.schema.json';
 import { GENERATED, generatedSource, generateDebtorCheck } from '../../../build/debtorCheck';
@@ -22,6 +28,15 @@ import { generatePortfolio, recordRng, type Rng } from '../../fixtures/portfolio
 const ajv = new Ajv({ strict: false });
 addFormats(ajv, ['date', 'date-time', 'email']);
 const reference = ajv.compile(schema);
+const referenceAllErrors = new Ajv({ strict: false, allErrors: true });
+addFormats(referenceAllErrors, ['date', 'date-time', 'email']);
+const referenceReport = referenceAllErrors.compile({ ...schema, $id: undefined });
+
+/** ajv's errors of a record as the generated report gives them. */
+function ajvErrors(record: unknown): Array<{ instancePath: string; keyword: string; params: Record<string, unknown> }> {
+	referenceReport(record);
+	return (referenceReport.errors ?? []).map(({ instancePath, keyword, params }) => ({ instancePath, keyword, params }));
+}
 
 test('the committed generated check is up to date with the schema', () => {
 	expect(fs.readFileSync(GENERATED, 'utf8')).toBe(generatedSource());
@@ -80,6 +95,55 @@ test('the fast check agrees with ajv on generated records and thousands of mutat
 	// The mutations must exercise both answers, or the test proves nothing.
 	expect(invalid).toBeGreaterThan(checked * 0.3);
 	expect(invalid).toBeLessThan(checked);
+});
+
+test('the generated report lists exactly the errors ajv reports with allErrors, in its order', () => {
+	const rng = recordRng(20261207, 0);
+	let reported = 0;
+	let several = 0;
+	const records = Array.from(generatePortfolio({ seed: 11, count: 300 }), ({ record }) => record);
+	for (const record of records) {
+		expect(reportDebtorSchema(record)).toEqual([]);
+		for (let m = 0; m < 20; m++) {
+			const copy = JSON.parse(JSON.stringify(record));
+			// One to three mutations: records with several problems test the order too.
+			for (let k = rng.int(1, 3); k > 0; k--) mutate(copy, rng);
+			const report = reportDebtorSchema(copy);
+			expect(report).toEqual(ajvErrors(copy));
+			expect(report.length === 0).toBe(checkDebtorSchema(copy));
+			if (report.length > 0) reported++;
+			if (report.length > 1) several++;
+		}
+	}
+	expect(reported).toBeGreaterThan(records.length * 5);
+	expect(several).toBeGreaterThan(records.length);
+	// Records that are not objects at all, and objects of the wrong shape at every level.
+	for (const odd of [null, 7, 'x', [], [{}], {}, { debtorId: 1, claims: {}, contact: [], income: 'x', contacts: [null, 3, { at: 5 }] }]) {
+		expect(reportDebtorSchema(odd)).toEqual(ajvErrors(odd));
+	}
+});
+
+test('the formats answer as ajv-formats does (dates, date-times with leap seconds and offsets, e-mail)', () => {
+	const ajvDate = (fullFormats.date as { validate: (s: string) => boolean }).validate;
+	const ajvDateTime = (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate;
+	const ajvEmail = fullFormats.email as RegExp;
+	const dates = ['2026-02-28', '2026-02-29', '2024-02-29', '1900-02-29', '2000-02-29', '2026-04-31', '2026-00-10', '2026-13-01', '2026-12-00', '2026-1-01', '20260101', ' 2026-01-01', '٢٠٢٦-01-01', '0000-01-01', '9999-12-31'];
+	const times = ['10:00:00', '10:00:00Z', '10:00:00z', '10:00:00+01:00', '10:00:00+0100', '10:00:00+01', '10:00:00.5-02:30', '23:59:60Z', '23:59:60+00:00', '00:59:60+01:00', '22:59:60-01:00', '23:59:60+01:00', '24:00:00Z', '10:60:00Z', '10:00:00+24:00', '10:00:00+01:60', '1:00:00Z'];
+	let checked = 0;
+	for (const date of dates) {
+		expect([date, isDate(date, undefined)]).toEqual([date, ajvDate(date)]);
+		for (const separator of ['T', 't', ' ', '\t', 'TT', '']) {
+			for (const time of times) {
+				const value = `${date}${separator}${time}`;
+				expect([value, isDateTime(value, undefined)]).toEqual([value, ajvDateTime(value)]);
+				checked++;
+			}
+		}
+	}
+	expect(checked).toBeGreaterThan(1000);
+	for (const email of ['a@b.co', 'a.b+c@d-e.example.nl', 'a..b@c.nl', '.a@b.nl', 'a@b', 'a@-b.nl', 'a@b-.nl', 'A@B.NL', 'a b@c.nl', 'ú@b.nl', 'a@b.c', "o'brien@x.ie", '']) {
+		expect([email, isEmail(email)]).toEqual([email, ajvEmail.test(email)]);
+	}
 });
 
 type Node = { type?: string; properties?: Record<string, Node>; items?: Node; required?: string[]; [key: string]: unknown };
