@@ -14,8 +14,11 @@ import {
 	MESSAGE_CHANNELS,
 	REGISTERS,
 	TONES,
+	MIN_TEXT_CONTRAST,
 	TemplateLibrary,
+	brandColourContrastWarning,
 	composeMessage,
+	contrastWithWhite,
 	prepareCustomTemplates,
 	resolveBrand,
 	resolveSelection,
@@ -72,6 +75,18 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback
  */
 const configuredOutputs = (parameters: Record<string, unknown>, invalid: boolean) => (invalid ? [{ type: 'main', displayName: 'Message' }] : ['main']);
 
+/**
+ * The editor's warning while the Primary Colour is set: shown when white has too little contrast
+ * with it (the same function a run uses, serialised into the expression).
+ */
+export const LOW_CONTRAST_HINT = {
+	message: `The Primary Colour has too little contrast with white for WCAG 2.1 AA (at least ${MIN_TEXT_CONTRAST}:1): the button text and links of the e-mails and letters are hard to read. Choose a darker colour; a run names one that passes.`,
+	type: 'warning' as const,
+	location: 'ndv' as const,
+	whenToDisplay: 'always' as const,
+	displayCondition: `={{ (${contrastWithWhite.toString()})($parameter.brand?.primaryColour ?? '#1f5f8b') < ${MIN_TEXT_CONTRAST} }}`,
+};
+
 /** A value or an Error, so a failure can be thrown outside the catch (n8n lint rule). */
 function attempt<T>(run: () => T): T | Error {
 	try {
@@ -98,6 +113,7 @@ export class ToneTemplate implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: outputsWithInvalid(configuredOutputs, INVALID_OUTPUT_VERSION),
 		properties: toneTemplateProperties,
+		hints: [LOW_CONTRAST_HINT],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -111,6 +127,9 @@ export class ToneTemplate implements INodeType {
 		if (brand instanceof Error) {
 			throw new NodeOperationError(node, brand.message, { description: 'Fix the setting under "Brand" or "Bank Transfer" in the node.' });
 		}
+		// A colour that is hard to read is allowed (it is the creditor's house style) but said out loud.
+		const contrastWarning = brandColourContrastWarning((brand as ResolvedBrand).brandColour);
+		if (contrastWarning !== null) this.addExecutionHints({ message: contrastWarning, type: 'warning', location: 'outputPane' });
 		const calendar = attempt(() =>
 			getDutchCalendar({
 				...(options.extraDesignatedDays ? { extraDesignatedDays: options.extraDesignatedDays } : {}),

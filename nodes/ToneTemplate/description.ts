@@ -101,7 +101,7 @@ export const toneTemplateProperties: INodeProperties[] = [
 			{ displayName: 'Payment Link Base', name: 'paymentLinkBase', type: 'string', default: '', placeholder: 'https://pay.example.nl/{reference}', description: 'Payment link; {reference}, {debtorId}, {amount} and {amountCents} are filled in, otherwise ?reference=... is added. The messageData.paymentUrl of an item wins.' },
 			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: '010 123 45 67', description: 'Number where debtors reach a person' },
 			{ displayName: 'Phone Hours', name: 'phoneHours', type: 'string', default: '', placeholder: 'ma-vr 9:00-17:00' },
-			{ displayName: 'Primary Colour', name: 'primaryColour', type: 'color', default: '#1f5f8b', description: 'Colour of the top bar, buttons and links. Choose one with enough contrast for white text.' },
+			{ displayName: 'Primary Colour', name: 'primaryColour', type: 'color', default: '#1f5f8b', description: 'Colour of the top bar, buttons and links. It needs a contrast of at least 4.5:1 with white (WCAG 2.1 AA): the node warns about one with less.' },
 			{ displayName: 'Sender Address', name: 'senderAddress', type: 'string', typeOptions: { rows: 3 }, default: '', description: 'Postal address on letters, one line per line' },
 			{ displayName: 'Sender Name', name: 'senderName', type: 'string', default: '', description: 'The name debtors know you by (required)' },
 			{ displayName: 'Website', name: 'websiteUrl', type: 'string', default: '', placeholder: 'https://example.nl' },

@@ -15,6 +15,7 @@ import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 
 import { DEFAULT_REPORT, runDemo, type DemoResult } from '../../scripts/demo';
+import { axeViolations, describeViolations } from '../../scripts/axe';
 import { blockExternal, chromiumAvailable, launchChromium } from '../../scripts/chromium';
 import { packageTarball } from '../../scripts/runtime';
 
@@ -182,6 +183,14 @@ maybe('npm run demo: the outbox report in headless Chromium', () => {
 			console.log(`demo report @${label}: ${seen.bars.length} segments, ${seen.calendarEntries} calendar entries, messages ${JSON.stringify(byChannel)}; screenshot ${target}`);
 		});
 	}
+
+	test('axe-core finds no WCAG 2.1 AA violations on the report (its messages: test/unit/messages/accessibility.test.ts)', async () => {
+		await page.setViewportSize({ width: WIDTHS.desktop, height: 900 });
+		await page.goto(`file://${demo.file}`, { waitUntil: 'load' });
+		const problems = describeViolations('demo outbox report', await axeViolations(page));
+		console.log(`axe-core (WCAG 2.1 AA) on the demo outbox report: 1 page checked, ${problems.length} violations`);
+		expect(problems).toEqual([]);
+	});
 
 	test('no request left the machine', () => {
 		expect(external).toEqual([]);

@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { TemplateLibrary, composeMessage, resolveSelection } from '../../nodes/shared/messages';
 import { GENERATED_LIBRARY, GENERATED_SPECS } from '../../nodes/ToneTemplate/generated/library';
+import { axeViolations, describeViolations } from '../../scripts/axe';
 import { blockExternal, chromiumAvailable, launchChromium } from '../../scripts/chromium';
 import { GALLERY_DIR, galleryOptions, writeGallery, type GalleryEntry } from '../../build/gallery/gallery';
 import { sampleDebtor, sampleItem } from '../../build/gallery/samples';
@@ -100,6 +101,16 @@ maybe('template gallery in headless Chromium', () => {
 		expect(problems).toEqual([]);
 		expect(external).toEqual([]);
 		console.log(`checked ${sample.length} pages at ${Object.keys(WIDTHS).join(' and ')} width`);
+	});
+
+	test('axe-core: the gallery index and the SMS and WhatsApp texts page have no WCAG 2.1 AA violations', async () => {
+		const problems: string[] = [];
+		for (const file of ['index.html', 'texts.html']) {
+			await page.goto(`file://${path.join(GALLERY_DIR, file)}`, { waitUntil: 'load' });
+			problems.push(...describeViolations(`gallery ${file}`, await axeViolations(page)));
+		}
+		console.log(`axe-core (WCAG 2.1 AA) on the gallery: 2 pages checked, ${problems.length} violations`);
+		expect(problems).toEqual([]);
 	});
 
 	test('screenshots of a sample at both widths', async () => {

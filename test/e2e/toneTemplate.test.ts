@@ -113,7 +113,7 @@ describe('Tone Template in real n8n', () => {
 		expect(mail.message.tone).toBe(mail.segmentation.tone);
 		expect(mail.message).toMatchObject({ channel: 'email', stage: 'reminder-1', languageUsed: 'nl', amountCents: 61725, dueDate: '2026-05-01', fallbacks: [] });
 		expect(mail.message.templateId).toBe(`reminder-1/email/${mail.segmentation.tone}/u/nl`);
-		expect(mail.message.text.split('\n\n')[1]).toMatch(/EUR 617,25 .*vrijdag 1 mei 2026/);
+		expect(mail.message.text.split('\n\n')[1]).toMatch(/€ 617,25 .*vrijdag 1 mei 2026/); // the text part says the euro sign
 		expect(mail.message.html).toContain('href="https://betaal.woonstad.example/p/D-MAIL-2026-03"');
 		expect(mail.message.html).toMatch(/<img[^>]+src="data:image\/png;base64,/);
 		expect(mail.message.epcQr.payload).toBe('BCD\n002\n1\nSCT\n\nWoonstad Rotterdam\nNL91ABNA0417164300\nEUR617.25\n\n\nD-MAIL-2026-03');
@@ -137,7 +137,7 @@ describe('Tone Template in real n8n', () => {
 		// The custom MJML template was compiled by the bundled MJML inside n8n.
 		expect(thanks.message).toMatchObject({ templateId: 'custom/payment-received/email/any', subject: 'Bedankt, Jan de Vries' });
 		expect(thanks.message.html).toContain('Dank u wel, Jan de Vries! Wij ontvingen EUR 617,25.');
-		expect(thanks.message.text).toBe('Dank u wel, Jan de Vries! Wij ontvingen EUR 617,25.');
+		expect(thanks.message.text).toBe('Dank u wel, Jan de Vries! Wij ontvingen € 617,25.');
 
 		expect(german.message.languageUsed).toBe('nl');
 		expect(german.message.fallbacks).toEqual([{ field: 'language', requested: 'de', used: 'nl', reason: 'no templates in "de"; used the default language' }]);

@@ -2,11 +2,12 @@
  * The Tone Template node's execute() with a mocked n8n context: parameters, reading stage, tone,
  * language and channel from the item, fallbacks, errors per item and per node, custom templates.
  */
-import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type NodeExecutionHint } from 'n8n-workflow';
 
 import { toneTemplateProperties } from '../../nodes/ToneTemplate/description';
 import { ToneTemplate } from '../../nodes/ToneTemplate/ToneTemplate.node';
 import { STAGES } from '../../nodes/shared/debtor/model';
+import { contrastWithWhite } from '../../nodes/shared/messages';
 import { SAMPLE_ARRANGEMENT, SAMPLE_BANK, SAMPLE_BRAND, sampleDebtor } from '../../build/gallery/samples';
 import { pairedIndexes, runNode } from './harness';
 
@@ -146,5 +147,42 @@ describe('Tone Template node: designated days in a year without a decree', () =>
 	test('moves the pay-by date past the assumed Friday; off, it stays on it', async () => {
 		expect(dueDateOf(await runNode(node, [debtor()], { parameters: params }))).toBe('2029-05-14');
 		expect(dueDateOf(await runNode(node, [debtor()], { parameters: { ...params, options: { assumeUsualDesignatedDays: false } } }))).toBe('2029-05-11');
+	});
+});
+
+describe('Tone Template node: contrast of the brand colour (WCAG 2.1 AA)', () => {
+	const params = (primaryColour: string) => ({ ...base, brand: { ...SAMPLE_BRAND, primaryColour }, stage: 'reminder-1', channel: 'email' });
+
+	test('a run warns in the output pane about a colour that fails, names its ratio and a darker colour that passes, and still writes the messages', async () => {
+		const hints: NodeExecutionHint[] = [];
+		const outputs = await runNode(node, [debtor(), debtor()], { parameters: params('#7fb3d5'), hints });
+		expect(outputs[0]).toHaveLength(2);
+		expect(hints).toHaveLength(1);
+		expect(hints[0]).toMatchObject({ type: 'warning', location: 'outputPane' });
+		expect(hints[0].message).toMatch(/^Primary Colour #7fb3d5 has a contrast of 2\.\d\d:1 with white; WCAG 2\.1 AA asks at least 4\.5:1\./);
+		const suggested = /such as (#[0-9a-f]{6}) passes/.exec(hints[0].message)![1];
+		expect(contrastWithWhite(suggested)).toBeGreaterThanOrEqual(4.5);
+	});
+
+	test('no warning for a colour that passes (the sample brand and the default)', async () => {
+		for (const colour of ['#00567d', '#1f5f8b']) {
+			const hints: NodeExecutionHint[] = [];
+			await runNode(node, [debtor()], { parameters: params(colour), hints });
+			expect({ colour, hints }).toEqual({ colour, hints: [] });
+		}
+	});
+
+	test('the editor hint shows while a failing colour is set, not for a passing one or none', () => {
+		const hint = node.description.hints!.find((h) => h.displayCondition?.includes('primaryColour'))!;
+		expect(hint).toMatchObject({ type: 'warning', location: 'ndv' });
+		const expression = hint.displayCondition!;
+		expect(expression.startsWith('={{') && expression.endsWith('}}')).toBe(true);
+		// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- the description's own expression, evaluated as the editor does
+		const shown = new Function('$parameter', `return ${expression.slice(3, -2)};`) as (parameters: object) => boolean;
+		expect(shown({ brand: { primaryColour: '#7fb3d5' } })).toBe(true);
+		expect(shown({ brand: { primaryColour: '#ff0' } })).toBe(true);
+		expect(shown({ brand: { primaryColour: '#00567d' } })).toBe(false);
+		expect(shown({ brand: {} })).toBe(false);
+		expect(shown({})).toBe(false);
 	});
 });

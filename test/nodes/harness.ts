@@ -4,7 +4,7 @@
  * that an expression parameter (a string starting with "=") is evaluated per item.
  */
 import { mock } from 'jest-mock-extended';
-import type { IExecuteFunctions, INode, INodeExecutionData, INodeProperties, INodeType, IDataObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeExecutionData, INodeProperties, INodeType, IDataObject, NodeExecutionHint } from 'n8n-workflow';
 
 export interface RunOptions {
 	parameters?: Record<string, unknown>;
@@ -14,6 +14,8 @@ export interface RunOptions {
 	perItem?: Record<string, (itemIndex: number) => unknown>;
 	/** The node version the workflow saved (default 1); parameter defaults follow it, as in n8n. */
 	typeVersion?: number;
+	/** Collects the hints the node shows in the editor's output pane (addExecutionHints). */
+	hints?: NodeExecutionHint[];
 }
 
 /**
@@ -42,6 +44,7 @@ export async function runNode(node: INodeType, items: IDataObject[], options: Ru
 	ctx.getInputData.mockReturnValue(items.map((json) => ({ json })));
 	ctx.continueOnFail.mockReturnValue(options.continueOnFail ?? false);
 	ctx.getTimezone.mockReturnValue(options.timezone ?? 'Europe/Amsterdam');
+	ctx.addExecutionHints.mockImplementation((...hints) => void options.hints?.push(...hints));
 	ctx.getNodeParameter.mockImplementation(((name: string, itemIndex: number, fallback?: unknown) => {
 		if (options.perItem?.[name]) return options.perItem[name](itemIndex);
 		if (name in parameters) return parameters[name];

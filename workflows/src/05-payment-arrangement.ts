@@ -1,7 +1,7 @@
 /**
  * Workflow 5: payment arrangement self-service (betalingsregeling): a two-page form.
  */
-import { Canvas, NODE_VERSIONS, PREFIX, isTrue, logRow, personTask, todaySettings, type Json } from './canvas';
+import { Canvas, FORM_CSS, NODE_VERSIONS, PREFIX, isTrue, logRow, personTask, todaySettings, type Json } from './canvas';
 import { EVENT_BYTES } from './dataTableRoom';
 import { FORMS_ON_DATA_TABLES, attemptLimit, type FormStore } from './formStore';
 import { HELD_SETTINGS, checkRequest, confirmationOutcome, customerNumber, findDebtor, formEnding, formTrigger, confirmationNodes, heldConfirmations, saveFormChoice, savedOrSorry } from './selfService';
@@ -139,7 +139,7 @@ export function paymentArrangement(store: FormStore = FORMS_ON_DATA_TABLES): Jso
 		operation: 'page',
 		defineForm: 'json',
 		jsonOutput: `={{ JSON.stringify([{ fieldLabel: '${ARRANGEMENT_FIELD.choice}', fieldType: 'dropdown', requiredField: true, fieldOptions: { values: $json.arrangement.proposals.map(${PLAN_LABEL}).concat(['${NO_PLAN_OPTION}']).map(option => ({ option })) } }]) }}`,
-		options: { formTitle: 'Kies uw regeling', formDescription: "={{ 'Dit kunt u kiezen voor het bedrag van EUR ' + ($json.arrangement.amountCents / 100).toFixed(2).replace('.', ',') + '. ' + ($json.arrangement.reasons.nl ?? []).slice(-1).join(' ') }}", buttonLabel: 'Deze regeling wil ik' },
+		options: { formTitle: 'Kies uw regeling', formDescription: "={{ 'Dit kunt u kiezen voor het bedrag van EUR ' + ($json.arrangement.amountCents / 100).toFixed(2).replace('.', ',') + '. ' + ($json.arrangement.reasons.nl ?? []).slice(-1).join(' ') }}", buttonLabel: 'Deze regeling wil ik', customCss: FORM_CSS },
 	}, { webhookId: hook(2) });
 	const chosen = c.add('Chosen plan', 'n8n-nodes-base.set', 3.4, [1860, 0], {
 		mode: 'raw',

@@ -134,6 +134,29 @@ export const BRAND = {
 export const BANK = { iban: 'NL91ABNA0417164300' };
 
 /**
+ * Custom CSS of every public form page (Form Trigger, form pages and answer pages): n8n's own colours
+ * fail WCAG 2.1 AA contrast on white (grey description and links 3.9:1, the orange button 2.8:1, the
+ * error red 4.4:1), and its 12-14 px text is small for debtors who read with difficulty. Only n8n's
+ * CSS variables are changed; test/e2e/formsAccessibility.test.ts runs axe-core on the pages.
+ */
+export const FORM_CSS = [
+	':root {',
+	'\t--color-header-subtext: #5c5f66;',
+	'\t--color-link: #5c5f66;',
+	'\t--color-input-text: #4b4f56;',
+	'\t--color-submit-btn-bg: #1f5f8b;',
+	'\t--color-html-link: #1f5f8b;',
+	'\t--color-required: #b3261e;',
+	'\t--color-error: #b3261e;',
+	'\t--font-size-body: 14px;',
+	'\t--font-size-label: 16px;',
+	'\t--font-size-input: 16px;',
+	'\t--font-size-paragraph: 16px;',
+	'\t--font-size-error: 14px;',
+	'}',
+].join('\n');
+
+/**
  * Set node (raw JSON) that writes one row: the same columns as a Set node with one assignment per
  * column, but one expression per item instead of one per column. n8n evaluates every expression with
  * a data proxy of its own, and rows like the contact log are written for every debtor every day.

@@ -20,7 +20,7 @@
  * so the table holds at most one window's attempts. A key is a SHA-256 hash: no customer number and
  * no address is stored in it.
  */
-import { Canvas, appendRows as appendDataTableRows, isTrue, table } from './canvas';
+import { Canvas, FORM_CSS, appendRows as appendDataTableRows, isTrue, table } from './canvas';
 import { postgresNode } from './postgres';
 import { DATA_TABLE_RECORDS, POSTGRES_RECORDS, type RecordStore } from './recordChange';
 import { roomForWrites, type RoomOptions } from './dataTableRoom';
@@ -293,7 +293,7 @@ export function attemptLimit(c: Canvas, store: FormStore, o: { form: string; cus
 		respondWith: 'text',
 		completionTitle: 'Te veel pogingen',
 		completionMessage: `={{ 'U heeft dit formulier te vaak ingevuld. Probeer het over ' + ${setting('windowMinutes', 24 * 60)} + ' minuten opnieuw, of bel ons: dan helpen wij u verder.' }}`,
-		options: {},
+		options: { customCss: FORM_CSS },
 	}, { webhookId: o.webhookId });
 	c.link(settings, keys);
 	c.link(keys, anyKey);

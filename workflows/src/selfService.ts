@@ -7,7 +7,7 @@
  * And the held confirmations: a confirmation the legal contact window holds back is stored in the
  * record as `held` with the moment the window opens, and the workflow's own schedule sends it then.
  */
-import { BANK, BRAND, Canvas, NODE_VERSIONS, PREFIX, isTrue, todaySettings } from './canvas';
+import { BANK, BRAND, Canvas, FORM_CSS, NODE_VERSIONS, PREFIX, isTrue, todaySettings } from './canvas';
 import type { FormStore } from './formStore';
 import { recordChange, type RecordStore } from './recordChange';
 import { sendEmailAfter, type Output } from './sendEmail';
@@ -43,7 +43,7 @@ export function formTrigger(c: Canvas, name: string, position: [number, number],
 			],
 		},
 		responseMode: 'lastNode',
-		options: { path, appendAttribution: false, buttonLabel: button, showHeaders: true },
+		options: { path, appendAttribution: false, buttonLabel: button, showHeaders: true, customCss: FORM_CSS },
 	}, { webhookId });
 }
 
@@ -93,7 +93,7 @@ export function formEnding(c: Canvas, name: string, position: [number, number], 
 		respondWith: 'text',
 		completionTitle: title,
 		completionMessage: message,
-		options: {},
+		options: { customCss: FORM_CSS },
 	}, { webhookId });
 }
 

@@ -272,7 +272,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 	"combos": {
 		"pre-due-notice|email|supportive|u|nl": {
 			"id": "pre-due-notice/email/supportive/u/nl",
-			"version": "1.e7136c41",
+			"version": "1.a31f6215",
 			"subject": 12,
 			"html": {
 				"greeting": 13,
@@ -297,7 +297,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|letter|supportive|u|nl": {
 			"id": "pre-due-notice/letter/supportive/u/nl",
-			"version": "1.f6a646c7",
+			"version": "1.ae53170d",
 			"subject": 12,
 			"html": {
 				"greeting": 13,
@@ -327,7 +327,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|email|supportive|je|nl": {
 			"id": "pre-due-notice/email/supportive/je/nl",
-			"version": "1.46e20d19",
+			"version": "1.4bf7ef90",
 			"subject": 12,
 			"html": {
 				"greeting": 27,
@@ -352,7 +352,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|letter|supportive|je|nl": {
 			"id": "pre-due-notice/letter/supportive/je/nl",
-			"version": "1.6fb76289",
+			"version": "1.c4158cc7",
 			"subject": 12,
 			"html": {
 				"greeting": 27,
@@ -382,7 +382,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|email|neutral|u|nl": {
 			"id": "pre-due-notice/email/neutral/u/nl",
-			"version": "1.a338d587",
+			"version": "1.76e971f3",
 			"subject": 12,
 			"html": {
 				"greeting": 13,
@@ -407,7 +407,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|letter|neutral|u|nl": {
 			"id": "pre-due-notice/letter/neutral/u/nl",
-			"version": "1.56a72fb7",
+			"version": "1.fb9a5f02",
 			"subject": 12,
 			"html": {
 				"greeting": 13,
@@ -437,7 +437,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|email|neutral|je|nl": {
 			"id": "pre-due-notice/email/neutral/je/nl",
-			"version": "1.a6dbb8f0",
+			"version": "1.08e5d104",
 			"subject": 12,
 			"html": {
 				"greeting": 27,
@@ -462,7 +462,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|letter|neutral|je|nl": {
 			"id": "pre-due-notice/letter/neutral/je/nl",
-			"version": "1.e60e1e6e",
+			"version": "1.1b5a3dab",
 			"subject": 12,
 			"html": {
 				"greeting": 27,
@@ -492,7 +492,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|email|firm|u|nl": {
 			"id": "pre-due-notice/email/firm/u/nl",
-			"version": "1.8d84b633",
+			"version": "1.58bb7a7b",
 			"subject": 12,
 			"html": {
 				"greeting": 13,
@@ -517,7 +517,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|letter|firm|u|nl": {
 			"id": "pre-due-notice/letter/firm/u/nl",
-			"version": "1.fd72b085",
+			"version": "1.eb891a8c",
 			"subject": 12,
 			"html": {
 				"greeting": 13,
@@ -547,7 +547,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|email|firm|je|nl": {
 			"id": "pre-due-notice/email/firm/je/nl",
-			"version": "1.3c41c4b2",
+			"version": "1.0c18f29a",
 			"subject": 12,
 			"html": {
 				"greeting": 13,
@@ -572,7 +572,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|letter|firm|je|nl": {
 			"id": "pre-due-notice/letter/firm/je/nl",
-			"version": "1.6c3fb21b",
+			"version": "1.9a937d84",
 			"subject": 12,
 			"html": {
 				"greeting": 13,
@@ -602,7 +602,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|email|supportive|u|nl": {
 			"id": "reminder-1/email/supportive/u/nl",
-			"version": "1.9446e76f",
+			"version": "1.8f3159c1",
 			"subject": 64,
 			"html": {
 				"greeting": 13,
@@ -627,7 +627,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|letter|supportive|u|nl": {
 			"id": "reminder-1/letter/supportive/u/nl",
-			"version": "1.f009e65d",
+			"version": "1.3d2499d6",
 			"subject": 64,
 			"html": {
 				"greeting": 13,
@@ -657,7 +657,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|email|supportive|je|nl": {
 			"id": "reminder-1/email/supportive/je/nl",
-			"version": "1.42194270",
+			"version": "1.751115a6",
 			"subject": 64,
 			"html": {
 				"greeting": 27,
@@ -682,7 +682,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|letter|supportive|je|nl": {
 			"id": "reminder-1/letter/supportive/je/nl",
-			"version": "1.f6acdcff",
+			"version": "1.af6758f8",
 			"subject": 64,
 			"html": {
 				"greeting": 27,
@@ -712,7 +712,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|email|neutral|u|nl": {
 			"id": "reminder-1/email/neutral/u/nl",
-			"version": "1.13a09e94",
+			"version": "1.f975b619",
 			"subject": 64,
 			"html": {
 				"greeting": 13,
@@ -737,7 +737,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|letter|neutral|u|nl": {
 			"id": "reminder-1/letter/neutral/u/nl",
-			"version": "1.66e1b29d",
+			"version": "1.aff158f2",
 			"subject": 64,
 			"html": {
 				"greeting": 13,
@@ -767,7 +767,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|email|neutral|je|nl": {
 			"id": "reminder-1/email/neutral/je/nl",
-			"version": "1.3f856165",
+			"version": "1.87328ea7",
 			"subject": 64,
 			"html": {
 				"greeting": 27,
@@ -792,7 +792,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|letter|neutral|je|nl": {
 			"id": "reminder-1/letter/neutral/je/nl",
-			"version": "1.5439653e",
+			"version": "1.bacaf3de",
 			"subject": 64,
 			"html": {
 				"greeting": 27,
@@ -822,7 +822,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|email|firm|u|nl": {
 			"id": "reminder-1/email/firm/u/nl",
-			"version": "1.ac46d459",
+			"version": "1.2a596ed6",
 			"subject": 81,
 			"html": {
 				"greeting": 13,
@@ -847,7 +847,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|letter|firm|u|nl": {
 			"id": "reminder-1/letter/firm/u/nl",
-			"version": "1.d64011c7",
+			"version": "1.c10dc2b8",
 			"subject": 81,
 			"html": {
 				"greeting": 13,
@@ -877,7 +877,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|email|firm|je|nl": {
 			"id": "reminder-1/email/firm/je/nl",
-			"version": "1.c6851b64",
+			"version": "1.eec5d75e",
 			"subject": 81,
 			"html": {
 				"greeting": 13,
@@ -902,7 +902,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|letter|firm|je|nl": {
 			"id": "reminder-1/letter/firm/je/nl",
-			"version": "1.7d0d72af",
+			"version": "1.9b1c5e89",
 			"subject": 81,
 			"html": {
 				"greeting": 13,
@@ -932,7 +932,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|email|supportive|u|nl": {
 			"id": "reminder-2/email/supportive/u/nl",
-			"version": "1.75065fc7",
+			"version": "1.2f6548c4",
 			"subject": 88,
 			"html": {
 				"greeting": 13,
@@ -957,7 +957,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|letter|supportive|u|nl": {
 			"id": "reminder-2/letter/supportive/u/nl",
-			"version": "1.50def0c3",
+			"version": "1.e709e913",
 			"subject": 88,
 			"html": {
 				"greeting": 13,
@@ -987,7 +987,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|email|supportive|je|nl": {
 			"id": "reminder-2/email/supportive/je/nl",
-			"version": "1.934e9301",
+			"version": "1.35de006f",
 			"subject": 88,
 			"html": {
 				"greeting": 27,
@@ -1012,7 +1012,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|letter|supportive|je|nl": {
 			"id": "reminder-2/letter/supportive/je/nl",
-			"version": "1.778b6de6",
+			"version": "1.3344b2a8",
 			"subject": 88,
 			"html": {
 				"greeting": 27,
@@ -1042,7 +1042,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|email|neutral|u|nl": {
 			"id": "reminder-2/email/neutral/u/nl",
-			"version": "1.281390a1",
+			"version": "1.b5796ac5",
 			"subject": 88,
 			"html": {
 				"greeting": 13,
@@ -1067,7 +1067,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|letter|neutral|u|nl": {
 			"id": "reminder-2/letter/neutral/u/nl",
-			"version": "1.30a19c48",
+			"version": "1.e80f15a5",
 			"subject": 88,
 			"html": {
 				"greeting": 13,
@@ -1097,7 +1097,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|email|neutral|je|nl": {
 			"id": "reminder-2/email/neutral/je/nl",
-			"version": "1.5bfe67d3",
+			"version": "1.4f8bb690",
 			"subject": 88,
 			"html": {
 				"greeting": 27,
@@ -1122,7 +1122,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|letter|neutral|je|nl": {
 			"id": "reminder-2/letter/neutral/je/nl",
-			"version": "1.17b7c386",
+			"version": "1.5e725489",
 			"subject": 88,
 			"html": {
 				"greeting": 27,
@@ -1152,7 +1152,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|email|firm|u|nl": {
 			"id": "reminder-2/email/firm/u/nl",
-			"version": "1.8d1ef5ae",
+			"version": "1.80f4867d",
 			"subject": 88,
 			"html": {
 				"greeting": 13,
@@ -1177,7 +1177,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|letter|firm|u|nl": {
 			"id": "reminder-2/letter/firm/u/nl",
-			"version": "1.47c0e175",
+			"version": "1.c388f824",
 			"subject": 88,
 			"html": {
 				"greeting": 13,
@@ -1207,7 +1207,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|email|firm|je|nl": {
 			"id": "reminder-2/email/firm/je/nl",
-			"version": "1.af3e34ed",
+			"version": "1.24cb90f1",
 			"subject": 88,
 			"html": {
 				"greeting": 13,
@@ -1232,7 +1232,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|letter|firm|je|nl": {
 			"id": "reminder-2/letter/firm/je/nl",
-			"version": "1.c16dfa2b",
+			"version": "1.f4a612a9",
 			"subject": 88,
 			"html": {
 				"greeting": 13,
@@ -1262,7 +1262,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|email|supportive|u|nl": {
 			"id": "fourteen-day-letter/email/supportive/u/nl",
-			"version": "1.46c97725",
+			"version": "1.6326f306",
 			"subject": 105,
 			"html": {
 				"greeting": 13,
@@ -1287,7 +1287,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|letter|supportive|u|nl": {
 			"id": "fourteen-day-letter/letter/supportive/u/nl",
-			"version": "1.3742566a",
+			"version": "1.088f3fe9",
 			"subject": 105,
 			"html": {
 				"greeting": 13,
@@ -1317,7 +1317,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|email|supportive|je|nl": {
 			"id": "fourteen-day-letter/email/supportive/je/nl",
-			"version": "1.d56d305f",
+			"version": "1.4e639822",
 			"subject": 105,
 			"html": {
 				"greeting": 27,
@@ -1342,7 +1342,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|letter|supportive|je|nl": {
 			"id": "fourteen-day-letter/letter/supportive/je/nl",
-			"version": "1.82339d43",
+			"version": "1.cd9059a8",
 			"subject": 105,
 			"html": {
 				"greeting": 27,
@@ -1372,7 +1372,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|email|neutral|u|nl": {
 			"id": "fourteen-day-letter/email/neutral/u/nl",
-			"version": "1.fc1487a9",
+			"version": "1.112414bc",
 			"subject": 105,
 			"html": {
 				"greeting": 13,
@@ -1397,7 +1397,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|letter|neutral|u|nl": {
 			"id": "fourteen-day-letter/letter/neutral/u/nl",
-			"version": "1.b09089e3",
+			"version": "1.f7cc9a0c",
 			"subject": 105,
 			"html": {
 				"greeting": 13,
@@ -1427,7 +1427,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|email|neutral|je|nl": {
 			"id": "fourteen-day-letter/email/neutral/je/nl",
-			"version": "1.15233f96",
+			"version": "1.acf31f91",
 			"subject": 105,
 			"html": {
 				"greeting": 27,
@@ -1452,7 +1452,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|letter|neutral|je|nl": {
 			"id": "fourteen-day-letter/letter/neutral/je/nl",
-			"version": "1.c80da84a",
+			"version": "1.736a9ea0",
 			"subject": 105,
 			"html": {
 				"greeting": 27,
@@ -1482,7 +1482,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|email|firm|u|nl": {
 			"id": "fourteen-day-letter/email/firm/u/nl",
-			"version": "1.74f8b1a3",
+			"version": "1.f44b9b2d",
 			"subject": 105,
 			"html": {
 				"greeting": 13,
@@ -1507,7 +1507,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|letter|firm|u|nl": {
 			"id": "fourteen-day-letter/letter/firm/u/nl",
-			"version": "1.262041ec",
+			"version": "1.bc0ffaac",
 			"subject": 105,
 			"html": {
 				"greeting": 13,
@@ -1537,7 +1537,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|email|firm|je|nl": {
 			"id": "fourteen-day-letter/email/firm/je/nl",
-			"version": "1.354c91e9",
+			"version": "1.5327ac9a",
 			"subject": 105,
 			"html": {
 				"greeting": 13,
@@ -1562,7 +1562,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|letter|firm|je|nl": {
 			"id": "fourteen-day-letter/letter/firm/je/nl",
-			"version": "1.74c3360b",
+			"version": "1.6570897e",
 			"subject": 105,
 			"html": {
 				"greeting": 13,
@@ -1592,7 +1592,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|email|supportive|u|nl": {
 			"id": "arrangement-offer/email/supportive/u/nl",
-			"version": "1.413a5447",
+			"version": "1.87c95418",
 			"subject": 141,
 			"html": {
 				"greeting": 13,
@@ -1617,7 +1617,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|letter|supportive|u|nl": {
 			"id": "arrangement-offer/letter/supportive/u/nl",
-			"version": "1.70e24629",
+			"version": "1.3fc7b48d",
 			"subject": 141,
 			"html": {
 				"greeting": 13,
@@ -1647,7 +1647,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|email|supportive|je|nl": {
 			"id": "arrangement-offer/email/supportive/je/nl",
-			"version": "1.2728f63a",
+			"version": "1.86261ef2",
 			"subject": 151,
 			"html": {
 				"greeting": 27,
@@ -1672,7 +1672,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|letter|supportive|je|nl": {
 			"id": "arrangement-offer/letter/supportive/je/nl",
-			"version": "1.bd9c7898",
+			"version": "1.375d9eb5",
 			"subject": 151,
 			"html": {
 				"greeting": 27,
@@ -1702,7 +1702,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|email|neutral|u|nl": {
 			"id": "arrangement-offer/email/neutral/u/nl",
-			"version": "1.2fd1264b",
+			"version": "1.ddb7e557",
 			"subject": 141,
 			"html": {
 				"greeting": 13,
@@ -1727,7 +1727,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|letter|neutral|u|nl": {
 			"id": "arrangement-offer/letter/neutral/u/nl",
-			"version": "1.d38759f9",
+			"version": "1.1567029c",
 			"subject": 141,
 			"html": {
 				"greeting": 13,
@@ -1757,7 +1757,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|email|neutral|je|nl": {
 			"id": "arrangement-offer/email/neutral/je/nl",
-			"version": "1.17a13b83",
+			"version": "1.a2078546",
 			"subject": 151,
 			"html": {
 				"greeting": 27,
@@ -1782,7 +1782,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|letter|neutral|je|nl": {
 			"id": "arrangement-offer/letter/neutral/je/nl",
-			"version": "1.8bb0d5b9",
+			"version": "1.3fde63bb",
 			"subject": 151,
 			"html": {
 				"greeting": 27,
@@ -1812,7 +1812,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|email|firm|u|nl": {
 			"id": "arrangement-offer/email/firm/u/nl",
-			"version": "1.575563ff",
+			"version": "1.1c2a0ed4",
 			"subject": 141,
 			"html": {
 				"greeting": 13,
@@ -1837,7 +1837,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|letter|firm|u|nl": {
 			"id": "arrangement-offer/letter/firm/u/nl",
-			"version": "1.fec7cdfe",
+			"version": "1.3d31afca",
 			"subject": 141,
 			"html": {
 				"greeting": 13,
@@ -1867,7 +1867,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|email|firm|je|nl": {
 			"id": "arrangement-offer/email/firm/je/nl",
-			"version": "1.c7476744",
+			"version": "1.6d50d170",
 			"subject": 151,
 			"html": {
 				"greeting": 13,
@@ -1892,7 +1892,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|letter|firm|je|nl": {
 			"id": "arrangement-offer/letter/firm/je/nl",
-			"version": "1.47414b33",
+			"version": "1.50252ce0",
 			"subject": 151,
 			"html": {
 				"greeting": 13,
@@ -1922,7 +1922,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|email|supportive|u|nl": {
 			"id": "arrangement-confirmation/email/supportive/u/nl",
-			"version": "1.e3c40ff6",
+			"version": "1.c22ba0ae",
 			"subject": 168,
 			"html": {
 				"greeting": 13,
@@ -1947,7 +1947,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|letter|supportive|u|nl": {
 			"id": "arrangement-confirmation/letter/supportive/u/nl",
-			"version": "1.f7bac23a",
+			"version": "1.449957a8",
 			"subject": 168,
 			"html": {
 				"greeting": 13,
@@ -1977,7 +1977,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|email|supportive|je|nl": {
 			"id": "arrangement-confirmation/email/supportive/je/nl",
-			"version": "1.9c546cdd",
+			"version": "1.f1c18e0b",
 			"subject": 178,
 			"html": {
 				"greeting": 27,
@@ -2002,7 +2002,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|letter|supportive|je|nl": {
 			"id": "arrangement-confirmation/letter/supportive/je/nl",
-			"version": "1.7d21fbd3",
+			"version": "1.1b164d06",
 			"subject": 178,
 			"html": {
 				"greeting": 27,
@@ -2032,7 +2032,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|email|neutral|u|nl": {
 			"id": "arrangement-confirmation/email/neutral/u/nl",
-			"version": "1.e74430e8",
+			"version": "1.5853a226",
 			"subject": 168,
 			"html": {
 				"greeting": 13,
@@ -2057,7 +2057,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|letter|neutral|u|nl": {
 			"id": "arrangement-confirmation/letter/neutral/u/nl",
-			"version": "1.e1fcbe1c",
+			"version": "1.7da2c476",
 			"subject": 168,
 			"html": {
 				"greeting": 13,
@@ -2087,7 +2087,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|email|neutral|je|nl": {
 			"id": "arrangement-confirmation/email/neutral/je/nl",
-			"version": "1.f6b69e58",
+			"version": "1.ae544992",
 			"subject": 178,
 			"html": {
 				"greeting": 27,
@@ -2112,7 +2112,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|letter|neutral|je|nl": {
 			"id": "arrangement-confirmation/letter/neutral/je/nl",
-			"version": "1.34c75797",
+			"version": "1.3b110f85",
 			"subject": 178,
 			"html": {
 				"greeting": 27,
@@ -2142,7 +2142,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|email|firm|u|nl": {
 			"id": "arrangement-confirmation/email/firm/u/nl",
-			"version": "1.e74430e8",
+			"version": "1.5853a226",
 			"subject": 168,
 			"html": {
 				"greeting": 13,
@@ -2167,7 +2167,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|letter|firm|u|nl": {
 			"id": "arrangement-confirmation/letter/firm/u/nl",
-			"version": "1.e1fcbe1c",
+			"version": "1.7da2c476",
 			"subject": 168,
 			"html": {
 				"greeting": 13,
@@ -2197,7 +2197,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|email|firm|je|nl": {
 			"id": "arrangement-confirmation/email/firm/je/nl",
-			"version": "1.f3545d39",
+			"version": "1.70bf677e",
 			"subject": 178,
 			"html": {
 				"greeting": 13,
@@ -2222,7 +2222,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|letter|firm|je|nl": {
 			"id": "arrangement-confirmation/letter/firm/je/nl",
-			"version": "1.cb73a954",
+			"version": "1.cf071684",
 			"subject": 178,
 			"html": {
 				"greeting": 13,
@@ -2252,7 +2252,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|email|supportive|u|nl": {
 			"id": "instalment-reminder/email/supportive/u/nl",
-			"version": "1.72eb3d3e",
+			"version": "1.1df23302",
 			"subject": 187,
 			"html": {
 				"greeting": 13,
@@ -2277,7 +2277,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|letter|supportive|u|nl": {
 			"id": "instalment-reminder/letter/supportive/u/nl",
-			"version": "1.549a6998",
+			"version": "1.eeb4bdf7",
 			"subject": 187,
 			"html": {
 				"greeting": 13,
@@ -2307,7 +2307,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|email|supportive|je|nl": {
 			"id": "instalment-reminder/email/supportive/je/nl",
-			"version": "1.fc9f23c8",
+			"version": "1.f42280fa",
 			"subject": 187,
 			"html": {
 				"greeting": 27,
@@ -2332,7 +2332,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|letter|supportive|je|nl": {
 			"id": "instalment-reminder/letter/supportive/je/nl",
-			"version": "1.a92f3dcd",
+			"version": "1.83ceb255",
 			"subject": 187,
 			"html": {
 				"greeting": 27,
@@ -2362,7 +2362,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|email|neutral|u|nl": {
 			"id": "instalment-reminder/email/neutral/u/nl",
-			"version": "1.5e680fd4",
+			"version": "1.3cda1f21",
 			"subject": 187,
 			"html": {
 				"greeting": 13,
@@ -2387,7 +2387,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|letter|neutral|u|nl": {
 			"id": "instalment-reminder/letter/neutral/u/nl",
-			"version": "1.9753748f",
+			"version": "1.35977e45",
 			"subject": 187,
 			"html": {
 				"greeting": 13,
@@ -2417,7 +2417,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|email|neutral|je|nl": {
 			"id": "instalment-reminder/email/neutral/je/nl",
-			"version": "1.a0570db3",
+			"version": "1.d0bf4b35",
 			"subject": 187,
 			"html": {
 				"greeting": 27,
@@ -2442,7 +2442,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|letter|neutral|je|nl": {
 			"id": "instalment-reminder/letter/neutral/je/nl",
-			"version": "1.1ea4dbf9",
+			"version": "1.609ad55a",
 			"subject": 187,
 			"html": {
 				"greeting": 27,
@@ -2472,7 +2472,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|email|firm|u|nl": {
 			"id": "instalment-reminder/email/firm/u/nl",
-			"version": "1.b196f868",
+			"version": "1.873351b4",
 			"subject": 187,
 			"html": {
 				"greeting": 13,
@@ -2497,7 +2497,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|letter|firm|u|nl": {
 			"id": "instalment-reminder/letter/firm/u/nl",
-			"version": "1.4f8e12e3",
+			"version": "1.b27b8aaa",
 			"subject": 187,
 			"html": {
 				"greeting": 13,
@@ -2527,7 +2527,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|email|firm|je|nl": {
 			"id": "instalment-reminder/email/firm/je/nl",
-			"version": "1.4ac1fdde",
+			"version": "1.843d2ce2",
 			"subject": 187,
 			"html": {
 				"greeting": 13,
@@ -2552,7 +2552,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|letter|firm|je|nl": {
 			"id": "instalment-reminder/letter/firm/je/nl",
-			"version": "1.2f7e0c88",
+			"version": "1.1c27d16b",
 			"subject": 187,
 			"html": {
 				"greeting": 13,
@@ -2582,7 +2582,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|email|supportive|u|nl": {
 			"id": "missed-instalment/email/supportive/u/nl",
-			"version": "1.75654955",
+			"version": "1.6b3fa69a",
 			"subject": 208,
 			"html": {
 				"greeting": 13,
@@ -2607,7 +2607,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|letter|supportive|u|nl": {
 			"id": "missed-instalment/letter/supportive/u/nl",
-			"version": "1.02537667",
+			"version": "1.94305aa3",
 			"subject": 208,
 			"html": {
 				"greeting": 13,
@@ -2637,7 +2637,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|email|supportive|je|nl": {
 			"id": "missed-instalment/email/supportive/je/nl",
-			"version": "1.8400f011",
+			"version": "1.d865a6d8",
 			"subject": 208,
 			"html": {
 				"greeting": 27,
@@ -2662,7 +2662,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|letter|supportive|je|nl": {
 			"id": "missed-instalment/letter/supportive/je/nl",
-			"version": "1.42dea1f5",
+			"version": "1.e8ea1a42",
 			"subject": 208,
 			"html": {
 				"greeting": 27,
@@ -2692,7 +2692,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|email|neutral|u|nl": {
 			"id": "missed-instalment/email/neutral/u/nl",
-			"version": "1.0490036a",
+			"version": "1.bda528c4",
 			"subject": 208,
 			"html": {
 				"greeting": 13,
@@ -2717,7 +2717,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|letter|neutral|u|nl": {
 			"id": "missed-instalment/letter/neutral/u/nl",
-			"version": "1.58dd60f8",
+			"version": "1.5d8e91de",
 			"subject": 208,
 			"html": {
 				"greeting": 13,
@@ -2747,7 +2747,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|email|neutral|je|nl": {
 			"id": "missed-instalment/email/neutral/je/nl",
-			"version": "1.9d3297a8",
+			"version": "1.76048fb8",
 			"subject": 208,
 			"html": {
 				"greeting": 27,
@@ -2772,7 +2772,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|letter|neutral|je|nl": {
 			"id": "missed-instalment/letter/neutral/je/nl",
-			"version": "1.b5a1d628",
+			"version": "1.c630eab2",
 			"subject": 208,
 			"html": {
 				"greeting": 27,
@@ -2802,7 +2802,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|email|firm|u|nl": {
 			"id": "missed-instalment/email/firm/u/nl",
-			"version": "1.ce49ae09",
+			"version": "1.dec778d8",
 			"subject": 208,
 			"html": {
 				"greeting": 13,
@@ -2827,7 +2827,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|letter|firm|u|nl": {
 			"id": "missed-instalment/letter/firm/u/nl",
-			"version": "1.13d687b1",
+			"version": "1.69c12a9e",
 			"subject": 208,
 			"html": {
 				"greeting": 13,
@@ -2857,7 +2857,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|email|firm|je|nl": {
 			"id": "missed-instalment/email/firm/je/nl",
-			"version": "1.b7636430",
+			"version": "1.711a4586",
 			"subject": 208,
 			"html": {
 				"greeting": 13,
@@ -2882,7 +2882,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|letter|firm|je|nl": {
 			"id": "missed-instalment/letter/firm/je/nl",
-			"version": "1.ae2b0164",
+			"version": "1.b4785c63",
 			"subject": 208,
 			"html": {
 				"greeting": 13,
@@ -2912,7 +2912,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|email|supportive|u|nl": {
 			"id": "reversal-notice/email/supportive/u/nl",
-			"version": "1.baa77a00",
+			"version": "1.236a0c7c",
 			"subject": 226,
 			"html": {
 				"greeting": 13,
@@ -2937,7 +2937,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|letter|supportive|u|nl": {
 			"id": "reversal-notice/letter/supportive/u/nl",
-			"version": "1.4d68f1a8",
+			"version": "1.94f719c3",
 			"subject": 226,
 			"html": {
 				"greeting": 13,
@@ -2967,7 +2967,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|email|supportive|je|nl": {
 			"id": "reversal-notice/email/supportive/je/nl",
-			"version": "1.19f5b891",
+			"version": "1.05fca6d5",
 			"subject": 226,
 			"html": {
 				"greeting": 27,
@@ -2992,7 +2992,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|letter|supportive|je|nl": {
 			"id": "reversal-notice/letter/supportive/je/nl",
-			"version": "1.9a9caf35",
+			"version": "1.270f39f8",
 			"subject": 226,
 			"html": {
 				"greeting": 27,
@@ -3022,7 +3022,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|email|neutral|u|nl": {
 			"id": "reversal-notice/email/neutral/u/nl",
-			"version": "1.71a9b155",
+			"version": "1.071d9a72",
 			"subject": 226,
 			"html": {
 				"greeting": 13,
@@ -3047,7 +3047,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|letter|neutral|u|nl": {
 			"id": "reversal-notice/letter/neutral/u/nl",
-			"version": "1.14c1e262",
+			"version": "1.5ec49d8f",
 			"subject": 226,
 			"html": {
 				"greeting": 13,
@@ -3077,7 +3077,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|email|neutral|je|nl": {
 			"id": "reversal-notice/email/neutral/je/nl",
-			"version": "1.7428a089",
+			"version": "1.a13048ab",
 			"subject": 226,
 			"html": {
 				"greeting": 27,
@@ -3102,7 +3102,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|letter|neutral|je|nl": {
 			"id": "reversal-notice/letter/neutral/je/nl",
-			"version": "1.23b2771f",
+			"version": "1.7d7512f5",
 			"subject": 226,
 			"html": {
 				"greeting": 27,
@@ -3132,7 +3132,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|email|firm|u|nl": {
 			"id": "reversal-notice/email/firm/u/nl",
-			"version": "1.86e8367d",
+			"version": "1.e51a6cb7",
 			"subject": 226,
 			"html": {
 				"greeting": 13,
@@ -3157,7 +3157,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|letter|firm|u|nl": {
 			"id": "reversal-notice/letter/firm/u/nl",
-			"version": "1.49b44238",
+			"version": "1.e433f686",
 			"subject": 226,
 			"html": {
 				"greeting": 13,
@@ -3187,7 +3187,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|email|firm|je|nl": {
 			"id": "reversal-notice/email/firm/je/nl",
-			"version": "1.4583688e",
+			"version": "1.932b83fd",
 			"subject": 226,
 			"html": {
 				"greeting": 13,
@@ -3212,7 +3212,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|letter|firm|je|nl": {
 			"id": "reversal-notice/letter/firm/je/nl",
-			"version": "1.915a2fdf",
+			"version": "1.9fa3f72d",
 			"subject": 226,
 			"html": {
 				"greeting": 13,
@@ -3242,7 +3242,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|email|supportive|u|nl": {
 			"id": "early-warning-care/email/supportive/u/nl",
-			"version": "1.b960c1c8",
+			"version": "1.ed20af6a",
 			"subject": 239,
 			"html": {
 				"greeting": 13,
@@ -3267,7 +3267,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|letter|supportive|u|nl": {
 			"id": "early-warning-care/letter/supportive/u/nl",
-			"version": "1.252c9708",
+			"version": "1.abfa5dfa",
 			"subject": 239,
 			"html": {
 				"greeting": 13,
@@ -3297,7 +3297,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|email|supportive|je|nl": {
 			"id": "early-warning-care/email/supportive/je/nl",
-			"version": "1.899af111",
+			"version": "1.adb0785a",
 			"subject": 249,
 			"html": {
 				"greeting": 27,
@@ -3322,7 +3322,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|letter|supportive|je|nl": {
 			"id": "early-warning-care/letter/supportive/je/nl",
-			"version": "1.644027eb",
+			"version": "1.25af17ff",
 			"subject": 249,
 			"html": {
 				"greeting": 27,
@@ -3352,7 +3352,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|email|neutral|u|nl": {
 			"id": "early-warning-care/email/neutral/u/nl",
-			"version": "1.b960c1c8",
+			"version": "1.ed20af6a",
 			"subject": 239,
 			"html": {
 				"greeting": 13,
@@ -3377,7 +3377,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|letter|neutral|u|nl": {
 			"id": "early-warning-care/letter/neutral/u/nl",
-			"version": "1.252c9708",
+			"version": "1.abfa5dfa",
 			"subject": 239,
 			"html": {
 				"greeting": 13,
@@ -3407,7 +3407,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|email|neutral|je|nl": {
 			"id": "early-warning-care/email/neutral/je/nl",
-			"version": "1.899af111",
+			"version": "1.adb0785a",
 			"subject": 249,
 			"html": {
 				"greeting": 27,
@@ -3432,7 +3432,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|letter|neutral|je|nl": {
 			"id": "early-warning-care/letter/neutral/je/nl",
-			"version": "1.644027eb",
+			"version": "1.25af17ff",
 			"subject": 249,
 			"html": {
 				"greeting": 27,
@@ -3462,7 +3462,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|email|firm|u|nl": {
 			"id": "early-warning-care/email/firm/u/nl",
-			"version": "1.cb6e92f6",
+			"version": "1.87684b66",
 			"subject": 239,
 			"html": {
 				"greeting": 13,
@@ -3487,7 +3487,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|letter|firm|u|nl": {
 			"id": "early-warning-care/letter/firm/u/nl",
-			"version": "1.fa0f3db8",
+			"version": "1.70e119e0",
 			"subject": 239,
 			"html": {
 				"greeting": 13,
@@ -3517,7 +3517,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|email|firm|je|nl": {
 			"id": "early-warning-care/email/firm/je/nl",
-			"version": "1.a9bcdc53",
+			"version": "1.6d36dd7d",
 			"subject": 249,
 			"html": {
 				"greeting": 13,
@@ -3542,7 +3542,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|letter|firm|je|nl": {
 			"id": "early-warning-care/letter/firm/je/nl",
-			"version": "1.160f9310",
+			"version": "1.0e523d5d",
 			"subject": 249,
 			"html": {
 				"greeting": 13,
@@ -3572,7 +3572,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|email|supportive|u|nl": {
 			"id": "collection-date-invitation/email/supportive/u/nl",
-			"version": "1.450d97b0",
+			"version": "1.086f3099",
 			"subject": 260,
 			"html": {
 				"greeting": 13,
@@ -3597,7 +3597,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|letter|supportive|u|nl": {
 			"id": "collection-date-invitation/letter/supportive/u/nl",
-			"version": "1.8f188631",
+			"version": "1.3cd17ff8",
 			"subject": 260,
 			"html": {
 				"greeting": 13,
@@ -3627,7 +3627,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|email|supportive|je|nl": {
 			"id": "collection-date-invitation/email/supportive/je/nl",
-			"version": "1.2fcff8f9",
+			"version": "1.4569b1af",
 			"subject": 270,
 			"html": {
 				"greeting": 27,
@@ -3652,7 +3652,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|letter|supportive|je|nl": {
 			"id": "collection-date-invitation/letter/supportive/je/nl",
-			"version": "1.ed7010d9",
+			"version": "1.d1128753",
 			"subject": 270,
 			"html": {
 				"greeting": 27,
@@ -3682,7 +3682,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|email|neutral|u|nl": {
 			"id": "collection-date-invitation/email/neutral/u/nl",
-			"version": "1.450d97b0",
+			"version": "1.086f3099",
 			"subject": 260,
 			"html": {
 				"greeting": 13,
@@ -3707,7 +3707,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|letter|neutral|u|nl": {
 			"id": "collection-date-invitation/letter/neutral/u/nl",
-			"version": "1.8f188631",
+			"version": "1.3cd17ff8",
 			"subject": 260,
 			"html": {
 				"greeting": 13,
@@ -3737,7 +3737,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|email|neutral|je|nl": {
 			"id": "collection-date-invitation/email/neutral/je/nl",
-			"version": "1.2fcff8f9",
+			"version": "1.4569b1af",
 			"subject": 270,
 			"html": {
 				"greeting": 27,
@@ -3762,7 +3762,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|letter|neutral|je|nl": {
 			"id": "collection-date-invitation/letter/neutral/je/nl",
-			"version": "1.ed7010d9",
+			"version": "1.d1128753",
 			"subject": 270,
 			"html": {
 				"greeting": 27,
@@ -3792,7 +3792,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|email|firm|u|nl": {
 			"id": "collection-date-invitation/email/firm/u/nl",
-			"version": "1.450d97b0",
+			"version": "1.086f3099",
 			"subject": 260,
 			"html": {
 				"greeting": 13,
@@ -3817,7 +3817,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|letter|firm|u|nl": {
 			"id": "collection-date-invitation/letter/firm/u/nl",
-			"version": "1.8f188631",
+			"version": "1.3cd17ff8",
 			"subject": 260,
 			"html": {
 				"greeting": 13,
@@ -3847,7 +3847,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|email|firm|je|nl": {
 			"id": "collection-date-invitation/email/firm/je/nl",
-			"version": "1.10f95c4c",
+			"version": "1.151d1892",
 			"subject": 270,
 			"html": {
 				"greeting": 13,
@@ -3872,7 +3872,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|letter|firm|je|nl": {
 			"id": "collection-date-invitation/letter/firm/je/nl",
-			"version": "1.6b907657",
+			"version": "1.4b656af9",
 			"subject": 270,
 			"html": {
 				"greeting": 13,
@@ -3902,7 +3902,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|email|supportive|u|nl": {
 			"id": "payment-received/email/supportive/u/nl",
-			"version": "1.3dc04fe9",
+			"version": "1.bca646d5",
 			"subject": 274,
 			"html": {
 				"greeting": 13,
@@ -3927,7 +3927,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|letter|supportive|u|nl": {
 			"id": "payment-received/letter/supportive/u/nl",
-			"version": "1.c7907668",
+			"version": "1.62224424",
 			"subject": 274,
 			"html": {
 				"greeting": 13,
@@ -3957,7 +3957,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|email|supportive|je|nl": {
 			"id": "payment-received/email/supportive/je/nl",
-			"version": "1.c1081d0c",
+			"version": "1.f57c5461",
 			"subject": 284,
 			"html": {
 				"greeting": 27,
@@ -3982,7 +3982,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|letter|supportive|je|nl": {
 			"id": "payment-received/letter/supportive/je/nl",
-			"version": "1.eda12fc0",
+			"version": "1.8de291cb",
 			"subject": 284,
 			"html": {
 				"greeting": 27,
@@ -4012,7 +4012,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|email|neutral|u|nl": {
 			"id": "payment-received/email/neutral/u/nl",
-			"version": "1.34635900",
+			"version": "1.abf73d79",
 			"subject": 274,
 			"html": {
 				"greeting": 13,
@@ -4037,7 +4037,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|letter|neutral|u|nl": {
 			"id": "payment-received/letter/neutral/u/nl",
-			"version": "1.eee7bfc9",
+			"version": "1.048eff66",
 			"subject": 274,
 			"html": {
 				"greeting": 13,
@@ -4067,7 +4067,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|email|neutral|je|nl": {
 			"id": "payment-received/email/neutral/je/nl",
-			"version": "1.0f3c4969",
+			"version": "1.c3f2dfe2",
 			"subject": 284,
 			"html": {
 				"greeting": 27,
@@ -4092,7 +4092,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|letter|neutral|je|nl": {
 			"id": "payment-received/letter/neutral/je/nl",
-			"version": "1.a1da9aaf",
+			"version": "1.695aa178",
 			"subject": 284,
 			"html": {
 				"greeting": 27,
@@ -4122,7 +4122,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|email|firm|u|nl": {
 			"id": "payment-received/email/firm/u/nl",
-			"version": "1.34635900",
+			"version": "1.abf73d79",
 			"subject": 274,
 			"html": {
 				"greeting": 13,
@@ -4147,7 +4147,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|letter|firm|u|nl": {
 			"id": "payment-received/letter/firm/u/nl",
-			"version": "1.eee7bfc9",
+			"version": "1.048eff66",
 			"subject": 274,
 			"html": {
 				"greeting": 13,
@@ -4177,7 +4177,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|email|firm|je|nl": {
 			"id": "payment-received/email/firm/je/nl",
-			"version": "1.98222e43",
+			"version": "1.d64335d8",
 			"subject": 284,
 			"html": {
 				"greeting": 13,
@@ -4202,7 +4202,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|letter|firm|je|nl": {
 			"id": "payment-received/letter/firm/je/nl",
-			"version": "1.ac647d6c",
+			"version": "1.bb376c6f",
 			"subject": 284,
 			"html": {
 				"greeting": 13,
@@ -4232,7 +4232,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|email|supportive|u|nl": {
 			"id": "final-notice/email/supportive/u/nl",
-			"version": "1.d7025ae2",
+			"version": "1.25557a53",
 			"subject": 293,
 			"html": {
 				"greeting": 13,
@@ -4257,7 +4257,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|letter|supportive|u|nl": {
 			"id": "final-notice/letter/supportive/u/nl",
-			"version": "1.0f345738",
+			"version": "1.4da42156",
 			"subject": 293,
 			"html": {
 				"greeting": 13,
@@ -4287,7 +4287,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|email|supportive|je|nl": {
 			"id": "final-notice/email/supportive/je/nl",
-			"version": "1.bb200d4a",
+			"version": "1.e20801bc",
 			"subject": 293,
 			"html": {
 				"greeting": 27,
@@ -4312,7 +4312,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|letter|supportive|je|nl": {
 			"id": "final-notice/letter/supportive/je/nl",
-			"version": "1.941c03a1",
+			"version": "1.ee5d2a4c",
 			"subject": 293,
 			"html": {
 				"greeting": 27,
@@ -4342,7 +4342,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|email|neutral|u|nl": {
 			"id": "final-notice/email/neutral/u/nl",
-			"version": "1.961e3ac9",
+			"version": "1.7a7728a6",
 			"subject": 293,
 			"html": {
 				"greeting": 13,
@@ -4367,7 +4367,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|letter|neutral|u|nl": {
 			"id": "final-notice/letter/neutral/u/nl",
-			"version": "1.379d64fb",
+			"version": "1.33ebce3c",
 			"subject": 293,
 			"html": {
 				"greeting": 13,
@@ -4397,7 +4397,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|email|neutral|je|nl": {
 			"id": "final-notice/email/neutral/je/nl",
-			"version": "1.43705e54",
+			"version": "1.44be4842",
 			"subject": 293,
 			"html": {
 				"greeting": 27,
@@ -4422,7 +4422,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|letter|neutral|je|nl": {
 			"id": "final-notice/letter/neutral/je/nl",
-			"version": "1.ae42a2a3",
+			"version": "1.68737e18",
 			"subject": 293,
 			"html": {
 				"greeting": 27,
@@ -4452,7 +4452,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|email|firm|u|nl": {
 			"id": "final-notice/email/firm/u/nl",
-			"version": "1.191c3f74",
+			"version": "1.cb965c15",
 			"subject": 293,
 			"html": {
 				"greeting": 13,
@@ -4477,7 +4477,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|letter|firm|u|nl": {
 			"id": "final-notice/letter/firm/u/nl",
-			"version": "1.a5fc12d2",
+			"version": "1.c7d5c872",
 			"subject": 293,
 			"html": {
 				"greeting": 13,
@@ -4507,7 +4507,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|email|firm|je|nl": {
 			"id": "final-notice/email/firm/je/nl",
-			"version": "1.ac6323bc",
+			"version": "1.9aa4939e",
 			"subject": 293,
 			"html": {
 				"greeting": 13,
@@ -4532,7 +4532,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|letter|firm|je|nl": {
 			"id": "final-notice/letter/firm/je/nl",
-			"version": "1.e507d771",
+			"version": "1.680dc573",
 			"subject": 293,
 			"html": {
 				"greeting": 13,
@@ -4562,7 +4562,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|email|supportive|u|en": {
 			"id": "pre-due-notice/email/supportive/u/en",
-			"version": "1.bd53df31",
+			"version": "1.81220568",
 			"subject": 308,
 			"html": {
 				"greeting": 309,
@@ -4587,7 +4587,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|letter|supportive|u|en": {
 			"id": "pre-due-notice/letter/supportive/u/en",
-			"version": "1.ed5dff19",
+			"version": "1.89b27406",
 			"subject": 308,
 			"html": {
 				"greeting": 309,
@@ -4617,7 +4617,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|email|supportive|je|en": {
 			"id": "pre-due-notice/email/supportive/je/en",
-			"version": "1.83bf9208",
+			"version": "1.b97b5b5f",
 			"subject": 308,
 			"html": {
 				"greeting": 323,
@@ -4642,7 +4642,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|letter|supportive|je|en": {
 			"id": "pre-due-notice/letter/supportive/je/en",
-			"version": "1.0e82a89e",
+			"version": "1.60e64dd5",
 			"subject": 308,
 			"html": {
 				"greeting": 323,
@@ -4672,7 +4672,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|email|neutral|u|en": {
 			"id": "pre-due-notice/email/neutral/u/en",
-			"version": "1.536a53a7",
+			"version": "1.25911a66",
 			"subject": 308,
 			"html": {
 				"greeting": 309,
@@ -4697,7 +4697,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|letter|neutral|u|en": {
 			"id": "pre-due-notice/letter/neutral/u/en",
-			"version": "1.2941f569",
+			"version": "1.222f80ae",
 			"subject": 308,
 			"html": {
 				"greeting": 309,
@@ -4727,7 +4727,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|email|neutral|je|en": {
 			"id": "pre-due-notice/email/neutral/je/en",
-			"version": "1.0f7ef4a2",
+			"version": "1.1551f533",
 			"subject": 308,
 			"html": {
 				"greeting": 323,
@@ -4752,7 +4752,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|letter|neutral|je|en": {
 			"id": "pre-due-notice/letter/neutral/je/en",
-			"version": "1.ca2fc9ef",
+			"version": "1.ee07d5cf",
 			"subject": 308,
 			"html": {
 				"greeting": 323,
@@ -4782,7 +4782,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|email|firm|u|en": {
 			"id": "pre-due-notice/email/firm/u/en",
-			"version": "1.b845adf0",
+			"version": "1.2a4f14fd",
 			"subject": 308,
 			"html": {
 				"greeting": 309,
@@ -4807,7 +4807,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|letter|firm|u|en": {
 			"id": "pre-due-notice/letter/firm/u/en",
-			"version": "1.6df7a2a2",
+			"version": "1.1143f18a",
 			"subject": 308,
 			"html": {
 				"greeting": 309,
@@ -4837,7 +4837,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|email|firm|je|en": {
 			"id": "pre-due-notice/email/firm/je/en",
-			"version": "1.b845adf0",
+			"version": "1.2a4f14fd",
 			"subject": 308,
 			"html": {
 				"greeting": 309,
@@ -4862,7 +4862,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"pre-due-notice|letter|firm|je|en": {
 			"id": "pre-due-notice/letter/firm/je/en",
-			"version": "1.6df7a2a2",
+			"version": "1.1143f18a",
 			"subject": 308,
 			"html": {
 				"greeting": 309,
@@ -4892,7 +4892,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|email|supportive|u|en": {
 			"id": "reminder-1/email/supportive/u/en",
-			"version": "1.27726fe7",
+			"version": "1.3c5fc7bb",
 			"subject": 340,
 			"html": {
 				"greeting": 309,
@@ -4917,7 +4917,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|letter|supportive|u|en": {
 			"id": "reminder-1/letter/supportive/u/en",
-			"version": "1.e70eb324",
+			"version": "1.5a7262fa",
 			"subject": 340,
 			"html": {
 				"greeting": 309,
@@ -4947,7 +4947,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|email|supportive|je|en": {
 			"id": "reminder-1/email/supportive/je/en",
-			"version": "1.ef573b9a",
+			"version": "1.8a069411",
 			"subject": 340,
 			"html": {
 				"greeting": 323,
@@ -4972,7 +4972,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|letter|supportive|je|en": {
 			"id": "reminder-1/letter/supportive/je/en",
-			"version": "1.8e8487d2",
+			"version": "1.4b7a7546",
 			"subject": 340,
 			"html": {
 				"greeting": 323,
@@ -5002,7 +5002,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|email|neutral|u|en": {
 			"id": "reminder-1/email/neutral/u/en",
-			"version": "1.1f7c7484",
+			"version": "1.7311fe01",
 			"subject": 340,
 			"html": {
 				"greeting": 309,
@@ -5027,7 +5027,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|letter|neutral|u|en": {
 			"id": "reminder-1/letter/neutral/u/en",
-			"version": "1.68e6a83d",
+			"version": "1.cd141636",
 			"subject": 340,
 			"html": {
 				"greeting": 309,
@@ -5057,7 +5057,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|email|neutral|je|en": {
 			"id": "reminder-1/email/neutral/je/en",
-			"version": "1.316c2797",
+			"version": "1.2bfc8985",
 			"subject": 340,
 			"html": {
 				"greeting": 323,
@@ -5082,7 +5082,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|letter|neutral|je|en": {
 			"id": "reminder-1/letter/neutral/je/en",
-			"version": "1.878e460c",
+			"version": "1.d0d60dae",
 			"subject": 340,
 			"html": {
 				"greeting": 323,
@@ -5112,7 +5112,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|email|firm|u|en": {
 			"id": "reminder-1/email/firm/u/en",
-			"version": "1.9c5ba251",
+			"version": "1.f06abfdb",
 			"subject": 351,
 			"html": {
 				"greeting": 309,
@@ -5137,7 +5137,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|letter|firm|u|en": {
 			"id": "reminder-1/letter/firm/u/en",
-			"version": "1.74b22c8a",
+			"version": "1.83c6b742",
 			"subject": 351,
 			"html": {
 				"greeting": 309,
@@ -5167,7 +5167,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|email|firm|je|en": {
 			"id": "reminder-1/email/firm/je/en",
-			"version": "1.9c5ba251",
+			"version": "1.f06abfdb",
 			"subject": 351,
 			"html": {
 				"greeting": 309,
@@ -5192,7 +5192,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-1|letter|firm|je|en": {
 			"id": "reminder-1/letter/firm/je/en",
-			"version": "1.74b22c8a",
+			"version": "1.83c6b742",
 			"subject": 351,
 			"html": {
 				"greeting": 309,
@@ -5222,7 +5222,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|email|supportive|u|en": {
 			"id": "reminder-2/email/supportive/u/en",
-			"version": "1.6a1ffda3",
+			"version": "1.06240902",
 			"subject": 356,
 			"html": {
 				"greeting": 309,
@@ -5247,7 +5247,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|letter|supportive|u|en": {
 			"id": "reminder-2/letter/supportive/u/en",
-			"version": "1.63a253be",
+			"version": "1.eda90907",
 			"subject": 356,
 			"html": {
 				"greeting": 309,
@@ -5277,7 +5277,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|email|supportive|je|en": {
 			"id": "reminder-2/email/supportive/je/en",
-			"version": "1.70ecb67d",
+			"version": "1.1deaa297",
 			"subject": 356,
 			"html": {
 				"greeting": 323,
@@ -5302,7 +5302,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|letter|supportive|je|en": {
 			"id": "reminder-2/letter/supportive/je/en",
-			"version": "1.30be3225",
+			"version": "1.8600007b",
 			"subject": 356,
 			"html": {
 				"greeting": 323,
@@ -5332,7 +5332,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|email|neutral|u|en": {
 			"id": "reminder-2/email/neutral/u/en",
-			"version": "1.0658adbb",
+			"version": "1.33563862",
 			"subject": 356,
 			"html": {
 				"greeting": 309,
@@ -5357,7 +5357,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|letter|neutral|u|en": {
 			"id": "reminder-2/letter/neutral/u/en",
-			"version": "1.af156c9e",
+			"version": "1.23a2adc8",
 			"subject": 356,
 			"html": {
 				"greeting": 309,
@@ -5387,7 +5387,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|email|neutral|je|en": {
 			"id": "reminder-2/email/neutral/je/en",
-			"version": "1.873b15b9",
+			"version": "1.a605e132",
 			"subject": 356,
 			"html": {
 				"greeting": 323,
@@ -5412,7 +5412,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|letter|neutral|je|en": {
 			"id": "reminder-2/letter/neutral/je/en",
-			"version": "1.0735f291",
+			"version": "1.3533022b",
 			"subject": 356,
 			"html": {
 				"greeting": 323,
@@ -5442,7 +5442,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|email|firm|u|en": {
 			"id": "reminder-2/email/firm/u/en",
-			"version": "1.a94ca4b6",
+			"version": "1.7a1d5f89",
 			"subject": 356,
 			"html": {
 				"greeting": 309,
@@ -5467,7 +5467,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|letter|firm|u|en": {
 			"id": "reminder-2/letter/firm/u/en",
-			"version": "1.23984113",
+			"version": "1.c183f8d1",
 			"subject": 356,
 			"html": {
 				"greeting": 309,
@@ -5497,7 +5497,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|email|firm|je|en": {
 			"id": "reminder-2/email/firm/je/en",
-			"version": "1.a94ca4b6",
+			"version": "1.7a1d5f89",
 			"subject": 356,
 			"html": {
 				"greeting": 309,
@@ -5522,7 +5522,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reminder-2|letter|firm|je|en": {
 			"id": "reminder-2/letter/firm/je/en",
-			"version": "1.23984113",
+			"version": "1.c183f8d1",
 			"subject": 356,
 			"html": {
 				"greeting": 309,
@@ -5552,7 +5552,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|email|supportive|u|en": {
 			"id": "fourteen-day-letter/email/supportive/u/en",
-			"version": "1.26964eeb",
+			"version": "1.b5972540",
 			"subject": 367,
 			"html": {
 				"greeting": 309,
@@ -5577,7 +5577,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|letter|supportive|u|en": {
 			"id": "fourteen-day-letter/letter/supportive/u/en",
-			"version": "1.22d54b99",
+			"version": "1.cf932650",
 			"subject": 367,
 			"html": {
 				"greeting": 309,
@@ -5607,7 +5607,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|email|supportive|je|en": {
 			"id": "fourteen-day-letter/email/supportive/je/en",
-			"version": "1.ee1ea6ab",
+			"version": "1.09baf1c8",
 			"subject": 367,
 			"html": {
 				"greeting": 323,
@@ -5632,7 +5632,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|letter|supportive|je|en": {
 			"id": "fourteen-day-letter/letter/supportive/je/en",
-			"version": "1.b9f533bd",
+			"version": "1.6a9ab6c1",
 			"subject": 367,
 			"html": {
 				"greeting": 323,
@@ -5662,7 +5662,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|email|neutral|u|en": {
 			"id": "fourteen-day-letter/email/neutral/u/en",
-			"version": "1.d137a430",
+			"version": "1.f6117687",
 			"subject": 367,
 			"html": {
 				"greeting": 309,
@@ -5687,7 +5687,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|letter|neutral|u|en": {
 			"id": "fourteen-day-letter/letter/neutral/u/en",
-			"version": "1.876edf09",
+			"version": "1.dd6ca6a5",
 			"subject": 367,
 			"html": {
 				"greeting": 309,
@@ -5717,7 +5717,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|email|neutral|je|en": {
 			"id": "fourteen-day-letter/email/neutral/je/en",
-			"version": "1.eb7bab3d",
+			"version": "1.a07c4436",
 			"subject": 367,
 			"html": {
 				"greeting": 323,
@@ -5742,7 +5742,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|letter|neutral|je|en": {
 			"id": "fourteen-day-letter/letter/neutral/je/en",
-			"version": "1.981ddf4a",
+			"version": "1.55123bd2",
 			"subject": 367,
 			"html": {
 				"greeting": 323,
@@ -5772,7 +5772,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|email|firm|u|en": {
 			"id": "fourteen-day-letter/email/firm/u/en",
-			"version": "1.daef6eee",
+			"version": "1.4617416f",
 			"subject": 367,
 			"html": {
 				"greeting": 309,
@@ -5797,7 +5797,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|letter|firm|u|en": {
 			"id": "fourteen-day-letter/letter/firm/u/en",
-			"version": "1.8c1698f1",
+			"version": "1.44c1bada",
 			"subject": 367,
 			"html": {
 				"greeting": 309,
@@ -5827,7 +5827,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|email|firm|je|en": {
 			"id": "fourteen-day-letter/email/firm/je/en",
-			"version": "1.daef6eee",
+			"version": "1.4617416f",
 			"subject": 367,
 			"html": {
 				"greeting": 309,
@@ -5852,7 +5852,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"fourteen-day-letter|letter|firm|je|en": {
 			"id": "fourteen-day-letter/letter/firm/je/en",
-			"version": "1.8c1698f1",
+			"version": "1.44c1bada",
 			"subject": 367,
 			"html": {
 				"greeting": 309,
@@ -5882,7 +5882,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|email|supportive|u|en": {
 			"id": "arrangement-offer/email/supportive/u/en",
-			"version": "1.d053c50d",
+			"version": "1.f37959c0",
 			"subject": 386,
 			"html": {
 				"greeting": 309,
@@ -5907,7 +5907,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|letter|supportive|u|en": {
 			"id": "arrangement-offer/letter/supportive/u/en",
-			"version": "1.1f668799",
+			"version": "1.2cc55562",
 			"subject": 386,
 			"html": {
 				"greeting": 309,
@@ -5937,7 +5937,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|email|supportive|je|en": {
 			"id": "arrangement-offer/email/supportive/je/en",
-			"version": "1.4406c0e4",
+			"version": "1.7b25df51",
 			"subject": 386,
 			"html": {
 				"greeting": 323,
@@ -5962,7 +5962,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|letter|supportive|je|en": {
 			"id": "arrangement-offer/letter/supportive/je/en",
-			"version": "1.383d59a8",
+			"version": "1.6f7a4825",
 			"subject": 386,
 			"html": {
 				"greeting": 323,
@@ -5992,7 +5992,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|email|neutral|u|en": {
 			"id": "arrangement-offer/email/neutral/u/en",
-			"version": "1.333f5639",
+			"version": "1.0b586a2a",
 			"subject": 386,
 			"html": {
 				"greeting": 309,
@@ -6017,7 +6017,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|letter|neutral|u|en": {
 			"id": "arrangement-offer/letter/neutral/u/en",
-			"version": "1.85bd6fcf",
+			"version": "1.536ab4f4",
 			"subject": 386,
 			"html": {
 				"greeting": 309,
@@ -6047,7 +6047,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|email|neutral|je|en": {
 			"id": "arrangement-offer/email/neutral/je/en",
-			"version": "1.0c579562",
+			"version": "1.42093cab",
 			"subject": 386,
 			"html": {
 				"greeting": 323,
@@ -6072,7 +6072,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|letter|neutral|je|en": {
 			"id": "arrangement-offer/letter/neutral/je/en",
-			"version": "1.2831d0c7",
+			"version": "1.485f2916",
 			"subject": 386,
 			"html": {
 				"greeting": 323,
@@ -6102,7 +6102,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|email|firm|u|en": {
 			"id": "arrangement-offer/email/firm/u/en",
-			"version": "1.d8e7fe8b",
+			"version": "1.d695a627",
 			"subject": 386,
 			"html": {
 				"greeting": 309,
@@ -6127,7 +6127,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|letter|firm|u|en": {
 			"id": "arrangement-offer/letter/firm/u/en",
-			"version": "1.e67e310f",
+			"version": "1.385c1db7",
 			"subject": 386,
 			"html": {
 				"greeting": 309,
@@ -6157,7 +6157,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|email|firm|je|en": {
 			"id": "arrangement-offer/email/firm/je/en",
-			"version": "1.d8e7fe8b",
+			"version": "1.d695a627",
 			"subject": 386,
 			"html": {
 				"greeting": 309,
@@ -6182,7 +6182,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-offer|letter|firm|je|en": {
 			"id": "arrangement-offer/letter/firm/je/en",
-			"version": "1.e67e310f",
+			"version": "1.385c1db7",
 			"subject": 386,
 			"html": {
 				"greeting": 309,
@@ -6212,7 +6212,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|email|supportive|u|en": {
 			"id": "arrangement-confirmation/email/supportive/u/en",
-			"version": "1.9cca752c",
+			"version": "1.085c6fed",
 			"subject": 401,
 			"html": {
 				"greeting": 309,
@@ -6237,7 +6237,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|letter|supportive|u|en": {
 			"id": "arrangement-confirmation/letter/supportive/u/en",
-			"version": "1.4e889a8f",
+			"version": "1.eaa46a41",
 			"subject": 401,
 			"html": {
 				"greeting": 309,
@@ -6267,7 +6267,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|email|supportive|je|en": {
 			"id": "arrangement-confirmation/email/supportive/je/en",
-			"version": "1.830f2552",
+			"version": "1.6c362a66",
 			"subject": 401,
 			"html": {
 				"greeting": 323,
@@ -6292,7 +6292,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|letter|supportive|je|en": {
 			"id": "arrangement-confirmation/letter/supportive/je/en",
-			"version": "1.579d0183",
+			"version": "1.23e27e94",
 			"subject": 401,
 			"html": {
 				"greeting": 323,
@@ -6322,7 +6322,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|email|neutral|u|en": {
 			"id": "arrangement-confirmation/email/neutral/u/en",
-			"version": "1.c93e5d82",
+			"version": "1.dd132257",
 			"subject": 401,
 			"html": {
 				"greeting": 309,
@@ -6347,7 +6347,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|letter|neutral|u|en": {
 			"id": "arrangement-confirmation/letter/neutral/u/en",
-			"version": "1.0880c817",
+			"version": "1.55febe3f",
 			"subject": 401,
 			"html": {
 				"greeting": 309,
@@ -6377,7 +6377,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|email|neutral|je|en": {
 			"id": "arrangement-confirmation/email/neutral/je/en",
-			"version": "1.7872abf4",
+			"version": "1.56ee8ced",
 			"subject": 401,
 			"html": {
 				"greeting": 323,
@@ -6402,7 +6402,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|letter|neutral|je|en": {
 			"id": "arrangement-confirmation/letter/neutral/je/en",
-			"version": "1.ce77a724",
+			"version": "1.4155a8d6",
 			"subject": 401,
 			"html": {
 				"greeting": 323,
@@ -6432,7 +6432,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|email|firm|u|en": {
 			"id": "arrangement-confirmation/email/firm/u/en",
-			"version": "1.c93e5d82",
+			"version": "1.dd132257",
 			"subject": 401,
 			"html": {
 				"greeting": 309,
@@ -6457,7 +6457,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|letter|firm|u|en": {
 			"id": "arrangement-confirmation/letter/firm/u/en",
-			"version": "1.0880c817",
+			"version": "1.55febe3f",
 			"subject": 401,
 			"html": {
 				"greeting": 309,
@@ -6487,7 +6487,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|email|firm|je|en": {
 			"id": "arrangement-confirmation/email/firm/je/en",
-			"version": "1.c93e5d82",
+			"version": "1.dd132257",
 			"subject": 401,
 			"html": {
 				"greeting": 309,
@@ -6512,7 +6512,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"arrangement-confirmation|letter|firm|je|en": {
 			"id": "arrangement-confirmation/letter/firm/je/en",
-			"version": "1.0880c817",
+			"version": "1.55febe3f",
 			"subject": 401,
 			"html": {
 				"greeting": 309,
@@ -6542,7 +6542,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|email|supportive|u|en": {
 			"id": "instalment-reminder/email/supportive/u/en",
-			"version": "1.4ebc5074",
+			"version": "1.4ee9ca9a",
 			"subject": 414,
 			"html": {
 				"greeting": 309,
@@ -6567,7 +6567,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|letter|supportive|u|en": {
 			"id": "instalment-reminder/letter/supportive/u/en",
-			"version": "1.b72c6d24",
+			"version": "1.e90e0d04",
 			"subject": 414,
 			"html": {
 				"greeting": 309,
@@ -6597,7 +6597,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|email|supportive|je|en": {
 			"id": "instalment-reminder/email/supportive/je/en",
-			"version": "1.7f17bcc5",
+			"version": "1.c2e2f760",
 			"subject": 414,
 			"html": {
 				"greeting": 323,
@@ -6622,7 +6622,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|letter|supportive|je|en": {
 			"id": "instalment-reminder/letter/supportive/je/en",
-			"version": "1.8f8741bc",
+			"version": "1.f05a379d",
 			"subject": 414,
 			"html": {
 				"greeting": 323,
@@ -6652,7 +6652,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|email|neutral|u|en": {
 			"id": "instalment-reminder/email/neutral/u/en",
-			"version": "1.0dc7a126",
+			"version": "1.820e114c",
 			"subject": 414,
 			"html": {
 				"greeting": 309,
@@ -6677,7 +6677,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|letter|neutral|u|en": {
 			"id": "instalment-reminder/letter/neutral/u/en",
-			"version": "1.bbf98310",
+			"version": "1.7b5fee3d",
 			"subject": 414,
 			"html": {
 				"greeting": 309,
@@ -6707,7 +6707,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|email|neutral|je|en": {
 			"id": "instalment-reminder/email/neutral/je/en",
-			"version": "1.6b5ac063",
+			"version": "1.45c1516b",
 			"subject": 414,
 			"html": {
 				"greeting": 323,
@@ -6732,7 +6732,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|letter|neutral|je|en": {
 			"id": "instalment-reminder/letter/neutral/je/en",
-			"version": "1.a569c482",
+			"version": "1.1ad1b619",
 			"subject": 414,
 			"html": {
 				"greeting": 323,
@@ -6762,7 +6762,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|email|firm|u|en": {
 			"id": "instalment-reminder/email/firm/u/en",
-			"version": "1.76f3f5c6",
+			"version": "1.8eb99491",
 			"subject": 414,
 			"html": {
 				"greeting": 309,
@@ -6787,7 +6787,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|letter|firm|u|en": {
 			"id": "instalment-reminder/letter/firm/u/en",
-			"version": "1.ab6baa47",
+			"version": "1.008c1df4",
 			"subject": 414,
 			"html": {
 				"greeting": 309,
@@ -6817,7 +6817,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|email|firm|je|en": {
 			"id": "instalment-reminder/email/firm/je/en",
-			"version": "1.76f3f5c6",
+			"version": "1.8eb99491",
 			"subject": 414,
 			"html": {
 				"greeting": 309,
@@ -6842,7 +6842,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"instalment-reminder|letter|firm|je|en": {
 			"id": "instalment-reminder/letter/firm/je/en",
-			"version": "1.ab6baa47",
+			"version": "1.008c1df4",
 			"subject": 414,
 			"html": {
 				"greeting": 309,
@@ -6872,7 +6872,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|email|supportive|u|en": {
 			"id": "missed-instalment/email/supportive/u/en",
-			"version": "1.636cd9d9",
+			"version": "1.445b2637",
 			"subject": 429,
 			"html": {
 				"greeting": 309,
@@ -6897,7 +6897,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|letter|supportive|u|en": {
 			"id": "missed-instalment/letter/supportive/u/en",
-			"version": "1.1a5bf337",
+			"version": "1.dc4db322",
 			"subject": 429,
 			"html": {
 				"greeting": 309,
@@ -6927,7 +6927,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|email|supportive|je|en": {
 			"id": "missed-instalment/email/supportive/je/en",
-			"version": "1.7d8bf520",
+			"version": "1.f5520eb4",
 			"subject": 429,
 			"html": {
 				"greeting": 323,
@@ -6952,7 +6952,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|letter|supportive|je|en": {
 			"id": "missed-instalment/letter/supportive/je/en",
-			"version": "1.5c1d9b93",
+			"version": "1.30dd7fba",
 			"subject": 429,
 			"html": {
 				"greeting": 323,
@@ -6982,7 +6982,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|email|neutral|u|en": {
 			"id": "missed-instalment/email/neutral/u/en",
-			"version": "1.8a14ef14",
+			"version": "1.8fb7af34",
 			"subject": 429,
 			"html": {
 				"greeting": 309,
@@ -7007,7 +7007,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|letter|neutral|u|en": {
 			"id": "missed-instalment/letter/neutral/u/en",
-			"version": "1.03d0f65d",
+			"version": "1.6efaaea7",
 			"subject": 429,
 			"html": {
 				"greeting": 309,
@@ -7037,7 +7037,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|email|neutral|je|en": {
 			"id": "missed-instalment/email/neutral/je/en",
-			"version": "1.c3cf9a2f",
+			"version": "1.0cf653c9",
 			"subject": 429,
 			"html": {
 				"greeting": 323,
@@ -7062,7 +7062,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|letter|neutral|je|en": {
 			"id": "missed-instalment/letter/neutral/je/en",
-			"version": "1.f53efcbe",
+			"version": "1.197ca852",
 			"subject": 429,
 			"html": {
 				"greeting": 323,
@@ -7092,7 +7092,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|email|firm|u|en": {
 			"id": "missed-instalment/email/firm/u/en",
-			"version": "1.e6133396",
+			"version": "1.f813c8d7",
 			"subject": 429,
 			"html": {
 				"greeting": 309,
@@ -7117,7 +7117,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|letter|firm|u|en": {
 			"id": "missed-instalment/letter/firm/u/en",
-			"version": "1.23a72c72",
+			"version": "1.9a31ddf2",
 			"subject": 429,
 			"html": {
 				"greeting": 309,
@@ -7147,7 +7147,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|email|firm|je|en": {
 			"id": "missed-instalment/email/firm/je/en",
-			"version": "1.e6133396",
+			"version": "1.f813c8d7",
 			"subject": 429,
 			"html": {
 				"greeting": 309,
@@ -7172,7 +7172,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"missed-instalment|letter|firm|je|en": {
 			"id": "missed-instalment/letter/firm/je/en",
-			"version": "1.23a72c72",
+			"version": "1.9a31ddf2",
 			"subject": 429,
 			"html": {
 				"greeting": 309,
@@ -7202,7 +7202,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|email|supportive|u|en": {
 			"id": "reversal-notice/email/supportive/u/en",
-			"version": "1.53a78f87",
+			"version": "1.bc8a8e68",
 			"subject": 443,
 			"html": {
 				"greeting": 309,
@@ -7227,7 +7227,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|letter|supportive|u|en": {
 			"id": "reversal-notice/letter/supportive/u/en",
-			"version": "1.f0c2bb0a",
+			"version": "1.84f31121",
 			"subject": 443,
 			"html": {
 				"greeting": 309,
@@ -7257,7 +7257,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|email|supportive|je|en": {
 			"id": "reversal-notice/email/supportive/je/en",
-			"version": "1.ed19e19a",
+			"version": "1.f5f763fe",
 			"subject": 443,
 			"html": {
 				"greeting": 323,
@@ -7282,7 +7282,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|letter|supportive|je|en": {
 			"id": "reversal-notice/letter/supportive/je/en",
-			"version": "1.28cd1eb4",
+			"version": "1.5095c8ab",
 			"subject": 443,
 			"html": {
 				"greeting": 323,
@@ -7312,7 +7312,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|email|neutral|u|en": {
 			"id": "reversal-notice/email/neutral/u/en",
-			"version": "1.deca4f2f",
+			"version": "1.51286182",
 			"subject": 443,
 			"html": {
 				"greeting": 309,
@@ -7337,7 +7337,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|letter|neutral|u|en": {
 			"id": "reversal-notice/letter/neutral/u/en",
-			"version": "1.f05acecb",
+			"version": "1.ac5f8811",
 			"subject": 443,
 			"html": {
 				"greeting": 309,
@@ -7367,7 +7367,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|email|neutral|je|en": {
 			"id": "reversal-notice/email/neutral/je/en",
-			"version": "1.6f68ca2b",
+			"version": "1.fd96cae8",
 			"subject": 443,
 			"html": {
 				"greeting": 323,
@@ -7392,7 +7392,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|letter|neutral|je|en": {
 			"id": "reversal-notice/letter/neutral/je/en",
-			"version": "1.b08d909d",
+			"version": "1.0a824ef1",
 			"subject": 443,
 			"html": {
 				"greeting": 323,
@@ -7422,7 +7422,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|email|firm|u|en": {
 			"id": "reversal-notice/email/firm/u/en",
-			"version": "1.835a21bb",
+			"version": "1.f4014890",
 			"subject": 443,
 			"html": {
 				"greeting": 309,
@@ -7447,7 +7447,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|letter|firm|u|en": {
 			"id": "reversal-notice/letter/firm/u/en",
-			"version": "1.341a0ed5",
+			"version": "1.f23c7e09",
 			"subject": 443,
 			"html": {
 				"greeting": 309,
@@ -7477,7 +7477,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|email|firm|je|en": {
 			"id": "reversal-notice/email/firm/je/en",
-			"version": "1.835a21bb",
+			"version": "1.f4014890",
 			"subject": 443,
 			"html": {
 				"greeting": 309,
@@ -7502,7 +7502,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"reversal-notice|letter|firm|je|en": {
 			"id": "reversal-notice/letter/firm/je/en",
-			"version": "1.341a0ed5",
+			"version": "1.f23c7e09",
 			"subject": 443,
 			"html": {
 				"greeting": 309,
@@ -7532,7 +7532,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|email|supportive|u|en": {
 			"id": "early-warning-care/email/supportive/u/en",
-			"version": "1.fcfcc3c1",
+			"version": "1.f9ab2cae",
 			"subject": 452,
 			"html": {
 				"greeting": 309,
@@ -7557,7 +7557,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|letter|supportive|u|en": {
 			"id": "early-warning-care/letter/supportive/u/en",
-			"version": "1.c0ca2ede",
+			"version": "1.5c4f63c5",
 			"subject": 452,
 			"html": {
 				"greeting": 309,
@@ -7587,7 +7587,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|email|supportive|je|en": {
 			"id": "early-warning-care/email/supportive/je/en",
-			"version": "1.017510d6",
+			"version": "1.2ac6a591",
 			"subject": 452,
 			"html": {
 				"greeting": 323,
@@ -7612,7 +7612,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|letter|supportive|je|en": {
 			"id": "early-warning-care/letter/supportive/je/en",
-			"version": "1.14879465",
+			"version": "1.d84b1ece",
 			"subject": 452,
 			"html": {
 				"greeting": 323,
@@ -7642,7 +7642,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|email|neutral|u|en": {
 			"id": "early-warning-care/email/neutral/u/en",
-			"version": "1.fcfcc3c1",
+			"version": "1.f9ab2cae",
 			"subject": 452,
 			"html": {
 				"greeting": 309,
@@ -7667,7 +7667,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|letter|neutral|u|en": {
 			"id": "early-warning-care/letter/neutral/u/en",
-			"version": "1.c0ca2ede",
+			"version": "1.5c4f63c5",
 			"subject": 452,
 			"html": {
 				"greeting": 309,
@@ -7697,7 +7697,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|email|neutral|je|en": {
 			"id": "early-warning-care/email/neutral/je/en",
-			"version": "1.017510d6",
+			"version": "1.2ac6a591",
 			"subject": 452,
 			"html": {
 				"greeting": 323,
@@ -7722,7 +7722,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|letter|neutral|je|en": {
 			"id": "early-warning-care/letter/neutral/je/en",
-			"version": "1.14879465",
+			"version": "1.d84b1ece",
 			"subject": 452,
 			"html": {
 				"greeting": 323,
@@ -7752,7 +7752,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|email|firm|u|en": {
 			"id": "early-warning-care/email/firm/u/en",
-			"version": "1.1eaa5f91",
+			"version": "1.284994eb",
 			"subject": 452,
 			"html": {
 				"greeting": 309,
@@ -7777,7 +7777,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|letter|firm|u|en": {
 			"id": "early-warning-care/letter/firm/u/en",
-			"version": "1.e3823f59",
+			"version": "1.fa66a4af",
 			"subject": 452,
 			"html": {
 				"greeting": 309,
@@ -7807,7 +7807,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|email|firm|je|en": {
 			"id": "early-warning-care/email/firm/je/en",
-			"version": "1.1eaa5f91",
+			"version": "1.284994eb",
 			"subject": 452,
 			"html": {
 				"greeting": 309,
@@ -7832,7 +7832,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"early-warning-care|letter|firm|je|en": {
 			"id": "early-warning-care/letter/firm/je/en",
-			"version": "1.e3823f59",
+			"version": "1.fa66a4af",
 			"subject": 452,
 			"html": {
 				"greeting": 309,
@@ -7862,7 +7862,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|email|supportive|u|en": {
 			"id": "collection-date-invitation/email/supportive/u/en",
-			"version": "1.0860ecbc",
+			"version": "1.062d17fc",
 			"subject": 465,
 			"html": {
 				"greeting": 309,
@@ -7887,7 +7887,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|letter|supportive|u|en": {
 			"id": "collection-date-invitation/letter/supportive/u/en",
-			"version": "1.54596517",
+			"version": "1.efae0c3e",
 			"subject": 465,
 			"html": {
 				"greeting": 309,
@@ -7917,7 +7917,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|email|supportive|je|en": {
 			"id": "collection-date-invitation/email/supportive/je/en",
-			"version": "1.3c4b2e9d",
+			"version": "1.e5e0dfc1",
 			"subject": 465,
 			"html": {
 				"greeting": 323,
@@ -7942,7 +7942,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|letter|supportive|je|en": {
 			"id": "collection-date-invitation/letter/supportive/je/en",
-			"version": "1.a1ec0379",
+			"version": "1.7c1abb85",
 			"subject": 465,
 			"html": {
 				"greeting": 323,
@@ -7972,7 +7972,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|email|neutral|u|en": {
 			"id": "collection-date-invitation/email/neutral/u/en",
-			"version": "1.0860ecbc",
+			"version": "1.062d17fc",
 			"subject": 465,
 			"html": {
 				"greeting": 309,
@@ -7997,7 +7997,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|letter|neutral|u|en": {
 			"id": "collection-date-invitation/letter/neutral/u/en",
-			"version": "1.54596517",
+			"version": "1.efae0c3e",
 			"subject": 465,
 			"html": {
 				"greeting": 309,
@@ -8027,7 +8027,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|email|neutral|je|en": {
 			"id": "collection-date-invitation/email/neutral/je/en",
-			"version": "1.3c4b2e9d",
+			"version": "1.e5e0dfc1",
 			"subject": 465,
 			"html": {
 				"greeting": 323,
@@ -8052,7 +8052,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|letter|neutral|je|en": {
 			"id": "collection-date-invitation/letter/neutral/je/en",
-			"version": "1.a1ec0379",
+			"version": "1.7c1abb85",
 			"subject": 465,
 			"html": {
 				"greeting": 323,
@@ -8082,7 +8082,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|email|firm|u|en": {
 			"id": "collection-date-invitation/email/firm/u/en",
-			"version": "1.0860ecbc",
+			"version": "1.062d17fc",
 			"subject": 465,
 			"html": {
 				"greeting": 309,
@@ -8107,7 +8107,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|letter|firm|u|en": {
 			"id": "collection-date-invitation/letter/firm/u/en",
-			"version": "1.54596517",
+			"version": "1.efae0c3e",
 			"subject": 465,
 			"html": {
 				"greeting": 309,
@@ -8137,7 +8137,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|email|firm|je|en": {
 			"id": "collection-date-invitation/email/firm/je/en",
-			"version": "1.0860ecbc",
+			"version": "1.062d17fc",
 			"subject": 465,
 			"html": {
 				"greeting": 309,
@@ -8162,7 +8162,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"collection-date-invitation|letter|firm|je|en": {
 			"id": "collection-date-invitation/letter/firm/je/en",
-			"version": "1.54596517",
+			"version": "1.efae0c3e",
 			"subject": 465,
 			"html": {
 				"greeting": 309,
@@ -8192,7 +8192,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|email|supportive|u|en": {
 			"id": "payment-received/email/supportive/u/en",
-			"version": "1.54dd35dd",
+			"version": "1.44d4bcf1",
 			"subject": 476,
 			"html": {
 				"greeting": 309,
@@ -8217,7 +8217,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|letter|supportive|u|en": {
 			"id": "payment-received/letter/supportive/u/en",
-			"version": "1.4e6114e3",
+			"version": "1.2dafb684",
 			"subject": 476,
 			"html": {
 				"greeting": 309,
@@ -8247,7 +8247,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|email|supportive|je|en": {
 			"id": "payment-received/email/supportive/je/en",
-			"version": "1.a4873c40",
+			"version": "1.5e522f38",
 			"subject": 476,
 			"html": {
 				"greeting": 323,
@@ -8272,7 +8272,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|letter|supportive|je|en": {
 			"id": "payment-received/letter/supportive/je/en",
-			"version": "1.da435484",
+			"version": "1.c384c527",
 			"subject": 476,
 			"html": {
 				"greeting": 323,
@@ -8302,7 +8302,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|email|neutral|u|en": {
 			"id": "payment-received/email/neutral/u/en",
-			"version": "1.06644ae9",
+			"version": "1.f8a5feb6",
 			"subject": 476,
 			"html": {
 				"greeting": 309,
@@ -8327,7 +8327,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|letter|neutral|u|en": {
 			"id": "payment-received/letter/neutral/u/en",
-			"version": "1.89fa889c",
+			"version": "1.506856ce",
 			"subject": 476,
 			"html": {
 				"greeting": 309,
@@ -8357,7 +8357,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|email|neutral|je|en": {
 			"id": "payment-received/email/neutral/je/en",
-			"version": "1.19148b20",
+			"version": "1.a544cf05",
 			"subject": 476,
 			"html": {
 				"greeting": 323,
@@ -8382,7 +8382,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|letter|neutral|je|en": {
 			"id": "payment-received/letter/neutral/je/en",
-			"version": "1.926ed754",
+			"version": "1.92201ac8",
 			"subject": 476,
 			"html": {
 				"greeting": 323,
@@ -8412,7 +8412,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|email|firm|u|en": {
 			"id": "payment-received/email/firm/u/en",
-			"version": "1.06644ae9",
+			"version": "1.f8a5feb6",
 			"subject": 476,
 			"html": {
 				"greeting": 309,
@@ -8437,7 +8437,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|letter|firm|u|en": {
 			"id": "payment-received/letter/firm/u/en",
-			"version": "1.89fa889c",
+			"version": "1.506856ce",
 			"subject": 476,
 			"html": {
 				"greeting": 309,
@@ -8467,7 +8467,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|email|firm|je|en": {
 			"id": "payment-received/email/firm/je/en",
-			"version": "1.06644ae9",
+			"version": "1.f8a5feb6",
 			"subject": 476,
 			"html": {
 				"greeting": 309,
@@ -8492,7 +8492,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"payment-received|letter|firm|je|en": {
 			"id": "payment-received/letter/firm/je/en",
-			"version": "1.89fa889c",
+			"version": "1.506856ce",
 			"subject": 476,
 			"html": {
 				"greeting": 309,
@@ -8522,7 +8522,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|email|supportive|u|en": {
 			"id": "final-notice/email/supportive/u/en",
-			"version": "1.8240c110",
+			"version": "1.7232d5d3",
 			"subject": 489,
 			"html": {
 				"greeting": 309,
@@ -8547,7 +8547,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|letter|supportive|u|en": {
 			"id": "final-notice/letter/supportive/u/en",
-			"version": "1.48750052",
+			"version": "1.c345bafe",
 			"subject": 489,
 			"html": {
 				"greeting": 309,
@@ -8577,7 +8577,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|email|supportive|je|en": {
 			"id": "final-notice/email/supportive/je/en",
-			"version": "1.d3daf185",
+			"version": "1.cc327dd3",
 			"subject": 489,
 			"html": {
 				"greeting": 323,
@@ -8602,7 +8602,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|letter|supportive|je|en": {
 			"id": "final-notice/letter/supportive/je/en",
-			"version": "1.5c391e3e",
+			"version": "1.d44fcc01",
 			"subject": 489,
 			"html": {
 				"greeting": 323,
@@ -8632,7 +8632,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|email|neutral|u|en": {
 			"id": "final-notice/email/neutral/u/en",
-			"version": "1.616fba9a",
+			"version": "1.2138cd05",
 			"subject": 489,
 			"html": {
 				"greeting": 309,
@@ -8657,7 +8657,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|letter|neutral|u|en": {
 			"id": "final-notice/letter/neutral/u/en",
-			"version": "1.76e73bd5",
+			"version": "1.90cb552f",
 			"subject": 489,
 			"html": {
 				"greeting": 309,
@@ -8687,7 +8687,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|email|neutral|je|en": {
 			"id": "final-notice/email/neutral/je/en",
-			"version": "1.dbfd3bfe",
+			"version": "1.440ba624",
 			"subject": 489,
 			"html": {
 				"greeting": 323,
@@ -8712,7 +8712,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|letter|neutral|je|en": {
 			"id": "final-notice/letter/neutral/je/en",
-			"version": "1.26b8330c",
+			"version": "1.33a72659",
 			"subject": 489,
 			"html": {
 				"greeting": 323,
@@ -8742,7 +8742,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|email|firm|u|en": {
 			"id": "final-notice/email/firm/u/en",
-			"version": "1.10a682ea",
+			"version": "1.ae492b2d",
 			"subject": 489,
 			"html": {
 				"greeting": 309,
@@ -8767,7 +8767,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|letter|firm|u|en": {
 			"id": "final-notice/letter/firm/u/en",
-			"version": "1.1b71d2d3",
+			"version": "1.42be4720",
 			"subject": 489,
 			"html": {
 				"greeting": 309,
@@ -8797,7 +8797,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|email|firm|je|en": {
 			"id": "final-notice/email/firm/je/en",
-			"version": "1.10a682ea",
+			"version": "1.ae492b2d",
 			"subject": 489,
 			"html": {
 				"greeting": 309,
@@ -8822,7 +8822,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 		},
 		"final-notice|letter|firm|je|en": {
 			"id": "final-notice/letter/firm/je/en",
-			"version": "1.1b71d2d3",
+			"version": "1.42be4720",
 			"subject": 489,
 			"html": {
 				"greeting": 309,
@@ -9263,7 +9263,7 @@ export const GENERATED_LIBRARY: GeneratedLibrary = {
 			"preview": 497
 		}
 	},
-	"sourceHash": "ea9565705b5659c8"
+	"sourceHash": "1872bd72e16ef91e"
 };
 
 export const GENERATED_SPECS: TemplateSpec[] = [
@@ -9466,8 +9466,8 @@ export const GENERATED_SPECS: TemplateSpec[] = [
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty;
 
-  return "\n--\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"footerLines"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":43,"column":9}}})) != null ? stack1 : "");
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"footerLines"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":40,"column":0},"end":{"line":42,"column":9}}})) != null ? stack1 : "");
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -9493,9 +9493,9 @@ export const GENERATED_SPECS: TemplateSpec[] = [
     + "Met vriendelijke groet,\n"
     + ((stack1 = alias3(alias2(depth0, "senderName", {"start":{"line":37,"column":2},"end":{"line":37,"column":12}} ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hasFooter"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":44,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hasFooter"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":43,"column":7}}})) != null ? stack1 : "")
     + "Uw klantnummer: "
-    + ((stack1 = alias3(alias2(depth0, "debtorId", {"start":{"line":45,"column":18},"end":{"line":45,"column":26}} ), depth0)) != null ? stack1 : "");
+    + ((stack1 = alias3(alias2(depth0, "debtorId", {"start":{"line":44,"column":18},"end":{"line":44,"column":26}} ), depth0)) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
 {"0":function(container,depth0,helpers,partials,data) {
     var alias1=container.strict, alias2=container.lambda, alias3=container.escapeExpression;
@@ -9696,8 +9696,8 @@ export const GENERATED_SPECS: TemplateSpec[] = [
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty;
 
-  return "\n--\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"footerLines"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":43,"column":9}}})) != null ? stack1 : "");
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"footerLines"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":40,"column":0},"end":{"line":42,"column":9}}})) != null ? stack1 : "");
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -9723,9 +9723,9 @@ export const GENERATED_SPECS: TemplateSpec[] = [
     + "Met vriendelijke groet,\n"
     + ((stack1 = alias3(alias2(depth0, "senderName", {"start":{"line":37,"column":2},"end":{"line":37,"column":12}} ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hasFooter"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":44,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hasFooter"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":43,"column":7}}})) != null ? stack1 : "")
     + "Je klantnummer: "
-    + ((stack1 = alias3(alias2(depth0, "debtorId", {"start":{"line":45,"column":18},"end":{"line":45,"column":26}} ), depth0)) != null ? stack1 : "");
+    + ((stack1 = alias3(alias2(depth0, "debtorId", {"start":{"line":44,"column":18},"end":{"line":44,"column":26}} ), depth0)) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
 {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty;
@@ -9949,8 +9949,8 @@ export const GENERATED_SPECS: TemplateSpec[] = [
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty;
 
-  return "\n--\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"footerLines"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":47,"column":0},"end":{"line":49,"column":9}}})) != null ? stack1 : "");
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"footerLines"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":48,"column":9}}})) != null ? stack1 : "");
 },"10":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -9983,9 +9983,9 @@ export const GENERATED_SPECS: TemplateSpec[] = [
     + "Met vriendelijke groet,\n"
     + ((stack1 = alias2(alias1(depth0, "senderName", {"start":{"line":43,"column":2},"end":{"line":43,"column":12}} ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasFooter"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":50,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasFooter"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":49,"column":7}}})) != null ? stack1 : "")
     + "Uw klantnummer: "
-    + ((stack1 = alias2(alias1(depth0, "debtorId", {"start":{"line":51,"column":18},"end":{"line":51,"column":26}} ), depth0)) != null ? stack1 : "");
+    + ((stack1 = alias2(alias1(depth0, "debtorId", {"start":{"line":50,"column":18},"end":{"line":50,"column":26}} ), depth0)) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
 {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty;
@@ -10209,8 +10209,8 @@ export const GENERATED_SPECS: TemplateSpec[] = [
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty;
 
-  return "\n--\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"footerLines"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":47,"column":0},"end":{"line":49,"column":9}}})) != null ? stack1 : "");
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"footerLines"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":48,"column":9}}})) != null ? stack1 : "");
 },"10":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -10243,9 +10243,9 @@ export const GENERATED_SPECS: TemplateSpec[] = [
     + "Met vriendelijke groet,\n"
     + ((stack1 = alias2(alias1(depth0, "senderName", {"start":{"line":43,"column":2},"end":{"line":43,"column":12}} ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasFooter"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":50,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasFooter"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":49,"column":7}}})) != null ? stack1 : "")
     + "Je klantnummer: "
-    + ((stack1 = alias2(alias1(depth0, "debtorId", {"start":{"line":51,"column":18},"end":{"line":51,"column":26}} ), depth0)) != null ? stack1 : "");
+    + ((stack1 = alias2(alias1(depth0, "debtorId", {"start":{"line":50,"column":18},"end":{"line":50,"column":26}} ), depth0)) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
 {"0":function(container,depth0,helpers,partials,data) {
     var alias1=container.strict, alias2=container.lambda, alias3=container.escapeExpression;
@@ -10446,8 +10446,8 @@ export const GENERATED_SPECS: TemplateSpec[] = [
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty;
 
-  return "\n--\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"footerLines"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":43,"column":9}}})) != null ? stack1 : "");
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"footerLines"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":40,"column":0},"end":{"line":42,"column":9}}})) != null ? stack1 : "");
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -10473,9 +10473,9 @@ export const GENERATED_SPECS: TemplateSpec[] = [
     + "Kind regards,\n"
     + ((stack1 = alias3(alias2(depth0, "senderName", {"start":{"line":37,"column":2},"end":{"line":37,"column":12}} ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hasFooter"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":44,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hasFooter"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":43,"column":7}}})) != null ? stack1 : "")
     + "Your customer number: "
-    + ((stack1 = alias3(alias2(depth0, "debtorId", {"start":{"line":45,"column":24},"end":{"line":45,"column":32}} ), depth0)) != null ? stack1 : "");
+    + ((stack1 = alias3(alias2(depth0, "debtorId", {"start":{"line":44,"column":24},"end":{"line":44,"column":32}} ), depth0)) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
 {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty;
@@ -10699,8 +10699,8 @@ export const GENERATED_SPECS: TemplateSpec[] = [
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty;
 
-  return "\n--\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"footerLines"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":47,"column":0},"end":{"line":49,"column":9}}})) != null ? stack1 : "");
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"footerLines"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":48,"column":9}}})) != null ? stack1 : "");
 },"10":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -10733,9 +10733,9 @@ export const GENERATED_SPECS: TemplateSpec[] = [
     + "Kind regards,\n"
     + ((stack1 = alias2(alias1(depth0, "senderName", {"start":{"line":43,"column":2},"end":{"line":43,"column":12}} ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasFooter"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":50,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasFooter"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":49,"column":7}}})) != null ? stack1 : "")
     + "Your customer number: "
-    + ((stack1 = alias2(alias1(depth0, "debtorId", {"start":{"line":51,"column":24},"end":{"line":51,"column":32}} ), depth0)) != null ? stack1 : "");
+    + ((stack1 = alias2(alias1(depth0, "debtorId", {"start":{"line":50,"column":24},"end":{"line":50,"column":32}} ), depth0)) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
 {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;

@@ -7,7 +7,7 @@ import { LANGUAGES, STAGES, type DebtorRecord, type Language, type Stage } from 
 import type { DayNumber } from '../calendar';
 import type { Cents } from '../money';
 import { renderCustom, type CustomTemplateSet } from './custom';
-import { formatMoney } from './format';
+import { formatMoney, spokenAmounts } from './format';
 import type { RenderedWhatsApp, TemplateLibrary } from './render';
 import { smsInfo, toGsm7, type SmsEncoding } from './sms';
 import { MESSAGE_CHANNELS, TONES, type MessageChannel, type Register, type Tone } from './types';
@@ -288,7 +288,8 @@ export function composeMessage(
 		}
 		message.subject = document.subject;
 		message.html = document.html;
-		message.text = document.text;
+		// The plain-text part of an e-mail is what screen readers and text-only mail apps read aloud.
+		message.text = channel === 'email' ? spokenAmounts(document.text, language) : document.text;
 	} else if (channel === 'sms') {
 		const customText = custom ? renderCustom(custom, view).text : undefined;
 		const entry = library.sms(stage, tone, register, language);

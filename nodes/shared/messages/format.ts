@@ -30,6 +30,16 @@ export function formatMoney(amount: Cents, language: Language): string {
 	return `EUR ${digits}${language === 'nl' ? ',' : '.'}${cents < 10 ? '0' : ''}${cents}`;
 }
 
+/**
+ * A plain-text e-mail as it should be read aloud: every amount formatMoney wrote ("EUR 1.234,50")
+ * with the euro sign as the language writes it, "€ 1.234,50" (nl) or "€1,234.50" (en), which screen
+ * readers say as "euro"; letters of a currency code are spelled out instead. HTML, letters and SMS
+ * keep the code (SMS: the euro sign costs two GSM-7 septets; HTML: the page's lang is read).
+ */
+export function spokenAmounts(text: string, language: Language): string {
+	return text.replace(/\bEUR (?=\d)/g, language === 'nl' ? '€ ' : '€');
+}
+
 /** A day as text: long "dinsdag 12 mei 2026", medium "12 mei 2026", short "12-05-2026" / "12/05/2026". */
 export function formatDay(day: DayNumber, language: Language, style: DateStyle = 'long'): string {
 	// The texts of the days printed so far, under day * 8 + language * 4 + style (see dayCache).

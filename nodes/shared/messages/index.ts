@@ -3,6 +3,7 @@
  * formatting helpers, the EPC QR code, SMS encoding and plain-language checks. No n8n imports.
  */
 export { BrandError, resolveBrand, type BankSettings, type BrandSettings, type ResolvedBrand } from './brand';
+export { MIN_TEXT_CONTRAST, brandColourContrastWarning, contrastWithWhite } from './contrast';
 export {
 	composeMessage,
 	resolveSelection,
@@ -46,6 +47,7 @@ export {
 	phoneHref,
 	plural,
 	singleLine,
+	spokenAmounts,
 	type CountableNoun,
 } from './format';
 export { htmlToText } from './htmlText';

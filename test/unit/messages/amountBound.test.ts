@@ -56,7 +56,7 @@ describe('amounts a message cannot state', () => {
 		const debtor = sampleDebtor();
 		const record = sampleDebtor({ claims: [{ ...debtor.claims![1], openCents: MAX_STATABLE_CENTS, principalCents: MAX_STATABLE_CENTS }] });
 		const message = compose('reminder-1', 'email', sampleItem('reminder-1', record)) as unknown as { text: string; amountCents: number; epcQr?: { payload: string } };
-		expect(message.text).toContain('EUR 999.999.999,99');
+		expect(message.text).toContain('€ 999.999.999,99'); // the e-mail's text part says the euro sign
 		expect(message.text).not.toMatch(/e\+\d/);
 		expect(message.amountCents).toBe(MAX_STATABLE_CENTS);
 		expect(message.epcQr?.payload).toContain('EUR999999999.99');

@@ -264,7 +264,7 @@ describe('content', () => {
 			expect({ id: label(r), amount: lead.includes(r.message.amount.split(' ')[1]) }).toEqual({ id: label(r), amount: true });
 		}
 		const reminder = email('reminder-1');
-		expect(reminder.text.split('\n\n').slice(0, 3)).toEqual(['Beste Jan de Vries,', 'Betaal EUR 1.234,50 uiterlijk vrijdag 1 mei 2026.', 'Nu betalen\nhttps://betaal.woonstad.example/p/D-2026-0042']);
+		expect(reminder.text.split('\n\n').slice(0, 3)).toEqual(['Beste Jan de Vries,', 'Betaal € 1.234,50 uiterlijk vrijdag 1 mei 2026.', 'Nu betalen\nhttps://betaal.woonstad.example/p/D-2026-0042']);
 		expect(reminder.dueDate).toBe('2026-05-01'); // Friday 24 April + 7 days, a working day
 	});
 
@@ -288,12 +288,12 @@ describe('content', () => {
 			return composeMessage(library, selection, item, sampleOptions());
 		};
 		const preDue = render('pre-due-notice');
-		expect(preDue.text.split('\n\n')[1]).toBe('Op vrijdag 1 mei 2026 schrijven wij EUR 617,25 af van uw rekening.');
+		expect(preDue.text.split('\n\n')[1]).toBe('Op vrijdag 1 mei 2026 schrijven wij € 617,25 af van uw rekening.');
 		expect(preDue.text).not.toContain('Nu betalen');
 		expect(preDue.text).not.toContain('Zo betaalt u');
 		expect(preDue.epcQr).toBeUndefined();
 		const again = render('reversal-notice', undefined, { messageData: { nextCollectionDate: '2026-05-27' } });
-		expect(again.text.split('\n\n')[1]).toBe('Op woensdag 27 mei 2026 schrijven wij EUR 617,25 opnieuw af.');
+		expect(again.text.split('\n\n')[1]).toBe('Op woensdag 27 mei 2026 schrijven wij € 617,25 opnieuw af.');
 		expect(again.text).not.toContain('Zo betaalt u');
 		// A bank-transfer payer does get the button and the details.
 		expect(render('pre-due-notice', sampleDebtor()).text).toContain('Zo betaalt u');
@@ -315,12 +315,12 @@ describe('content', () => {
 	});
 
 	test('a stage reads its facts from the item: arrangement, reversal, payment', () => {
-		expect(email('arrangement-confirmation').text).toContain('U betaalt 6 termijnen van EUR 205,75. De eerste termijn is op maandag 27 april 2026.');
-		expect(email('instalment-reminder', 'en').text).toContain('Please pay instalment 1 of EUR 205.75 by Monday 27 April 2026.');
+		expect(email('arrangement-confirmation').text).toContain('U betaalt 6 termijnen van € 205,75. De eerste termijn is op maandag 27 april 2026.');
+		expect(email('instalment-reminder', 'en').text).toContain('Please pay instalment 1 of €205.75 by Monday 27 April 2026.');
 		expect(email('missed-instalment').text).toContain('De betaaldatum was vrijdag 17 april 2026.');
-		expect(email('reversal-notice').text).toContain('Op dinsdag 17 maart 2026 konden wij EUR 617,25 niet van uw rekening afschrijven.');
+		expect(email('reversal-notice').text).toContain('Op dinsdag 17 maart 2026 konden wij € 617,25 niet van uw rekening afschrijven.');
 		expect(email('reversal-notice').text).toContain('Er stond toen niet genoeg geld op uw rekening.');
-		expect(email('payment-received').text).toContain('Wij hebben EUR 617,25 ontvangen op dinsdag 21 april 2026. Dank u wel!');
+		expect(email('payment-received').text).toContain('Wij hebben € 617,25 ontvangen op dinsdag 21 april 2026. Dank u wel!');
 	});
 
 	test('register: u and je differ in Dutch; in English only the greeting differs', () => {
