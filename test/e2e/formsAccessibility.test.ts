@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- tests run in plain Node, not inside n8n */
+/* eslint-disable no-console -- tests run in plain Node, not inside n8n */
 /**
  * WCAG 2.1 AA of the two self-service forms (issue 24, section 2): every page a debtor sees in the
  * shipped workflows 4 (flex collection date) and 5 (payment arrangement), in a real n8n, opened in
@@ -9,25 +9,17 @@
  *
  * Needs `apt-get install -y chromium`; without /usr/bin/chromium the test is skipped with a message.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
 import type { Browser, Page } from 'playwright-core';
 
 import { axeViolations, describeViolations } from '../../scripts/axe';
 import { blockExternal, chromiumAvailable, launchChromium } from '../../scripts/chromium';
-import { N8nInstance, type WorkflowJson } from '../../scripts/n8nInstance';
-import { REPO_ROOT } from '../../scripts/runtime';
-import { arrearsDebtor, formWithSettings, mandateDebtor, optionsOf, submitForm } from './harness/forms';
-import { N8nRest, ownerEnv } from './harness/rest';
+import type { N8nInstance } from '../../scripts/n8nInstance';
+import { arrearsDebtor, formsOnDataTables, formWithSettings, mandateDebtor, optionsOf, submitForm } from './harness/forms';
 
 const maybe = chromiumAvailable('forms accessibility test') ? describe : describe.skip;
 
 jest.setTimeout(900_000);
 
-const load = (file: string): WorkflowJson => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8'));
-const forTest = (file: string): WorkflowJson => formWithSettings(load(file), { referenceDate: '2026-11-24', now: '2026-11-24T10:00:00.000+01:00' });
-const row = (record: Record<string, unknown>) => ({ debtorId: record.debtorId as string, status: 'open', record: JSON.stringify(record) });
 
 maybe('the self-service forms in headless Chromium: axe-core finds no WCAG 2.1 AA violations (real n8n)', () => {
 	let n8n: N8nInstance;
@@ -37,17 +29,10 @@ maybe('the self-service forms in headless Chromium: axe-core finds no WCAG 2.1 A
 	const formUrl = (pathName: string) => `${n8n.baseUrl}/form/${pathName}`;
 
 	beforeAll(async () => {
-		n8n = await N8nInstance.create({ env: ownerEnv() });
-		await n8n.importWorkflow(load('00-setup-data-tables.json'));
-		for (const file of ['04-flex-collection-date.json', '05-payment-arrangement.json']) {
-			const wf = forTest(file);
-			await n8n.importWorkflow(wf);
-			await n8n.publishWorkflow(wf.id as string);
-		}
-		await n8n.start();
-		const rest = await N8nRest.signIn(n8n);
-		expect((await rest.runManually('scSetupTables01', 'Run once')).raw.status).toBe('success');
-		await rest.insertRows('sc_debtors', [row(mandateDebtor('A11Y-DD')), row(arrearsDebtor('A11Y-AR'))]);
+		({ n8n } = await formsOnDataTables({
+			prepare: (workflow) => formWithSettings(workflow, { referenceDate: '2026-11-24', now: '2026-11-24T10:00:00.000+01:00' }),
+			debtors: [mandateDebtor('A11Y-DD'), arrearsDebtor('A11Y-AR')],
+		}));
 		browser = await launchChromium();
 		page = await browser.newPage();
 		const local = new URL(n8n.baseUrl);

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- tests run in plain Node, not inside n8n; run data is loose JSON */
+/* eslint-disable @typescript-eslint/no-explicit-any -- run data is loose JSON */
 /**
  * The limit on attempts of both public forms (issue 22, item 9) in a real n8n with its Data Tables,
  * behind a (simulated) reverse proxy: n8n runs with N8N_PROXY_HOPS=1 and the forms' "Limit on
@@ -11,13 +11,9 @@
  * client that tries many customer numbers, while another client still gets through. Small limits
  * (3 per customer number, 4 per client) keep it short.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
-import { REPO_ROOT } from '../../scripts/runtime';
-import { N8nInstance, type WorkflowJson } from '../../scripts/n8nInstance';
-import { arrearsDebtor, formWithSettings, mandateDebtor, submitForm, type FormPage } from './harness/forms';
-import { N8nRest, ownerEnv, type Row } from './harness/rest';
+import type { N8nInstance } from '../../scripts/n8nInstance';
+import { arrearsDebtor, formsOnDataTables, formWithSettings, mandateDebtor, submitForm, type FormPage } from './harness/forms';
+import type { N8nRest, Row } from './harness/rest';
 
 jest.setTimeout(900_000);
 
@@ -26,14 +22,6 @@ const NOW = '2026-11-24T10:00:00.000+01:00';
 const PER_CUSTOMER = 3;
 const PER_CLIENT = 4;
 const TOO_MANY = 'Te veel pogingen';
-const load = (file: string): WorkflowJson => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8'));
-
-/** A shipped form with a fixed day, the real-clock window guard off, and small limits behind one proxy. */
-const forTest = (file: string): WorkflowJson =>
-	formWithSettings(load(file), { referenceDate: DAY, now: NOW, attemptsPerCustomerNumber: PER_CUSTOMER, attemptsPerClient: PER_CLIENT, windowMinutes: 15, proxyHops: 1 });
-const mandate = (debtorId: string) => mandateDebtor(debtorId);
-const arrears = (debtorId: string) => arrearsDebtor(debtorId);
-const row = (record: Record<string, unknown>) => ({ debtorId: record.debtorId as string, status: 'open', record: JSON.stringify(record) });
 const recordOf = (rows: Row[], debtorId: string): any => JSON.parse(rows.find((r) => r.debtorId === debtorId)!.record as string);
 /** The page's words without what differs per execution (its waiting URL is in the HTML, not the text). */
 const words = (page: FormPage) => page.text.trim();
@@ -46,17 +34,12 @@ describe('the public forms limit attempts the same way for known and unknown cus
 	const from = (address: string) => ({ 'x-forwarded-for': `198.18.0.1, ${address}` });
 
 	beforeAll(async () => {
-		n8n = await N8nInstance.create({ env: { ...ownerEnv(), N8N_PROXY_HOPS: '1' } });
-		await n8n.importWorkflow(load('00-setup-data-tables.json'));
-		for (const file of ['04-flex-collection-date.json', '05-payment-arrangement.json']) {
-			const wf = forTest(file);
-			await n8n.importWorkflow(wf);
-			await n8n.publishWorkflow(wf.id as string);
-		}
-		await n8n.start();
-		rest = await N8nRest.signIn(n8n);
-		expect((await rest.runManually('scSetupTables01', 'Run once')).raw.status).toBe('success');
-		await rest.insertRows('sc_debtors', [row(mandate('LIM-DD')), row(mandate('LIM-DD2')), row(arrears('LIM-AR')), row(arrears('LIM-AR2'))]);
+		({ n8n, rest } = await formsOnDataTables({
+			prepare: (workflow) =>
+				formWithSettings(workflow, { referenceDate: DAY, now: NOW, attemptsPerCustomerNumber: PER_CUSTOMER, attemptsPerClient: PER_CLIENT, windowMinutes: 15, proxyHops: 1 }),
+			debtors: [mandateDebtor('LIM-DD'), mandateDebtor('LIM-DD2'), arrearsDebtor('LIM-AR'), arrearsDebtor('LIM-AR2')],
+			env: { N8N_PROXY_HOPS: '1' },
+		}));
 	});
 
 	afterAll(async () => {

@@ -1,14 +1,17 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the harness runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the harness runs in plain Node, not inside n8n */
 /**
  * An n8n form filled in over HTTP exactly as a browser does: a multipart POST of `field-0`,
  * `field-1`, ... to /form/<path> (or to the waiting page of a later page), then, as the page's
  * script does, waiting until the run waits for the browser and loading the page it shows.
  */
 import axios from 'axios';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
-import type { N8nInstance, RunResult, WorkflowJson } from '../../../scripts/n8nInstance';
+import { N8nInstance, type RunResult, type WorkflowJson } from '../../../scripts/n8nInstance';
+import { REPO_ROOT } from '../../../scripts/runtime';
 import { LIMIT_SETTINGS } from '../../../workflows/src/formStore';
-import type { N8nRest } from './rest';
+import { N8nRest, ownerEnv } from './rest';
 
 export interface FormPage {
 	html: string;
@@ -105,4 +108,35 @@ export function arrearsDebtor(debtorId: string, moreClaims: Array<Record<string,
 		income: { type: 'salary-monthly', dayOfMonth: 25 },
 		claims: [{ claimId: `${debtorId}-A`, principalCents: 40000, openCents: 40000, invoiceDate: '2026-08-15', dueDate: '2026-09-01' }, ...moreClaims],
 	};
+}
+
+/** A shipped workflow of the Data Table edition (workflows/<file>) as imported. */
+export const shippedWorkflow = (file: string): WorkflowJson => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8'));
+
+/** A debtor as a row of the Data Table `sc_debtors`. */
+export const debtorRow = (record: Record<string, unknown>) => ({ debtorId: record.debtorId as string, status: 'open', record: JSON.stringify(record) });
+
+/**
+ * A new n8n (owner signed in, `env` added) with both shipped forms (04, 05) on Data Tables: the
+ * tables made by workflow 0, each form passed through `prepare` (e.g. formWithSettings) and
+ * published, and the debtors as rows of `sc_debtors`.
+ */
+export async function formsOnDataTables(options: {
+	prepare: (workflow: WorkflowJson) => WorkflowJson;
+	debtors: Array<Record<string, unknown>>;
+	env?: Record<string, string>;
+}): Promise<{ n8n: N8nInstance; rest: N8nRest }> {
+	const n8n = await N8nInstance.create({ env: { ...ownerEnv(), ...options.env } });
+	await n8n.importWorkflow(shippedWorkflow('00-setup-data-tables.json'));
+	for (const file of ['04-flex-collection-date.json', '05-payment-arrangement.json']) {
+		const workflow = options.prepare(shippedWorkflow(file));
+		await n8n.importWorkflow(workflow);
+		await n8n.publishWorkflow(workflow.id as string);
+	}
+	await n8n.start();
+	const rest = await N8nRest.signIn(n8n);
+	const setUp = await rest.runManually('scSetupTables01', 'Run once');
+	if (setUp.raw.status !== 'success') throw new Error(`workflow 0 did not set up the Data Tables: ${setUp.raw.status}`);
+	await rest.insertRows('sc_debtors', options.debtors.map(debtorRow));
+	return { n8n, rest };
 }
