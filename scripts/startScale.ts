@@ -16,11 +16,10 @@
  *   SC_OWNER_EMAIL, SC_OWNER_PASSWORD, GENERIC_TIMEZONE   as for `npm start`
  */
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { freePort } from './n8nInstance';
+import { choosePorts } from './ports';
 import { DEFAULT_OWNER, packPackage, REPO_ROOT } from './runtime';
 import { APP_DATABASE, DEFAULT_HEAP_MB, POSTGRES_CREDENTIAL, ScaleStack } from './scale/stack';
 import { isAlive, readPidFile, scaleFolder, writePidFile, removePidFile } from './scale/pidFile';
@@ -29,21 +28,10 @@ const folder = scaleFolder();
 const owner = { email: process.env.SC_OWNER_EMAIL ?? DEFAULT_OWNER.email, password: process.env.SC_OWNER_PASSWORD ?? DEFAULT_OWNER.password };
 const say = (message: string) => console.log(`[scale] ${message}`);
 
-function portIsFree(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const server = net.createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
-}
-
+/** The editor's port: SC_SCALE_PORT (refused when taken), else 5678 when free, else a free one. */
 async function mainPort(): Promise<number> {
-	if (process.env.SC_SCALE_PORT) {
-		const port = Number(process.env.SC_SCALE_PORT);
-		if (!Number.isInteger(port) || !(await portIsFree(port))) throw new Error(`SC_SCALE_PORT ${process.env.SC_SCALE_PORT} is not a free port`);
-		return port;
-	}
-	return (await portIsFree(5678)) ? 5678 : freePort();
+	const [editor] = await choosePorts([{ variable: 'SC_SCALE_PORT', purpose: 'Editor, REST API, webhooks and forms', defaultPort: 5678 }]);
+	return editor.port;
 }
 
 /** Passes a process's output on line by line, each line marked with the process's name. */
