@@ -5,11 +5,10 @@
  * hold every answer to ajv-formats' own.
  */
 import type { CheckedDates } from '../calendar/checkedDates';
-import { isoDateAt, readIsoDateTime } from '../calendar/days';
+import { daysInMonth, isoDateAt, readIsoDateTime } from '../calendar/days';
 
 const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
-const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
 const DATE_TIME_SEPARATOR = /t|\s/i;
 
@@ -20,8 +19,7 @@ function rfcDate(s: string): boolean {
 	const year = +matches[1];
 	const month = +matches[2];
 	const day = +matches[3];
-	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-	return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month]);
+	return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** RFC 3339 full-time with a required offset; second 60 only where it is 23:59:60 in UTC. */
