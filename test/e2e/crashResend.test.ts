@@ -3,7 +3,7 @@
  * A crash in the middle of the daily journey (workflow 1), in a real n8n with its Data Tables: n8n is
  * killed (SIGKILL) while the Channel Sender is sending, restarted, and the journey is run again the
  * same day and then on three following working days. E-mail goes to a real SMTP server on loopback
- * through the workflow's Send Email node (smtp-server: the sink keeps every message; SMTP cannot drop
+ * through the Send Email workflow (10) it calls (smtp-server: the sink keeps every message; SMTP cannot drop
  * a repeat; the message carries n8n's Message-ID, so a message is matched to its log row by that
  * Message-ID, or, sent before the crash, by recipient and day), SMS to a Twilio stand-in
  * that keeps every request (it does not drop a repeated key either), WhatsApp, letters and phone to
@@ -49,7 +49,7 @@ const LATER_DAYS = ['2026-07-02', '2026-07-03', '2026-07-06'];
 
 const TWILIO_CRED = { id: 'scTwilioCrash001', name: 'Twilio (loopback)' };
 const SMTP_CRED = { id: 'scSmtpCrash00001', name: 'SMTP sender defaults' };
-/** n8n's own SMTP credential, on the workflow's Send Email node. */
+/** n8n's own SMTP credential, on the Send Email node of workflow 10. */
 const N8N_SMTP_CRED = { id: 'scSmtpN8nCrash01', name: 'SMTP sink (loopback)' };
 /** The channels with a real provider here; WhatsApp, letter and phone go to the Sandbox. */
 const REAL_CHANNELS = new Set(['email', 'sms']);
@@ -94,7 +94,6 @@ function configure(wf: any, day: string): void {
 		options: { ...sender.parameters.options, contactWindow: false, ledgerBatchSize: BATCH, statusCallbackUrl: 'https://n8n.example.nl/webhook/status' },
 	};
 	sender.credentials = { socialCollectionsTwilioApi: TWILIO_CRED, socialCollectionsSmtpApi: SMTP_CRED };
-	nodeNamed(wf, 'Send Email (SMTP)').credentials = { smtp: N8N_SMTP_CRED };
 }
 
 describe('daily journey: n8n killed mid-send, restarted, rerun the same day and the next three working days', () => {
@@ -184,6 +183,10 @@ describe('daily journey: n8n killed mid-send, restarted, rerun the same day and 
 		]);
 		const setup = load('00-setup-data-tables.json');
 		const journey = load('01-daily-collection-journey.json');
+		// The Send Email workflow (10) with n8n's SMTP credential picked, as the admin does after importing.
+		const sendEmail = load('10-send-email-smtp.json');
+		nodeNamed(sendEmail, 'Send Email (SMTP)').credentials = { smtp: N8N_SMTP_CRED };
+		await n8n.importWorkflow(sendEmail);
 		journeyId = journey.id as string;
 		configure(journey, CRASH_DAY);
 		await n8n.importWorkflow(setup);

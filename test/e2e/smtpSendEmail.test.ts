@@ -13,8 +13,9 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
 import { N8nInstance, freePort, type WorkflowJson } from '../../scripts/n8nInstance';
+import { REPO_ROOT } from '../../scripts/runtime';
 import { Canvas } from '../../workflows/src/canvas';
-import { sendEmailAfter } from '../../workflows/src/sendEmail';
+import { SEND_EMAIL_WORKFLOW_ID, sendEmailAfter } from '../../workflows/src/sendEmail';
 import { MESSAGE_WITH_QR, QR_PNG_BASE64 } from '../fixtures/providers/harness';
 
 jest.setTimeout(600_000);
@@ -74,25 +75,28 @@ function debtor(id: string, email: string, message: Record<string, unknown> = {}
 	};
 }
 
-/** Manual trigger, the items, the Channel Sender on SMTP, then the shipped Send Email step. */
-function flow(name: string, credential: { id: string; name: string }, items: unknown[]): WorkflowJson {
+/** Manual trigger, the items, the Channel Sender on SMTP, then the shipped Send Email step (it calls workflow 10). */
+function flow(name: string, items: unknown[]): WorkflowJson {
 	const c = new Canvas('5e5e5e5e');
 	const start = c.add('Start', 'n8n-nodes-base.manualTrigger', 1, [0, 0]);
 	const list = c.add('Debtors (list)', 'n8n-nodes-base.set', 3.4, [220, 0], { mode: 'raw', jsonOutput: JSON.stringify({ items }), options: {} });
 	const split = c.add('Debtors', 'n8n-nodes-base.splitOut', 1, [440, 0], { fieldToSplitOut: 'items', include: 'noOtherFields', options: {} });
 	const send = c.ours('Send', 'channelSender', [660, 0], { emailProvider: 'smtp', options: { contactWindow: false, emailFrom: 'incasso@example.nl', emailFromName: 'Voorbeeld Woonstichting' } });
 	const mail = sendEmailAfter(c, send, [880, 0]);
-	const sent = c.add('Sent', 'n8n-nodes-base.noOp', 1, [1600, -100]);
-	const notSent = c.add('Not sent', 'n8n-nodes-base.noOp', 1, [1600, 100]);
+	const sent = c.add('Sent', 'n8n-nodes-base.noOp', 1, [1800, -100]);
+	const notSent = c.add('Not sent', 'n8n-nodes-base.noOp', 1, [1800, 100]);
 	c.link(start, list);
 	c.link(list, split);
 	c.link(split, send);
 	c.link(mail.sent[0], sent, mail.sent[1]);
 	c.link(mail.notSent[0], notSent, mail.notSent[1]);
-	const wf = c.workflow(`${name.replace(/\W/g, '').slice(0, 12).padEnd(16, '0')}`, name) as unknown as WorkflowJson & { nodes: Array<Record<string, unknown>> };
-	// The admin picks n8n's SMTP credential on the Send Email node after importing.
-	const node = wf.nodes.find((n) => n.name === 'Send Email (SMTP)')!;
-	node.credentials = { smtp: credential };
+	return c.workflow(`${name.replace(/\W/g, '').slice(0, 12).padEnd(16, '0')}`, name) as unknown as WorkflowJson;
+}
+
+/** The shipped Send Email workflow (10) with n8n's SMTP credential picked, as the admin does after importing. */
+function sendEmailWorkflow(credential: { id: string; name: string }): WorkflowJson {
+	const wf = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', '10-send-email-smtp.json'), 'utf8'));
+	wf.nodes.find((n: { name: string }) => n.name === 'Send Email (SMTP)').credentials = { smtp: credential };
 	return wf;
 }
 
@@ -131,13 +135,20 @@ describe("SMTP through n8n's Send Email node, in real n8n", () => {
 		received.length = 0;
 	});
 
+	/** Workflow 10 with `credential`, published: a run that is not manual calls the published version. */
+	const useSmtp = async (credential: { id: string; name: string }) => {
+		await n8n.importWorkflow(sendEmailWorkflow(credential));
+		await n8n.publishWorkflow(SEND_EMAIL_WORKFLOW_ID);
+	};
+
 	test('plain with login: delivered with the prepared From, To and subject; a refused recipient is unconfirmed on Not Sent; the QR code is an inline image', async () => {
 		const items = [
 			debtor('D-1', 'debtor.one@example.nl'),
 			debtor('D-QR', 'debtor.qr@example.nl', { html: MESSAGE_WITH_QR.html, attachments: MESSAGE_WITH_QR.attachments }),
 			debtor('D-GONE', 'unknown.debtor@example.nl'),
 		];
-		const id = await n8n.importWorkflow(flow('SMTP plain e2e', CREDS.plain, items));
+		const id = await n8n.importWorkflow(flow('SMTP plain e2e', items));
+		await useSmtp(CREDS.plain);
 		const run = await n8n.execute(id);
 		expect(run.raw.status ?? 'success').not.toBe('error');
 		const sent = run.items('Sent');
@@ -185,7 +196,8 @@ describe("SMTP through n8n's Send Email node, in real n8n", () => {
 		['STARTTLS', 'starttls'],
 		['implicit TLS (SSL/TLS)', 'implicit'],
 	] as const)('%s with the certificate checked: delivered over TLS with login', async (_label, kind) => {
-		const id = await n8n.importWorkflow(flow(`SMTP ${kind} e2e`, CREDS[kind], [debtor(`D-${kind}`, `debtor.${kind}@example.nl`)]));
+		const id = await n8n.importWorkflow(flow(`SMTP ${kind} e2e`, [debtor(`D-${kind}`, `debtor.${kind}@example.nl`)]));
+		await useSmtp(CREDS[kind]);
 		const run = await n8n.execute(id);
 		// Nothing reached Not Sent: that node did not run at all.
 		expect(run.nodeNames()).not.toContain('Not sent');
@@ -193,5 +205,21 @@ describe("SMTP through n8n's Send Email node, in real n8n", () => {
 		expect(received).toHaveLength(1);
 		expect(received[0]).toMatchObject({ to: [`debtor.${kind}@example.nl`], secure: true, user: LOGIN.user });
 		expect(ports[kind]).toBeGreaterThan(0);
+	});
+
+	test('workflow 10 not published: nothing is sent, every SMTP message is held unconfirmed on Not Sent with the reason', async () => {
+		await n8n.importWorkflow(sendEmailWorkflow(CREDS.plain));
+		await n8n.cli(['unpublish:workflow', `--id=${SEND_EMAIL_WORKFLOW_ID}`]);
+		const id = await n8n.importWorkflow(flow('SMTP unpublished e2e', [debtor('D-U1', 'debtor.u1@example.nl'), debtor('D-U2', 'debtor.u2@example.nl')]));
+		const run = await n8n.execute(id);
+		expect(run.raw.status ?? 'success').not.toBe('error');
+		expect(run.nodeNames()).not.toContain('Sent');
+		const held = run.items('Not sent').map((item: any) => item.delivery);
+		expect(held.map((delivery: any) => delivery.errorCode)).toEqual(['send-email-workflow-failed', 'send-email-workflow-failed']);
+		expect(held.every((delivery: any) => delivery.unconfirmed === true && delivery.handOff === undefined && delivery.email === undefined)).toBe(true);
+		expect(held[0].errorMessage).toContain('Social Collections: send e-mail (SMTP)');
+		expect(held[0].errorMessage).toContain(held[0].idempotencyKey);
+		expect(run.items('Not sent').map((item: any) => item.debtorId)).toEqual(['D-U1', 'D-U2']);
+		expect(received).toEqual([]);
 	});
 });

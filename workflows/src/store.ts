@@ -208,7 +208,7 @@ export const POSTGRES: Store = {
 		c.link(send, settle, 0);
 		c.link(send, settle, 1);
 		const mail = sendEmailAfter(c, send, [x + 1000, y - 560]);
-		for (const node of mail.settled) c.link(node, settle);
+		for (const [node, output] of mail.settled) c.link(node, settle, output);
 		return { entry: keys, sent: [mail.sent, [recorded, 0]], notSent: [mail.notSent, [held, 0]], invalid: [[keys, 2], [send, 2]] };
 	},
 	logRows(c, name, position, table) {
