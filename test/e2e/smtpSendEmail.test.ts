@@ -2,10 +2,12 @@
 /**
  * SMTP in a real n8n, the way the shipped workflows send it: the Channel Sender (provider "SMTP via
  * n8n's Send Email node") prepares the message, and the shipped Send Email step (workflows/src/
- * sendEmail.ts: If, n8n's Send Email node with n8n's SMTP credential, the Sets and Merges after it)
+ * sendEmail.ts) calls workflow 10 as shipped, with n8n's SMTP credential picked and published, which
  * delivers it to a real SMTP server on loopback (smtp-server): plain with login, STARTTLS, and
  * implicit TLS, the self-signed certificate trusted through NODE_EXTRA_CA_CERTS (no check switched
- * off). A refused recipient comes out unconfirmed on Not Sent; the QR code arrives as an inline image.
+ * off). The callers are published and started by their webhooks (production executions, which call
+ * the published workflow 10). A refused recipient comes out unconfirmed on Not Sent; the QR code
+ * arrives as an inline image; with workflow 10 unpublished nothing is sent and every message is held.
  */
 import * as path from 'node:path';
 import * as fs from 'node:fs';
@@ -13,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
 import { N8nInstance, freePort, type WorkflowJson } from '../../scripts/n8nInstance';
+import { N8nRest, ownerEnv } from './harness/rest';
 import { REPO_ROOT } from '../../scripts/runtime';
 import { Canvas } from '../../workflows/src/canvas';
 import { SEND_EMAIL_WORKFLOW_ID, sendEmailAfter } from '../../workflows/src/sendEmail';
@@ -64,6 +67,11 @@ async function startSmtp(options: Partial<SMTPServerOptions>, received: Received
 /** Header `name` of a raw message (unfolded), or undefined. */
 const header = (raw: string, name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(raw.split('\r\n\r\n')[0].replace(/\r\n[ \t]+/g, ' '))?.[1];
 
+/** Fails with n8n's reason when the call of workflow 10 failed as a whole. */
+function expectWorkflow10Ran(run: { nodeNames(): string[]; items(node: string, output?: number): Array<Record<string, unknown>> }): void {
+	if (run.nodeNames().includes('Send Email workflow failed')) throw new Error(`workflow 10 failed: ${JSON.stringify(run.items('Send Email (SMTP workflow)', 1))}`);
+}
+
 function debtor(id: string, email: string, message: Record<string, unknown> = {}) {
 	return {
 		debtorId: id,
@@ -75,10 +83,14 @@ function debtor(id: string, email: string, message: Record<string, unknown> = {}
 	};
 }
 
-/** Manual trigger, the items, the Channel Sender on SMTP, then the shipped Send Email step (it calls workflow 10). */
-function flow(name: string, items: unknown[]): WorkflowJson {
+/**
+ * A published workflow as a creditor runs it (a production execution, which calls the published
+ * version of workflow 10): a webhook, the items, the Channel Sender on SMTP, then the shipped Send
+ * Email step.
+ */
+function flow(kind: string, items: unknown[]): WorkflowJson {
 	const c = new Canvas('5e5e5e5e');
-	const start = c.add('Start', 'n8n-nodes-base.manualTrigger', 1, [0, 0]);
+	const start = c.add('Start', 'n8n-nodes-base.webhook', 2, [0, 0], { httpMethod: 'POST', path: `smtp-e2e-${kind}`, responseMode: 'onReceived', options: {} }, { webhookId: `5e5e5e5e-0000-4000-8000-${kind.padEnd(12, '0').slice(0, 12).replace(/[^0-9a-f]/g, '0')}` });
 	const list = c.add('Debtors (list)', 'n8n-nodes-base.set', 3.4, [220, 0], { mode: 'raw', jsonOutput: JSON.stringify({ items }), options: {} });
 	const split = c.add('Debtors', 'n8n-nodes-base.splitOut', 1, [440, 0], { fieldToSplitOut: 'items', include: 'noOtherFields', options: {} });
 	const send = c.ours('Send', 'channelSender', [660, 0], { emailProvider: 'smtp', options: { contactWindow: false, emailFrom: 'incasso@example.nl', emailFromName: 'Voorbeeld Woonstichting' } });
@@ -90,18 +102,24 @@ function flow(name: string, items: unknown[]): WorkflowJson {
 	c.link(split, send);
 	c.link(mail.sent[0], sent, mail.sent[1]);
 	c.link(mail.notSent[0], notSent, mail.notSent[1]);
-	return c.workflow(`${name.replace(/\W/g, '').slice(0, 12).padEnd(16, '0')}`, name) as unknown as WorkflowJson;
+	return c.workflow(`scSmtpE2e${kind}`.padEnd(16, '0').slice(0, 16), `SMTP ${kind} e2e`) as unknown as WorkflowJson;
 }
 
-/** The shipped Send Email workflow (10) with n8n's SMTP credential picked, as the admin does after importing. */
-function sendEmailWorkflow(credential: { id: string; name: string }): WorkflowJson {
-	const wf = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', '10-send-email-smtp.json'), 'utf8'));
-	wf.nodes.find((n: { name: string }) => n.name === 'Send Email (SMTP)').credentials = { smtp: credential };
-	return wf;
-}
+
+const FLOWS = {
+	plain: flow('plain', [
+		debtor('D-1', 'debtor.one@example.nl'),
+		debtor('D-QR', 'debtor.qr@example.nl', { html: MESSAGE_WITH_QR.html, attachments: MESSAGE_WITH_QR.attachments }),
+		debtor('D-GONE', 'unknown.debtor@example.nl'),
+	]),
+	starttls: flow('starttls', [debtor('D-starttls', 'debtor.starttls@example.nl')]),
+	implicit: flow('implicit', [debtor('D-implicit', 'debtor.implicit@example.nl')]),
+	unpublished: flow('unpublished', [debtor('D-U1', 'debtor.u1@example.nl'), debtor('D-U2', 'debtor.u2@example.nl')]),
+};
 
 describe("SMTP through n8n's Send Email node, in real n8n", () => {
 	let n8n: N8nInstance;
+	let rest: N8nRest;
 	const received: Received[] = [];
 	const servers: SMTPServer[] = [];
 	const ports: Record<string, number> = {};
@@ -118,12 +136,18 @@ describe("SMTP through n8n's Send Email node, in real n8n", () => {
 		servers.push(plain.server, starttls.server, implicit.server);
 		Object.assign(ports, { plain: plain.port, starttls: starttls.port, implicit: implicit.port });
 		// The self-signed certificate is trusted the way an admin trusts a private CA for n8n.
-		n8n = await N8nInstance.create({ env: { N8N_RUNNERS_BROKER_PORT: String(await freePort()), NODE_EXTRA_CA_CERTS: CERT_FILE } });
+		// Publishing goes through n8n's outbox: polled every half second here instead of every 15 s.
+		n8n = await N8nInstance.create({ env: { ...ownerEnv(), N8N_RUNNERS_BROKER_PORT: String(await freePort()), NODE_EXTRA_CA_CERTS: CERT_FILE, N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '500' } });
 		await n8n.importCredentials([
 			{ ...CREDS.plain, type: 'smtp', data: { user: LOGIN.user, password: LOGIN.pass, host: '127.0.0.1', port: plain.port, secure: false, disableStartTls: true } },
 			{ ...CREDS.starttls, type: 'smtp', data: { user: LOGIN.user, password: LOGIN.pass, host: 'localhost', port: starttls.port, secure: false, disableStartTls: false } },
 			{ ...CREDS.implicit, type: 'smtp', data: { user: LOGIN.user, password: LOGIN.pass, host: 'localhost', port: implicit.port, secure: true } },
 		]);
+		// Workflow 10 as shipped (no credential), and the callers.
+		await n8n.importWorkflows([JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', '10-send-email-smtp.json'), 'utf8')), ...Object.values(FLOWS)]);
+		await n8n.start();
+		rest = await N8nRest.signIn(n8n);
+		for (const wf of Object.values(FLOWS)) await rest.publish(wf.id as string);
 	});
 
 	afterAll(async () => {
@@ -135,21 +159,30 @@ describe("SMTP through n8n's Send Email node, in real n8n", () => {
 		received.length = 0;
 	});
 
-	/** Workflow 10 with `credential`, published: a run that is not manual calls the published version. */
+	/** Workflow 10 with `credential` picked and published, as the admin does. */
 	const useSmtp = async (credential: { id: string; name: string }) => {
-		await n8n.importWorkflow(sendEmailWorkflow(credential));
-		await n8n.publishWorkflow(SEND_EMAIL_WORKFLOW_ID);
+		await rest.updateWorkflow(SEND_EMAIL_WORKFLOW_ID, (wf) => {
+			wf.nodes.find((node: { name: string }) => node.name === 'Send Email (SMTP)').credentials = { smtp: credential };
+		});
+		await rest.publish(SEND_EMAIL_WORKFLOW_ID);
+	};
+
+	/** Calls the caller's webhook and returns its execution once finished. */
+	const runFlow = async (kind: keyof typeof FLOWS) => {
+		const id = FLOWS[kind].id as string;
+		const before = new Set((await rest.executions(id)).map((execution) => execution.id));
+		expect((await n8n.webhook(`smtp-e2e-${kind}`, {})).status).toBe(200);
+		for (const deadline = Date.now() + 120_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
+			const started = (await rest.executions(id)).find((execution) => !before.has(execution.id));
+			if (started) return rest.execution(started.id);
+		}
+		throw new Error(`no execution of ${id} after its webhook`);
 	};
 
 	test('plain with login: delivered with the prepared From, To and subject; a refused recipient is unconfirmed on Not Sent; the QR code is an inline image', async () => {
-		const items = [
-			debtor('D-1', 'debtor.one@example.nl'),
-			debtor('D-QR', 'debtor.qr@example.nl', { html: MESSAGE_WITH_QR.html, attachments: MESSAGE_WITH_QR.attachments }),
-			debtor('D-GONE', 'unknown.debtor@example.nl'),
-		];
-		const id = await n8n.importWorkflow(flow('SMTP plain e2e', items));
 		await useSmtp(CREDS.plain);
-		const run = await n8n.execute(id);
+		const run = await runFlow('plain');
+		expectWorkflow10Ran(run);
 		expect(run.raw.status ?? 'success').not.toBe('error');
 		const sent = run.items('Sent');
 		const notSent = run.items('Not sent');
@@ -196,9 +229,9 @@ describe("SMTP through n8n's Send Email node, in real n8n", () => {
 		['STARTTLS', 'starttls'],
 		['implicit TLS (SSL/TLS)', 'implicit'],
 	] as const)('%s with the certificate checked: delivered over TLS with login', async (_label, kind) => {
-		const id = await n8n.importWorkflow(flow(`SMTP ${kind} e2e`, [debtor(`D-${kind}`, `debtor.${kind}@example.nl`)]));
 		await useSmtp(CREDS[kind]);
-		const run = await n8n.execute(id);
+		const run = await runFlow(kind);
+		expectWorkflow10Ran(run);
 		// Nothing reached Not Sent: that node did not run at all.
 		expect(run.nodeNames()).not.toContain('Not sent');
 		expect(run.items('Sent').map((item: any) => item.delivery.status)).toEqual(['sent']);
@@ -208,10 +241,9 @@ describe("SMTP through n8n's Send Email node, in real n8n", () => {
 	});
 
 	test('workflow 10 not published: nothing is sent, every SMTP message is held unconfirmed on Not Sent with the reason', async () => {
-		await n8n.importWorkflow(sendEmailWorkflow(CREDS.plain));
-		await n8n.cli(['unpublish:workflow', `--id=${SEND_EMAIL_WORKFLOW_ID}`]);
-		const id = await n8n.importWorkflow(flow('SMTP unpublished e2e', [debtor('D-U1', 'debtor.u1@example.nl'), debtor('D-U2', 'debtor.u2@example.nl')]));
-		const run = await n8n.execute(id);
+		await useSmtp(CREDS.plain);
+		await rest.publish(SEND_EMAIL_WORKFLOW_ID, false);
+		const run = await runFlow('unpublished');
 		expect(run.raw.status ?? 'success').not.toBe('error');
 		expect(run.nodeNames()).not.toContain('Sent');
 		const held = run.items('Not sent').map((item: any) => item.delivery);

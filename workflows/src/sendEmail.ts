@@ -53,12 +53,18 @@ export function sendEmailAfter(c: Canvas, sender: string, position: [number, num
 		[x + 220, y - 120],
 		{
 			source: 'database',
-			workflowId: { __rl: true, mode: 'list', value: SEND_EMAIL_WORKFLOW_ID, cachedResultName: SEND_EMAIL_WORKFLOW_NAME, cachedResultUrl: `/workflow/${SEND_EMAIL_WORKFLOW_ID}` },
+			// An expression: n8n publishes a workflow only when the sub-workflows it names are published,
+			// and workflow 10 can be published only with an SMTP credential. A creditor without SMTP never
+			// calls it; one with SMTP who has not published it gets every SMTP message held with the reason.
+			workflowId: { __rl: true, mode: 'id', value: `={{ '${SEND_EMAIL_WORKFLOW_ID}' }}` },
 			mode: 'once',
 			options: { waitForSubWorkflow: true },
 		},
 		// Not published, or stopped part-way: every item it was given is held for a person.
-		{ onError: 'continueErrorOutput' },
+		{
+			onError: 'continueErrorOutput',
+			notes: `Calls workflow 10, "${SEND_EMAIL_WORKFLOW_NAME}" (id ${SEND_EMAIL_WORKFLOW_ID}), for the e-mails handed to SMTP. The id is an expression so that this workflow can be published while workflow 10 is not (no SMTP used). Imported under another id: put that id here.`,
+		},
 	);
 	const wentOut = c.add(`${prefix}Sent by Send Email?`, 'n8n-nodes-base.if', 2.2, [x + 440, y - 200], isTrue("={{ $json.delivery.status === 'sent' }}"));
 	// The error output is one item for all of them: take them again from the If before the call.

@@ -66,7 +66,7 @@ describe("shipped workflows: SMTP through n8n's Send Email node", () => {
 		expect(wf.nodes.filter((node) => node.type === 'n8n-nodes-base.emailSend')).toEqual([]);
 		const call = byName('Send Email (SMTP workflow)');
 		expect(call).toMatchObject({ type: 'n8n-nodes-base.executeWorkflow', typeVersion: 1.2, onError: 'continueErrorOutput' });
-		expect(call.parameters).toMatchObject({ source: 'database', mode: 'once', workflowId: { value: SEND_EMAIL_WORKFLOW_ID }, options: { waitForSubWorkflow: true } });
+		expect(call.parameters).toMatchObject({ source: 'database', mode: 'once', workflowId: { mode: 'id', value: `={{ '${SEND_EMAIL_WORKFLOW_ID}' }}` }, options: { waitForSubWorkflow: true } });
 		expect(targets(wf, `${prefix}Send by e-mail (SMTP)?`, 0)).toEqual([`${prefix}Send Email (SMTP workflow)`]);
 		expect(targets(wf, `${prefix}Send by e-mail (SMTP)?`, 1)).toEqual([`${prefix}Sent (Send Email included)`]);
 		expect(targets(wf, `${prefix}Send Email (SMTP workflow)`, 0)).toEqual([`${prefix}Sent by Send Email?`]);
