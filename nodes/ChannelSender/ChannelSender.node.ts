@@ -40,10 +40,10 @@ import {
 	type SendChannel,
 	type SendPlan,
 } from '../shared/providers';
-import { smtpSettings, verifySmtp } from '../shared/providers/adapters/smtp';
+import { senderDefaultsProblem } from '../shared/providers/adapters/smtp';
 import { referenceDay } from '../shared/calendar/referenceDate';
 import { CREDENTIAL_OF_PROVIDER, PROVIDER_PARAMETERS, channelSenderProperties } from './description';
-import { credentialReader, httpFor, n8nLedgerStore, splitCredentials } from './transport';
+import { credentialReader, httpFor, n8nLedgerStore, sendEmailHandOff, splitCredentials } from './transport';
 
 interface SenderOptions {
 	alreadySentField?: string;
@@ -107,8 +107,8 @@ export class ChannelSender implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: outputsWithInvalid(configuredOutputs, INVALID_OUTPUT_VERSION),
 		credentials: [
-			// SMTP is not HTTP: the node tests the credential itself (connect, TLS, login).
-			{ name: 'socialCollectionsSmtpApi', required: true, testedBy: 'smtpConnectionTest', displayOptions: { show: { emailProvider: ['smtp'] } } },
+			// SMTP: only the sender defaults; n8n's Send Email node after this one connects with n8n's SMTP credential.
+			{ name: 'socialCollectionsSmtpApi', required: false, testedBy: 'smtpSenderCheck', displayOptions: { show: { emailProvider: ['smtp'] } } },
 			// One entry per (channel, provider) pair, written out: the linter reads this list literally.
 			// A unit test checks it equals channelSenderCredentials (derived from the provider options).
 			{ name: 'socialCollectionsWebhookApi', required: true, displayOptions: { show: { emailProvider: ['webhook'] } } },
@@ -134,16 +134,10 @@ export class ChannelSender implements INodeType {
 
 	methods = {
 		credentialTest: {
-			async smtpConnectionTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
-				const data = (credential.data ?? {}) as Record<string, unknown>;
-				try {
-					await verifySmtp(smtpSettings(data, data), 15_000);
-					return { status: 'OK', message: 'Connected, TLS and login accepted' };
-				} catch (error) {
-					const details = (error ?? {}) as { code?: string; responseCode?: number; message?: string };
-					const text = String(details.message ?? 'connection failed').split(String(data.password ?? '\u0000')).join('[redacted]');
-					return { status: 'Error', message: `${details.code ?? 'SMTP'}${details.responseCode ? ` ${details.responseCode}` : ''}: ${text.slice(0, 200)}` };
-				}
+			/** The SMTP credential holds only sender defaults: its test checks them (the connection is tested on n8n's SMTP credential). */
+			async smtpSenderCheck(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				const problem = senderDefaultsProblem((credential.data ?? {}) as Record<string, unknown>);
+				return problem ? { status: 'Error', message: problem } : { status: 'OK', message: "Sender defaults are usable; test the connection on n8n's SMTP credential of the Send Email node" };
 			},
 		},
 	};
@@ -181,7 +175,8 @@ export class ChannelSender implements INodeType {
 				throw new NodeOperationError(this.getNode(), `Provider "${providerId}" is not available for ${channel} in this version of the node`);
 			}
 			const credentialType = adapter.credentialType ?? CREDENTIAL_OF_PROVIDER[providerId];
-			const { publicFields, secrets } = splitCredentials((await credentialsOf(credentialType)) ?? {});
+			// SMTP's credential holds only sender defaults and may be left out.
+			const { publicFields, secrets } = splitCredentials((await credentialsOf(credentialType, adapter.id === 'smtp')) ?? {});
 			for (const value of Object.values(secrets)) if (typeof value === 'string' && value.length >= 6) secretValues.push(value);
 			const providerOptions: ProviderOptions = {
 				from: channel === 'email' ? options.emailFrom : channel === 'sms' ? options.smsFrom : channel === 'whatsapp' ? options.whatsappFrom : undefined,
@@ -196,8 +191,6 @@ export class ChannelSender implements INodeType {
 			providers[channel] = {
 				adapter,
 				credentials: publicFields,
-				// Only SMTP talks to its server without n8n's authentication layer.
-				secrets: adapter.id === 'smtp' ? secrets : undefined,
 				options: providerOptions,
 				ratePerSecond: options.ratePerSecond && options.ratePerSecond > 0 ? options.ratePerSecond : adapter.defaultRatePerSecond,
 				http: httpFor(this, credentialType, timeoutMs),
@@ -252,12 +245,14 @@ export class ChannelSender implements INodeType {
 		const checkRecords = this.getNode().typeVersion >= INVALID_OUTPUT_VERSION;
 		const routeInvalid = routesInvalidItems(this, INVALID_OUTPUT_VERSION);
 		const outputs: INodeExecutionData[][] = routeInvalid ? [[], [], []] : [[], []];
-		const emit = (index: number, delivery: DeliveryRecord | IDataObject) => {
+		const emit = async (index: number, delivery: DeliveryRecord | IDataObject) => {
 			const item = items[index];
 			const status = (delivery as DeliveryRecord).status;
+			const handed = (delivery as DeliveryRecord).handOff === 'sendEmail' ? await sendEmailHandOff(this, delivery as DeliveryRecord, item.binary) : undefined;
+			const binary = handed?.binary ?? item.binary;
 			outputs[status === 'sent' || status === 'queued' ? 0 : 1].push({
-				json: { ...item.json, delivery: delivery as unknown as IDataObject },
-				...(item.binary ? { binary: item.binary } : {}),
+				json: { ...item.json, delivery: (handed?.delivery ?? delivery) as unknown as IDataObject },
+				...(binary ? { binary } : {}),
 				pairedItem: { item: index },
 			});
 		};
@@ -320,7 +315,7 @@ export class ChannelSender implements INodeType {
 		// In input order on each output; items already accounted for (invalid) have no delivery.
 		for (let i = 0; i < items.length; i++) {
 			const delivery = byIndex.get(i);
-			if (delivery !== undefined) emit(i, delivery);
+			if (delivery !== undefined) await emit(i, delivery);
 		}
 		return outputs;
 	}

@@ -23,7 +23,7 @@ const PROVIDER_OPTIONS = {
 		{ name: 'Postmark', value: 'postmark' },
 		SANDBOX,
 		{ name: 'SendGrid', value: 'sendgrid' },
-		{ name: 'SMTP', value: 'smtp' },
+		{ name: 'SMTP via the Send Email Node', value: 'smtp', description: "Prepares the message; n8n's Send Email node after this one sends it" },
 	],
 	sms: [
 		{ name: 'Bird (MessageBird)', value: 'bird' },
@@ -72,7 +72,7 @@ export const CREDENTIAL_OF_PROVIDER: Record<string, string> = {
  */
 export const channelSenderCredentials: INodeCredentialDescription[] = (Object.keys(PROVIDER_PARAMETERS) as Array<keyof typeof PROVIDER_PARAMETERS>).flatMap((channel) =>
 	PROVIDER_OPTIONS[channel]
-		// SMTP is listed in the node itself, with the node's own connection test.
+		// SMTP is listed in the node itself: its credential (sender defaults only) is optional.
 		.filter((option) => CREDENTIAL_OF_PROVIDER[option.value] && option.value !== 'smtp')
 		.map((option) => ({
 			name: CREDENTIAL_OF_PROVIDER[option.value],

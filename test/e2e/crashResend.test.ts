@@ -3,7 +3,9 @@
  * A crash in the middle of the daily journey (workflow 1), in a real n8n with its Data Tables: n8n is
  * killed (SIGKILL) while the Channel Sender is sending, restarted, and the journey is run again the
  * same day and then on three following working days. E-mail goes to a real SMTP server on loopback
- * (smtp-server: the sink keeps every message; SMTP cannot drop a repeat), SMS to a Twilio stand-in
+ * through the Send Email workflow (10) it calls (smtp-server: the sink keeps every message; SMTP cannot drop
+ * a repeat; the message carries n8n's Message-ID, so a message is matched to its log row by that
+ * Message-ID, or, sent before the crash, by recipient and day), SMS to a Twilio stand-in
  * that keeps every request (it does not drop a repeated key either), WhatsApp, letters and phone to
  * the Sandbox, whose outbox is the contact log (it sends nothing; its send is in the send ledger when
  * the fallback chain holds a real provider).
@@ -46,7 +48,9 @@ const CRASH_DAY = '2026-07-01';
 const LATER_DAYS = ['2026-07-02', '2026-07-03', '2026-07-06'];
 
 const TWILIO_CRED = { id: 'scTwilioCrash001', name: 'Twilio (loopback)' };
-const SMTP_CRED = { id: 'scSmtpCrash00001', name: 'SMTP sink (loopback)' };
+const SMTP_CRED = { id: 'scSmtpCrash00001', name: 'SMTP sender defaults' };
+/** n8n's own SMTP credential, on the Send Email node of workflow 10. */
+const N8N_SMTP_CRED = { id: 'scSmtpN8nCrash01', name: 'SMTP sink (loopback)' };
 /** The channels with a real provider here; WhatsApp, letter and phone go to the Sandbox. */
 const REAL_CHANNELS = new Set(['email', 'sms']);
 
@@ -61,7 +65,12 @@ const itemsOf = (run: RunResult, node: string, output = 0): any[] => (run.nodeNa
 /** One request a provider stand-in answered: which provider, the idempotency key, and whether it took the message. */
 interface Delivery {
 	provider: 'twilio' | 'smtp';
+	/** SMTP: resolved from the contact log once the runs are over (resolveSmtpKeys). */
 	key: string;
+	/** SMTP: the Message-ID, the recipient and the journey day of the run that sent it. */
+	messageId?: string;
+	to?: string;
+	day?: string;
 	/** The provider took the message (for SMTP: the whole message reached the sink). */
 	accepted: boolean;
 	beforeCrash: boolean;
@@ -114,20 +123,23 @@ describe('daily journey: n8n killed mid-send, restarted, rerun the same day and 
 		const status = 'status' in reply ? reply.status : 0;
 		return reached({ provider, key: keyOf(request), accepted: status >= 200 && status < 300 }) ? { hang: true } : reply;
 	};
-	/** A real SMTP server that keeps every message; the key is in the Message-ID (<key@domain>). */
+	/** The journey day being run, for the SMTP messages (they carry no key). */
+	let currentDay = CRASH_DAY;
+	/** A real SMTP server that keeps every message, with its Message-ID and recipient. */
 	const startSmtpSink = async (): Promise<number> => {
 		smtp = new SMTPServer({
 			logger: false,
 			authOptional: true,
 			disabledCommands: ['STARTTLS', 'AUTH'],
-			onData(stream, _session, callback) {
+			onData(stream, session, callback) {
 				const chunks: Buffer[] = [];
 				stream.on('data', (chunk: Buffer) => chunks.push(chunk));
 				stream.on('end', () => {
 					const head = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n')[0].replace(/\r\n[ \t]+/g, ' ');
-					const key = /^message-id:\s*<([^@>]+)@/im.exec(head)?.[1] ?? '';
+					const messageId = /^message-id:\s*(<[^>]+>)/im.exec(head)?.[1] ?? '';
+					const to = session.envelope.rcptTo.map((r) => r.address).join(',');
 					// The message reached the sink; the killed n8n never gets the 250.
-					if (!reached({ provider: 'smtp', key, accepted: true })) callback();
+					if (!reached({ provider: 'smtp', key: '', messageId, to, day: currentDay, accepted: true })) callback();
 				});
 			},
 		});
@@ -136,7 +148,22 @@ describe('daily journey: n8n killed mid-send, restarted, rerun the same day and 
 		return ((smtp as unknown as { server: { address(): AddressInfo } }).server.address() as AddressInfo).port;
 	};
 
+	/**
+	 * The key of each message in the SMTP sink: the log row with its Message-ID (sent), else the e-mail
+	 * row of its debtor on its day (sent before the crash: held as unconfirmed, no Message-ID known).
+	 */
+	const resolveSmtpKeys = () => {
+		const emailOf = (debtorId: unknown) => String(records.get(debtorId as string)?.contact?.email ?? '').toLowerCase();
+		for (const delivery of deliveries.filter((d) => d.provider === 'smtp')) {
+			const row =
+				log.find((r) => r.messageId && r.messageId === delivery.messageId) ??
+				log.find((r) => r.channel === 'email' && r.day === delivery.day && ['sent', 'unconfirmed'].includes(r.decision as string) && emailOf(r.debtorId) === delivery.to);
+			delivery.key = (row?.idempotencyKey as string | undefined) ?? `unmatched:${delivery.messageId}`;
+		}
+	};
+
 	const runDay = async (day: string) => {
+		currentDay = day;
 		await rest.updateWorkflow(journeyId, (wf) => configure(wf, day));
 		const run = await rest.runManually(journeyId, 'Run now (manual)');
 		expect([day, run.raw.status]).toEqual([day, 'success']);
@@ -151,10 +178,15 @@ describe('daily journey: n8n killed mid-send, restarted, rerun the same day and 
 		n8n = await N8nInstance.create({ env: ownerEnv() });
 		await n8n.importCredentials([
 			{ ...TWILIO_CRED, type: 'socialCollectionsTwilioApi', data: { accountSid: TWILIO.accountSid, authToken: TWILIO.authToken, from: TWILIO.from, baseUrl: twilio.url } },
-			{ ...SMTP_CRED, type: 'socialCollectionsSmtpApi', data: { host: '127.0.0.1', port: smtpPort, secure: false, startTls: 'ignore', from: 'incasso@example.nl', fromName: 'Voorbeeld Woonstichting' } },
+			{ ...SMTP_CRED, type: 'socialCollectionsSmtpApi', data: { from: 'incasso@example.nl', fromName: 'Voorbeeld Woonstichting' } },
+			{ ...N8N_SMTP_CRED, type: 'smtp', data: { host: '127.0.0.1', port: smtpPort, secure: false, disableStartTls: true } },
 		]);
 		const setup = load('00-setup-data-tables.json');
 		const journey = load('01-daily-collection-journey.json');
+		// The Send Email workflow (10) with n8n's SMTP credential picked, as the admin does after importing.
+		const sendEmail = load('10-send-email-smtp.json');
+		nodeNamed(sendEmail, 'Send Email (SMTP)').credentials = { smtp: N8N_SMTP_CRED };
+		await n8n.importWorkflow(sendEmail);
 		journeyId = journey.id as string;
 		configure(journey, CRASH_DAY);
 		await n8n.importWorkflow(setup);
@@ -192,6 +224,7 @@ describe('daily journey: n8n killed mid-send, restarted, rerun the same day and 
 		tasks = await rest.rows('sc_tasks');
 		const rows = await rest.rows('sc_debtors');
 		records = new Map(rows.map((row) => [row.debtorId as string, JSON.parse(row.record as string)]));
+		resolveSmtpKeys();
 		const byDay = runs.map(({ day, run }) => {
 			const sent = itemsOf(run, 'Send due messages', 0);
 			const notSent = itemsOf(run, 'Send due messages', 1);
@@ -210,7 +243,7 @@ describe('daily journey: n8n killed mid-send, restarted, rerun the same day and 
 	const unconfirmedRows = () => log.filter((row) => row.decision === 'unconfirmed');
 	const stepOf = (row: Row) => `${row.debtorId}/${row.stage}/${row.claimIds}`;
 
-	test('n8n died in the Channel Sender: nothing of that run was recorded', () => {
+	test('n8n died mid-send (in the Channel Sender or the Send Email node after it): nothing of that run was recorded', () => {
 		expect(crashed).toBe(true);
 		expect(deliveries.filter((d) => d.beforeCrash)).toHaveLength(KILL_AT);
 		expect(logBeforeRerun).toEqual([]);
@@ -226,7 +259,11 @@ describe('daily journey: n8n killed mid-send, restarted, rerun the same day and 
 		expect(before.filter((item) => REAL_CHANNELS.has(item.delivery.channel)).length).toBeLessThan(KILL_AT);
 		for (const item of before) expect(item.delivery).toMatchObject({ status: 'sent', reason: 'already-sent', attempts: 0 });
 		expect(notSent.filter((item) => item.delivery.unconfirmed).length).toBeGreaterThan(0);
-		expect(sent.filter((item) => !item.delivery.alreadySent).length).toBeGreaterThan(0);
+		// SMTP goes out in the Send Email node after the Channel Sender: when n8n died there, the Channel
+		// Sender had claimed every contact of the day, so nothing is left to send; else the rest is sent.
+		const diedInSendEmail = deliveries.some((d) => d.beforeCrash && d.provider === 'smtp');
+		if (diedInSendEmail) expect(sent.filter((item) => !item.delivery.alreadySent)).toEqual([]);
+		else expect(sent.filter((item) => !item.delivery.alreadySent).length).toBeGreaterThan(0);
 		const rerunLog = log.filter((row) => row.day === CRASH_DAY);
 		expect(rerunLog.filter((row) => row.decision === 'sent' && row.reason === 'sent by an earlier run')).toHaveLength(before.length);
 	});

@@ -45,7 +45,7 @@ function noticeLog(decision: string, day: string): Json {
  */
 function sendAndSave(c: Canvas, store: FormStore, settings: string, x: number, y: number, names: { render: string; send: string; held: string; again: string; row: string; save: string; prefix: string; onlyIfStillLatest?: boolean }): { render: string; save: string; row: string; again: string } {
 	// A notice that cannot be written or sent (e.g. nothing open to collect) still leaves a saved choice, "not sent".
-	const { render, send } = confirmationNodes(c, settings, [x, y], names, {
+	const { render, send, outputs } = confirmationNodes(c, settings, [x, y], names, {
 		stage: 'pre-due-notice',
 		tone: 'neutral',
 		keyParts: ['$json.debtorId', "'collection-day-notice'", `$json.${NOTICE}.change`],
@@ -67,8 +67,7 @@ function sendAndSave(c: Canvas, store: FormStore, settings: string, x: number, y
 		change: `fields: { preferredCollectionDay: $json.preferredCollectionDay, ${NOTICE}: ${NOTICE_AFTER_SEND} }${!names.onlyIfStillLatest ? '' : `, onlyForChange: { key: '${NOTICE}', change: $json.${NOTICE}.change }`}`,
 	});
 	c.link(render, send);
-	c.link(send, held, 0);
-	c.link(send, held, 1);
+	for (const [from, output] of outputs) c.link(from, held, output);
 	c.link(held, again, 0);
 	c.link(held, row, 1);
 	c.link(again, row);

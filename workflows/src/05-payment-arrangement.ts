@@ -46,14 +46,14 @@ function confirmationLog(decision: string, day: string): Json {
 }
 
 /** Writes and sends the arrangement confirmation, with a key of its own per agreed plan. */
-function writeAndSend(c: Canvas, settings: string, x: number, y: number, names: { render: string; send: string }): { render: string; send: string } {
-	const { render, send } = confirmationNodes(c, settings, [x, y], names, {
+function writeAndSend(c: Canvas, settings: string, x: number, y: number, names: { render: string; send: string }): ReturnType<typeof confirmationNodes> {
+	const confirmation = confirmationNodes(c, settings, [x, y], names, {
 		stage: 'arrangement-confirmation',
 		tone: 'supportive',
 		keyParts: ['$json.debtorId', "'arrangement-confirmation'", '$json.arrangement.agreedOn', '$json.arrangement.firstDate', '$json.arrangement.terms', '$json.arrangement.totalCents'],
 	});
-	c.link(render, send);
-	return { render, send };
+	c.link(confirmation.render, confirmation.send);
+	return confirmation;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,8 +196,7 @@ export function paymentArrangement(store: FormStore = FORMS_ON_DATA_TABLES): Jso
 	c.link(chosen, planChosen);
 	c.link(planChosen, confirm.render, 0);
 	c.link(planChosen, task, 1);
-	c.link(confirm.send, row, 0);
-	c.link(confirm.send, row, 1);
+	for (const [from, output] of confirm.outputs) c.link(from, row, output);
 	const saved = savedOrSorry(c, save, [2960, 300], hook(6));
 	c.link(saved, logAgreed, 0);
 	c.link(logAgreed, writeLog);
@@ -220,8 +219,7 @@ export function paymentArrangement(store: FormStore = FORMS_ON_DATA_TABLES): Jso
 	const writeHeld = appendRows(c, 'Write held confirmation to log', [2420, 1000], 'sc_contact_log');
 	const heldRoomy = store.roomForWrites ? store.roomForWrites(c, { prefix: 'Held: ', from: due, position: [0, 1700], merge: [1100, 1100], bytes: `items.length * ${EVENT_BYTES}` }) : due;
 	c.link(heldRoomy, heldSend.render);
-	c.link(heldSend.send, heldRow, 0);
-	c.link(heldSend.send, heldRow, 1);
+	for (const [from, output] of heldSend.outputs) c.link(from, heldRow, output);
 	c.link(heldSave, logHeld);
 	c.link(logHeld, writeHeld);
 	return pg ? c.workflow('scPgArrangement05', 'Social Collections (Postgres): payment arrangement (form)') : c.workflow('scArrangement05', 'Social Collections: payment arrangement (form)');

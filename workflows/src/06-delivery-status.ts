@@ -8,6 +8,7 @@ import { Canvas, PREFIX, appendRows, isTrue, BRAND, BANK, type Json } from './ca
 import { ADD_CONTACTS, recordChange } from './recordChange';
 import { contactLogRow, invalidRecordRows, rowsWhere, taskRow as taskColumns, unsavedChangeRows } from './dataTables';
 import { postgresNode, SQL } from './postgres';
+import { sendEmailAfter } from './sendEmail';
 import { DATA_TABLES, type Store } from './store';
 
 export const DELIVERY_STATUS_WEBHOOK_ID = '6a000001-d3b7-4c55-8f0e-5b9d2c7a4e06';
@@ -258,9 +259,11 @@ export function deliveryStatus(store: Store = DATA_TABLES): Json {
 	c.link(isFallback, render, 0);
 	c.link(isFallback, isChange, 1);
 	c.link(render, send);
-	c.link(send, addContact, 0);
-	c.link(send, logSent, 0);
-	c.link(send, taskRow, 1);
+	// SMTP: n8n's Send Email node sends what the Channel Sender prepared (sendEmail.ts).
+	const mail = sendEmailAfter(c, send, [1840, -240], 'Fallback: ');
+	c.link(mail.sent[0], addContact, mail.sent[1]);
+	c.link(mail.sent[0], logSent, mail.sent[1]);
+	c.link(mail.notSent[0], taskRow, mail.notSent[1]);
 	c.link(logSent, writeLog);
 	c.link(isChange, taskRow, 1);
 	c.link(taskRow, writeTask);

@@ -193,6 +193,8 @@ export function logRow(decision: string, reason: string, columns: Record<string,
 		['moment', "={{ $json.schedule?.moment ?? '' }}"],
 		['templateId', "={{ $json.message?.templateId ?? '' }}"],
 		['idempotencyKey', "={{ $json.delivery?.idempotencyKey ?? '' }}"],
+		// The provider's id of the message; for SMTP the Message-ID, which is how a bounce by mail is traced.
+		['messageId', "={{ $json.delivery?.providerMessageId ?? '' }}"],
 	];
 	const extra = Object.entries(columns).filter(([name]) => !fields.some(([known]) => known === name));
 	return rowOf([...fields.map(([name, value]): [string, string] => [name, columns[name] ?? value]), ...extra]);

@@ -15,6 +15,7 @@ import { deliveryStatus } from './06-delivery-status';
 import { reversalHandling } from './07-reversal-handling';
 import { demo } from './08-demo';
 import { moveToPostgres } from './09-move-to-postgres';
+import { sendEmailSmtp } from './10-send-email-smtp';
 import { FORMS_ON_POSTGRES } from './formStore';
 import { dailyDispatcher, EARLY_WARNING_BATCHES, rangeDispatcher, REVERSAL_BATCHES } from './postgres';
 import { POSTGRES } from './store';
@@ -30,6 +31,7 @@ export const WORKFLOWS: Record<string, () => Json> = {
 	'07-reversal-handling.json': reversalHandling,
 	'08-demo.json': demo,
 	'09-move-to-postgres.json': moveToPostgres,
+	'10-send-email-smtp.json': sendEmailSmtp,
 };
 
 /**

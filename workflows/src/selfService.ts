@@ -10,6 +10,7 @@
 import { BANK, BRAND, Canvas, FORM_CSS, NODE_VERSIONS, PREFIX, isTrue, todaySettings } from './canvas';
 import type { FormStore } from './formStore';
 import { recordChange, type RecordStore } from './recordChange';
+import { sendEmailAfter, type Output } from './sendEmail';
 
 /** Field labels: n8n Form Trigger 2.3 names each answer after its label. */
 export const FIELD = {
@@ -229,7 +230,7 @@ export function savedOrSorry(c: Canvas, saved: string, position: [number, number
  * sent does not undo the choice: both nodes go on with the item's error (Invalid Records: stop, On
  * Error: continue), so the choice is saved as not sent. The caller links the two.
  */
-export function confirmationNodes(c: Canvas, settings: string, position: [number, number], names: { render: string; send: string }, message: { stage: string; tone: string; keyParts: string[] }): { render: string; send: string } {
+export function confirmationNodes(c: Canvas, settings: string, position: [number, number], names: { render: string; send: string }, message: { stage: string; tone: string; keyParts: string[] }): { render: string; send: string; outputs: Output[] } {
 	const [x, y] = position;
 	const render = c.add(names.render, `${PREFIX}.toneTemplate`, NODE_VERSIONS.toneTemplate, [x, y], {
 		stage: message.stage,
@@ -245,5 +246,7 @@ export function confirmationNodes(c: Canvas, settings: string, position: [number
 		invalidRecords: 'fail',
 		options: { referenceDate: `={{ $('${settings}').first().json.referenceDate }}` },
 	}, { onError: 'continueRegularOutput' });
-	return { render, send };
+	// SMTP: n8n's Send Email node sends what the Channel Sender prepared (sendEmail.ts); sent or not, both go on.
+	const mail = sendEmailAfter(c, send, [x + 220, y - 360], `${names.send}: `);
+	return { render, send, outputs: [mail.sent, mail.notSent] };
 }

@@ -15,6 +15,7 @@ import { roomForWrites, type RoomOptions } from './dataTableRoom';
 import { rowsWhere } from './dataTables';
 import { DATA_TABLE_RECORDS, POSTGRES_RECORDS, recordChange, type RecordChangeOptions, type RecordStore } from './recordChange';
 import { BATCH_DAY, BATCH_NOW, BATCH_PATH, BATCH_WEBHOOK_ID, batchWebhook, postgresNode as postgres, SQL, type RangeBatches } from './postgres';
+import { sendEmailAfter } from './sendEmail';
 
 export { POSTGRES_CREDENTIAL } from './postgres';
 
@@ -103,7 +104,8 @@ export const DATA_TABLES: Store = {
 	changeRecord: (c, options) => recordChange(c, options),
 	send(c, piece) {
 		const send = c.ours(piece.name, 'channelSender', piece.position, piece.parameters);
-		return { entry: send, sent: [[send, 0]], notSent: [[send, 1]], invalid: [[send, 2]] };
+		const mail = sendEmailAfter(c, send, [piece.position[0] + 220, piece.position[1] - 320]);
+		return { entry: send, sent: [mail.sent], notSent: [mail.notSent], invalid: [[send, 2]] };
 	},
 	logRows: (c, name, position, table) => appendRows(c, name, position, table),
 	records: DATA_TABLE_RECORDS,
@@ -187,7 +189,8 @@ export const POSTGRES: Store = {
 			[x + 1000, y - 240],
 			SQL.settleSends,
 			[
-				'={{ [JSON.stringify($input.all().map((item) => item.json.delivery).map((delivery) => ({',
+				// A message handed to the Send Email node is settled after it (below), not here.
+				'={{ [JSON.stringify($input.all().map((item) => item.json.delivery).filter((delivery) => !delivery.handOff).map((delivery) => ({',
 				"  contactKey: delivery.contactKey ?? '',",
 				"  outcome: delivery.status === 'sent' || delivery.status === 'queued' ? 'sent' : delivery.unconfirmed || delivery.outcomeUnknown ? 'unconfirmed' : 'release',",
 				"  channel: delivery.channel ?? '', channelKey: delivery.idempotencyKey ?? '', messageId: delivery.providerMessageId ?? '',",
@@ -204,7 +207,9 @@ export const POSTGRES: Store = {
 		c.link(sentBefore, held, 1);
 		c.link(send, settle, 0);
 		c.link(send, settle, 1);
-		return { entry: keys, sent: [[send, 0], [recorded, 0]], notSent: [[send, 1], [held, 0]], invalid: [[keys, 2], [send, 2]] };
+		const mail = sendEmailAfter(c, send, [x + 1000, y - 560]);
+		for (const [node, output] of mail.settled) c.link(node, settle, output);
+		return { entry: keys, sent: [mail.sent, [recorded, 0]], notSent: [mail.notSent, [held, 0]], invalid: [[keys, 2], [send, 2]] };
 	},
 	logRows(c, name, position, table) {
 		// Tasks: all rows of the input in one statement, as the daily batch writes them.

@@ -3,27 +3,31 @@
  * (with the credential's authentication), transport failures as results the send engine understands,
  * and n8n's deduplication store as the send ledger.
  */
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IBinaryKeyData, ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { HttpFunction, HttpResult, LedgerStore, ProviderRequest } from '../../shared/providers';
+import type { DeliveryRecord, HttpFunction, HttpResult, LedgerStore, ProviderRequest } from '../../shared/providers';
+import type { PreparedEmail } from '../../shared/providers/adapters/smtp';
 
 /** Credential fields that are secrets: never passed to adapters (n8n adds authentication) and scrubbed from errors. */
 const SECRET_FIELDS = new Set(['authToken', 'accessToken', 'appSecret', 'verifyToken', 'clientSecret', 'webhookSecret', 'signingSecret', 'password', 'apiKey', 'apiToken', 'productToken', 'accessKey', 'webhookSigningKey', 'serverToken', 'signingKey', 'publicKey']);
 
-/** Reads each credential type once per run. A dry run may go without credentials: the requests are built with the default base URLs. */
-export function credentialReader(ctx: IExecuteFunctions, dryRun: boolean): (credentialType: string | undefined) => Promise<ICredentialDataDecryptedObject | undefined> {
+/**
+ * Reads each credential type once per run. A dry run may go without credentials: the requests are
+ * built with the default base URLs; an optional credential (SMTP's sender defaults) may be absent.
+ */
+export function credentialReader(ctx: IExecuteFunctions, dryRun: boolean): (credentialType: string | undefined, optional?: boolean) => Promise<ICredentialDataDecryptedObject | undefined> {
 	const cache = new Map<string, ICredentialDataDecryptedObject | undefined>();
-	return async (credentialType) => {
+	return async (credentialType, optional = false) => {
 		if (!credentialType) return undefined;
 		if (!cache.has(credentialType)) {
-			const read = dryRun ? await ctx.getCredentials(credentialType).catch(() => undefined) : await ctx.getCredentials(credentialType);
+			const read = dryRun || optional ? await ctx.getCredentials(credentialType).catch(() => undefined) : await ctx.getCredentials(credentialType);
 			cache.set(credentialType, read as ICredentialDataDecryptedObject | undefined);
 		}
 		return cache.get(credentialType);
 	};
 }
 
-/** Splits a credential into the fields adapters may see and the secrets (used only to scrub errors, and by SMTP). */
+/** Splits a credential into the fields adapters may see and the secrets (used only to scrub errors). */
 export function splitCredentials(data: ICredentialDataDecryptedObject): { publicFields: Record<string, unknown>; secrets: Record<string, unknown> } {
 	const publicFields: Record<string, unknown> = {};
 	const secrets: Record<string, unknown> = {};
@@ -92,4 +96,23 @@ export function n8nLedgerStore(ctx: IExecuteFunctions, maxEntries: number): Ledg
 		},
 		remove: (values) => helpers.removeProcessed!(values, 'workflow', options),
 	};
+}
+
+/**
+ * A message handed to n8n's Send Email node: the prepared message moves to `delivery.email` and each
+ * attachment becomes a binary property of the item (Send Email attaches binary properties by name;
+ * an inline image's name is its Content-ID), so the base64 is not carried twice.
+ */
+export async function sendEmailHandOff(ctx: IExecuteFunctions, delivery: DeliveryRecord, binary: IBinaryKeyData | undefined): Promise<{ delivery: DeliveryRecord; binary?: IBinaryKeyData }> {
+	const { email, ...details } = (delivery.details ?? {}) as { email?: PreparedEmail };
+	if (!email) return { delivery, binary };
+	const { attachments, ...message } = email;
+	const files: IBinaryKeyData = { ...(binary ?? {}) };
+	for (const attachment of attachments) {
+		files[attachment.property] = await ctx.helpers.prepareBinaryData(Buffer.from(attachment.contentBase64, 'base64'), attachment.filename, attachment.contentType);
+	}
+	const rest: DeliveryRecord = { ...delivery, email: { ...message, attachments: attachments.map(({ property, filename, contentType, inline }) => ({ property, filename, contentType, inline })) } } as DeliveryRecord;
+	if (Object.keys(details).length > 0) rest.details = details;
+	else delete rest.details;
+	return { delivery: rest, binary: attachments.length > 0 || binary ? files : undefined };
 }

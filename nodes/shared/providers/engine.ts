@@ -43,7 +43,7 @@ export interface ProviderSetup {
 	adapter: ProviderAdapter;
 	/** Non-secret credential fields. */
 	credentials: Record<string, unknown>;
-	/** Only for providers without n8n authentication (SMTP). */
+	/** Only for a provider without n8n authentication (none today). */
 	secrets?: Record<string, unknown>;
 	options: ProviderOptions;
 	/** Sends per second; 0 = unlimited. */
@@ -144,6 +144,15 @@ export interface DeliveryRecord {
 	 * timeout): record the contact as `unconfirmed` and let a person check; never send it again by itself.
 	 */
 	unconfirmed?: boolean;
+	/**
+	 * Prepared for a node after the Channel Sender, which sends it (SMTP: n8n's Send Email node). The
+	 * item leaves on Sent with `status: "queued"`; the send ledger keeps the contact reserved, never
+	 * confirmed, so a rerun holds it for a person (`earlier-attempt-unconfirmed`) unless the workflow
+	 * recorded the contact first. Never twice, at the price of a task after a crash.
+	 */
+	handOff?: 'sendEmail';
+	/** With `handOff`: the prepared message for the Send Email node (the Channel Sender moves it here from `details`). */
+	email?: Record<string, unknown>;
 	details?: Record<string, unknown>;
 }
 
@@ -391,6 +400,8 @@ export class SendEngine {
 				const { keys, usable } = prepared[index];
 				const record = results[index];
 				if (!this.usesLedger(usable.channels) || record.reason === 'already-sent' || record.reason === 'earlier-attempt-unconfirmed') continue;
+				// Handed to the workflow's Send Email node: not sent yet, and maybe sent soon, so neither confirmed nor released.
+				if (record.handOff) continue;
 				if (record.status === 'sent' || record.status === 'queued') {
 					sent.push(keys.contactKey);
 					if (record.idempotencyKey) sentWith.push(record.idempotencyKey);
@@ -566,6 +577,7 @@ export class SendEngine {
 						skipped,
 						tried,
 						...(simulated ? { simulated: true } : {}),
+						...(outcome.handOff ? { handOff: outcome.handOff } : {}),
 						...(outcome.details ? { details: outcome.details } : {}),
 					},
 					startedAt,
@@ -612,7 +624,7 @@ export class SendEngine {
 		return this.settings.providers[channel]?.adapter.idempotency !== 'native' && !this.settings.resendUnconfirmed;
 	}
 
-	/** Closes what adapters kept open (SMTP pools). */
+	/** Closes what adapters kept open. */
 	async dispose(): Promise<void> {
 		const adapters = new Set(Object.values(this.settings.providers).map((setup) => setup!.adapter));
 		for (const adapter of adapters) await adapter.dispose?.(this.cache);

@@ -70,14 +70,15 @@ export interface SendContext {
 	idempotencyKey: string;
 	/**
 	 * Non-secret credential fields (base URL, account SID, region, sender, ...). Secrets are added
-	 * by n8n's authentication; only adapters without HTTP (SMTP) receive them, under `secrets`.
+	 * by n8n's authentication; an adapter that talked to its server without it would get them under
+	 * `secrets` (none does since SMTP went to n8n's Send Email node).
 	 */
 	credentials: Record<string, unknown>;
 	secrets?: Record<string, unknown>;
 	/** Node options for this provider: sender ID, status callback URL, message stream, ... */
 	options: ProviderOptions;
 	timeoutMs: number;
-	/** A place for adapters to keep per-run state (an SMTP connection pool, an access token). */
+	/** A place for adapters to keep per-run state (an access token, say). */
 	cache: Map<string, unknown>;
 	/** Clock in ms (injected in tests). */
 	now: () => number;
@@ -144,6 +145,11 @@ export type SendOutcome =
 			providerStatus?: string;
 			/** Extra facts worth keeping (segments, price, letter id, ...). */
 			details?: Record<string, unknown>;
+			/**
+			 * Prepared, not sent: a node after the Channel Sender sends it (SMTP: n8n's Send Email node,
+			 * the message in `details.email`). The ledger keeps the claim unconfirmed (see engine.ts).
+			 */
+			handOff?: 'sendEmail';
 	  }
 	| {
 			kind: 'failed';
@@ -219,9 +225,9 @@ export interface ProviderAdapter {
 	/** Builds the exact request; throws `SendValidationError` when the message or recipient cannot be sent. */
 	buildRequest(message: OutgoingMessage, recipient: Recipient, context: SendContext): ProviderRequest;
 	parseResponse(response: ProviderResponse, context: SendContext): SendOutcome;
-	/** Providers that need more than one request (upload, then create) or no HTTP at all (SMTP). */
+	/** Providers that need more than one request (upload, then create) or none (SMTP: prepared for n8n's Send Email node). */
 	send?(message: OutgoingMessage, recipient: Recipient, context: SendContext, io: ProviderIo): Promise<SendOutcome>;
-	/** Closes what `send` kept open in `context.cache` (SMTP pools). */
+	/** Closes what `send` kept open in `context.cache`. */
 	dispose?(cache: Map<string, unknown>): Promise<void>;
 	/** Turns a delivery report / inbound message into normalised events. */
 	parseStatusCallback?(request: CallbackRequest): DeliveryEvent[];

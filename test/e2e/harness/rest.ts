@@ -158,6 +158,24 @@ export class N8nRest {
 		await this.call('patch', `/projects/${project}/data-tables/${id}/rows`, { filter: { type: 'and', filters: [{ columnName: column, condition: 'eq', value }] }, data });
 	}
 
+	/**
+	 * Publishes (or unpublishes) a workflow as the editor does, and waits until n8n has carried it out:
+	 * n8n 2.41 publishes through an outbox it polls (N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS,
+	 * 15 s by default); until then a sub-workflow call still finds the old state.
+	 */
+	async publish(workflowId: string, publish = true, timeoutMs = 120_000): Promise<void> {
+		if (publish) {
+			const stored = await this.call<{ versionId: string }>('get', `/workflows/${workflowId}`);
+			await this.call('post', `/workflows/${workflowId}/activate`, { versionId: stored.versionId });
+		} else await this.call('post', `/workflows/${workflowId}/deactivate`);
+		for (const deadline = Date.now() + timeoutMs; ; ) {
+			const status = await this.call<{ pendingVersionId: string | null; status: string }>('get', `/workflows/${workflowId}/publication-status`);
+			if (status.pendingVersionId === null) return;
+			if (Date.now() > deadline) throw new Error(`n8n did not finish ${publish ? 'publishing' : 'unpublishing'} workflow ${workflowId} in ${timeoutMs} ms (${JSON.stringify(status)})`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+
 	/** Edits a saved workflow as the editor does (load, change, save with its version id). */
 	async updateWorkflow(workflowId: string, change: (workflow: any) => void): Promise<void> {
 		const workflow = await this.call<any>('get', `/workflows/${workflowId}`);

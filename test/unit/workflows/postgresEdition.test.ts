@@ -159,8 +159,15 @@ describe('Postgres edition (static)', () => {
 		expect(batch.nodes.filter((n: any) => n.type === 'n8n-nodes-base.code')).toEqual([]);
 		expect(targets(batch, 'Claimed by this run?', 0)).toEqual(['Send due messages']);
 		expect(targets(batch, 'Claimed by this run?', 1)).toEqual(['Sent by an earlier run?']);
-		expect(targets(batch, 'Send due messages', 0)).toEqual(expect.arrayContaining(['Settle the sends', 'Log: sent']));
-		expect(targets(batch, 'Send due messages', 1)).toEqual(expect.arrayContaining(['Settle the sends', 'Outcome unknown?']));
+		expect(targets(batch, 'Send due messages', 0)).toEqual(['Settle the sends', 'Send by e-mail (SMTP)?']);
+		expect(targets(batch, 'Send due messages', 1)).toEqual(['Settle the sends', 'Not sent (Send Email included)']);
+		// SMTP: what the Send Email workflow sent, or failed to send, is settled after it (a hand-off is left out of the first settle).
+		expect(targets(batch, 'Sent by Send Email?', 0)).toEqual(expect.arrayContaining(['Settle the sends', 'Sent (Send Email included)']));
+		expect(targets(batch, 'Sent by Send Email?', 1)).toEqual(expect.arrayContaining(['Settle the sends', 'Not sent (Send Email included)']));
+		expect(targets(batch, 'Held after Send Email workflow')).toEqual(expect.arrayContaining(['Settle the sends', 'Not sent (Send Email included)']));
+		expect(node(batch, 'Settle the sends').parameters.options.queryReplacement).toContain('.filter((delivery) => !delivery.handOff)');
+		expect(targets(batch, 'Sent (Send Email included)')).toEqual(expect.arrayContaining(['Log: sent']));
+		expect(targets(batch, 'Not sent (Send Email included)')).toEqual(expect.arrayContaining(['Outcome unknown?']));
 		expect(targets(batch, 'Recorded as sent')).toEqual(['Log: sent']);
 		expect(targets(batch, 'Outcome unknown: held')).toEqual(['Outcome unknown?']);
 		expect(SQL.claimSends).toMatch(/ON CONFLICT \(idempotency_key\) DO NOTHING/);

@@ -162,7 +162,7 @@ describe.each(editions)('$file, Postgres edition', ({ file, batchFile, build, se
 		expect(targets(pg, 'Claimed by this run?', 0)).toEqual([send]);
 		expect(targets(pg, send, 0)).toContain('Settle the sends');
 		// A send an earlier run made goes on as sent (the same way), one of unknown outcome as not sent.
-		expect(targets(pg, 'Recorded as sent')).toEqual(targets(dt, send, 0));
+		expect(targets(pg, 'Recorded as sent')).toEqual(targets(dt, 'Sent (Send Email included)'));
 		expect(targets(pg, send, 0).filter((n) => n !== 'Settle the sends')).toEqual(targets(dt, send, 0));
 	});
 
