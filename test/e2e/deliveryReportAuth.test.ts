@@ -143,10 +143,7 @@ describe('Delivery Status Trigger: every unauthenticated report is refused, in r
 		await n8n.importWorkflows([load('00-setup-data-tables.json'), ...workflows]);
 		await n8n.start();
 		rest = await N8nRest.signIn(n8n);
-		for (const wf of workflows) {
-			const stored = await rest.call<{ versionId: string }>('get', `/workflows/${wf.id}`);
-			await rest.call('post', `/workflows/${wf.id}/activate`, { versionId: stored.versionId });
-		}
+		for (const wf of workflows) await rest.activate(wf.id as string);
 		const setup = await rest.runManually('scSetupTables01', 'Run once');
 		expect(setup.raw.status).toBe('success');
 	});

@@ -55,9 +55,8 @@ describe('shipped workflows publish through the REST API with only their own cre
 
 	/** Publishes as the editor does; returns n8n's refusal, or undefined when it published. */
 	const publish = async (id: string): Promise<string | undefined> => {
-		const stored = await rest.call<{ versionId: string }>('get', `/workflows/${id}`);
 		try {
-			await rest.call('post', `/workflows/${id}/activate`, { versionId: stored.versionId });
+			await rest.activate(id);
 			return undefined;
 		} catch (error) {
 			return (error as Error).message;

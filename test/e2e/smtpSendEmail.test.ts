@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console, @typescript-eslint/no-explicit-any -- tests run in plain Node, not inside n8n; run data is loose JSON */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- tests run in plain Node, not inside n8n; run data is loose JSON */
 /**
  * SMTP in a real n8n, the way the shipped workflows send it: the Channel Sender (provider "SMTP via
  * n8n's Send Email node") prepares the message, and the shipped Send Email step (workflows/src/
@@ -11,6 +11,7 @@
  */
 import * as path from 'node:path';
 import * as fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
@@ -90,7 +91,7 @@ function debtor(id: string, email: string, message: Record<string, unknown> = {}
  */
 function flow(kind: string, items: unknown[]): WorkflowJson {
 	const c = new Canvas('5e5e5e5e');
-	const start = c.add('Start', 'n8n-nodes-base.webhook', 2, [0, 0], { httpMethod: 'POST', path: `smtp-e2e-${kind}`, responseMode: 'onReceived', options: {} }, { webhookId: `5e5e5e5e-0000-4000-8000-${kind.padEnd(12, '0').slice(0, 12).replace(/[^0-9a-f]/g, '0')}` });
+	const start = c.add('Start', 'n8n-nodes-base.webhook', 2, [0, 0], { httpMethod: 'POST', path: `smtp-e2e-${kind}`, responseMode: 'onReceived', options: {} }, { webhookId: `5e5e5e5e-0000-4000-8000-${createHash('sha256').update(kind).digest('hex').slice(0, 12)}` });
 	const list = c.add('Debtors (list)', 'n8n-nodes-base.set', 3.4, [220, 0], { mode: 'raw', jsonOutput: JSON.stringify({ items }), options: {} });
 	const split = c.add('Debtors', 'n8n-nodes-base.splitOut', 1, [440, 0], { fieldToSplitOut: 'items', include: 'noOtherFields', options: {} });
 	const send = c.ours('Send', 'channelSender', [660, 0], { emailProvider: 'smtp', options: { contactWindow: false, emailFrom: 'incasso@example.nl', emailFromName: 'Voorbeeld Woonstichting' } });

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console, @typescript-eslint/no-explicit-any -- tests run in plain Node, not inside n8n; run data is loose JSON */
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests run in plain Node, not inside n8n; run data is loose JSON */
 /**
  * The Channel Sender with "SMTP via n8n's Send Email node": the item leaves on Sent with the message
  * ready under `delivery.email` (From, To, subject, both parts, Message-ID and headers from the

@@ -3,7 +3,7 @@
  * socket, so the Channel Sender prepares the message (`delivery.email`, attachments as binary
  * properties) and n8n's Send Email node sends it with n8n's SMTP credential.
  *
- * The Send Email node lives in a workflow of its own (10-send-email-smtp.json, `sendEmailWorkflow`),
+ * The Send Email node lives in a workflow of its own (10-send-email-smtp.json, `sendEmailSteps`),
  * called with Execute Workflow only for the items handed to it: n8n will not publish a workflow whose
  * connected Send Email node has no SMTP credential, and a creditor who does not use SMTP must be able
  * to publish every sending workflow without making one. Items of every other provider pass by.
@@ -11,7 +11,7 @@
  * Message-ID the SMTP server took, or `unconfirmed` (the send stays claimed: a person checks before
  * it goes again) when the Send Email node or its workflow failed.
  */
-import { isTrue, type Canvas, type Json } from './canvas';
+import { isTrue, type Canvas } from './canvas';
 
 export type Output = [string, number];
 
@@ -125,7 +125,7 @@ export function sendEmailSteps(c: Canvas): void {
 		mode: 'raw',
 		jsonOutput: `={{ $json.error === undefined ? ${deliveryAfter(given$, "{ status: 'sent', providerMessageId: $json.messageId ?? '', providerStatus: String($json.response ?? '').slice(0, 80) }")} : ${unconfirmed(given$, 'send-email-failed', "'the Send Email node reported an error (see its execution)'")} }}`,
 		options: {},
-	} as Json);
+	});
 	c.link(given, mail);
 	c.link(mail, after);
 }

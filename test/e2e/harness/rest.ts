@@ -159,15 +159,23 @@ export class N8nRest {
 	}
 
 	/**
+	 * Asks n8n to publish the saved version of a workflow, as the editor's Publish button does (n8n
+	 * checks credentials, parameters and named sub-workflows, and refuses with 400). Does not wait for
+	 * n8n to carry it out: see `publish`.
+	 */
+	async activate(workflowId: string): Promise<void> {
+		const stored = await this.call<{ versionId: string }>('get', `/workflows/${workflowId}`);
+		await this.call('post', `/workflows/${workflowId}/activate`, { versionId: stored.versionId });
+	}
+
+	/**
 	 * Publishes (or unpublishes) a workflow as the editor does, and waits until n8n has carried it out:
 	 * n8n 2.41 publishes through an outbox it polls (N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS,
 	 * 15 s by default); until then a sub-workflow call still finds the old state.
 	 */
 	async publish(workflowId: string, publish = true, timeoutMs = 120_000): Promise<void> {
-		if (publish) {
-			const stored = await this.call<{ versionId: string }>('get', `/workflows/${workflowId}`);
-			await this.call('post', `/workflows/${workflowId}/activate`, { versionId: stored.versionId });
-		} else await this.call('post', `/workflows/${workflowId}/deactivate`);
+		if (publish) await this.activate(workflowId);
+		else await this.call('post', `/workflows/${workflowId}/deactivate`);
 		for (const deadline = Date.now() + timeoutMs; ; ) {
 			const status = await this.call<{ pendingVersionId: string | null; status: string }>('get', `/workflows/${workflowId}/publication-status`);
 			if (status.pendingVersionId === null) return;
